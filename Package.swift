@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+// beredskap — preparedness daemon and CLI for the City of Oslo's refugee reception.
+//
+// No third-party packages: only the Swift toolchain and the system SQLite library.
+// Dependencies run in one direction (see ../shared/design/ARCHITECTURE.md):
+//
+//   CSQLite, CShims                      C: system SQLite, what Glibc hides
+//   BeredskapJSON                        strict JSON / JSON5 codec (generic)
+//   BeredskapCore      ← JSON            the domain, pure: time, rules, state machines
+//   BeredskapStore     ← Core, CSQLite   SQLite, migrations, event log, the writer
+//   BeredskapAPI       ← Core            wire types shared by daemon and client
+//   BeredskapHTTP      ← CShims          HTTP/1.1 over AF_UNIX (generic)
+//   BeredskapDaemon    ← all of the above
+//   BeredskapClient    ← API, HTTP       typed client over the Unix socket
+//   BeredskapCLI       ← Client          the `beredskap` commands
+import PackageDescription
+
+let package = Package(
+    name: "beredskap",
+    products: [
+        .executable(name: "beredskapd", targets: ["beredskapd"]),
+        .executable(name: "beredskap", targets: ["beredskap"]),
+        .executable(name: "beredskap-bench", targets: ["beredskap-bench"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "CShims"),
+        .target(name: "BeredskapJSON"),
+        .target(name: "BeredskapCore", dependencies: ["BeredskapJSON"]),
+        .target(name: "BeredskapStore", dependencies: ["BeredskapCore", "BeredskapJSON", "CSQLite"]),
+        .target(name: "BeredskapAPI", dependencies: ["BeredskapCore", "BeredskapJSON"]),
+        .target(name: "BeredskapHTTP", dependencies: ["CShims"]),
+        .target(
+            name: "BeredskapDaemon",
+            dependencies: [
+                "BeredskapCore", "BeredskapJSON", "BeredskapStore", "BeredskapAPI", "BeredskapHTTP", "CShims",
+            ],
+            resources: [.embedInCode("Resources/beredskap.json5")]
+        ),
+        .target(name: "BeredskapClient", dependencies: ["BeredskapAPI", "BeredskapJSON", "BeredskapCore", "BeredskapHTTP"]),
+        .target(name: "BeredskapCLI", dependencies: ["BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore"]),
+        .executableTarget(name: "beredskapd", dependencies: ["BeredskapDaemon"]),
+        .executableTarget(name: "beredskap", dependencies: ["BeredskapCLI"]),
+        .executableTarget(
+            name: "beredskap-bench",
+            dependencies: ["BeredskapClient", "BeredskapStore", "BeredskapCore", "BeredskapJSON", "BeredskapAPI"]
+        ),
+
+        .testTarget(name: "BeredskapJSONTests", dependencies: ["BeredskapJSON"]),
+        .testTarget(name: "BeredskapCoreTests", dependencies: ["BeredskapCore"]),
+        .testTarget(name: "BeredskapStoreTests", dependencies: ["BeredskapStore", "BeredskapCore", "BeredskapJSON"]),
+        .testTarget(name: "BeredskapHTTPTests", dependencies: ["BeredskapHTTP"]),
+        .testTarget(
+            name: "BeredskapDaemonTests",
+            dependencies: ["BeredskapDaemon", "BeredskapCore", "BeredskapJSON", "BeredskapStore", "BeredskapAPI", "BeredskapHTTP"]
+        ),
+        .testTarget(name: "BeredskapCLITests", dependencies: ["BeredskapCLI", "BeredskapClient", "BeredskapAPI"]),
+        .testTarget(
+            name: "BeredskapEndToEndTests",
+            dependencies: ["beredskapd", "beredskap", "BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
