@@ -1,0 +1,86 @@
+/// `GET /v1/health`.
+public struct HealthResponse: Sendable, Codable, Equatable {
+    public var status: String
+
+    public init(status: String) { self.status = status }
+}
+
+/// `GET /v1`.
+public struct VersionResponse: Sendable, Codable, Equatable {
+    public var apiVersion: Int
+    public var serverVersion: String
+    public var extensions: [String]
+
+    public init(apiVersion: Int, serverVersion: String, extensions: [String]) {
+        self.apiVersion = apiVersion
+        self.serverVersion = serverVersion
+        self.extensions = extensions
+    }
+}
+
+/// `GET /v1/status`: the one-screen overview. Later capabilities fill the zeros.
+public struct StatusResponse: Sendable, Codable, Equatable {
+    public struct Capacity: Sendable, Codable, Equatable {
+        public var capacity: Int
+        public var occupied: Int
+        public var free: Int
+        public var utilization: Double
+        public var standbyCapacity: Int
+
+        public init(capacity: Int = 0, occupied: Int = 0, free: Int = 0, utilization: Double = 0, standbyCapacity: Int = 0) {
+            self.capacity = capacity
+            self.occupied = occupied
+            self.free = free
+            self.utilization = utilization
+            self.standbyCapacity = standbyCapacity
+        }
+    }
+
+    public struct Alerts: Sendable, Codable, Equatable {
+        public var firing: Int
+        public var pending: Int
+        public var unacknowledged: Int
+
+        public init(firing: Int = 0, pending: Int = 0, unacknowledged: Int = 0) {
+            self.firing = firing
+            self.pending = pending
+            self.unacknowledged = unacknowledged
+        }
+    }
+
+    public struct Notifications: Sendable, Codable, Equatable {
+        public var pending: Int
+        public var dead: Int
+
+        public init(pending: Int = 0, dead: Int = 0) {
+            self.pending = pending
+            self.dead = dead
+        }
+    }
+
+    public var surgeLevel: String
+    public var capacity: Capacity
+    public var alerts: Alerts
+    public var runsActive: Int
+    public var notifications: Notifications
+    public var deadlinesOverdue: Int
+    public var lastEventSeq: Int64
+    public var uptimeS: Int64
+    public var serverVersion: String
+
+    public init(
+        surgeLevel: String = "normal", capacity: Capacity = Capacity(), alerts: Alerts = Alerts(), runsActive: Int = 0,
+        notifications: Notifications = Notifications(), deadlinesOverdue: Int = 0, lastEventSeq: Int64, uptimeS: Int64,
+        serverVersion: String = APIContract.serverVersion
+    ) {
+        self.surgeLevel = surgeLevel
+        self.capacity = capacity
+        self.alerts = alerts
+        self.runsActive = runsActive
+        self.notifications = notifications
+        self.deadlinesOverdue = deadlinesOverdue
+        self.lastEventSeq = lastEventSeq
+        self.uptimeS = uptimeS
+        self.serverVersion = serverVersion
+    }
+}

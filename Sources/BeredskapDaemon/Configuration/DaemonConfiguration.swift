@@ -1,0 +1,98 @@
+import BeredskapCore
+import BeredskapHTTP
+import BeredskapJSON
+import BeredskapStore
+import Foundation
+
+/// Everything `beredskapd` can be told, one nested section per component, each with defaults.
+///
+/// Why every field has a default: an operator's file only says what differs from the
+/// embedded `Config/beredskap.json5`, and a newer daemon reading an older file keeps working.
+/// Unknown keys are errors, so a typo never silently leaves a default in force.
+public struct DaemonConfiguration: Sendable, Equatable {
+    public struct State: Sendable, Equatable {
+        public var directory = ".beredskap"
+    }
+
+    public struct Socket: Sendable, Equatable {
+        /// nil: `<state.directory>/beredskap.sock`.
+        public var path: String?
+        public var mode: UInt32 = 0o660
+        /// Group name or numeric gid; nil keeps the daemon's primary group.
+        public var group: String?
+    }
+
+    public struct HTTP: Sendable, Equatable {
+        public var maxRequestLineBytes = 8192
+        public var maxHeaderLineBytes = 8192
+        public var maxHeaderBytes = 65536
+        public var maxHeaderCount = 100
+        public var maxBodyBytes = 1_048_576
+        public var maxConnections = 256
+        public var requestTimeout = FixedDuration.seconds(10)
+        public var idleTimeout = FixedDuration.seconds(60)
+        public var writeTimeout = FixedDuration.seconds(60)
+        /// 0: one per CPU core.
+        public var eventLoops = 0
+    }
+
+    public struct Store: Sendable, Equatable {
+        public var busyTimeout = FixedDuration.seconds(5)
+        public var idempotencyRetention = FixedDuration.seconds(48 * 3600)
+    }
+
+    public struct Events: Sendable, Equatable {
+        public var heartbeatInterval = FixedDuration.seconds(15)
+    }
+
+    public struct Shutdown: Sendable, Equatable {
+        public var gracePeriod = FixedDuration.seconds(10)
+    }
+
+    public struct Role: Sendable, Equatable {
+        public var permissions: [Permission] = []
+        /// User names or numeric uids.
+        public var users: [String] = []
+        /// Group names or numeric gids.
+        public var groups: [String] = []
+    }
+
+    public struct Access: Sendable, Equatable {
+        public var roles: [String: Role] = [:]
+    }
+
+    public var state = State()
+    public var socket = Socket()
+    public var timeZone = "Europe/Oslo"
+    public var http = HTTP()
+    public var store = Store()
+    public var events = Events()
+    public var shutdown = Shutdown()
+    public var access = Access()
+
+    public init() {}
+
+    /// The socket path, resolved against the state directory when not set.
+    public var socketPath: String {
+        socket.path ?? (state.directory as NSString).appendingPathComponent("beredskap.sock")
+    }
+
+    public var serverConfiguration: HTTPServerConfiguration {
+        var server = HTTPServerConfiguration()
+        server.limits = HTTPLimits(
+            maxRequestLineBytes: http.maxRequestLineBytes, maxHeaderLineBytes: http.maxHeaderLineBytes,
+            maxHeaderBytes: http.maxHeaderBytes, maxHeaderCount: http.maxHeaderCount, maxBodyBytes: http.maxBodyBytes)
+        server.maxConnections = http.maxConnections
+        server.requestTimeout = http.requestTimeout.seconds
+        server.idleTimeout = http.idleTimeout.seconds
+        server.writeTimeout = http.writeTimeout.seconds
+        if http.eventLoops > 0 { server.eventLoops = http.eventLoops }
+        return server
+    }
+
+    public var writerConfiguration: Writer.Configuration {
+        var writer = Writer.Configuration()
+        writer.idempotencyRetention = store.idempotencyRetention
+        return writer
+    }
+}

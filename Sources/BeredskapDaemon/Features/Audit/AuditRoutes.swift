@@ -1,0 +1,20 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapStore
+
+/// `GET /v1/audit`: who did what — every event caused by a person (mutations, denials, and
+/// later reads of person data), filtered by time and actor.
+enum AuditRoutes {
+    static func routes() -> [Route] {
+        [
+            Route("GET", "/v1/audit", permission: .admin, query: ["since", "actor", "after", "limit"]) { context throws(APIError) in
+                let since = try context.queryTime("since")
+                let actor = context.query("actor")
+                let after = try context.queryInteger("after", in: 0...Int64.max) ?? 0
+                let limit = try context.pageSize()
+                let entries = try context.services.read { try $0.auditEvents(after: after, since: since, actor: actor, limit: limit) }
+                return .json(status: 200, body: AuditPage(entries: entries, next: entries.last?.seq ?? after))
+            }
+        ]
+    }
+}

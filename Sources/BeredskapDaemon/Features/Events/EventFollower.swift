@@ -1,0 +1,123 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapHTTP
+import BeredskapJSON
+import BeredskapStore
+import Synchronization
+
+/// Feeds one `GET /v1/events?follow=true` stream: NDJSON, one event per line.
+///
+/// Why it reads from the store instead of being handed events: the log is the buffer. The
+/// follower keeps only a cursor (`scannedThrough`); when told that new events are durable,
+/// when the client has caught up, or at the start, it reads the next page after its cursor.
+/// A slow client therefore pauses its follower (above the stream's low-water mark) instead
+/// of growing memory, and resumes exactly where it stopped — nothing is skipped or repeated.
+final class EventFollower: HTTPStreamDelegate, Sendable {
+    private struct State {
+        var stream: HTTPResponseStream?
+        var scannedThrough: Int64
+        var subscription: UInt64?
+        var pumpScheduled = false
+        var closed = false
+    }
+
+    static let pageSize = 500
+
+    private let state: Mutex<State>
+    private let services: DaemonServices
+    private let typePrefix: String?
+
+    private init(services: DaemonServices, since: Int64, typePrefix: String?) {
+        self.services = services
+        self.typePrefix = typePrefix
+        state = Mutex(State(scannedThrough: since))
+    }
+
+    /// Starts the stream on `exchange`, beginning after `since`.
+    static func start(on exchange: HTTPExchange, services: DaemonServices, since: Int64, typePrefix: String?) {
+        let follower = EventFollower(services: services, since: since, typePrefix: typePrefix)
+        let head = HTTPResponseHead(
+            status: 200,
+            headers: [
+                "Content-Type": APIContract.MediaType.ndjson, "Cache-Control": "no-store",
+                APIContract.Header.version: APIContract.serverVersion,
+            ])
+        guard
+            let stream = exchange.startStream(
+                head, idleInterval: services.configuration.events.heartbeatInterval.seconds, delegate: follower)
+        else { return }
+        follower.attach(stream)
+    }
+
+    private func attach(_ stream: HTTPResponseStream) {
+        let subscription = services.bus.subscribe { [weak self] _, _ in self?.schedulePump() }
+        let stillOpen = state.withLock { state -> Bool in
+            state.stream = stream
+            state.subscription = subscription
+            return !state.closed
+        }
+        guard stillOpen else {
+            services.bus.unsubscribe(subscription)
+            return
+        }
+        schedulePump()
+    }
+
+    /// Asks the stream's loop to pump, at most once at a time (commits may come faster).
+    private func schedulePump() {
+        let stream = state.withLock { state -> HTTPResponseStream? in
+            guard !state.closed, !state.pumpScheduled, let stream = state.stream else { return nil }
+            state.pumpScheduled = true
+            return stream
+        }
+        stream?.execute { [self] in pump() }
+    }
+
+    /// Writes pages after the cursor until caught up or the client falls behind.
+    private func pump() {
+        guard let stream = state.withLock({ state -> HTTPResponseStream? in
+            state.pumpScheduled = false
+            return state.closed ? nil : state.stream
+        }) else { return }
+        let encoder = JSONValueEncoder()
+        while !stream.isClosed && !stream.isAboveLowWaterMark {
+            let target = services.bus.lastSeq
+            let cursor = state.withLock { $0.scannedThrough }
+            guard cursor < target else { return }
+            let events: [Event]
+            do {
+                events = try services.readPool.read { try $0.events(after: cursor, limit: Self.pageSize, typePrefix: typePrefix) }
+            } catch {
+                DaemonLog.error("event stream stopped: could not read the event log: \(error)")
+                stream.finish()
+                return
+            }
+            var lines: [UInt8] = []
+            for event in events {
+                guard let line = try? encoder.encodeBytes(event) else { continue }
+                lines.append(contentsOf: line)
+                lines.append(UInt8(ascii: "\n"))
+            }
+            stream.write(lines)
+            // A short page means every match up to `target` has been seen.
+            let reached = events.count == Self.pageSize ? events.last?.seq ?? cursor : max(events.last?.seq ?? cursor, target)
+            state.withLock { $0.scannedThrough = reached }
+        }
+    }
+
+    func streamDidDrain(_ stream: HTTPResponseStream) { pump() }
+
+    func streamIsIdle(_ stream: HTTPResponseStream) {
+        guard let line = try? JSONValueEncoder().encodeBytes(StreamHeartbeat(lastEventSeq: services.bus.lastSeq)) else { return }
+        stream.write(line + [UInt8(ascii: "\n")])
+    }
+
+    func streamDidClose(_ stream: HTTPResponseStream) {
+        let subscription = state.withLock { state -> UInt64? in
+            state.closed = true
+            state.stream = nil
+            return state.subscription
+        }
+        if let subscription { services.bus.unsubscribe(subscription) }
+    }
+}

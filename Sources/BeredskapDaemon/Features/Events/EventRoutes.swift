@@ -1,0 +1,28 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapStore
+
+/// `GET /v1/events`: a page of the event log, or with `follow=true` a live NDJSON stream.
+enum EventRoutes {
+    static func routes() -> [Route] {
+        [
+            Route("GET", "/v1/events", permission: .read, query: ["since", "limit", "type", "follow"]) { context throws(APIError) in
+                let since = try context.queryInteger("since", in: 0...Int64.max)
+                let typePrefix = context.query("type").flatMap { $0.isEmpty ? nil : $0 }
+                if try context.queryBool("follow") == true {
+                    guard context.query("limit") == nil else {
+                        throw .invalidField("limit", Text("cannot be combined with follow=true", nb: "kan ikke kombineres med follow=true"))
+                    }
+                    EventFollower.start(
+                        on: context.exchange, services: context.services, since: since ?? context.services.bus.lastSeq,
+                        typePrefix: typePrefix)
+                    return .answered
+                }
+                let limit = try context.pageSize()
+                let after = since ?? 0
+                let events = try context.services.read { try $0.events(after: after, limit: limit, typePrefix: typePrefix) }
+                return .json(status: 200, body: EventPage(events: events, next: events.last?.seq ?? after))
+            }
+        ]
+    }
+}

@@ -1,0 +1,73 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// The incident log (hendelseslogg): `POST /v1/log`, `GET /v1/log`.
+enum IncidentLogRoutes {
+    static func routes() -> [Route] {
+        [
+            Route("POST", "/v1/log", permission: .operate) { context throws(APIError) in
+                let entry = try validated(context.decodeBody(NewLogEntry.self))
+                return .mutation { transaction in
+                    let stored = try transaction.addIncidentLogEntry(text: entry.text, subject: entry.subject)
+                    return try CommandReply.json(status: 201, Mutation(stored, eventSeq: stored.seq))
+                }
+            },
+            Route(
+                "GET", "/v1/log", permission: .read,
+                query: ["since", "until", "subject", "limit", "after", "before", "order"]
+            ) { context throws(APIError) in
+                var query = IncidentLogQuery()
+                query.since = try context.queryTime("since")
+                query.until = try context.queryTime("until")
+                query.subject = try context.query("subject").map { subject throws(APIError) in try checkedSubject(subject, field: "subject") }
+                query.limit = try context.pageSize()
+                switch context.query("order") ?? "asc" {
+                case "asc": query.newestFirst = false
+                case "desc": query.newestFirst = true
+                default: throw .invalidField("order", Text("expected asc or desc", nb: "forventet asc eller desc"))
+                }
+                let after = try context.queryInteger("after", in: 0...Int64.max)
+                let before = try context.queryInteger("before", in: 0...Int64.max)
+                if after != nil && query.newestFirst || before != nil && !query.newestFirst {
+                    throw .invalidField(
+                        after != nil ? "after" : "before",
+                        Text("use after with order=asc and before with order=desc",
+                             nb: "bruk after med order=asc og before med order=desc"))
+                }
+                query.cursor = after ?? before
+                let entries = try context.services.read { try $0.incidentLog(query) }
+                let next = entries.count == query.limit ? entries.last?.id : nil
+                return .json(status: 200, body: LogPage(entries: entries, next: next))
+            },
+        ]
+    }
+
+    /// Trims the text and checks both fields.
+    static func validated(_ entry: NewLogEntry) throws(APIError) -> NewLogEntry {
+        let text = entry.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw .invalidField("text", Text("must not be empty", nb: "kan ikke være tom")) }
+        guard text.count <= APIContract.maximumLogTextLength else {
+            throw .invalidField(
+                "text",
+                Text("must be at most \(APIContract.maximumLogTextLength) characters",
+                     nb: "kan være høyst \(APIContract.maximumLogTextLength) tegn"))
+        }
+        guard !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) else {
+            throw .invalidField("text", Text("must not contain control characters", nb: "kan ikke inneholde kontrolltegn"))
+        }
+        let subject = try entry.subject.map { subject throws(APIError) in try checkedSubject(subject, field: "subject") }
+        return NewLogEntry(text: text, subject: subject)
+    }
+
+    static func checkedSubject(_ subject: String, field: String) throws(APIError) -> String {
+        guard Subject.isValid(subject) else {
+            throw .invalidField(
+                field,
+                Text("expected a subject such as facility/refstad, district/ullern or city",
+                     nb: "forventet et emne som facility/refstad, district/ullern eller city"))
+        }
+        return subject
+    }
+}

@@ -1,0 +1,47 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapHTTP
+import BeredskapStore
+
+/// `/v1/health`, `/v1`, `/v1/status`, `/v1/metrics`.
+enum ServiceRoutes {
+    /// Capabilities this build offers; clients may check before relying on one.
+    static let extensions = ["events", "events-follow", "incident-log", "audit", "metrics", "idempotency"]
+
+    static func routes() -> [Route] {
+        [
+            Route("GET", "/v1/health", permission: nil) { context throws(APIError) in
+                _ = try context.services.read { try $0.scalarInt("SELECT 1") }
+                return .json(status: 200, body: HealthResponse(status: "ok"))
+            },
+            Route("GET", "/v1", permission: .read) { _ throws(APIError) in
+                .json(
+                    status: 200,
+                    body: VersionResponse(
+                        apiVersion: APIContract.apiVersion, serverVersion: APIContract.serverVersion, extensions: extensions))
+            },
+            Route("GET", "/v1/status", permission: .read) { context throws(APIError) in
+                let lastSeq = try context.services.read { try $0.lastEventSeq() }
+                return .json(status: 200, body: StatusResponse(lastEventSeq: lastSeq, uptimeS: Int64(uptime(context.services))))
+            },
+            Route("GET", "/v1/metrics", permission: .read) { context throws(APIError) in
+                let services = context.services
+                let writer = services.writer.currentStatistics
+                let gauges = Metrics.Gauges(
+                    openConnections: services.openConnections, lastEventSeq: services.bus.lastSeq,
+                    uptimeSeconds: uptime(services), writerBatches: writer.batches, writerCommands: writer.commands,
+                    writerFailedCommits: writer.failedCommits, writerLargestBatch: writer.largestBatch,
+                    writerCommitSeconds: writer.commitSeconds, eventListeners: services.bus.listenerCount,
+                    serverVersion: APIContract.serverVersion)
+                return .response(
+                    HTTPResponse(
+                        status: 200, headers: ["Content-Type": APIContract.MediaType.prometheus],
+                        body: Array(services.metrics.render(gauges).utf8)))
+            },
+        ]
+    }
+
+    static func uptime(_ services: DaemonServices) -> Double {
+        Double(monotonicNanosecondsNow() &- services.startedAtNanoseconds) / 1e9
+    }
+}

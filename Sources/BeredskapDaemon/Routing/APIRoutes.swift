@@ -1,0 +1,6 @@
+/// The route table. Each feature contributes its routes; each route names its permission.
+enum APIRoutes {
+    static func all() -> [Route] {
+        ServiceRoutes.routes() + EventRoutes.routes() + IncidentLogRoutes.routes() + AuditRoutes.routes()
+    }
+}

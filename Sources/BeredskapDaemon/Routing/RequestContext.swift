@@ -1,0 +1,70 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapHTTP
+import BeredskapJSON
+
+/// Everything a route needs to answer one request.
+public struct RequestContext: Sendable {
+    public let request: HTTPRequest
+    public let identity: Identity
+    public let parameters: [String: String]
+    public let language: Language
+    public let exchange: HTTPExchange
+    public let services: DaemonServices
+    public let route: Route
+
+    /// A query parameter's first value.
+    public func query(_ name: String) -> String? { request.head.target.queryValue(name) }
+
+    /// An integer query parameter within `range`, or nil when absent.
+    public func queryInteger(_ name: String, in range: ClosedRange<Int64>) throws(APIError) -> Int64? {
+        guard let text = query(name) else { return nil }
+        guard let value = Int64(text), range.contains(value) else {
+            throw .invalidField(
+                name,
+                Text(
+                    "expected an integer between \(range.lowerBound) and \(range.upperBound)",
+                    nb: "forventet et heltall mellom \(range.lowerBound) og \(range.upperBound)"))
+        }
+        return value
+    }
+
+    /// `true`/`false` (also `1`/`0`), or nil when absent.
+    public func queryBool(_ name: String) throws(APIError) -> Bool? {
+        guard let text = query(name) else { return nil }
+        switch text {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw .invalidField(name, Text("expected true or false", nb: "forventet true eller false"))
+        }
+    }
+
+    /// An RFC 3339 time, or a date meaning the start of that day in the configured time zone.
+    public func queryTime(_ name: String) throws(APIError) -> Timestamp? {
+        guard let text = query(name) else { return nil }
+        if let instant = Timestamp(rfc3339: text) { return instant }
+        if let date = CalendarDate(parsing: text) { return services.calendar.startOfDay(date) }
+        throw .invalidField(
+            name,
+            Text(
+                "expected an RFC 3339 time (2026-11-22T09:30:00Z) or a date (2026-11-22)",
+                nb: "forventet et RFC 3339-tidspunkt (2026-11-22T09:30:00Z) eller en dato (2026-11-22)"))
+    }
+
+    /// A page size: `limit` within 1…maximum, default `APIContract.defaultPageSize`.
+    public func pageSize() throws(APIError) -> Int {
+        Int(try queryInteger("limit", in: 1...Int64(APIContract.maximumPageSize)) ?? Int64(APIContract.defaultPageSize))
+    }
+
+    /// The JSON body decoded strictly: unknown fields are errors naming the field.
+    public func decodeBody<T: Decodable>(_ type: T.Type) throws(APIError) -> T {
+        guard !request.body.isEmpty else {
+            throw .invalidField("body", Text("is required (a JSON object)", nb: "mangler (et JSON-objekt)"))
+        }
+        do {
+            return try JSONValueDecoder().decode(type, from: request.body)
+        } catch {
+            throw APIError(decoding: error)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import BeredskapStore
+import BeredskapHTTP
+
+/// One entry of the route table: method, path pattern, the permission it needs, the query
+/// parameters it understands, and what to do.
+///
+/// Why declare the permission here: the check happens in one place before any handler runs,
+/// and reading the table shows at a glance who may do what (as Tailscale's LocalAPI does).
+public struct Route: Sendable {
+    public enum Segment: Sendable, Equatable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    public let method: String
+    public let segments: [Segment]
+    /// nil only for `GET /v1/health`, which anyone who can connect may call.
+    public let permission: Permission?
+    /// Query parameter names the route accepts; any other is an `invalid_field` error.
+    public let query: Set<String>
+    /// The pattern as written (`/v1/facilities/{id}`): the label in metrics.
+    public let pattern: String
+    public let action: @Sendable (RequestContext) throws(APIError) -> RouteResult
+
+    public init(
+        _ method: String, _ pattern: String, permission: Permission?, query: Set<String> = [],
+        action: @escaping @Sendable (RequestContext) throws(APIError) -> RouteResult
+    ) {
+        self.method = method
+        self.pattern = pattern
+        self.segments = pattern.split(separator: "/").map { part in
+            part.hasPrefix("{") && part.hasSuffix("}")
+                ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
+        }
+        self.permission = permission
+        self.query = query
+        self.action = action
+    }
+
+    /// The path parameters if `segments` match this route's pattern.
+    func match(_ path: [String]) -> [String: String]? {
+        guard path.count == segments.count else { return nil }
+        var parameters: [String: String] = [:]
+        for (segment, part) in zip(segments, path) {
+            switch segment {
+            case .literal(let literal): guard literal == part else { return nil }
+            case .parameter(let name): parameters[name] = part
+            }
+        }
+        return parameters
+    }
+}
+
+/// What a route asks the API handler to do.
+public enum RouteResult: Sendable {
+    /// Answer with this status and JSON body now.
+    case json(status: Int, body: any Encodable & Sendable)
+    /// Answer with this exact response (e.g. Prometheus text).
+    case response(HTTPResponse)
+    /// Apply this change through the writer; answer once it is durable.
+    case mutation(@Sendable (inout WriteTransaction) throws -> CommandReply)
+    /// The route answered the exchange itself (a stream).
+    case answered
+}
+
+/// Finds the route for a request.
+public struct Router: Sendable {
+    public enum Match {
+        case found(Route, parameters: [String: String])
+        case methodNotAllowed(allowed: [String])
+        case notFound
+    }
+
+    public let routes: [Route]
+
+    public init(routes: [Route]) { self.routes = routes }
+
+    public func match(method: String, path: [String]) -> Match {
+        var allowed: [String] = []
+        for route in routes {
+            guard let parameters = route.match(path) else { continue }
+            if route.method == method { return .found(route, parameters: parameters) }
+            allowed.append(route.method)
+        }
+        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+    }
+}

@@ -1,0 +1,65 @@
+import BeredskapCore
+import BeredskapStore
+import Synchronization
+
+/// What request handlers share: the store, the writer, the event bus, metrics, the clock
+/// and the current (reloadable) settings.
+public final class DaemonServices: Sendable {
+    /// Settings that SIGHUP may replace while running.
+    public struct Settings: Sendable {
+        public var configuration: DaemonConfiguration
+        public var policy: AccessPolicy
+        public var calendar: LocalCalendar
+    }
+
+    public let readPool: ReadPool
+    public let writer: Writer
+    public let bus: EventBus
+    public let metrics: Metrics
+    public let clock: any WallClock
+    public let identityResolver: any IdentityResolver
+    /// Monotonic nanoseconds at start, for `uptime_s`.
+    public let startedAtNanoseconds: UInt64
+    private let settings: Mutex<Settings>
+    private let connectionCounter = Mutex<(@Sendable () -> Int)?>(nil)
+
+    public init(
+        readPool: ReadPool, writer: Writer, bus: EventBus, metrics: Metrics, clock: any WallClock,
+        identityResolver: any IdentityResolver, settings: Settings, startedAtNanoseconds: UInt64
+    ) {
+        self.readPool = readPool
+        self.writer = writer
+        self.bus = bus
+        self.metrics = metrics
+        self.clock = clock
+        self.identityResolver = identityResolver
+        self.settings = Mutex(settings)
+        self.startedAtNanoseconds = startedAtNanoseconds
+    }
+
+    public var currentSettings: Settings { settings.withLock { $0 } }
+    public var configuration: DaemonConfiguration { currentSettings.configuration }
+    public var policy: AccessPolicy { currentSettings.policy }
+    public var calendar: LocalCalendar { currentSettings.calendar }
+
+    public func replaceSettings(_ new: Settings) { settings.withLock { $0 = new } }
+
+    /// Open connections, once the server exists.
+    public var openConnections: Int { connectionCounter.withLock { $0?() } ?? 0 }
+
+    public func countConnections(with counter: @escaping @Sendable () -> Int) {
+        connectionCounter.withLock { $0 = counter }
+    }
+
+    /// A read on a pooled read-only connection; storage failures become 503s.
+    public func read<T>(_ body: (SQLiteConnection) throws -> T) throws(APIError) -> T {
+        do {
+            return try readPool.read(body)
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw .unavailable(
+                Text("the store could not be read: \(error)", nb: "lageret kunne ikke leses: \(error)"))
+        }
+    }
+}

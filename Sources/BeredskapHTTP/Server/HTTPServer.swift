@@ -1,0 +1,89 @@
+import CShims
+import Dispatch
+import Glibc
+import Synchronization
+
+/// An HTTP/1.1 server over a listening Unix socket, generic over the handler that answers.
+///
+/// The server owns the listening descriptor once started and closes it on shutdown; creating
+/// the socket safely (or receiving it from systemd) is `UnixSocketListener`'s job.
+public final class HTTPServer<Handler: HTTPHandler>: Sendable {
+    private let shared: ServerShared<Handler>
+    private let loops: [EventLoop<Handler>]
+    private let state = Mutex(State.created)
+
+    private enum State { case created, running, stopped }
+
+    public init(handler: Handler, configuration: HTTPServerConfiguration = HTTPServerConfiguration()) throws {
+        shared = ServerShared(handler: handler, configuration: configuration)
+        loops = try (0..<max(1, configuration.eventLoops)).map { _ in try EventLoop(shared: shared) }
+    }
+
+    /// Connections currently open.
+    public var openConnections: Int { shared.openConnections.load(ordering: .relaxed) }
+
+    public var configuration: HTTPServerConfiguration { shared.configuration }
+
+    /// Starts the loops and accepting on `listener` (a listening, non-blocking socket).
+    public func start(listener: Int32) {
+        let started = state.withLock { state -> Bool in
+            guard state == .created else { return false }
+            state = .running
+            return true
+        }
+        guard started else { return }
+        let shared = shared, loops = loops
+        loops[0].listen(on: listener) { fd in
+            Self.admit(fd, shared: shared, loops: loops)
+        }
+        for (index, loop) in loops.enumerated() { loop.start(name: "beredskap-http-\(index)") }
+    }
+
+    /// Graceful shutdown: stop accepting, let requests in flight finish (up to `gracePeriod`
+    /// seconds), end streams, then close whatever is left and stop the loops. Blocks until done.
+    public func shutdown(gracePeriod: Double) {
+        let wasRunning = state.withLock { state -> Bool in
+            defer { state = .stopped }
+            return state == .running
+        }
+        guard wasRunning else { return }
+        for loop in loops {
+            shared.drained.enter()
+            loop.execute { loop.beginDrain() }
+        }
+        _ = shared.drained.wait(timeout: .now() + gracePeriod)
+        for loop in loops { loop.execute { loop.stop() } }
+        for loop in loops { loop.exited.wait() }
+    }
+
+    /// Places an accepted socket on a loop, or answers 503 when the limit is reached.
+    private static func admit(_ fd: Int32, shared: ServerShared<Handler>, loops: [EventLoop<Handler>]) {
+        guard let peer = PeerCredentials.of(fileDescriptor: fd) else {
+            Glibc.close(fd)
+            return
+        }
+        let open = shared.openConnections.wrappingAdd(1, ordering: .relaxed).newValue
+        guard open <= shared.configuration.maxConnections else {
+            shared.openConnections.subtract(1, ordering: .relaxed)
+            reject(fd, shared: shared)
+            return
+        }
+        let loop = loops[shared.nextLoopIndex(count: loops.count)]
+        if loop.isCurrentThread {
+            loop.register(fd, peer: peer)
+        } else {
+            loop.execute { loop.register(fd, peer: peer) }
+        }
+    }
+
+    /// Best-effort 503 to a connection over the limit. It never blocks the accepting loop:
+    /// a client that cannot take a few hundred bytes at once just sees the close.
+    private static func reject(_ fd: Int32, shared: ServerShared<Handler>) {
+        var response = shared.handler.errorResponse(for: .tooManyConnections)
+        response.head.headers.replaceOrAdd("Connection", "close")
+        let bytes = HTTPResponseEncoder.encode(response.head, body: response.body)
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+        shutdown(fd, Int32(SHUT_WR))
+        Glibc.close(fd)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Limits and timeouts of the HTTP server. Defaults are the API contract's.
+///
+/// Every limit is checked before the work it guards is done: a header over the limit is
+/// refused before it is buffered further, a body over the limit before it is read, a
+/// connection over the limit before a session is opened for it.
+public struct HTTPServerConfiguration: Sendable, Equatable {
+    public var limits = HTTPLimits()
+    /// Open connections at most; the next one is answered 503 and closed.
+    public var maxConnections = 256
+    /// A started request must arrive completely within this many seconds (else 408).
+    /// A new connection must also begin its first request within it.
+    public var requestTimeout: Double = 10
+    /// A keep-alive connection with nothing to do is closed after this many seconds.
+    public var idleTimeout: Double = 60
+    /// A client that stops reading its response is dropped after this many seconds.
+    public var writeTimeout: Double = 60
+    /// Event-loop threads; connections are spread over them.
+    public var eventLoops = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    public init() {}
+
+    /// Input held for a connection that is busy (a request in flight) before reading pauses:
+    /// room for one more maximal pipelined request.
+    var maxBufferedInput: Int { limits.maxBodyBytes + limits.maxHeaderBytes + 64 * 1024 }
+}
