@@ -1,0 +1,17 @@
+/// The process exit status of `beredskap`.
+///
+/// Scripts and the operators' runbooks branch on these, so they are part of the contract and
+/// never renumbered: distinguishing "the daemon said no" from "you typed it wrong" from "the
+/// daemon is not there" lets a wrapper retry only what is worth retrying.
+public enum ExitCode: Int32, Sendable {
+    /// The command did what was asked.
+    case ok = 0
+    /// The daemon understood the request and refused it (validation, conflict, not found).
+    case refused = 1
+    /// The command line was wrong; nothing was sent.
+    case usage = 2
+    /// The daemon could not be reached (no socket, connection refused, timed out).
+    case unreachable = 3
+    /// The daemon refused because the caller lacks the permission.
+    case forbidden = 4
+}

@@ -1,0 +1,49 @@
+/// Typed access to option values. Each throws a `UsageError` that names the option and the
+/// offending value, so every command reports a bad number the same way, in both languages.
+/// All return nil when the option was not given; the caller supplies its own default.
+extension ParsedCommand {
+    /// `--name` as an integer ("+5" and "-5" allowed).
+    public func int(_ name: String) throws(UsageError) -> Int? {
+        try converted(name, expected: Text("an integer", nb: "et heltall")) { Int($0) }
+    }
+
+    /// `--name` as an integer within `range` (inclusive).
+    public func int(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+        let expected = Text(
+            "an integer from \(range.lowerBound) to \(range.upperBound)",
+            nb: "et heltall fra \(range.lowerBound) til \(range.upperBound)")
+        return try converted(name, expected: expected) { Int($0).flatMap { range.contains($0) ? $0 : nil } }
+    }
+
+    /// `--name` as an integer ≥ 1 (counts, limits).
+    public func positiveInt(_ name: String) throws(UsageError) -> Int? {
+        try converted(name, expected: Text("a positive integer", nb: "et positivt heltall")) {
+            Int($0).flatMap { $0 >= 1 ? $0 : nil }
+        }
+    }
+
+    /// `--name` as an integer ≥ 0 (sequence numbers, offsets).
+    public func nonNegativeInt(_ name: String) throws(UsageError) -> Int? {
+        try converted(name, expected: Text("a non-negative integer", nb: "et ikke-negativt heltall")) {
+            Int($0).flatMap { $0 >= 0 ? $0 : nil }
+        }
+    }
+
+    /// `--name` as one of a fixed set of words (e.g. `--lang en|nb`).
+    public func choice(_ name: String, among choices: [String]) throws(UsageError) -> String? {
+        let list = choices.joined(separator: ", ")
+        return try converted(name, expected: Text("one of: \(list)", nb: "én av: \(list)")) {
+            choices.contains($0) ? $0 : nil
+        }
+    }
+
+    private func converted<T>(
+        _ name: String, expected: Text, _ convert: (String) -> T?
+    ) throws(UsageError) -> T? {
+        guard let raw = value(name) else { return nil }
+        guard let result = convert(raw) else {
+            throw UsageError.invalidValue(option: "--\(name)", value: raw, expected: expected, path: path)
+        }
+        return result
+    }
+}
