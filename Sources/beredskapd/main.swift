@@ -1,1 +1,4 @@
-print("beredskapd")
+import BeredskapDaemon
+import Foundation
+
+exit(Daemon.main(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))

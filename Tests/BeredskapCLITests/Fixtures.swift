@@ -1,3 +1,4 @@
+import BeredskapCore
 import BeredskapCLI
 
 /// A small command tree shaped like the real one, shared by the parser and help tests.

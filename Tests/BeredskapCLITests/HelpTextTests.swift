@@ -1,3 +1,4 @@
+import BeredskapCore
 import BeredskapCLI
 import Testing
 

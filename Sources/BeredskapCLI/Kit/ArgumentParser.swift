@@ -1,3 +1,4 @@
+import BeredskapCore
 /// Parses `beredskap`'s command line against a declared command tree.
 ///
 /// Hand-written because third-party packages are not allowed; kept small by doing only what the

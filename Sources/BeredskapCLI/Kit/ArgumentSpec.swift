@@ -1,3 +1,4 @@
+import BeredskapCore
 /// One positional argument of a command, such as the entry text in `beredskap log add TEXT`.
 ///
 /// Positionals are bound in declaration order after options are taken out, so a command can

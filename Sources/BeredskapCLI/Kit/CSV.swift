@@ -21,12 +21,13 @@ public enum CSV {
         header: [String], rows: [[String]], separator: Character = ",", byteOrderMark: Bool = false
     ) -> String {
         var output = byteOrderMark ? "\u{FEFF}" : ""
-        for record in [header] + rows {
-            output += record.map { field($0, separator: separator, alone: record.count == 1) }
-                .joined(separator: String(separator))
-            output += "\n"
-        }
+        for record in [header] + rows { output += line(record, separator: separator) }
         return output
+    }
+
+    /// One record with its "\n": for streams, where rows are written as they arrive.
+    public static func line(_ record: [String], separator: Character = ",") -> String {
+        record.map { field($0, separator: separator, alone: record.count == 1) }.joined(separator: String(separator)) + "\n"
     }
 
     private static func field(_ value: String, separator: Character, alone: Bool) -> String {

@@ -1,3 +1,4 @@
+import BeredskapCore
 /// Why a CSV file could not be read, and on which line.
 ///
 /// Seed and import files are edited by hand in spreadsheets; the operator fixing one needs the

@@ -1,3 +1,4 @@
+import BeredskapCore
 /// A command in the `beredskap` tree: its name, help, options, positionals and subcommands.
 ///
 /// The whole CLI is one value of this type, so the parser, the help printer and tests all read

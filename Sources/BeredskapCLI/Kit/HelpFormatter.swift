@@ -1,3 +1,4 @@
+import BeredskapCore
 /// Renders one command's help page.
 ///
 /// Layout: usage line, summary, discussion, then the sections Commands, Arguments, Options and

@@ -1,3 +1,4 @@
+import BeredskapCore
 /// One named option a command accepts: a flag (`--json`) or an option with a value
 /// (`--since SEQ`, `--since=SEQ`, `-n SEQ`).
 ///

@@ -1,3 +1,4 @@
+import BeredskapCore
 /// Typed access to option values. Each throws a `UsageError` that names the option and the
 /// offending value, so every command reports a bad number the same way, in both languages.
 /// All return nil when the option was not given; the caller supplies its own default.

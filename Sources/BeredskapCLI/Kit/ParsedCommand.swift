@@ -1,3 +1,4 @@
+import BeredskapCore
 /// The result of parsing a command line that asks to run something: which command, and what
 /// was given to it (global options included).
 ///

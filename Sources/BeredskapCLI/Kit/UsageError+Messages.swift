@@ -1,3 +1,4 @@
+import BeredskapCore
 /// Every usage message, in one place so the wording (and its translation) stays consistent.
 /// English quotes names as 'x', Norwegian as «x», as each language's typography expects.
 extension UsageError {

@@ -1,3 +1,4 @@
+import BeredskapCore
 /// The command line could not be understood; nothing was sent to the daemon.
 ///
 /// It carries the message in both languages and the command it concerns, so the caller can

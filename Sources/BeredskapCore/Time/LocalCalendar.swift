@@ -32,4 +32,12 @@ public struct LocalCalendar: Sendable, Equatable {
         let refined = utcMidnight.adding(milliseconds: -Int64(offsetSeconds(at: guess)) * 1000)
         return self.date(of: refined) == date ? refined : guess
     }
+
+    /// Local wall-clock time for people: `2026-11-22 10:30:05`.
+    public func dateTimeText(_ instant: Timestamp) -> String {
+        let local = instant.adding(milliseconds: Int64(offsetSeconds(at: instant)) * 1000)
+        let secondsOfDay = Int(Timestamp.floorDivide(local.millisecondsSinceEpoch, 1000) - local.utcDate.daysSinceEpoch * 86_400)
+        return "\(local.utcDate) \(zeroPadded(secondsOfDay / 3600, width: 2)):\(zeroPadded(secondsOfDay / 60 % 60, width: 2)):"
+            + zeroPadded(secondsOfDay % 60, width: 2)
+    }
 }

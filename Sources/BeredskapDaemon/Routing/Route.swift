@@ -44,7 +44,9 @@ public struct Route: Sendable {
         for (segment, part) in zip(segments, path) {
             switch segment {
             case .literal(let literal): guard literal == part else { return nil }
-            case .parameter(let name): parameters[name] = part
+            case .parameter(let name):
+                guard !part.isEmpty else { return nil }
+                parameters[name] = part
             }
         }
         return parameters

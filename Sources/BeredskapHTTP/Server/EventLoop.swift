@@ -350,7 +350,7 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
             if connection.inputClosed {
                 close(connection)
             } else {
-                shutdown(connection.fd, Int32(SHUT_WR))
+                Glibc.shutdown(connection.fd, Int32(SHUT_WR))
                 connection.phase = .lingering(until: now + Self.lingerNanoseconds)
                 updateInterest(connection)
             }

@@ -15,7 +15,8 @@ public final class HTTPServer<Handler: HTTPHandler>: Sendable {
     private enum State { case created, running, stopped }
 
     public init(handler: Handler, configuration: HTTPServerConfiguration = HTTPServerConfiguration()) throws {
-        shared = ServerShared(handler: handler, configuration: configuration)
+        let shared = ServerShared(handler: handler, configuration: configuration)
+        self.shared = shared
         loops = try (0..<max(1, configuration.eventLoops)).map { _ in try EventLoop(shared: shared) }
     }
 
@@ -83,7 +84,7 @@ public final class HTTPServer<Handler: HTTPHandler>: Sendable {
         response.head.headers.replaceOrAdd("Connection", "close")
         let bytes = HTTPResponseEncoder.encode(response.head, body: response.body)
         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
-        shutdown(fd, Int32(SHUT_WR))
+        Glibc.shutdown(fd, Int32(SHUT_WR))
         Glibc.close(fd)
     }
 }

@@ -157,23 +157,22 @@ public final class UnixSocketListener: Sendable {
         umask(previousMask)
         if fd == -2 { throw .pathTooLong(path: path) }
         guard fd >= 0 else { throw .system(path: path, error: SystemError("bind", errno: bindError)) }
-        do {
-            guard Glibc.listen(fd, options.backlog) == 0 else { throw ListenerError.system(path: path, error: SystemError("listen")) }
-            guard fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) == 0 else {
-                throw ListenerError.system(path: path, error: SystemError("fcntl"))
-            }
-            if let group = options.groupID, lchown(path, UInt32.max, group) != 0 {
-                throw ListenerError.system(path: path, error: SystemError("chown to group \(group)"))
-            }
-            guard chmod(path, mode_t(options.mode)) == 0 else {
-                throw ListenerError.system(path: path, error: SystemError("chmod"))
-            }
-            return fd
-        } catch {
-            Glibc.close(fd)
-            unlink(path)
-            throw error
+        let failure: SystemError?
+        if Glibc.listen(fd, options.backlog) != 0 {
+            failure = SystemError("listen")
+        } else if fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) != 0 {
+            failure = SystemError("fcntl")
+        } else if let group = options.groupID, lchown(path, UInt32.max, group) != 0 {
+            failure = SystemError("chown to group \(group)")
+        } else if chmod(path, mode_t(options.mode)) != 0 {
+            failure = SystemError("chmod")
+        } else {
+            failure = nil
         }
+        guard let failure else { return fd }
+        Glibc.close(fd)
+        unlink(path)
+        throw .system(path: path, error: failure)
     }
 
     private static func fileIdentity(_ path: String) -> (device: UInt64, inode: UInt64)? {

@@ -1,0 +1,23 @@
+import BeredskapClient
+import BeredskapCore
+import Foundation
+
+/// What a command gets: its parsed arguments, the client, and where to print.
+public struct CommandContext {
+    public let parsed: ParsedCommand
+    public let client: BeredskapClient
+    public let output: Output
+    public let environment: [String: String]
+
+    public var language: Language { output.language }
+
+    /// A fresh idempotency key: one per invocation, reused if the client retries.
+    public func idempotencyKey() -> String { "cli-" + UUID().uuidString.lowercased() }
+}
+
+/// Why a command stopped, mapped to the exit codes.
+public enum CommandFailure: Error {
+    case usage(UsageError)
+    case client(ClientError)
+    case message(Text, ExitCode)
+}

@@ -1,0 +1,133 @@
+import BeredskapAPI
+import BeredskapClient
+import BeredskapCore
+import BeredskapJSON
+import Foundation
+
+/// `events` and `events --follow`.
+enum EventCommands {
+    static func events(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let since = try int64(parsed, "since")
+        let type = parsed.value("type")
+        if parsed.flag("follow") {
+            guard parsed.value("limit") == nil else {
+                throw .usage(parsed.usageError(Text(
+                    "--limit cannot be used with --follow (use --count)", nb: "--limit kan ikke brukes med --follow (bruk --count)")))
+            }
+            let count = try usage { () throws(UsageError) in try parsed.positiveInt("count") }
+            return try follow(context, since: since, type: type, count: count)
+        }
+        guard parsed.value("count") == nil else {
+            throw .usage(parsed.usageError(Text("--count needs --follow (use --limit)", nb: "--count krever --follow (bruk --limit)")))
+        }
+        let limit = try usage { () throws(UsageError) in try parsed.int("limit", in: 1...APIContract.maximumPageSize) }
+        let page = try call { () throws(ClientError) in try context.client.events(since: since, limit: limit, type: type) }
+        print(page, context.output)
+    }
+
+    static func print(_ page: EventPage, _ output: Output) {
+        switch output.format {
+        case .json:
+            output.json(page)
+        case .csv:
+            output.csv(header: ["seq", "time", "type", "actor", "subject", "data"], rows: page.events.map(csvRow))
+        case .human:
+            guard !page.events.isEmpty else {
+                return output.line(Text("No events after #\(page.next).", nb: "Ingen hendelser etter #\(page.next)."))
+            }
+            let titles = headers(output.language)
+            var table = Table(columns: [
+                Table.Column(titles[0], alignment: .right), Table.Column(titles[1]), Table.Column(titles[2]),
+                Table.Column(titles[3]), Table.Column(titles[4]), Table.Column(titles[5], maxWidth: max(20, output.width - 90)),
+            ])
+            for event in page.events { table.addRow(humanRow(event, output)) }
+            output.table(table)
+            output.line(output.style.dim(Text("Next page: --since \(page.next)", nb: "Neste side: --since \(page.next)")(output.language)))
+        }
+    }
+
+    /// Follows the stream; reconnects (from the last seq seen) if the daemon goes away after
+    /// the first connection succeeded.
+    static func follow(_ context: CommandContext, since: Int64?, type: String?, count: Int?) throws(CommandFailure) {
+        let output = context.output
+        var cursor = since
+        var printed = 0
+        var connectedOnce = false
+        var retryDelay = 0.5
+        if output.format == .csv { output.raw(CSV.line(["seq", "time", "type", "actor", "subject", "data"])) }
+        while true {
+            do {
+                try context.client.followEvents(since: cursor, type: type) { item in
+                    connectedOnce = true
+                    retryDelay = 0.5
+                    guard case .event(let event, let raw) = item else { return true }
+                    cursor = event.seq
+                    switch output.format {
+                    case .json: output.json(raw)
+                    case .csv: output.raw(CSV.line(csvRow(event)))
+                    case .human: output.line(streamLine(event, output))
+                    }
+                    printed += 1
+                    return count.map { printed < $0 } ?? true
+                }
+                if let count, printed >= count { return }
+                // The daemon ended the stream (it is stopping): wait for it to come back.
+            } catch {
+                guard connectedOnce, case .connection = error else { throw .client(error) }
+            }
+            if cursor == nil { cursor = 0 }
+            output.error(output.style.dim(Text(
+                "connection to beredskapd lost; reconnecting (resuming after #\(cursor ?? 0))…",
+                nb: "forbindelsen til beredskapd brøt; kobler til igjen (fortsetter etter #\(cursor ?? 0))…")(output.language)))
+            Thread.sleep(forTimeInterval: retryDelay)
+            retryDelay = min(retryDelay * 2, 5)
+        }
+    }
+
+    static func headers(_ language: Language) -> [String] {
+        language == .nb
+            ? ["SEQ", "TID", "TYPE", "AKTØR", "GJELDER", "DATA"]
+            : ["SEQ", "TIME", "TYPE", "ACTOR", "SUBJECT", "DATA"]
+    }
+
+    static func humanRow(_ event: Event, _ output: Output) -> [String] {
+        [
+            "#\(event.seq)", output.time(event.time), event.type + (event.exercise ? " [ØVELSE]" : ""),
+            event.actor.user, event.subject ?? "", event.data.serializedString(),
+        ]
+    }
+
+    static func csvRow(_ event: Event) -> [String] {
+        [
+            String(event.seq), event.time.rfc3339, event.type, event.actor.user, event.subject ?? "",
+            event.data.serializedString(),
+        ]
+    }
+
+    /// One line per event with fixed columns, since a stream cannot be measured in advance.
+    static func streamLine(_ event: Event, _ output: Output) -> String {
+        let columns = [
+            pad("#\(event.seq)", 7), output.time(event.time), pad(event.type, 22), pad(event.actor.user, 12),
+            pad(event.subject ?? "-", 20),
+        ]
+        let data = event.data.serializedString()
+        let room = max(10, output.width - columns.map(displayWidth).reduce(0, +) - 2 * columns.count)
+        return columns.joined(separator: "  ") + "  " + output.style.dim(truncated(data, toDisplayWidth: room))
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        let current = displayWidth(text)
+        return current >= width ? text : text + String(repeating: " ", count: width - current)
+    }
+
+    static func int64(_ parsed: ParsedCommand, _ name: String) throws(CommandFailure) -> Int64? {
+        guard let text = parsed.value(name) else { return nil }
+        guard let value = Int64(text), value >= 0 else {
+            throw .usage(parsed.usageError(Text(
+                "--\(name) expects a sequence number (0 or more), not '\(text)'",
+                nb: "--\(name) forventer et løpenummer (0 eller mer), ikke «\(text)»")))
+        }
+        return value
+    }
+}

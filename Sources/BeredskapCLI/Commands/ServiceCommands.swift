@@ -1,0 +1,122 @@
+import BeredskapAPI
+import BeredskapClient
+import BeredskapCore
+
+/// `status`, `health`, `metrics`, `version`.
+enum ServiceCommands {
+    static func status(_ context: CommandContext) throws(CommandFailure) {
+        let output = context.output
+        let status = try call { () throws(ClientError) in try context.client.status() }
+        guard output.format != .json else { return output.json(status) }
+        let percent = Int((status.capacity.utilization * 100).rounded())
+        let rows: [(Text, String)] = [
+            (Text("Surge level", nb: "Beredskapsnivå"), surgeLevelText(status.surgeLevel, output)),
+            (Text("Capacity", nb: "Kapasitet"),
+             Text("\(status.capacity.capacity) places, \(status.capacity.occupied) occupied, \(status.capacity.free) free (\(percent) %)",
+                  nb: "\(status.capacity.capacity) plasser, \(status.capacity.occupied) belagt, \(status.capacity.free) ledige (\(percent) %)")(output.language)),
+            (Text("Standby capacity", nb: "Reservekapasitet"), "\(status.capacity.standbyCapacity)"),
+            (Text("Alerts", nb: "Varsler"),
+             Text("\(status.alerts.firing) firing, \(status.alerts.pending) pending, \(status.alerts.unacknowledged) unacknowledged",
+                  nb: "\(status.alerts.firing) aktive, \(status.alerts.pending) ventende, \(status.alerts.unacknowledged) ukvitterte")(output.language)),
+            (Text("Playbook runs", nb: "Tiltakskort"),
+             Text("\(status.runsActive) active", nb: "\(status.runsActive) pågår")(output.language)),
+            (Text("Notifications", nb: "Utsendelser"),
+             Text("\(status.notifications.pending) pending, \(status.notifications.dead) failed",
+                  nb: "\(status.notifications.pending) venter, \(status.notifications.dead) feilet")(output.language)),
+            (Text("Deadlines overdue", nb: "Frister overskredet"), "\(status.deadlinesOverdue)"),
+            (Text("Last event", nb: "Siste hendelse"), "#\(status.lastEventSeq)"),
+            (Text("Up", nb: "Oppe"), duration(status.uptimeS, output.language)),
+        ]
+        if output.format == .csv {
+            return output.csv(header: ["field", "value"], rows: rows.map { [$0.0(.en), $0.1] })
+        }
+        output.line(output.style.bold("beredskapd \(status.serverVersion)"))
+        var table = Table(columns: [Table.Column(""), Table.Column("")])
+        for (label, value) in rows { table.addRow([label(output.language), value]) }
+        // The header row of a two-column key/value table would be empty: drop it.
+        output.raw(table.render(style: output.style).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
+    }
+
+    static func health(_ context: CommandContext) throws(CommandFailure) {
+        let health = try call { () throws(ClientError) in try context.client.health() }
+        if context.output.format == .json { return context.output.json(health) }
+        context.output.line(health.status)
+    }
+
+    static func metrics(_ context: CommandContext) throws(CommandFailure) {
+        context.output.raw(try call { () throws(ClientError) in try context.client.metrics() })
+    }
+
+    static func version(_ context: CommandContext) throws(CommandFailure) {
+        let output = context.output
+        let daemon: Result<VersionResponse, ClientError>
+        do {
+            daemon = .success(try context.client.version())
+        } catch {
+            daemon = .failure(error)
+        }
+        if output.format == .json {
+            let daemonVersion = (try? daemon.get()).map { VersionInfo.Daemon(serverVersion: $0.serverVersion, apiVersion: $0.apiVersion) }
+            return output.json(VersionInfo(cliVersion: APIContract.serverVersion, daemon: daemonVersion))
+        }
+        output.line("beredskap \(APIContract.serverVersion)")
+        switch daemon {
+        case .success(let version):
+            output.line("beredskapd \(version.serverVersion) (API v\(version.apiVersion))")
+        case .failure(let error):
+            output.line(Text("beredskapd: not reachable (\(error))", nb: "beredskapd: kan ikke nås (\(error))"))
+        }
+    }
+
+    struct VersionInfo: Encodable {
+        struct Daemon: Encodable {
+            var serverVersion: String
+            var apiVersion: Int
+        }
+
+        var cliVersion: String
+        var daemon: Daemon?
+
+        private enum CodingKeys: String, CodingKey { case cliVersion, daemon }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(cliVersion, forKey: .cliVersion)
+            try container.encode(daemon, forKey: .daemon)
+        }
+    }
+
+    static func surgeLevelText(_ level: String, _ output: Output) -> String {
+        switch level {
+        case "normal": return output.style.green(level)
+        case "elevated": return output.style.yellow(level)
+        case "high", "crisis": return output.style.red(output.style.bold(level))
+        default: return level
+        }
+    }
+
+    static func duration(_ seconds: Int64, _ language: Language) -> String {
+        let days = seconds / 86_400, hours = seconds / 3600 % 24, minutes = seconds / 60 % 60
+        if days > 0 { return Text("\(days) d \(hours) h", nb: "\(days) d \(hours) t")(language) }
+        if hours > 0 { return Text("\(hours) h \(minutes) min", nb: "\(hours) t \(minutes) min")(language) }
+        return Text("\(minutes) min \(seconds % 60) s", nb: "\(minutes) min \(seconds % 60) s")(language)
+    }
+}
+
+/// Runs a client call, turning its error into a command failure.
+func call<T>(_ body: () throws(ClientError) -> T) throws(CommandFailure) -> T {
+    do {
+        return try body()
+    } catch {
+        throw .client(error)
+    }
+}
+
+/// Runs argument validation, turning a usage error into a command failure.
+func usage<T>(_ body: () throws(UsageError) -> T) throws(CommandFailure) -> T {
+    do {
+        return try body()
+    } catch {
+        throw .usage(error)
+    }
+}

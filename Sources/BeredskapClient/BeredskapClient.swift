@@ -1,0 +1,159 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapHTTP
+import BeredskapJSON
+
+/// A client of the local API over the daemon's Unix socket; the CLI, tests and benchmarks
+/// use it. Uses nothing curl could not do.
+///
+/// Keeps one keep-alive connection. If a reused connection turns out to be closed (the daemon
+/// restarted, or closed it as idle), a request that is safe to repeat is sent once more on a
+/// fresh connection; a mutation is safe to repeat only with an idempotency key, so a retry can
+/// never apply it twice.
+public final class BeredskapClient {
+    public let socketPath: String
+    public var timeout: Double
+    public var language: Language
+    private var connection: UnixSocketConnection?
+
+    public init(socketPath: String, timeout: Double = 30, language: Language = .en) {
+        self.socketPath = socketPath
+        self.timeout = timeout
+        self.language = language
+    }
+
+    public func close() {
+        connection?.close()
+        connection = nil
+    }
+
+    /// Sends a request and reads the whole response, whatever its status.
+    public func send(_ request: APIRequest) throws(ClientError) -> APIResponse {
+        let reused = connection != nil
+        do {
+            return try exchange(request)
+        } catch .connection(.closedEarly) where reused && request.isSafeToRetry {
+            close()
+            return try exchange(request)
+        }
+    }
+
+    /// Sends a request and decodes a 2xx body as `T`; an error body becomes `.api`.
+    public func call<T: Decodable>(_ request: APIRequest, as type: T.Type) throws(ClientError) -> T {
+        let response = try send(request)
+        try Self.check(response)
+        return try Self.decode(type, response)
+    }
+
+    /// Reads a streaming response (NDJSON), handing each line to `onLine` until it returns
+    /// false or the daemon ends the stream. `idleTimeout` bounds the silence between lines.
+    public func stream(_ request: APIRequest, idleTimeout: Double, onLine: ([UInt8]) -> Bool) throws(ClientError) {
+        close()  // a stream takes a connection of its own
+        let connection = try open()
+        defer { close() }
+        try write(request, on: connection)
+        var head: HTTPResponseHead?
+        var pending: [UInt8] = []
+        var errorBody: [UInt8] = []
+        while true {
+            let event: HTTPResponseParserEvent
+            do {
+                event = try connection.nextEvent(timeout: head == nil ? timeout : idleTimeout)
+            } catch {
+                throw .connection(error)
+            }
+            switch event {
+            case .head(let received):
+                head = received
+            case .body(let bytes):
+                guard let head, head.status == 200 else {
+                    errorBody.append(contentsOf: bytes)
+                    continue
+                }
+                pending.append(contentsOf: bytes)
+                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = Array(pending[..<newline])
+                    pending.removeSubrange(...newline)
+                    if !line.isEmpty && !onLine(line) { return }
+                }
+            case .end:
+                if let head, head.status != 200 {
+                    try Self.check(APIResponse(status: head.status, headers: head.headers, body: errorBody))
+                }
+                return
+            case .needMoreData, .failure:
+                continue
+            }
+        }
+    }
+
+    // MARK: Plumbing
+
+    private func open() throws(ClientError) -> UnixSocketConnection {
+        if let connection, connection.isOpen { return connection }
+        do {
+            let opened = try UnixSocketConnection(path: socketPath)
+            connection = opened
+            return opened
+        } catch {
+            throw .connection(error)
+        }
+    }
+
+    private func write(_ request: APIRequest, on connection: UnixSocketConnection) throws(ClientError) {
+        var headers: HTTPHeaders = [
+            "Host": APIContract.hostName, "Accept": APIContract.MediaType.json,
+            "Accept-Language": language.rawValue, "User-Agent": "beredskap/\(APIContract.serverVersion)",
+        ]
+        if !request.body.isEmpty { headers.add("Content-Type", APIContract.MediaType.json) }
+        if let key = request.idempotencyKey { headers.add(APIContract.Header.idempotencyKey, key) }
+        let bytes = HTTPRequestEncoder.encode(method: request.method, target: request.target, headers: headers, body: request.body)
+        do {
+            try connection.send(bytes, timeout: timeout)
+        } catch {
+            throw .connection(error)
+        }
+    }
+
+    private func exchange(_ request: APIRequest) throws(ClientError) -> APIResponse {
+        let connection = try open()
+        do {
+            try write(request, on: connection)
+            var head: HTTPResponseHead?
+            var body: [UInt8] = []
+            while true {
+                switch try connection.nextEvent(timeout: timeout) {
+                case .head(let received): head = received
+                case .body(let bytes): body.append(contentsOf: bytes)
+                case .end:
+                    guard let head else { throw ClientConnectionError.invalidResponse("a body without a head") }
+                    if head.headers["Connection"]?.lowercased() == "close" { close() }
+                    return APIResponse(status: head.status, headers: head.headers, body: body)
+                case .needMoreData, .failure: continue
+                }
+            }
+        } catch let error as ClientConnectionError {
+            close()
+            throw .connection(error)
+        } catch {
+            close()
+            throw .connection(.system("\(error)"))
+        }
+    }
+
+    static func check(_ response: APIResponse) throws(ClientError) {
+        guard !(200..<300).contains(response.status) else { return }
+        if let body = try? JSONValueDecoder(unknownKeys: .ignore).decode(APIErrorBody.self, from: response.body) {
+            throw .api(status: response.status, body: body)
+        }
+        throw .unexpected(status: response.status, body: String(decoding: response.body, as: UTF8.self))
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ response: APIResponse) throws(ClientError) -> T {
+        do {
+            return try JSONValueDecoder(unknownKeys: .ignore).decode(type, from: response.body)
+        } catch {
+            throw .unexpected(status: response.status, body: "\(error): \(String(decoding: response.body.prefix(200), as: UTF8.self))")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// What a reload may change while running, and what needs a restart.
+///
+/// Why the split: the socket, the store and the HTTP limits are set up once at start (the
+/// socket is bound, the loops are sized); access roles, the time zone, the heartbeat and the
+/// shutdown grace period are read each time they are used, so they can change on SIGHUP.
+enum ConfigurationDiff {
+    static func restartRequired(from running: DaemonConfiguration, to new: DaemonConfiguration) -> [String] {
+        var changed: [String] = []
+        if running.state != new.state { changed.append("state") }
+        if running.socket != new.socket { changed.append("socket") }
+        if running.http != new.http { changed.append("http") }
+        if running.store != new.store { changed.append("store") }
+        return changed
+    }
+
+    static func liveChanges(from running: DaemonConfiguration, to new: DaemonConfiguration) -> [String] {
+        var changed: [String] = []
+        if running.access != new.access { changed.append("access") }
+        if running.timeZone != new.timeZone { changed.append("time_zone") }
+        if running.events != new.events { changed.append("events") }
+        if running.shutdown != new.shutdown { changed.append("shutdown") }
+        return changed
+    }
+
+    /// `new`, except the sections that need a restart keep their running values.
+    static func keepingRestartOnly(_ running: DaemonConfiguration, appliedFrom new: DaemonConfiguration)
+        -> DaemonConfiguration
+    {
+        var result = new
+        result.state = running.state
+        result.socket = running.socket
+        result.http = running.http
+        result.store = running.store
+        return result
+    }
+}

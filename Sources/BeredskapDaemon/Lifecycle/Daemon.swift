@@ -1,0 +1,111 @@
+import BeredskapAPI
+import CShims
+import Foundation
+import Glibc
+
+/// `beredskapd`'s main: arguments, configuration, run until a signal says stop.
+public enum Daemon {
+    /// Runs the daemon and returns its exit code: 0 after a clean stop, 1 when it could not
+    /// start (or the configuration is invalid), 2 for a usage error.
+    public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+        // Before any thread exists, so every thread inherits the mask and only the signal
+        // loop below takes SIGTERM/SIGINT/SIGHUP.
+        bshim_block_daemon_signals()
+        bshim_ignore_sigpipe()
+
+        let action: DaemonCommandLine.Action
+        do {
+            action = try DaemonCommandLine.parse(arguments)
+        } catch {
+            printError("beredskapd: \(error)")
+            return 2
+        }
+        switch action {
+        case .help:
+            print(DaemonCommandLine.usage)
+            return 0
+        case .version:
+            print("beredskapd \(APIContract.serverVersion) (API v\(APIContract.apiVersion))")
+            return 0
+        case .printConfig:
+            print(ConfigurationLoader.embeddedText, terminator: "")
+            return 0
+        case .checkConfig(let options):
+            do {
+                _ = try loadConfiguration(options)
+                print("configuration ok: \(options.configFile ?? ConfigurationLoader.embeddedName)")
+                return 0
+            } catch {
+                printError(error.description)
+                return 1
+            }
+        case .run(let options):
+            return run(options, environment: environment)
+        }
+    }
+
+    static func loadConfiguration(_ options: DaemonOptions) throws(ConfigurationError) -> DaemonConfiguration {
+        var configuration = try options.configFile.map(ConfigurationLoader.load(file:)) ?? ConfigurationLoader.loadEmbedded()
+        if let directory = options.stateDirectory { configuration.state.directory = directory }
+        if let socket = options.socketPath { configuration.socket.path = socket }
+        return configuration
+    }
+
+    private static func run(_ options: DaemonOptions, environment: [String: String]) -> Int32 {
+        let configuration: DaemonConfiguration
+        do {
+            configuration = try loadConfiguration(options)
+        } catch {
+            printError("beredskapd: \(error)")
+            return 1
+        }
+        let notifier = SystemdNotifier(environment: environment)
+        let daemon: RunningDaemon
+        do {
+            daemon = try RunningDaemon(
+                configuration: configuration, configurationFile: options.configFile, environment: environment)
+        } catch {
+            DaemonLog.error("cannot start: \(error)")
+            notifier.notify("STATUS=cannot start: \(error)")
+            return 1
+        }
+        DaemonLog.info(
+            "beredskapd \(APIContract.serverVersion) serving on \(daemon.socketPath) "
+                + "(state in \(configuration.state.directory), pid \(getpid()))")
+        notifier.notify("READY=1\nSTATUS=serving on \(daemon.socketPath)\nMAINPID=\(getpid())")
+        let watchdog = SystemdNotifier.watchdogInterval(environment: environment).map {
+            Watchdog(interval: $0, notifier: notifier, services: daemon.services)
+        }
+
+        while true {
+            let signal = bshim_wait_signal()
+            if signal == SIGHUP {
+                notifier.notify("RELOADING=1\nMONOTONIC_USEC=\(monotonicNanosecondsNow() / 1000)")
+                let result = daemon.reload()
+                if let error = result.error {
+                    DaemonLog.error("reload refused, the running configuration stays: \(error)")
+                } else {
+                    DaemonLog.info(
+                        "configuration reloaded; applied: \(result.applied.joined(separator: ", ").ifEmpty("nothing changed"))"
+                            + (result.restartRequired.isEmpty ? "" : "; needs a restart: \(result.restartRequired.joined(separator: ", "))"))
+                }
+                notifier.notify("READY=1")
+                continue
+            }
+            DaemonLog.info("stopping (signal \(signal)): finishing requests in flight")
+            notifier.notify("STOPPING=1")
+            watchdog?.stop()
+            daemon.stop()
+            DaemonLog.info("stopped")
+            return 0
+        }
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
+
+extension String {
+    fileprivate func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
+}

@@ -1,0 +1,195 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapHTTP
+import BeredskapJSON
+import BeredskapStore
+import Foundation
+import Glibc
+
+/// Why the daemon could not start. One line, saying what to do.
+public struct StartupError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A started daemon: store open, writer running, socket listening. `stop()` shuts it down
+/// in order. Used by `beredskapd` and by tests that want the real thing in-process.
+public final class RunningDaemon: Sendable {
+    public let services: DaemonServices
+    public let socketPath: String
+    public let configurationFile: String?
+    private let server: HTTPServer<APIHandler>
+    private let listener: UnixSocketListener
+    private let stateLock: Int32
+
+    /// Opens the store, binds the socket and starts serving.
+    /// - Parameters:
+    ///   - configurationFile: the file the configuration came from (nil: embedded); SIGHUP re-reads it.
+    public init(
+        configuration: DaemonConfiguration, configurationFile: String?, environment: [String: String],
+        clock: any WallClock = SystemWallClock(), identityResolver: any IdentityResolver = SystemIdentityResolver()
+    ) throws(StartupError) {
+        let startedAt = monotonicNanosecondsNow()
+        guard let calendar = LocalCalendar(identifier: configuration.timeZone) else {
+            throw StartupError("unknown time zone \(configuration.timeZone)")
+        }
+        let directory = configuration.state.directory
+        try Self.makeStateDirectory(directory)
+        stateLock = try Self.lockStateDirectory(directory)
+
+        var databaseConfiguration = Database.Configuration(directory: directory)
+        databaseConfiguration.busyTimeoutMilliseconds = Int32(clamping: configuration.store.busyTimeout.milliseconds)
+        let database = Database(configuration: databaseConfiguration)
+        let writeConnection: SQLiteConnection
+        let lastSeq: Int64
+        do {
+            writeConnection = try database.openForWriting(now: clock.now().millisecondsSinceEpoch)
+            lastSeq = try writeConnection.lastEventSeq()
+        } catch {
+            Glibc.close(stateLock)
+            throw StartupError("\(error)")
+        }
+
+        do {
+            if let activated = try UnixSocketListener.fromSystemd(environment: environment) {
+                listener = activated
+            } else {
+                var options = UnixSocketListener.Options(path: configuration.socketPath)
+                options.mode = configuration.socket.mode
+                options.groupID = try Self.groupID(configuration.socket.group)
+                listener = try UnixSocketListener.bind(options)
+            }
+        } catch let error as ListenerError {
+            Glibc.close(stateLock)
+            throw StartupError("\(error)")
+        } catch {
+            Glibc.close(stateLock)
+            throw error as? StartupError ?? StartupError("\(error)")
+        }
+        socketPath = listener.createdPath ?? configuration.socketPath
+        configurationFile = configurationFile
+
+        let bus = EventBus(lastSeq: lastSeq)
+        let writer = Writer(
+            connection: writeConnection, clock: clock, configuration: configuration.writerConfiguration,
+            onCommit: { bus.publish($0) })
+        services = DaemonServices(
+            readPool: ReadPool(database: database), writer: writer, bus: bus, metrics: Metrics(), clock: clock,
+            identityResolver: identityResolver,
+            settings: DaemonServices.Settings(
+                configuration: configuration,
+                policy: AccessPolicy(roles: configuration.access.roles, daemonUID: getuid()), calendar: calendar),
+            startedAtNanoseconds: startedAt)
+        let handler = APIHandler(router: Router(routes: APIRoutes.all()), services: services)
+        do {
+            server = try HTTPServer(handler: handler, configuration: configuration.serverConfiguration)
+        } catch {
+            writer.close()
+            listener.removeSocketFile()
+            Glibc.close(listener.fileDescriptor)
+            Glibc.close(stateLock)
+            throw StartupError("could not start the HTTP server: \(error)")
+        }
+        let server = server
+        services.countConnections { server.openConnections }
+        server.start(listener: listener.fileDescriptor)
+        recordLifecycleEvent(
+            "daemon.started",
+            data: [
+                ("version", .string(APIContract.serverVersion)), ("pid", .integer(Int64(getpid()))),
+                ("configuration", .string(configurationFile ?? ConfigurationLoader.embeddedName)),
+                ("socket", .string(socketPath)), ("socket_activated", .bool(listener.isSocketActivated)),
+            ])
+    }
+
+    /// Graceful shutdown: stop accepting, finish requests in flight, record the stop, close
+    /// the store, remove the socket.
+    public func stop() {
+        server.shutdown(gracePeriod: services.configuration.shutdown.gracePeriod.seconds)
+        recordLifecycleEvent("daemon.stopped", data: [("pid", .integer(Int64(getpid())))])
+        services.writer.close()
+        services.readPool.drain()
+        listener.removeSocketFile()
+        Glibc.close(stateLock)
+    }
+
+    /// Re-reads the configuration file. Settings that need a restart are reported and keep
+    /// their running values; an invalid file changes nothing.
+    /// - Returns: the problems, empty when the reload took effect.
+    @discardableResult
+    public func reload() -> (applied: [String], restartRequired: [String], error: String?) {
+        let loaded: DaemonConfiguration
+        do {
+            loaded = try configurationFile.map(ConfigurationLoader.load(file:)) ?? ConfigurationLoader.loadEmbedded()
+        } catch {
+            recordLifecycleEvent("config.reload_failed", data: [("error", .string(error.description))])
+            return ([], [], error.description)
+        }
+        var current = services.currentSettings
+        let running = current.configuration
+        var new = loaded
+        // What the command line overrode stays overridden.
+        new.state.directory = running.state.directory
+        new.socket.path = running.socket.path
+        let restartRequired = ConfigurationDiff.restartRequired(from: running, to: new)
+        let applied = ConfigurationDiff.liveChanges(from: running, to: new)
+        if let calendar = LocalCalendar(identifier: new.timeZone) { current.calendar = calendar }
+        current.policy = AccessPolicy(roles: new.access.roles, daemonUID: getuid())
+        current.configuration = ConfigurationDiff.keepingRestartOnly(running, appliedFrom: new)
+        services.replaceSettings(current)
+        recordLifecycleEvent(
+            "config.reloaded",
+            data: [
+                ("applied", .array(applied.map(JSONValue.string))),
+                ("restart_required", .array(restartRequired.map(JSONValue.string))),
+            ])
+        return (applied, restartRequired, nil)
+    }
+
+    private func recordLifecycleEvent(_ type: String, data: [(String, JSONValue)]) {
+        let outcome = services.writer.perform(
+            WriteCommand(actor: .system) { transaction in
+                try transaction.appendSystemEvent(type: type, subject: "daemon", data: .object(JSONObject(data)))
+                return CommandReply(status: 204, body: [])
+            })
+        if case .storeFailed(let error) = outcome { DaemonLog.error("could not record \(type): \(error)") }
+    }
+
+    private static func makeStateDirectory(_ path: String) throws(StartupError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw StartupError("the state directory \(path) exists but is not a directory") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        } catch {
+            throw StartupError("cannot create the state directory \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// One daemon per state directory, even when they were given different sockets.
+    private static func lockStateDirectory(_ directory: String) throws(StartupError) -> Int32 {
+        let path = (directory as NSString).appendingPathComponent("beredskapd.lock")
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw StartupError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            Glibc.close(fd)
+            throw StartupError("another beredskapd is already using the state directory \(directory) (\(path) is locked)")
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = pid.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        return fd
+    }
+
+    private static func groupID(_ group: String?) throws(StartupError) -> UInt32? {
+        guard let group else { return nil }
+        if let numeric = UInt32(group) { return numeric }
+        guard let gid = SystemIdentityResolver.groupID(named: group) else {
+            throw StartupError("socket.group: no such group '\(group)' (create it, or set socket.group to null)")
+        }
+        return gid
+    }
+}
