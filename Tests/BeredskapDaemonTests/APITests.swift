@@ -74,8 +74,8 @@ import Testing
         #expect(created.json["seq"]?.intValue == seq)
         let listed = try client.request("GET", "/v1/log?subject=facility%2Frefstad").json
         #expect(listed["entries"]?.arrayValue?.count == 1)
-        #expect(listed["entries"]?[0]?["id"] == created.json["id"])
-        let event = try client.request("GET", "/v1/events?since=\(seq - 1)&limit=1").json["events"]?[0]
+        #expect(listed["entries"]?.arrayValue?.first?["id"] == created.json["id"])
+        let event = try client.request("GET", "/v1/events?since=\(seq - 1)&limit=1").json["events"]?.arrayValue?.first
         #expect(event?["type"]?.stringValue == "log.added")
         #expect(event?["subject"]?.stringValue == "facility/refstad")
         #expect(event?["exercise"]?.boolValue == false)

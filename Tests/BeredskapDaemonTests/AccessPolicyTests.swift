@@ -30,17 +30,21 @@ enum People {
     }()
     let policy = AccessPolicy(roles: AccessPolicyTests.roles, daemonUID: 999)
 
-    @Test(arguments: [
-        (People.stranger, Set<Permission>()),
+    static let everything: Set<Permission> = [.read, .operate, .cases, .admin]
+    static let operating: Set<Permission> = [.read, .operate]
+    static let matrix: [(Identity, Set<Permission>)] = [
+        (People.stranger, []),
         (People.viewer, [.read]),
-        (People.operatorByGroup, [.read, .operate]),
+        (People.operatorByGroup, operating),
         (People.caseworker, [.read, .cases]),
-        (People.admin, [.read, .operate, .cases, .admin]),
-        (People.operatorByName, [.read, .operate]),
-        (People.operatorByGID, [.read, .operate]),
-        (People.root, [.read, .operate, .cases, .admin]),
-        (People.daemonUser, [.read, .operate, .cases, .admin]),
-    ])
+        (People.admin, everything),
+        (People.operatorByName, operating),
+        (People.operatorByGID, operating),
+        (People.root, everything),
+        (People.daemonUser, everything),
+    ]
+
+    @Test(arguments: AccessPolicyTests.matrix)
     func permissionsFollowTheRoles(_ identity: Identity, _ expected: Set<Permission>) {
         #expect(policy.permissions(for: identity) == expected)
     }

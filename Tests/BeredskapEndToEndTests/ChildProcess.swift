@@ -28,7 +28,12 @@ final class ChildProcess: @unchecked Sendable {
 
         var outPipe: [Int32] = [0, 0]
         var errPipe: [Int32] = [0, 0]
-        guard pipe2(&outPipe, O_CLOEXEC) == 0, pipe2(&errPipe, O_CLOEXEC) == 0 else { throw POSIXError(.EMFILE) }
+        // Close-on-exec from creation (atomically, as tests spawn in parallel): only the dup'ed
+        // copies (0–2) may reach a child, or a leaked write end would keep our readers waiting.
+        let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+        guard socketpair(AF_UNIX, type, 0, &outPipe) == 0, socketpair(AF_UNIX, type, 0, &errPipe) == 0 else {
+            throw POSIXError(.EMFILE)
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -51,11 +56,12 @@ final class ChildProcess: @unchecked Sendable {
             throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL)
         }
         pid = child
+        let spawned = child
         read(outPipe[0]) { bytes in self.output.withLock { $0.stdout += bytes } }
         read(errPipe[0]) { bytes in self.output.withLock { $0.stderr += bytes } }
         let thread = Thread { [self] in
             var status: Int32 = 0
-            while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+            while waitpid(spawned, &status, 0) < 0 && errno == EINTR {}
             let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
             exitStatus.withLock { $0 = code }
             exited.signal()

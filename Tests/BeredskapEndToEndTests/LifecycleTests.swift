@@ -118,7 +118,7 @@ import Testing
     @Test func systemdHearsReadyWatchdogAndStopping() throws {
         let directory = DaemonProcess.makeDirectory()
         let notifySocket = directory + "/notify"
-        let receiver = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        let receiver = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         defer { close(receiver) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -153,7 +153,8 @@ import Testing
     @Test func systemdSocketActivationIsHonoured() throws {
         let directory = DaemonProcess.makeDirectory()
         let socketPath = directory + "/activated.sock"
-        let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec here; the dup onto fd 3 in the child is inherited regardless.
+        let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { raw in

@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func pagesResumeAfterTheLastSeq() throws {
-        let (_, reader) = try seeded()
+        let (directory, reader) = try seeded()
+        defer { withExtendedLifetime(directory) {} }
         let first = try reader.events(after: 0, limit: 2)
         #expect(first.map(\.seq) == [1, 2])
         let second = try reader.events(after: 2, limit: 2)
@@ -32,7 +33,8 @@ import Testing
     }
 
     @Test func typePrefixMatchesOnlyThatPrefix() throws {
-        let (_, reader) = try seeded()
+        let (directory, reader) = try seeded()
+        defer { withExtendedLifetime(directory) {} }
         #expect(try reader.events(after: 0, limit: 10, typePrefix: "log.added").map(\.seq) == [1, 3, 4])
         #expect(try reader.events(after: 0, limit: 10, typePrefix: "log.").map(\.seq) == [1, 3, 4])
         #expect(try reader.events(after: 0, limit: 10, typePrefix: "facility").map(\.seq) == [2])
@@ -40,7 +42,8 @@ import Testing
     }
 
     @Test func auditShowsPeopleNotTheSystemAndFiltersByActor() throws {
-        let (_, reader) = try seeded()
+        let (directory, reader) = try seeded()
+        defer { withExtendedLifetime(directory) {} }
         #expect(try reader.auditEvents(after: 0, since: nil, actor: nil, limit: 10).map(\.seq) == [1, 2, 3, 4])
         #expect(try reader.auditEvents(after: 0, since: nil, actor: "bydel-ullern", limit: 10).map(\.seq) == [2, 3])
         #expect(try reader.auditEvents(after: 0, since: nil, actor: "1000", limit: 10).map(\.seq) == [1, 4])

@@ -35,14 +35,16 @@ final class OutcomeCollector: Sendable {
         let directory = try TemporaryDirectory()
         let writer = try makeWriter(directory)
         defer { writer.close() }
-        let release = DispatchSemaphore(value: 0)
+        let (started, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
         let collector = OutcomeCollector()
         // The first command holds the writer inside its transaction until the others are queued.
         writer.submit(WriteCommand(actor: .system) { transaction in
             try transaction.appendSystemEvent(type: "test.blocker", subject: nil, data: [:])
+            started.signal()
             release.wait()
             return CommandReply(status: 200, body: [])
         }, completion: collector.completion(0))
+        #expect(started.wait(timeout: .now() + 30) == .success)
         let waiting = 31
         for index in 1...waiting { writer.submit(appendCommand("test.queued"), completion: collector.completion(index)) }
         release.signal()
@@ -58,12 +60,14 @@ final class OutcomeCollector: Sendable {
         let directory = try TemporaryDirectory()
         let published = Mutex<[Event]>([])
         let writer = try makeWriter(directory) { events in published.withLock { $0 += events } }
-        let release = DispatchSemaphore(value: 0)
+        let (started, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
         let collector = OutcomeCollector()
         writer.submit(WriteCommand(actor: .system) { _ in
+            started.signal()
             release.wait()
             return CommandReply(status: 200, body: [])
         }, completion: collector.completion(0))
+        #expect(started.wait(timeout: .now() + 30) == .success)
         struct Refused: Error {}
         writer.submit(appendCommand("test.first"), completion: collector.completion(1))
         writer.submit(WriteCommand(actor: .system) { transaction in
@@ -74,6 +78,7 @@ final class OutcomeCollector: Sendable {
         release.signal()
         let outcomes = collector.wait(for: 4)
         writer.close()
+        #expect(writer.currentStatistics.largestBatch == 3, "the three shared one transaction")
         guard case .rejected(let error) = outcomes[2] else { Issue.record("expected a rejection"); return }
         #expect(error is Refused)
         guard case .committed(_, let first) = outcomes[1], case .committed(_, let third) = outcomes[3] else {

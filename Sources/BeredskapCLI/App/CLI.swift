@@ -6,7 +6,7 @@ import Foundation
 
 /// The `beredskap` program: parse, find the daemon, run the command, exit with a meaning.
 public enum CLI {
-    typealias Command = (CommandContext) throws(CommandFailure) -> Void
+    typealias Command = @Sendable (CommandContext) throws(CommandFailure) -> Void
 
     static let commands: [String: Command] = [
         "status": ServiceCommands.status,
@@ -60,9 +60,10 @@ public enum CLI {
             let socket = SocketLocator.locate(option: parsed.value("socket"), environment: environment)
             let format: Output.Format = parsed.flag("json") ? .json : parsed.flag("csv") ? .csv : .human
             let style = TextStyle.detect(isTTY: isTTY, environment: environment, noColorFlag: parsed.flag("no-color"))
+            // Tables fit the terminal; into a pipe or a file nothing is cut short.
             let output = Output(
                 language: language, style: format == .human ? style : TextStyle(enabled: false), format: format,
-                width: columns, write: write, writeError: writeError)
+                width: isTTY ? columns : Output.unlimitedWidth, write: write, writeError: writeError)
             let client = BeredskapClient(socketPath: socket, language: language)
             defer { client.close() }
             do {

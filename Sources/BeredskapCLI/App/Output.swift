@@ -6,6 +6,9 @@ import Foundation
 public final class Output {
     public enum Format: Sendable, Equatable { case human, json, csv }
 
+    /// The width used when the output is not a terminal: wide enough never to truncate.
+    public static let unlimitedWidth = 1 << 20
+
     public let language: Language
     public let style: TextStyle
     public let format: Format

@@ -26,6 +26,12 @@ public enum ConfigurationLoader {
     /// The text compiled into the binary.
     public static var embeddedText: String { String(decoding: PackageResources.beredskap_json5, as: UTF8.self) }
 
+    /// `file`, or the embedded default when nil.
+    public static func load(file path: String?) throws(ConfigurationError) -> DaemonConfiguration {
+        guard let path else { return try loadEmbedded() }
+        return try load(file: path)
+    }
+
     public static func loadEmbedded() throws(ConfigurationError) -> DaemonConfiguration {
         try parse(PackageResources.beredskap_json5, file: embeddedName)
     }

@@ -45,7 +45,7 @@ public enum Daemon {
     }
 
     static func loadConfiguration(_ options: DaemonOptions) throws(ConfigurationError) -> DaemonConfiguration {
-        var configuration = try options.configFile.map(ConfigurationLoader.load(file:)) ?? ConfigurationLoader.loadEmbedded()
+        var configuration = try ConfigurationLoader.load(file: options.configFile)
         if let directory = options.stateDirectory { configuration.state.directory = directory }
         if let socket = options.socketPath { configuration.socket.path = socket }
         return configuration

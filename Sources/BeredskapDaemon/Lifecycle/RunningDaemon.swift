@@ -67,7 +67,7 @@ public final class RunningDaemon: Sendable {
             throw error as? StartupError ?? StartupError("\(error)")
         }
         socketPath = listener.createdPath ?? configuration.socketPath
-        configurationFile = configurationFile
+        self.configurationFile = configurationFile
 
         let bus = EventBus(lastSeq: lastSeq)
         let writer = Writer(
@@ -92,7 +92,7 @@ public final class RunningDaemon: Sendable {
         }
         let server = server
         services.countConnections { server.openConnections }
-        server.start(listener: listener.fileDescriptor)
+        // Recorded before the first request can be served, so every client sees it.
         recordLifecycleEvent(
             "daemon.started",
             data: [
@@ -100,6 +100,7 @@ public final class RunningDaemon: Sendable {
                 ("configuration", .string(configurationFile ?? ConfigurationLoader.embeddedName)),
                 ("socket", .string(socketPath)), ("socket_activated", .bool(listener.isSocketActivated)),
             ])
+        server.start(listener: listener.fileDescriptor)
     }
 
     /// Graceful shutdown: stop accepting, finish requests in flight, record the stop, close
@@ -120,7 +121,7 @@ public final class RunningDaemon: Sendable {
     public func reload() -> (applied: [String], restartRequired: [String], error: String?) {
         let loaded: DaemonConfiguration
         do {
-            loaded = try configurationFile.map(ConfigurationLoader.load(file:)) ?? ConfigurationLoader.loadEmbedded()
+            loaded = try ConfigurationLoader.load(file: configurationFile)
         } catch {
             recordLifecycleEvent("config.reload_failed", data: [("error", .string(error.description))])
             return ([], [], error.description)

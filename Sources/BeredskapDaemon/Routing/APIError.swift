@@ -49,6 +49,17 @@ public struct APIError: Error, Sendable {
 }
 
 extension APIError {
+    /// An error a command threw: ours as it is; anything else is a bug, logged with where it
+    /// happened and answered as `internal`.
+    static func from(_ error: any Error, context: String) -> APIError {
+        if let known = error as? APIError { return known }
+        DaemonLog.error("unexpected error on \(context): \(error)")
+        return .internal(
+            Text(
+                "unexpected error; the daemon log (journalctl -u beredskapd) has the details",
+                nb: "uventet feil; daemon-loggen (journalctl -u beredskapd) har detaljene"))
+    }
+
     /// A request body or query problem found by the JSON decoder, in both languages.
     init(decoding error: JSONFieldError) {
         if let syntax = error.syntax {

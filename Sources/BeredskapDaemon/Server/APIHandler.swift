@@ -182,7 +182,7 @@ public struct APIHandler: HTTPHandler {
                 response.head.headers.add(APIContract.Header.idempotentReplayed, "true")
                 finish(response, routeLabel: routeLabel, method: method, exchange: exchange)
             case .rejected(let error):
-                respond(error: error, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+                respond(error: APIError.from(error, context: "\(method) \(routeLabel)"), routeLabel: routeLabel, method: method, language: language, exchange: exchange)
             case .idempotencyConflict:
                 respond(
                     error: APIError(
@@ -217,8 +217,9 @@ public struct APIHandler: HTTPHandler {
             ("reason", .string(reason)), ("pid", .integer(Int64(identity.peer.pid))),
         ])
         if let permission { data["permission"] = .string(permission.rawValue) }
+        let eventData = data
         let command = WriteCommand(actor: identity.principal) { transaction in
-            try transaction.appendEvent(type: "access.denied", subject: nil, data: .object(data))
+            try transaction.appendEvent(type: "access.denied", subject: nil, data: .object(eventData))
             return CommandReply(status: 403, body: [])
         }
         services.writer.submit(command) { outcome in
@@ -241,18 +242,8 @@ public struct APIHandler: HTTPHandler {
         }
     }
 
-    private func respond(error: any Error, routeLabel: String, method: String, language: Language, exchange: HTTPExchange) {
-        let apiError: APIError
-        if let known = error as? APIError {
-            apiError = known
-        } else {
-            DaemonLog.error("unexpected error on \(method) \(routeLabel): \(error)")
-            apiError = .internal(
-                Text(
-                    "unexpected error; the daemon log (journalctl -u beredskapd) has the details",
-                    nb: "uventet feil; daemon-loggen (journalctl -u beredskapd) har detaljene"))
-        }
-        finish(Self.render(apiError, language: language), routeLabel: routeLabel, method: method, exchange: exchange)
+    private func respond(error: APIError, routeLabel: String, method: String, language: Language, exchange: HTTPExchange) {
+        finish(Self.render(error, language: language), routeLabel: routeLabel, method: method, exchange: exchange)
     }
 
     private func finish(_ response: HTTPResponse, routeLabel: String, method: String, exchange: HTTPExchange) {
