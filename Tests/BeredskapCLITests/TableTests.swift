@@ -101,3 +101,13 @@ import Testing
         #expect(Table(columns: []).render(style: .plain) == "")
     }
 }
+
+@Suite struct HeaderlessTableTests {
+    @Test func keyValueBlocksLeaveTheHeaderOutAndStillAlign() {
+        var table = Table(columns: [Table.Column("key"), Table.Column("value")])
+        table.showsHeader = false
+        table.addRow(["Beredskapsnivå", "normal"])
+        table.addRow(["Kapasitet", "500 plasser"])
+        #expect(table.render(style: .plain) == "Beredskapsnivå  normal\nKapasitet       500 plasser")
+    }
+}

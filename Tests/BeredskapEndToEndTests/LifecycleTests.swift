@@ -16,6 +16,11 @@ import Testing
         #expect(daemon.process.waitForExit() == 0)
         #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
         #expect(daemon.process.standardError.contains("stopped"))
+        // A clean stop checkpoints: the database file alone holds everything.
+        #expect(!FileManager.default.fileExists(atPath: daemon.directory + "/.beredskap/state.db-wal"))
+        var database = stat()
+        #expect(stat(daemon.directory + "/.beredskap/state.db", &database) == 0)
+        #expect(database.st_mode & 0o077 & ~0o040 == 0, "state.db is not readable by others")
         // The stop is in the log for the next start to show.
         try daemon.killAndRestart()
         let stops = try daemon.client().events(since: 0, type: "daemon.").events.map(\.type)

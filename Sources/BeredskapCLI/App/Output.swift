@@ -46,7 +46,7 @@ public final class Output {
 
     public func time(_ instant: Timestamp) -> String { calendar.dateTimeText(instant) }
 
-    public func table(_ table: Table) { raw(table.render(style: style)) }
+    public func table(_ table: Table) { line(table.render(style: style)) }
 
     public func csv(header: [String], rows: [[String]]) { raw(CSV.render(header: header, rows: rows)) }
 }

@@ -32,9 +32,9 @@ enum ServiceCommands {
         }
         output.line(output.style.bold("beredskapd \(status.serverVersion)"))
         var table = Table(columns: [Table.Column(""), Table.Column("")])
+        table.showsHeader = false
         for (label, value) in rows { table.addRow([label(output.language), value]) }
-        // The header row of a two-column key/value table would be empty: drop it.
-        output.raw(table.render(style: output.style).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
+        output.table(table)
     }
 
     static func health(_ context: CommandContext) throws(CommandFailure) {

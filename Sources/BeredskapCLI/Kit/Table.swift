@@ -33,21 +33,24 @@ public struct Table: Sendable {
     }
 
     /// Appends a row. Missing cells are empty; cells beyond the last column are ignored.
+    /// False for key/value blocks, where column titles would only repeat what the rows say.
+    public var showsHeader = true
+
     public mutating func addRow(_ cells: [String]) {
         let fitted = cells.prefix(columns.count) + Array(repeating: "", count: max(columns.count - cells.count, 0))
         rows.append(Array(fitted))
     }
 
-    /// The header (bold when styled) and the rows, one line each, joined by "\n" without a
-    /// final newline. Lines carry no trailing spaces.
+    /// The header (bold when styled, left out when `showsHeader` is false) and the rows, one
+    /// line each, joined by "\n" without a final newline. Lines carry no trailing spaces.
     public func render(style: TextStyle) -> String {
-        let header = columns.enumerated().map { cell($1.title, column: $0) }
+        let header = showsHeader ? [columns.enumerated().map { cell($1.title, column: $0) }] : []
         let body = rows.map { row in row.enumerated().map { cell($1, column: $0) } }
         let widths = columns.indices.map { index in
-            ([header] + body).map { displayWidth($0[index]) }.max() ?? 0
+            (header + body).map { displayWidth($0[index]) }.max() ?? 0
         }
-        let headerLine = line(header, widths: widths, style: { style.bold($0) })
-        return ([headerLine] + body.map { line($0, widths: widths, style: { $0 }) }).joined(separator: "\n")
+        let headerLines = header.map { line($0, widths: widths, style: { style.bold($0) }) }
+        return (headerLines + body.map { line($0, widths: widths, style: { $0 }) }).joined(separator: "\n")
     }
 
     /// The text as displayed in `column`: sanitised, then truncated.

@@ -12,6 +12,8 @@ public enum Daemon {
         // loop below takes SIGTERM/SIGINT/SIGHUP.
         bshim_block_daemon_signals()
         bshim_ignore_sigpipe()
+        // The state will hold person-level data: nothing we create is readable by others.
+        umask(0o027)
 
         let action: DaemonCommandLine.Action
         do {

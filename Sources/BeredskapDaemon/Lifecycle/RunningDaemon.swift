@@ -108,8 +108,10 @@ public final class RunningDaemon: Sendable {
     public func stop() {
         server.shutdown(gracePeriod: services.configuration.shutdown.gracePeriod.seconds)
         recordLifecycleEvent("daemon.stopped", data: [("pid", .integer(Int64(getpid())))])
-        services.writer.close()
+        // Readers first: the writer, closing last, checkpoints and removes the WAL, which a
+        // read-only connection cannot do.
         services.readPool.drain()
+        services.writer.close()
         listener.removeSocketFile()
         Glibc.close(stateLock)
     }

@@ -91,7 +91,9 @@ public final class UnixSocketConnection {
             case .needMoreData:
                 if sawEndOfFile { throw .closedEarly }
             case .failure(let problem):
-                throw .invalidResponse(problem)
+                // The peer closing before or during a response is "closed", not "garbled":
+                // callers retry the first (on a reused connection) but never the second.
+                throw sawEndOfFile ? .closedEarly : .invalidResponse(problem)
             case let event:
                 return event
             }
