@@ -119,25 +119,35 @@ public final class BeredskapClient {
         let connection = try open()
         do {
             try write(request, on: connection)
-            var head: HTTPResponseHead?
-            var body: [UInt8] = []
-            while true {
-                switch try connection.nextEvent(timeout: timeout) {
-                case .head(let received): head = received
-                case .body(let bytes): body.append(contentsOf: bytes)
-                case .end:
-                    guard let head else { throw ClientConnectionError.invalidResponse("a body without a head") }
-                    if head.headers["Connection"]?.lowercased() == "close" { close() }
-                    return APIResponse(status: head.status, headers: head.headers, body: body)
-                case .needMoreData, .failure: continue
-                }
-            }
-        } catch let error as ClientConnectionError {
-            close()
-            throw .connection(error)
         } catch {
             close()
-            throw .connection(.system("\(error)"))
+            throw error
+        }
+        var head: HTTPResponseHead?
+        var body: [UInt8] = []
+        while true {
+            let event: HTTPResponseParserEvent
+            do {
+                event = try connection.nextEvent(timeout: timeout)
+            } catch {
+                close()
+                throw .connection(error)
+            }
+            switch event {
+            case .head(let received):
+                head = received
+            case .body(let bytes):
+                body.append(contentsOf: bytes)
+            case .end:
+                guard let head else {
+                    close()
+                    throw .connection(.invalidResponse("a body without a head"))
+                }
+                if head.headers["Connection"]?.lowercased() == "close" { close() }
+                return APIResponse(status: head.status, headers: head.headers, body: body)
+            case .needMoreData, .failure:
+                continue
+            }
         }
     }
 
