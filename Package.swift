@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "CShims"),
         .target(name: "BeredskapJSON"),
         .target(name: "BeredskapCore", dependencies: ["BeredskapJSON"]),
-        .target(name: "BeredskapStore", dependencies: ["BeredskapCore", "BeredskapJSON", "CSQLite"]),
+        .target(name: "BeredskapStore", dependencies: ["BeredskapCore", "BeredskapJSON", "CSQLite", "CShims"]),
         .target(name: "BeredskapAPI", dependencies: ["BeredskapCore", "BeredskapJSON"]),
         .target(name: "BeredskapHTTP", dependencies: ["CShims"]),
         .target(
@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(name: "beredskap", dependencies: ["BeredskapCLI"]),
         .executableTarget(
             name: "beredskap-bench",
-            dependencies: ["BeredskapClient", "BeredskapStore", "BeredskapCore", "BeredskapJSON", "BeredskapAPI"]
+            dependencies: ["BeredskapDaemon", "BeredskapStore", "BeredskapCore", "BeredskapJSON", "BeredskapHTTP", "CShims"]
         ),
 
         .testTarget(name: "BeredskapJSONTests", dependencies: ["BeredskapJSON"]),

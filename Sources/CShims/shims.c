@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/prctl.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -141,3 +142,5 @@ int bshim_group_list(const char *user, uint32_t gid, uint32_t *groups, int capac
     if (result < 0 && count <= capacity) return -1;
     return count;
 }
+
+void bshim_set_thread_name(const char *name) { prctl(PR_SET_NAME, name, 0, 0, 0); }

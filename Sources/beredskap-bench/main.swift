@@ -1,1 +1,166 @@
-print("bench")
+// beredskap-bench — measures the foundation's throughput against a baseline taken in the
+// same run (the machine is shared and noisy; only ratios travel between runs).
+//
+//   swift run -c release beredskap-bench [--seconds S]
+//
+// 1. Baseline: the rows POST /v1/log writes (an event and an incident-log entry), inserted
+//    directly through SQLite with the same durability (WAL, synchronous=FULL), one
+//    transaction per row — what each acknowledged request needs without group commit.
+// 2. Durable acknowledged POST /v1/log per second with 1 and with 32 keep-alive clients.
+// 3. GET /v1/health requests per second with 1 and 32 clients.
+import BeredskapCore
+import BeredskapJSON
+import BeredskapDaemon
+import BeredskapHTTP
+import BeredskapStore
+import Dispatch
+import Foundation
+
+let arguments = CommandLine.arguments
+let seconds = arguments.firstIndex(of: "--seconds").flatMap { Double(arguments[$0 + 1]) } ?? 5
+/// Threads of the load generator (each multiplexes its share of the connections with poll).
+let clientThreads = arguments.firstIndex(of: "--client-threads").flatMap { Int(arguments[$0 + 1]) } ?? 1
+let workspace = "/tmp/beredskap-bench-\(getpid())"
+try? FileManager.default.removeItem(atPath: workspace)
+try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: workspace) }
+
+func line(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+
+// MARK: 1. Baseline through SQLite directly
+
+func sqliteBaseline(seconds: Double) throws -> Double {
+    let database = Database(configuration: Database.Configuration(directory: workspace + "/baseline"))
+    try FileManager.default.createDirectory(atPath: database.configuration.directory, withIntermediateDirectories: true)
+    let connection = try database.openForWriting(now: 0)
+    let end = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+    let began = DispatchTime.now().uptimeNanoseconds
+    var rows = 0
+    while DispatchTime.now().uptimeNanoseconds < end {
+        try connection.execute("BEGIN IMMEDIATE")
+        try connection.run(
+            "INSERT INTO events(time_ms, actor_uid, actor_user, type, subject, data, exercise) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            Int64(rows), 0, "root", "log.added", nil as String?, #"{"text":"benchmark entry","source":"person"}"#, false)
+        let seq = connection.lastInsertRowID
+        try connection.run(
+            "INSERT INTO incident_log(seq, time_ms, actor_uid, actor_user, source, subject, text, exercise) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            seq, Int64(rows), 0, "root", "person", nil as String?, "benchmark entry", false)
+        try connection.execute("COMMIT")
+        rows += 1
+    }
+    return Double(rows) / (Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
+}
+
+// MARK: 2–3. The real daemon, in this process, over its real socket
+
+var configuration = try ConfigurationLoader.loadEmbedded()
+configuration.state.directory = workspace + "/daemon"
+DaemonLog.setQuiet(true)
+let daemon = try RunningDaemon(configuration: configuration, configurationFile: nil, environment: [:])
+let socket = daemon.socketPath
+
+let logBody = Array(#"{"text":"benchmark entry"}"#.utf8)
+let postLog: @Sendable (Int, Int) -> [UInt8] = { _, _ in
+    HTTPRequestEncoder.encode(
+        method: "POST", target: "/v1/log",
+        headers: ["Host": "beredskap", "Content-Type": "application/json"], body: logBody)
+}
+let getHealth: @Sendable (Int, Int) -> [UInt8] = { _, _ in
+    HTTPRequestEncoder.encode(method: "GET", target: "/v1/health", headers: ["Host": "beredskap"], body: [])
+}
+
+struct Row {
+    let name: String
+    let rate: Double
+    let p50: Double
+    let p99: Double
+    let failures: Int
+    /// CPU used by the whole process (daemon and load generator) per wall second: 2.0 is both cores.
+    let cpu: Double
+}
+
+/// User + system CPU seconds of this process so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+func measure(_ name: String, clients: Int, status: Int, _ request: @escaping @Sendable (Int, Int) -> [UInt8]) -> Row {
+    let cpuBefore = cpuSeconds()
+    let (result, elapsed) = Load.run(socket: socket, clients: clients, threads: clientThreads, seconds: seconds, expectedStatus: status, request: request)
+    return Row(
+        name: name, rate: Double(result.requests) / elapsed, p50: result.latenciesNanoseconds.quantileMilliseconds(0.5),
+        p99: result.latenciesNanoseconds.quantileMilliseconds(0.99), failures: result.failures,
+        cpu: (cpuSeconds() - cpuBefore) / elapsed)
+}
+
+if !arguments.contains("--writer-only") {
+line("beredskap-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Int(seconds)) s per measurement, \(clientThreads) load-generator thread(s)")
+let baseline = try sqliteBaseline(seconds: seconds)
+let writerBefore = daemon.services.writer.currentStatistics
+let rows = [
+    measure("POST /v1/log, 1 client", clients: 1, status: 201, postLog),
+    measure("POST /v1/log, 32 clients", clients: 32, status: 201, postLog),
+    measure("GET /v1/health, 1 client", clients: 1, status: 200, getHealth),
+    measure("GET /v1/health, 32 clients", clients: 32, status: 200, getHealth),
+]
+let writerAfter = daemon.services.writer.currentStatistics
+daemon.stop()
+
+line("")
+line("| measurement | per second | × baseline | p50 ms | p99 ms | CPU cores busy |")
+line("|---|---:|---:|---:|---:|---:|")
+line("| SQLite direct, 1 row per durable transaction (baseline) | \(Int(baseline)) | 1.00 | | | |")
+for row in rows {
+    let ratio = row.name.hasPrefix("POST") ? String(format: "%.2f", row.rate / baseline) : ""
+    line("| \(row.name) | \(Int(row.rate)) | \(ratio) | \(String(format: "%.3f", row.p50)) | \(String(format: "%.3f", row.p99)) | "
+        + String(format: "%.2f", row.cpu) + " |" + (row.failures > 0 ? " (\(row.failures) failures)" : ""))
+}
+let batches = writerAfter.batches - writerBefore.batches
+let commands = writerAfter.commands - writerBefore.commands
+line("")
+line(String(format: "32 clients vs 1 client (POST /v1/log): %.1f×", rows[1].rate / rows[0].rate))
+line(String(format: "group commit: %d commands in %d transactions (%.1f per commit on average, largest %d); per transaction %.3f ms executing + %.3f ms committing",
+            commands, batches, Double(commands) / Double(max(batches, 1)), writerAfter.largestBatch,
+            (writerAfter.executeSeconds - writerBefore.executeSeconds) * 1000 / Double(max(batches, 1)),
+            (writerAfter.commitSeconds - writerBefore.commitSeconds) * 1000 / Double(max(batches, 1))))
+} else {
+    daemon.stop()
+}
+
+// MARK: Writer alone (diagnostic): 32 submitters straight into the writer, no HTTP.
+if arguments.contains("--writer-only") {
+    let database = Database(configuration: Database.Configuration(directory: workspace + "/writer-only"))
+    try FileManager.default.createDirectory(atPath: database.configuration.directory, withIntermediateDirectories: true)
+    let writer = Writer(connection: try database.openForWriting(now: 0), clock: SystemWallClock())
+    for submitters in [1, 32] {
+        let before = writer.currentStatistics
+        let done = DispatchGroup()
+        let stop = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+        let began = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<submitters {
+            done.enter()
+            Thread.detachNewThread {
+                while DispatchTime.now().uptimeNanoseconds < stop {
+                    _ = writer.perform(WriteCommand(actor: Principal(uid: 0, user: "root")) { transaction in
+                        let entry = try transaction.addIncidentLogEntry(text: "benchmark entry", subject: nil)
+                        return CommandReply(status: 201, body: Array(String(entry.id).utf8))
+                    })
+                }
+                done.leave()
+            }
+        }
+        done.wait()
+        let after = writer.currentStatistics
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
+        let transactions = Double(max(after.batches - before.batches, 1))
+        line(String(format: "writer only, %d submitters: %.0f commands/s, %.1f per transaction, %.3f ms executing + %.3f ms committing per transaction",
+                    submitters, Double(after.commands - before.commands) / elapsed,
+                    Double(after.commands - before.commands) / transactions,
+                    (after.executeSeconds - before.executeSeconds) * 1000 / transactions,
+                    (after.commitSeconds - before.commitSeconds) * 1000 / transactions))
+    }
+    writer.close()
+}
+

@@ -58,14 +58,15 @@ public final class Metrics: Sendable {
         public var writerCommands: Int
         public var writerFailedCommits: Int
         public var writerLargestBatch: Int
+        public var writerExecuteSeconds: Double
         public var writerCommitSeconds: Double
         public var eventListeners: Int
         public var serverVersion: String
 
         public init(
             openConnections: Int, lastEventSeq: Int64, uptimeSeconds: Double, writerBatches: Int, writerCommands: Int,
-            writerFailedCommits: Int, writerLargestBatch: Int, writerCommitSeconds: Double, eventListeners: Int,
-            serverVersion: String
+            writerFailedCommits: Int, writerLargestBatch: Int, writerExecuteSeconds: Double, writerCommitSeconds: Double,
+            eventListeners: Int, serverVersion: String
         ) {
             self.openConnections = openConnections
             self.lastEventSeq = lastEventSeq
@@ -74,6 +75,7 @@ public final class Metrics: Sendable {
             self.writerCommands = writerCommands
             self.writerFailedCommits = writerFailedCommits
             self.writerLargestBatch = writerLargestBatch
+            self.writerExecuteSeconds = writerExecuteSeconds
             self.writerCommitSeconds = writerCommitSeconds
             self.eventListeners = eventListeners
             self.serverVersion = serverVersion
@@ -106,7 +108,8 @@ public final class Metrics: Sendable {
         out.counter("beredskap_writer_commands_total", "Commands the writer executed (commands / batches = group-commit size).", Double(gauges.writerCommands))
         out.counter("beredskap_writer_failed_commits_total", "Batches whose COMMIT failed (disk full, I/O).", Double(gauges.writerFailedCommits))
         out.gauge("beredskap_writer_largest_batch", "Most commands committed together so far.", Double(gauges.writerLargestBatch))
-        out.counter("beredskap_writer_commit_seconds_total", "Time spent executing and committing batches.", gauges.writerCommitSeconds)
+        out.counter("beredskap_writer_execute_seconds_total", "Time running commands inside transactions.", gauges.writerExecuteSeconds)
+        out.counter("beredskap_writer_commit_seconds_total", "Time in COMMIT: writing the WAL and waiting for fsync.", gauges.writerCommitSeconds)
         out.gauge("beredskap_uptime_seconds", "Seconds since the daemon started.", gauges.uptimeSeconds)
         out.family("beredskap_build_info", "gauge", "The running version.")
         out.sample("beredskap_build_info", ["version": gauges.serverVersion], 1)

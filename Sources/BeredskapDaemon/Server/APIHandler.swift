@@ -170,10 +170,21 @@ public struct APIHandler: HTTPHandler {
 
     // MARK: Answers
 
+    /// Hands the command to the writer. Its completion only passes the outcome to the
+    /// connection's loop: the writer thread, which every write waits for, builds no responses.
     private func submit(
         _ command: WriteCommand, routeLabel: String, method: String, language: Language, exchange: HTTPExchange
     ) {
         services.writer.submit(command) { outcome in
+            exchange.onLoop {
+                answer(outcome, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+            }
+        }
+    }
+
+    private func answer(
+        _ outcome: WriteOutcome, routeLabel: String, method: String, language: Language, exchange: HTTPExchange
+    ) {
             switch outcome {
             case .committed(let reply, _):
                 finish(Self.jsonResponse(reply.body, status: reply.status), routeLabel: routeLabel, method: method, exchange: exchange)
@@ -203,7 +214,6 @@ public struct APIHandler: HTTPHandler {
                     error: .unavailable(Text("the daemon is shutting down", nb: "tjenesten avsluttes")),
                     routeLabel: routeLabel, method: method, language: language, exchange: exchange)
             }
-        }
     }
 
     /// Writes `access.denied` to the event log, then answers 403.
@@ -224,7 +234,9 @@ public struct APIHandler: HTTPHandler {
         }
         services.writer.submit(command) { outcome in
             if case .storeFailed(let failure) = outcome { DaemonLog.error("could not log a denial: \(failure)") }
-            respond(error: error, routeLabel: routeLabel, method: request.head.method, language: language, exchange: exchange)
+            exchange.onLoop {
+                respond(error: error, routeLabel: routeLabel, method: request.head.method, language: language, exchange: exchange)
+            }
         }
     }
 

@@ -182,6 +182,7 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
 
     private func run() {
         threadID.store(pthread_self(), ordering: .relaxed)
+        bshim_set_thread_name("beredskap-http")
         if listenerFD >= 0 { _ = bshim_epoll_ctl(epollFD, 1, listenerFD, UInt32(BSHIM_EPOLLIN), Self.listenerToken) }
         var events = [bshim_epoll_event](repeating: bshim_epoll_event(), count: 256)
         while !stopping {

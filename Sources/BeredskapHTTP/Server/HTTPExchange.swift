@@ -66,6 +66,12 @@ public final class HTTPExchange: Sendable {
         return stream
     }
 
+    /// Runs `work` on the connection's loop thread. A producer on another thread (the
+    /// writer) uses it to hand over a result cheaply and build the response on the loop.
+    public func onLoop(_ work: @escaping @Sendable () -> Void) {
+        if loop.isCurrentThread { work() } else { loop.execute(work) }
+    }
+
     private func claim() -> Bool {
         !answered.exchange(true, ordering: .acquiringAndReleasing)
     }

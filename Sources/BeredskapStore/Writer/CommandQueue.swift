@@ -4,7 +4,7 @@ import Synchronization
 /// A multi-producer queue the writer drains in whole batches.
 ///
 /// Why "take everything": group commit. While the writer is inside a COMMIT (an fsync),
-/// commands keep arriving; the next `takeAll` hands all of them to one transaction, so
+/// commands keep arriving; the next `takeBatch` hands all of them to one transaction, so
 /// N waiting clients share one fsync instead of paying N.
 final class CommandQueue<Element: Sendable>: Sendable {
     private struct State {
@@ -30,19 +30,15 @@ final class CommandQueue<Element: Sendable>: Sendable {
         return accepted
     }
 
-    /// Blocks until there is work (returns up to `limit` items) or the queue is closed and
-    /// empty (returns nil).
-    func takeAll(limit: Int) -> [Element]? {
+    /// Blocks until there is work and returns up to `limit` items, or nil when the queue is
+    /// closed and empty.
+    func takeBatch(limit: Int) -> [Element]? {
         while true {
             let batch = state.withLock { state -> [Element]? in
                 if state.items.isEmpty { return state.closed ? nil : [] }
-                if state.items.count <= limit {
-                    defer { state.items.removeAll(keepingCapacity: true) }
-                    return state.items
-                }
-                let head = Array(state.items.prefix(limit))
-                state.items.removeFirst(limit)
-                return head
+                let count = min(limit, state.items.count)
+                defer { state.items.removeFirst(count) }
+                return Array(state.items.prefix(count))
             }
             guard let batch else { return nil }
             if !batch.isEmpty { return batch }

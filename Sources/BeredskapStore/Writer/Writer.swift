@@ -1,4 +1,5 @@
 import BeredskapCore
+import CShims
 import Foundation
 import Synchronization
 
@@ -26,6 +27,9 @@ public final class Writer: Sendable {
         public var commands: Int = 0
         public var failedCommits: Int = 0
         public var largestBatch: Int = 0
+        /// Time running the commands of batches (inside the transaction, before COMMIT).
+        public var executeSeconds: Double = 0
+        /// Time in COMMIT: writing the WAL and waiting for fsync.
         public var commitSeconds: Double = 0
     }
 
@@ -91,11 +95,13 @@ public final class Writer: Sendable {
     // MARK: - The writer thread
 
     private func run() {
+        bshim_set_thread_name("beredskap-write")
         var lastEventTime = Timestamp(millisecondsSinceEpoch: 0)
         var lastPurge = Timestamp(millisecondsSinceEpoch: 0)
-        while let batch = queue.takeAll(limit: configuration.maxBatchSize) {
+        while let batch = queue.takeBatch(limit: configuration.maxBatchSize) {
             guard let connection = connectionBox.connection else { break }
             let started = DispatchTime.now().uptimeNanoseconds
+            var executed = started
             var outcomes: [WriteOutcome] = []
             var committedEvents: [Event] = []
             var commitFailed = false
@@ -115,6 +121,7 @@ public final class Writer: Sendable {
                     try purgeIdempotencyKeys(connection, now: now)
                     lastPurge = now
                 }
+                executed = DispatchTime.now().uptimeNanoseconds
                 try connection.execute("COMMIT")
             } catch {
                 try? connection.execute("ROLLBACK")
@@ -124,7 +131,8 @@ public final class Writer: Sendable {
                 committedEvents = []
                 commitFailed = true
             }
-            record(batchSize: batch.count, failed: commitFailed, nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
+            let finished = DispatchTime.now().uptimeNanoseconds
+            record(batchSize: batch.count, failed: commitFailed, executing: executed - started, committing: finished - executed)
             if !committedEvents.isEmpty { onCommit(committedEvents) }
             for (job, outcome) in zip(batch, outcomes) { job.completion(outcome) }
         }
@@ -135,7 +143,7 @@ public final class Writer: Sendable {
     /// Runs one command inside its own savepoint, with idempotency bookkeeping.
     private func execute(_ command: WriteCommand, on connection: SQLiteConnection, now: Timestamp) -> WriteOutcome {
         do {
-            try connection.execute("SAVEPOINT command")
+            try connection.run("SAVEPOINT command")
         } catch {
             return .storeFailed(error)
         }
@@ -145,7 +153,7 @@ public final class Writer: Sendable {
                     "SELECT request_hash, status, response FROM idempotency_keys WHERE actor_uid = ? AND key = ?",
                     [uid, claim.key], { row in (row.text(0), CommandReply(status: row.int(1), body: row.blob(2))) })
                 {
-                    try connection.execute("RELEASE command")
+                    try connection.run("RELEASE command")
                     return previous.0 == claim.requestHash ? .replayed(previous.1) : .idempotencyConflict
                 }
             }
@@ -157,11 +165,12 @@ public final class Writer: Sendable {
                     "INSERT INTO idempotency_keys(actor_uid, key, request_hash, status, response, created_ms) VALUES (?, ?, ?, ?, ?, ?)",
                     uid, claim.key, claim.requestHash, reply.status, reply.body, now.millisecondsSinceEpoch)
             }
-            try connection.execute("RELEASE command")
+            try connection.run("RELEASE command")
             return .committed(reply, events: transaction.events)
         } catch {
             do {
-                try connection.execute("ROLLBACK TO command; RELEASE command")
+                try connection.run("ROLLBACK TO command")
+                try connection.run("RELEASE command")
             } catch let rollbackFailure {
                 return .storeFailed(rollbackFailure)
             }
@@ -177,12 +186,13 @@ public final class Writer: Sendable {
         try connection.run("DELETE FROM idempotency_keys WHERE created_ms < ?", cutoff.millisecondsSinceEpoch)
     }
 
-    private func record(batchSize: Int, failed: Bool, nanoseconds: UInt64) {
+    private func record(batchSize: Int, failed: Bool, executing: UInt64, committing: UInt64) {
         statistics.withLock { statistics in
             statistics.batches += 1
             statistics.commands += batchSize
             statistics.largestBatch = max(statistics.largestBatch, batchSize)
-            statistics.commitSeconds += Double(nanoseconds) / 1e9
+            statistics.executeSeconds += Double(executing) / 1e9
+            statistics.commitSeconds += Double(committing) / 1e9
             if failed { statistics.failedCommits += 1 }
         }
     }

@@ -71,4 +71,7 @@ void bshim_ignore_sigpipe(void);
 /// Writes up to `capacity` gids and returns how many the user has in all, or -1.
 int bshim_group_list(const char *user, uint32_t gid, uint32_t *groups, int capacity);
 
+/// Names the calling thread (up to 15 bytes) as `top -H`, `ps -L` and `perf` show it.
+void bshim_set_thread_name(const char *name);
+
 #endif

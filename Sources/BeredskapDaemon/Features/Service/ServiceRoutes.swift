@@ -31,7 +31,8 @@ enum ServiceRoutes {
                     openConnections: services.openConnections, lastEventSeq: services.bus.lastSeq,
                     uptimeSeconds: uptime(services), writerBatches: writer.batches, writerCommands: writer.commands,
                     writerFailedCommits: writer.failedCommits, writerLargestBatch: writer.largestBatch,
-                    writerCommitSeconds: writer.commitSeconds, eventListeners: services.bus.listenerCount,
+                    writerExecuteSeconds: writer.executeSeconds, writerCommitSeconds: writer.commitSeconds,
+                    eventListeners: services.bus.listenerCount,
                     serverVersion: APIContract.serverVersion)
                 return .response(
                     HTTPResponse(
