@@ -50,10 +50,12 @@ let package = Package(
             dependencies: ["BeredskapDaemon", "BeredskapStore", "BeredskapCore", "BeredskapJSON", "BeredskapHTTP", "CShims"]
         ),
 
-        .testTarget(name: "BeredskapJSONTests", dependencies: ["BeredskapJSON"]),
+        // Helpers shared by test targets only (deterministic random numbers for fuzzing).
+        .target(name: "BeredskapTestSupport", path: "Tests/BeredskapTestSupport"),
+        .testTarget(name: "BeredskapJSONTests", dependencies: ["BeredskapJSON", "BeredskapTestSupport"]),
         .testTarget(name: "BeredskapCoreTests", dependencies: ["BeredskapCore"]),
         .testTarget(name: "BeredskapStoreTests", dependencies: ["BeredskapStore", "BeredskapCore", "BeredskapJSON"]),
-        .testTarget(name: "BeredskapHTTPTests", dependencies: ["BeredskapHTTP"]),
+        .testTarget(name: "BeredskapHTTPTests", dependencies: ["BeredskapHTTP", "BeredskapTestSupport"]),
         .testTarget(
             name: "BeredskapDaemonTests",
             dependencies: ["BeredskapDaemon", "BeredskapCore", "BeredskapJSON", "BeredskapStore", "BeredskapAPI", "BeredskapHTTP"]
@@ -61,7 +63,10 @@ let package = Package(
         .testTarget(name: "BeredskapCLITests", dependencies: ["BeredskapCLI", "BeredskapClient", "BeredskapAPI"]),
         .testTarget(
             name: "BeredskapEndToEndTests",
-            dependencies: ["beredskapd", "beredskap", "BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore"]
+            dependencies: [
+                "beredskapd", "beredskap", "BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore",
+                "BeredskapHTTP", "BeredskapTestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -123,17 +123,8 @@ import Testing
     @Test func systemdHearsReadyWatchdogAndStopping() throws {
         let directory = DaemonProcess.makeDirectory()
         let notifySocket = directory + "/notify"
-        let receiver = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let receiver = try #require(boundUnixSocket(at: notifySocket, type: Int32(SOCK_DGRAM.rawValue)))
         defer { close(receiver) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in notifySocket.utf8.enumerated() { raw[index] = byte }
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(receiver, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        #expect(bound == 0)
         var timeout = timeval(tv_sec: 20, tv_usec: 0)
         setsockopt(receiver, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         func receive() -> String {
@@ -158,17 +149,7 @@ import Testing
     @Test func systemdSocketActivationIsHonoured() throws {
         let directory = DaemonProcess.makeDirectory()
         let socketPath = directory + "/activated.sock"
-        // Close-on-exec here; the dup onto fd 3 in the child is inherited regardless.
-        let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in socketPath.utf8.enumerated() { raw[index] = byte }
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        #expect(bound == 0)
+        let listener = try #require(boundUnixSocket(at: socketPath, type: Int32(SOCK_STREAM.rawValue)))
         #expect(listen(listener, 16) == 0)
         // systemd owns the socket: the daemon must use fd 3 and not create its own.
         let process = try ChildProcess(
@@ -185,4 +166,23 @@ import Testing
         #expect(process.waitForExit() == 0)
         try? FileManager.default.removeItem(atPath: directory)
     }
+}
+
+/// An AF_UNIX socket of `type` bound to `path`, close-on-exec (a descriptor passed to a child
+/// is dup'ed onto fd 3 there, which is inherited regardless). Nil if it cannot be bound.
+func boundUnixSocket(at path: String, type: Int32) -> Int32? {
+    let fd = socket(AF_UNIX, type | Int32(SOCK_CLOEXEC.rawValue), 0)
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    withUnsafeMutableBytes(of: &address.sun_path) { raw in
+        for (index, byte) in path.utf8.enumerated() where index < raw.count - 1 { raw[index] = byte }
+    }
+    let bound = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+    }
+    guard fd >= 0, bound == 0 else {
+        if fd >= 0 { close(fd) }
+        return nil
+    }
+    return fd
 }

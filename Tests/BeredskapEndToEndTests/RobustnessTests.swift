@@ -3,6 +3,7 @@ import BeredskapHTTP
 import BeredskapJSON
 import Foundation
 import Glibc
+import BeredskapTestSupport
 import Testing
 
 @Suite struct RobustnessTests {
@@ -10,7 +11,7 @@ import Testing
     /// connections, then it must still answer promptly.
     @Test func garbageAndAbruptClosesLeaveTheDaemonServing() throws {
         let daemon = try DaemonProcess()
-        var generator = SplitMix(seed: 0xBE4ED5CA)
+        var generator = SplitMix64(seed: 0xBE4ED5CA)
         let valid = Array("POST /v1/log HTTP/1.1\r\nHost: b\r\nContent-Type: application/json\r\nContent-Length: 14\r\n\r\n{\"text\":\"ok\"}".utf8)
         for round in 0..<300 {
             guard let connection = try? UnixSocketConnection(path: daemon.socketPath) else { continue }
@@ -59,18 +60,6 @@ import Testing
     }
 }
 
-/// A tiny deterministic generator (SplitMix64) so the garbage is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct ClientRetryTests {
     /// The daemon closes idle keep-alive connections; the next call on such a connection is

@@ -1,3 +1,4 @@
+import BeredskapTestSupport
 import BeredskapHTTP
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import BeredskapHTTP
+import BeredskapTestSupport
 import Testing
 
 /// How a test feeds its input: all at once, or one byte per `append` (the worst split).
@@ -81,18 +82,6 @@ func request(_ requestLine: String = "GET / HTTP/1.1", _ fields: [String] = [], 
     return ([requestLine] + host + fields).map { $0 + "\r\n" }.joined() + "\r\n" + body
 }
 
-/// Deterministic pseudo-random numbers (SplitMix64), so fuzz failures reproduce exactly.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Everything a response parser said, bodies concatenated.
 struct ResponseOutcome: Equatable {

@@ -1,3 +1,4 @@
+import BeredskapTestSupport
 import Testing
 import BeredskapJSON
 
