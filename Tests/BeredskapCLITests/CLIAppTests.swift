@@ -1,0 +1,62 @@
+import BeredskapCore
+import Testing
+
+@testable import BeredskapCLI
+
+@Suite struct CLIAppTests {
+    @Test func theRealCommandTreeIsWellFormed() {
+        #expect(CLI.parser.specProblems().isEmpty)
+    }
+
+    @Test func everyRunnableCommandHasAnImplementation() {
+        func runnable(_ spec: CommandSpec, path: [String]) -> [String] {
+            let here = spec.isRunnable && !path.isEmpty ? [path.joined(separator: " ")] : []
+            return here + spec.subcommands.flatMap { runnable($0, path: path + [$0.name]) }
+        }
+        let declared = Set(runnable(CommandTree.root, path: []))
+        #expect(declared == Set(CLI.commands.keys))
+    }
+
+    @Test func theSocketIsLookedUpInTheDocumentedOrder() {
+        let none: (String) -> Bool = { _ in false }
+        let checkout: (String) -> Bool = { $0 == SocketLocator.checkoutDefault }
+        #expect(SocketLocator.locate(option: "/x.sock", environment: ["BEREDSKAP_SOCKET": "/y.sock"], fileExists: checkout) == "/x.sock")
+        #expect(SocketLocator.locate(option: nil, environment: ["BEREDSKAP_SOCKET": "/y.sock"], fileExists: checkout) == "/y.sock")
+        #expect(SocketLocator.locate(option: nil, environment: [:], fileExists: checkout) == ".beredskap/beredskap.sock")
+        #expect(SocketLocator.locate(option: nil, environment: [:], fileExists: none) == "/run/beredskap/beredskap.sock")
+        #expect(SocketLocator.locate(option: "", environment: ["BEREDSKAP_SOCKET": ""], fileExists: none) == "/run/beredskap/beredskap.sock")
+    }
+
+    /// Runs the CLI in-process against nothing, capturing what it prints.
+    func run(_ arguments: [String], environment: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
+        var out = "", err = ""
+        let code = CLI.run(
+            arguments: arguments, environment: environment, isTTY: false, columns: 80,
+            write: { out += $0 }, writeError: { err += $0 })
+        return (code, out, err)
+    }
+
+    @Test func usageErrorsExitTwoAndUnreachableExitsThree() {
+        #expect(run(["stauts"]).code == 2)
+        #expect(run(["status", "--json", "--csv"]).code == 2)
+        #expect(run(["status", "--lang", "de"]).code == 2)
+        #expect(run(["events", "--since", "-3", "--socket", "/nonexistent.sock"]).code == 2)
+        #expect(run(["events", "--count", "3", "--socket", "/nonexistent.sock"]).code == 2)
+        let unreachable = run(["status", "--socket", "/nonexistent/beredskap.sock"])
+        #expect(unreachable.code == 3)
+        #expect(unreachable.err.contains("swift run beredskapd"))
+        #expect(run(["status", "--socket", "/nonexistent/beredskap.sock", "--lang", "nb"]).err.contains("Start tjenesten"))
+    }
+
+    @Test func helpAndVersionNeedNoDaemon() {
+        let help = run(["--help"])
+        #expect(help.code == 0)
+        #expect(help.out.contains("log"))
+        #expect(help.out.contains("Exit codes"))
+        #expect(run(["--help", "--lang", "nb"]).out.contains("Avslutningskoder"))
+        #expect(run(["--version"]).out == "beredskap 0.1.0\n")
+        let version = run(["version", "--socket", "/nonexistent.sock"])
+        #expect(version.code == 0)
+        #expect(version.out.contains("not reachable"))
+    }
+}
