@@ -167,22 +167,3 @@ import Testing
         try? FileManager.default.removeItem(atPath: directory)
     }
 }
-
-/// An AF_UNIX socket of `type` bound to `path`, close-on-exec (a descriptor passed to a child
-/// is dup'ed onto fd 3 there, which is inherited regardless). Nil if it cannot be bound.
-func boundUnixSocket(at path: String, type: Int32) -> Int32? {
-    let fd = socket(AF_UNIX, type | Int32(SOCK_CLOEXEC.rawValue), 0)
-    var address = sockaddr_un()
-    address.sun_family = sa_family_t(AF_UNIX)
-    withUnsafeMutableBytes(of: &address.sun_path) { raw in
-        for (index, byte) in path.utf8.enumerated() where index < raw.count - 1 { raw[index] = byte }
-    }
-    let bound = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-    }
-    guard fd >= 0, bound == 0 else {
-        if fd >= 0 { close(fd) }
-        return nil
-    }
-    return fd
-}
