@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["BeredskapDaemon", "BeredskapStore", "BeredskapCore", "BeredskapJSON", "BeredskapHTTP", "CShims"]
         ),
 
-        // Helpers shared by test targets only (deterministic random numbers for fuzzing).
+        // Helpers shared by test targets only (deterministic random numbers, waiting on conditions).
         .target(name: "BeredskapTestSupport", path: "Tests/BeredskapTestSupport"),
         .testTarget(name: "BeredskapJSONTests", dependencies: ["BeredskapJSON", "BeredskapTestSupport"]),
         .testTarget(name: "BeredskapCoreTests", dependencies: ["BeredskapCore"]),
@@ -58,7 +58,10 @@ let package = Package(
         .testTarget(name: "BeredskapHTTPTests", dependencies: ["BeredskapHTTP", "BeredskapTestSupport"]),
         .testTarget(
             name: "BeredskapDaemonTests",
-            dependencies: ["BeredskapDaemon", "BeredskapCore", "BeredskapJSON", "BeredskapStore", "BeredskapAPI", "BeredskapHTTP"]
+            dependencies: [
+                "BeredskapDaemon", "BeredskapCore", "BeredskapJSON", "BeredskapStore", "BeredskapAPI", "BeredskapHTTP",
+                "BeredskapTestSupport",
+            ]
         ),
         .testTarget(name: "BeredskapCLITests", dependencies: ["BeredskapCLI", "BeredskapClient", "BeredskapAPI"]),
         .testTarget(

@@ -1,3 +1,4 @@
+import BeredskapTestSupport
 import BeredskapCore
 import BeredskapHTTP
 import BeredskapJSON
@@ -243,5 +244,77 @@ import Testing
             "POST", "/v1/log", json: #"{"text":"x"}"#, headers: [("Accept-Language", "nb-NO, en;q=0.5")])
         #expect(response.json["error"]?["message"]?.stringValue?.contains("tillatelsen «operate»") == true)
         #expect(response.errorCode == "forbidden")
+    }
+}
+
+@Suite(.serialized) struct AbuseTests {
+    /// A client that pipelines without reading its answers gets a paused connection, not a
+    /// daemon that buffers without bound; once it reads, every answer arrives in order.
+    @Test func pipeliningWithoutReadingIsBounded() throws {
+        let harness = try DaemonHarness()
+        let greedy = try harness.connect()
+        let sent = 4000
+        let request = "GET /v1/metrics HTTP/1.1\r\nHost: b\r\n\r\n"
+        try greedy.send(raw: String(repeating: request, count: sent))
+        let observer = try harness.connect()
+        func answered() throws -> Int {
+            let text = try observer.request("GET", "/v1/metrics").text
+            let line = text.split(separator: "\n").first { $0.hasPrefix(#"beredskap_http_requests_total{method="GET",route="/v1/metrics",status="200"}"#) }
+            return line.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        }
+        #expect(waitUntil { (try? answered()) ?? 0 >= 50 })
+        // Observe for a while: the daemon must stop well short of all 4000 (1 MiB of answers).
+        Thread.sleep(forTimeInterval: 0.5)
+        let whileNotReading = try answered()
+        #expect(whileNotReading < sent / 2, "\(whileNotReading) answered without the client reading")
+        for _ in 0..<sent { #expect(try greedy.readResponse().status == 200) }
+    }
+
+    @Test func inventedMethodsShareOneMetricsLabel() throws {
+        let harness = try DaemonHarness()
+        let client = try harness.connect()
+        for index in 0..<50 {
+            try client.send(raw: "M\(index)XYZ /nope HTTP/1.1\r\nHost: b\r\n\r\n")
+            #expect(try client.readResponse().status == 404)
+        }
+        let text = try client.request("GET", "/v1/metrics").text
+        #expect(text.contains(#"beredskap_http_requests_total{method="other",route="unmatched",status="404"} 50"#))
+        #expect(!text.contains("M1XYZ"))
+    }
+
+    @Test func repeatedQueryParametersAndControlCharactersAreRefused() throws {
+        let harness = try DaemonHarness()
+        let client = try harness.connect()
+        let repeated = try client.request("GET", "/v1/events?type=a&type=b")
+        #expect(repeated.status == 400)
+        #expect(repeated.json["error"]?["details"]?["field"]?.stringValue == "type")
+        let c1 = try client.request("POST", "/v1/log", json: #"{"text":"linje\u0085neste"}"#)
+        #expect(c1.json["error"]?["details"]?["field"]?.stringValue == "text")
+        let bell = try client.request("POST", "/v1/log", json: #"{"text":"pling\u0007"}"#)
+        #expect(bell.status == 400)
+        let fine = try client.request("POST", "/v1/log", json: #"{"text":"linje 1\nlinje 2\tslutt"}"#)
+        #expect(fine.status == 201)
+    }
+
+    /// Every denial is answered; the first ones of a connection are logged one by one, the
+    /// rest as one summary when it closes (a caller without permissions cannot flood the log).
+    @Test func denialsAreLoggedWithinABudgetPerConnection() throws {
+        let harness = try DaemonHarness()
+        do {
+            let stranger = try harness.connect(as: People.stranger)
+            for _ in 0..<(DenialBudget.limit + 5) {
+                #expect(try stranger.request("GET", "/v1/status").status == 403)
+            }
+            stranger.connection.close()
+        }
+        let root = try harness.connect()
+        #expect(waitUntil {
+            (try? root.request("GET", "/v1/events?type=access.denied_repeatedly").json["events"]?.arrayValue?.count) == 1
+        })
+        let individual = try root.request("GET", "/v1/events?type=access.denied&limit=1000").json["events"]?.arrayValue ?? []
+        #expect(individual.filter { $0["type"]?.stringValue == "access.denied" }.count == DenialBudget.limit)
+        let summary = try root.request("GET", "/v1/events?type=access.denied_repeatedly").json["events"]?.arrayValue?.first
+        #expect(summary?["data"]?["not_logged_individually"]?.intValue == 5)
+        #expect(summary?["actor"]?["user"]?.stringValue == "turist")
     }
 }

@@ -1,4 +1,5 @@
 import BeredskapHTTP
+import Synchronization
 import Testing
 
 @testable import BeredskapDaemon
@@ -98,5 +99,35 @@ enum People {
         #expect(allowed == ["GET", "PATCH"])
         guard case .notFound = router.match(method: "GET", path: ["v1", "facilities", "x", "y"]) else { Issue.record("404"); return }
         guard case .notFound = router.match(method: "GET", path: ["v1", "facilities", ""]) else { Issue.record("empty id"); return }
+    }
+}
+
+@Suite struct CachingIdentityResolverTests {
+    final class CountingResolver: IdentityResolver {
+        let calls = Mutex(0)
+        func resolve(_ peer: PeerCredentials) -> Identity {
+            calls.withLock { $0 += 1 }
+            return People.identity(uid: peer.uid, "user\(peer.uid)")
+        }
+    }
+
+    @Test func resolvesEachUserOnceWithinTheLifetimeAndKeepsThePid() {
+        let counting = CountingResolver()
+        let cache = CachingIdentityResolver(counting, lifetime: 60)
+        let first = cache.resolve(PeerCredentials(pid: 10, uid: 2000, gid: 2000))
+        let second = cache.resolve(PeerCredentials(pid: 11, uid: 2000, gid: 2000))
+        #expect(first.userName == "user2000")
+        #expect(second.peer.pid == 11)
+        #expect(counting.calls.withLock { $0 } == 1)
+        _ = cache.resolve(PeerCredentials(pid: 12, uid: 2001, gid: 2001))
+        #expect(counting.calls.withLock { $0 } == 2)
+    }
+
+    @Test func expiredEntriesAreResolvedAgain() {
+        let counting = CountingResolver()
+        let cache = CachingIdentityResolver(counting, lifetime: 0)
+        _ = cache.resolve(PeerCredentials(pid: 1, uid: 5, gid: 5))
+        _ = cache.resolve(PeerCredentials(pid: 2, uid: 5, gid: 5))
+        #expect(counting.calls.withLock { $0 } == 2)
     }
 }

@@ -1,6 +1,8 @@
+import BeredskapTestSupport
 import BeredskapCore
 import BeredskapHTTP
 import BeredskapJSON
+import BeredskapStore
 import Foundation
 import Testing
 
@@ -79,5 +81,29 @@ import Testing
         #expect(try client.request("GET", "/v1/health").status == 200)
         // After the idle timeout the daemon closes; reading then sees the end of the stream.
         #expect(throws: ClientConnectionError.closedEarly) { _ = try client.connection.nextEvent(timeout: 10) }
+    }
+}
+
+@Suite(.serialized) struct EventStreamOrderTests {
+    /// Pages above the stream's low-water mark, read by a fast client: the drain callback used
+    /// to re-enter the pump and send a page twice. Every event exactly once, in order.
+    @Test func aFastReaderOfLargePagesSeesEachEventOnceInOrder() throws {
+        let harness = try DaemonHarness()
+        let total = 20_000
+        let text = String(repeating: "ø", count: 280)
+        let outcome = harness.daemon.services.writer.perform(WriteCommand(actor: People.root.principal) { transaction in
+            for index in 0..<total { try transaction.addIncidentLogEntry(text: "\(index) \(text)", subject: nil) }
+            return CommandReply(status: 204, body: [])
+        })
+        guard case .committed = outcome else { Issue.record("seeding failed"); return }
+        let follower = try harness.connect()
+        try follower.send(raw: "GET /v1/events?follow=true&since=3001&type=log. HTTP/1.1\r\nHost: b\r\n\r\n")
+        let reader = EventStreamTests.LineReader(follower)
+        var seqs: [Int64] = []
+        while seqs.count < total - 3000, let line = try reader.next() {
+            if let seq = line["seq"]?.intValue { seqs.append(seq) }
+        }
+        #expect(seqs.count == total - 3000)
+        #expect(seqs == Array(3002...Int64(total + 1)))
     }
 }

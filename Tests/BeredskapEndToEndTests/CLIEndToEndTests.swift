@@ -1,3 +1,4 @@
+import BeredskapTestSupport
 import BeredskapJSON
 import Foundation
 import Glibc

@@ -101,13 +101,3 @@ final class ChildProcess: @unchecked Sendable {
 
     var isRunning: Bool { exitStatus.withLock { $0 } == nil }
 }
-
-/// Waits until `condition` holds, checking every 20 ms, for at most `timeout` seconds.
-func waitUntil(timeout: Double = 20, _ condition: () -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-        if condition() { return true }
-        usleep(20_000)
-    }
-    return condition()
-}

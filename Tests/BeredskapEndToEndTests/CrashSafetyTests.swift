@@ -1,3 +1,4 @@
+import BeredskapTestSupport
 import BeredskapAPI
 import BeredskapClient
 import BeredskapCore

@@ -1,3 +1,4 @@
+import BeredskapTestSupport
 import BeredskapClient
 import BeredskapJSON
 import Foundation

@@ -209,3 +209,53 @@ final class OutcomeCollector: Sendable {
         #expect(try reopened.lastEventSeq() == 5)
     }
 }
+
+@Suite struct WriterFailureTests {
+    /// If the transaction ends under a command (SQLite rolls back on disk full or I/O errors),
+    /// the whole batch fails, and no later command is committed on its own.
+    @Test func aTransactionLostMidBatchFailsTheWholeBatch() throws {
+        let directory = try TemporaryDirectory()
+        let published = Mutex<[Event]>([])
+        let writer = Writer(
+            connection: try directory.database.openForWriting(now: 0), clock: ManualWallClock(),
+            onCommit: { events in published.withLock { $0 += events } })
+        let (started, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        let collector = OutcomeCollector()
+        writer.submit(WriteCommand(actor: .system) { _ in
+            started.signal()
+            release.wait()
+            return CommandReply(status: 200, body: [])
+        }, completion: collector.completion(0))
+        #expect(started.wait(timeout: .now() + 30) == .success)
+        writer.submit(appendCommand("before"), completion: collector.completion(1))
+        writer.submit(WriteCommand(actor: .system) { transaction in
+            try transaction.connection.execute("ROLLBACK")  // what SQLite does itself on SQLITE_FULL
+            return CommandReply(status: 200, body: [])
+        }, completion: collector.completion(2))
+        writer.submit(appendCommand("after"), completion: collector.completion(3))
+        release.signal()
+        let outcomes = collector.wait(for: 4)
+        for index in 1...3 {
+            guard case .storeFailed = outcomes[index] else { Issue.record("command \(index) should fail"); continue }
+        }
+        // The writer recovers for the next batch.
+        guard case .committed = writer.perform(appendCommand("next")) else { Issue.record("recovery"); return }
+        writer.close()
+        #expect(try directory.database.openForReading().events(after: 0, limit: 10).map(\.type) == ["next"])
+        #expect(published.withLock { $0.map(\.type) } == ["next"])
+    }
+
+    @Test func eventTimesDoNotRunBackwardsAcrossARestart() throws {
+        let directory = try TemporaryDirectory()
+        let clock = ManualWallClock(Timestamp(millisecondsSinceEpoch: 50_000))
+        var writer = Writer(connection: try directory.database.openForWriting(now: 0), clock: clock)
+        _ = writer.perform(appendCommand("before restart"))
+        writer.close()
+        clock.set(Timestamp(millisecondsSinceEpoch: 20_000))  // the clock was wrong at the next start
+        writer = Writer(connection: try directory.database.openForWriting(now: 0), clock: clock)
+        _ = writer.perform(appendCommand("after restart"))
+        writer.close()
+        let times = try directory.database.openForReading().events(after: 0, limit: 10).map(\.time.millisecondsSinceEpoch)
+        #expect(times == [50_000, 50_000])
+    }
+}

@@ -27,7 +27,8 @@ public final class RunningDaemon: Sendable {
     ///   - configurationFile: the file the configuration came from (nil: embedded); SIGHUP re-reads it.
     public init(
         configuration: DaemonConfiguration, configurationFile: String?, environment: [String: String],
-        clock: any WallClock = SystemWallClock(), identityResolver: any IdentityResolver = SystemIdentityResolver()
+        clock: any WallClock = SystemWallClock(),
+        identityResolver: any IdentityResolver = CachingIdentityResolver(SystemIdentityResolver())
     ) throws(StartupError) {
         let startedAt = monotonicNanosecondsNow()
         guard let calendar = LocalCalendar(identifier: configuration.timeZone) else {

@@ -40,9 +40,14 @@ public final class Metrics: Sendable {
 
     public init() {}
 
+    /// Methods that get their own label; any other token a client sends counts as `other`,
+    /// so nobody can grow the label set by inventing methods.
+    static let labelledMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
     public func recordRequest(route: String, method: String, status: Int, seconds: Double) {
+        let methodLabel = Self.labelledMethods.contains(method) || method == "-" ? method : "other"
         state.withLock { state in
-            state.requests[RequestKey(route: route, method: method, status: status), default: 0] += 1
+            state.requests[RequestKey(route: route, method: methodLabel, status: status), default: 0] += 1
             state.latency[route, default: Histogram()].observe(seconds)
         }
     }

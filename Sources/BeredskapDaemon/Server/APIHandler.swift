@@ -14,6 +14,7 @@ import BeredskapStore
 public struct APIHandler: HTTPHandler {
     public struct Session: Sendable {
         let identity: Identity
+        let denials = DenialBudget()
     }
 
     let router: Router
@@ -28,6 +29,19 @@ public struct APIHandler: HTTPHandler {
         Session(identity: services.identityResolver.resolve(peer))
     }
 
+    /// Writes one summary event for the denials a connection made beyond its budget.
+    public func closeSession(_ session: Session) {
+        let suppressed = session.denials.suppressed
+        guard suppressed > 0 else { return }
+        let command = WriteCommand(actor: session.identity.principal) { transaction in
+            try transaction.appendEvent(
+                type: "access.denied_repeatedly", subject: nil,
+                data: ["not_logged_individually": .integer(Int64(suppressed)), "pid": .integer(Int64(session.identity.peer.pid))])
+            return CommandReply(status: 204, body: [])
+        }
+        services.writer.submit(command) { _ in }
+    }
+
     public func handle(_ request: HTTPRequest, session: Session, exchange: HTTPExchange) {
         let language = Language.fromAcceptLanguage(request.head.headers["Accept-Language"])
         let identity = session.identity
@@ -35,7 +49,7 @@ public struct APIHandler: HTTPHandler {
 
         if request.head.headers.contains("Origin") || request.head.headers.contains("Referer") {
             deny(
-                request, identity: identity, permission: nil, reason: "browser", routeLabel: "refused",
+                request, session: session, permission: nil, reason: "browser", routeLabel: "refused",
                 error: APIError(
                     .forbidden,
                     Text(
@@ -72,7 +86,7 @@ public struct APIHandler: HTTPHandler {
 
         if let permission = route.permission, !services.policy.allows(identity, permission) {
             deny(
-                request, identity: identity, permission: permission, reason: "permission", routeLabel: route.pattern,
+                request, session: session, permission: permission, reason: "permission", routeLabel: route.pattern,
                 error: .forbidden(permission), language: language, exchange: exchange)
             return
         }
@@ -122,6 +136,11 @@ public struct APIHandler: HTTPHandler {
     // MARK: Checks
 
     private func checkQuery(_ request: HTTPRequest, route: Route) throws(APIError) {
+        var seen = Set<String>()
+        for item in request.head.target.queryItems where !seen.insert(item.name).inserted {
+            throw .invalidField(
+                item.name, Text("given more than once", nb: "er oppgitt mer enn én gang"))
+        }
         for item in request.head.target.queryItems where !route.query.contains(item.name) {
             let known = route.query.sorted().joined(separator: ", ")
             throw .invalidField(
@@ -216,12 +235,18 @@ public struct APIHandler: HTTPHandler {
             }
     }
 
-    /// Writes `access.denied` to the event log, then answers 403.
+    /// Writes `access.denied` to the event log, then answers 403. Past the connection's
+    /// budget a denial is only counted (see `DenialBudget`) and answered at once.
     private func deny(
-        _ request: HTTPRequest, identity: Identity, permission: Permission?, reason: String, routeLabel: String,
+        _ request: HTTPRequest, session: Session, permission: Permission?, reason: String, routeLabel: String,
         error: APIError, language: Language, exchange: HTTPExchange
     ) {
         services.metrics.recordDenial()
+        let identity = session.identity
+        guard session.denials.admit() else {
+            respond(error: error, routeLabel: routeLabel, method: request.head.method, language: language, exchange: exchange)
+            return
+        }
         var data = JSONObject([
             ("method", .string(request.head.method)), ("path", .string(request.head.target.path)),
             ("reason", .string(reason)), ("pid", .integer(Int64(identity.peer.pid))),

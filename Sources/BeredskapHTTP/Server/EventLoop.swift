@@ -138,9 +138,11 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
         flushAndContinue(connection, now: now)
     }
 
-    func writeStream(_ bytes: [UInt8], connection id: UInt64, final: Bool) {
-        guard let connection = connections[id], !connection.isClosed,
-            case .streaming(let stream, let keepAlive) = connection.phase
+    func writeStream(_ bytes: [UInt8], stream: HTTPResponseStream, final: Bool) {
+        // The stream must still be the connection's current one: a write queued after it
+        // finished must not land in a later response on the same keep-alive connection.
+        guard let connection = connections[stream.connectionID], !connection.isClosed,
+            case .streaming(let current, let keepAlive) = connection.phase, current === stream
         else { return }
         let now = monotonicNanoseconds()
         if final {
@@ -149,12 +151,19 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
             connection.phase = keepAlive && !draining ? .reading : .closing
             connection.lastActivity = now
             connection.requestStartedAt = now
+            notifyClosed(stream)
         } else {
             connection.append(HTTPResponseEncoder.encodeChunk(bytes))
             connection.lastStreamWrite = now
             if connection.pendingOutput > stream.lowWaterMark { connection.drainNotificationPending = true }
         }
         flushAndContinue(connection, now: now)
+    }
+
+    /// Tells a stream's delegate it ended, as a separate task so the delegate never runs
+    /// inside a write it made itself.
+    private func notifyClosed(_ stream: HTTPResponseStream) {
+        execute { stream.delegate.streamDidClose(stream) }
     }
 
     // MARK: Connections
@@ -200,6 +209,7 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
         }
         for connection in Array(connections.values) { close(connection) }
         closeListener()
+        runTasks()  // the close notifications just queued (streams release their subscriptions)
         exited.signal()
     }
 
@@ -294,7 +304,9 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
         guard !connection.isProcessingInput else { return }
         connection.isProcessingInput = true
         defer { connection.isProcessingInput = false }
-        parsing: while !connection.isClosed, case .reading = connection.phase {
+        parsing: while !connection.isClosed, case .reading = connection.phase,
+            connection.pendingOutput <= shared.configuration.maxPendingOutput
+        {
             switch connection.parser.next() {
             case .needMoreData:
                 if connection.inputClosed {
@@ -341,7 +353,11 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
             return
         case .wouldBlock:
             if case .streaming(let stream, _) = connection.phase { stream.setBuffered(connection.pendingOutput) }
-            updateInterest(connection)
+            if case .reading = connection.phase, connection.pendingOutput <= shared.configuration.maxPendingOutput {
+                processInput(connection, now: now)
+            } else {
+                updateInterest(connection)
+            }
             return
         case .done:
             break
@@ -360,10 +376,15 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
             updateInterest(connection)
             if connection.drainNotificationPending {
                 connection.drainNotificationPending = false
-                stream.delegate.streamDidDrain(stream)
+                // A task, not a call: the producer may be inside its own write right now.
+                execute { stream.delegate.streamDidDrain(stream) }
             }
         case .reading:
-            processInput(connection, now: now)
+            if draining && connection.isIdle {
+                close(connection)
+            } else {
+                processInput(connection, now: now)
+            }
         case .processing, .lingering:
             updateInterest(connection)
         }
@@ -374,7 +395,8 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
         var wanted: UInt32 = 0
         let readingAllowed: Bool
         switch connection.phase {
-        case .reading, .lingering: readingAllowed = true
+        case .reading: readingAllowed = connection.pendingOutput <= shared.configuration.maxPendingOutput
+        case .lingering: readingAllowed = true
         case .processing, .streaming: readingAllowed = connection.parser.bufferedByteCount < shared.configuration.maxBufferedInput
         case .closing: readingAllowed = false
         }
@@ -397,7 +419,7 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
         shared.openConnections.subtract(1, ordering: .relaxed)
         if case .streaming(let stream, _) = connection.phase {
             stream.markClosed()
-            stream.delegate.streamDidClose(stream)
+            notifyClosed(stream)
         }
         shared.handler.closeSession(connection.session)
         reportDrainedIfDone()
@@ -485,7 +507,7 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
                 connection.append(HTTPResponseEncoder.lastChunk)
                 stream.markClosed()
                 connection.phase = .closing
-                stream.delegate.streamDidClose(stream)
+                notifyClosed(stream)
                 flushAndContinue(connection, now: monotonicNanoseconds())
             default:
                 break

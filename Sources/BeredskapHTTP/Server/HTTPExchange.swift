@@ -6,7 +6,7 @@ protocol ConnectionLoop: AnyObject, Sendable {
     func execute(_ task: @escaping @Sendable () -> Void)
     func deliver(_ response: HTTPResponse, connection: UInt64, exchange: UInt64)
     func beginStream(_ stream: HTTPResponseStream, head: HTTPResponseHead, connection: UInt64, exchange: UInt64)
-    func writeStream(_ bytes: [UInt8], connection: UInt64, final: Bool)
+    func writeStream(_ bytes: [UInt8], stream: HTTPResponseStream, final: Bool)
 }
 
 /// One request awaiting its answer.
@@ -130,10 +130,10 @@ public final class HTTPResponseStream: Sendable {
 
     private func send(_ bytes: [UInt8], final: Bool) {
         if loop.isCurrentThread {
-            loop.writeStream(bytes, connection: connectionID, final: final)
+            loop.writeStream(bytes, stream: self, final: final)
         } else {
-            let loop = loop, connectionID = connectionID
-            loop.execute { loop.writeStream(bytes, connection: connectionID, final: final) }
+            let loop = loop
+            loop.execute { loop.writeStream(bytes, stream: self, final: final) }
         }
     }
 

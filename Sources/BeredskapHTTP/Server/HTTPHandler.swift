@@ -51,7 +51,8 @@ extension HTTPHandler {
     public func closeSession(_ session: Session) {}
 }
 
-/// Callbacks for a streaming response, made on the connection's loop thread.
+/// Callbacks for a streaming response, made on the connection's loop thread, each as a task
+/// of its own: never from inside a `write` or `finish` the producer is making.
 public protocol HTTPStreamDelegate: Sendable {
     /// The socket took everything buffered after the stream had gone over its low-water mark:
     /// a producer that stopped because the client was slow can continue.

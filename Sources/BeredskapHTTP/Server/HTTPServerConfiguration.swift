@@ -24,4 +24,9 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     /// Input held for a connection that is busy (a request in flight) before reading pauses:
     /// room for one more maximal pipelined request.
     var maxBufferedInput: Int { limits.maxBodyBytes + limits.maxHeaderBytes + 64 * 1024 }
+
+    /// Unsent output above which a connection takes no further pipelined request (and reads
+    /// nothing more) until the client has read its answers: a client that pipelines without
+    /// reading cannot make the daemon buffer without bound.
+    public var maxPendingOutput = 1 << 20
 }

@@ -164,7 +164,9 @@ public final class UnixSocketListener: Sendable {
             failure = SystemError("fcntl")
         } else if let group = options.groupID, lchown(path, UInt32.max, group) != 0 {
             failure = SystemError("chown to group \(group)")
-        } else if chmod(path, mode_t(options.mode)) != 0 {
+        } else if fchmodat(AT_FDCWD, path, mode_t(options.mode), AT_SYMLINK_NOFOLLOW) != 0 {
+            // NOFOLLOW: had the path been swapped for a symlink since bind, we fail instead
+            // of changing the mode of whatever it points at.
             failure = SystemError("chmod")
         } else {
             failure = nil

@@ -27,7 +27,7 @@ public enum Migrations {
             );
             CREATE INDEX events_by_type ON events(type, seq);
             CREATE INDEX events_by_subject ON events(subject, seq);
-            CREATE INDEX events_by_actor ON events(actor_uid, seq);
+            CREATE INDEX events_by_actor ON events(actor_user, seq);  -- audit by user name
             CREATE INDEX events_by_time ON events(time_ms);
             CREATE TRIGGER events_no_update BEFORE UPDATE ON events
                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;

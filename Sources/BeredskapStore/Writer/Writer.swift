@@ -96,7 +96,8 @@ public final class Writer: Sendable {
 
     private func run() {
         bshim_set_thread_name("beredskap-write")
-        var lastEventTime = Timestamp(millisecondsSinceEpoch: 0)
+        // Event times never run backwards, across restarts too: start from the newest event.
+        var lastEventTime = Self.newestEventTime(connectionBox.connection)
         var lastPurge = Timestamp(millisecondsSinceEpoch: 0)
         while let batch = queue.takeBatch(limit: configuration.maxBatchSize) {
             guard let connection = connectionBox.connection else { break }
@@ -110,6 +111,10 @@ public final class Writer: Sendable {
                 for job in batch {
                     let now = max(clock.now(), lastEventTime)
                     let outcome = execute(job.command, on: connection, now: now)
+                    // SQLite may roll a whole transaction back by itself (disk full, I/O error).
+                    // Then nothing of this batch survives, and running on would commit later
+                    // commands outside it: fail the batch as one.
+                    guard connection.isInTransaction else { throw TransactionLost(after: outcome) }
                     if case .committed(_, let events) = outcome, let last = events.last {
                         committedEvents.append(contentsOf: events)
                         lastEventTime = last.time
@@ -124,8 +129,8 @@ public final class Writer: Sendable {
                 executed = DispatchTime.now().uptimeNanoseconds
                 try connection.execute("COMMIT")
             } catch {
-                try? connection.execute("ROLLBACK")
-                let failure = error as? SQLiteError
+                if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+                let failure = error as? SQLiteError ?? (error as? TransactionLost)?.cause
                     ?? SQLiteError(code: 1, message: "\(error)", context: "committing a batch")
                 outcomes = batch.map { _ in .storeFailed(failure) }
                 committedEvents = []
@@ -181,6 +186,12 @@ public final class Writer: Sendable {
         }
     }
 
+    private static func newestEventTime(_ connection: SQLiteConnection?) -> Timestamp {
+        guard let connection, let newest = try? connection.scalarInt("SELECT time_ms FROM events ORDER BY seq DESC LIMIT 1")
+        else { return Timestamp(millisecondsSinceEpoch: 0) }
+        return Timestamp(millisecondsSinceEpoch: newest)
+    }
+
     private func purgeIdempotencyKeys(_ connection: SQLiteConnection, now: Timestamp) throws {
         let cutoff = now.adding(milliseconds: -configuration.idempotencyRetention.milliseconds)
         try connection.run("DELETE FROM idempotency_keys WHERE created_ms < ?", cutoff.millisecondsSinceEpoch)
@@ -194,6 +205,19 @@ public final class Writer: Sendable {
             statistics.executeSeconds += Double(executing) / 1e9
             statistics.commitSeconds += Double(committing) / 1e9
             if failed { statistics.failedCommits += 1 }
+        }
+    }
+}
+
+/// The batch's transaction ended under a command (SQLite rolled it back).
+private struct TransactionLost: Error {
+    let cause: SQLiteError
+
+    init(after outcome: WriteOutcome) {
+        if case .storeFailed(let error) = outcome {
+            cause = error
+        } else {
+            cause = SQLiteError(code: 1, message: "the transaction was rolled back", context: "running a batch")
         }
     }
 }

@@ -89,7 +89,7 @@ final class EventFollower: HTTPStreamDelegate, Sendable {
                 events = try services.readPool.read { try $0.events(after: cursor, limit: Self.pageSize, typePrefix: typePrefix) }
             } catch {
                 DaemonLog.error("event stream stopped: could not read the event log: \(error)")
-                stream.finish()
+                stream.finish()  // streamDidClose follows and releases the subscription
                 return
             }
             var lines: [UInt8] = []
@@ -98,10 +98,11 @@ final class EventFollower: HTTPStreamDelegate, Sendable {
                 lines.append(contentsOf: line)
                 lines.append(UInt8(ascii: "\n"))
             }
-            stream.write(lines)
+            // Advance the cursor before writing: whatever runs next starts after this page.
             // A short page means every match up to `target` has been seen.
             let reached = events.count == Self.pageSize ? events.last?.seq ?? cursor : max(events.last?.seq ?? cursor, target)
             state.withLock { $0.scannedThrough = reached }
+            stream.write(lines)
         }
     }
 

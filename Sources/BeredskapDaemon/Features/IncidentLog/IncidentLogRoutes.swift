@@ -54,7 +54,8 @@ enum IncidentLogRoutes {
                 Text("must be at most \(APIContract.maximumLogTextLength) characters",
                      nb: "kan være høyst \(APIContract.maximumLogTextLength) tegn"))
         }
-        guard !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) else {
+        // C0 and C1 controls (but newline and tab) would garble terminals and reports.
+        guard !text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }) else {
             throw .invalidField("text", Text("must not contain control characters", nb: "kan ikke inneholde kontrolltegn"))
         }
         let subject = try entry.subject.map { subject throws(APIError) in try checkedSubject(subject, field: "subject") }
