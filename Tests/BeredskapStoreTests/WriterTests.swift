@@ -25,6 +25,20 @@ final class OutcomeCollector: Sendable {
     }
 }
 
+/// Holds the writer inside a transaction (as command 0) until the returned semaphore is
+/// signalled, so that the commands submitted meanwhile are guaranteed to form the next batch.
+func holdWriter(_ writer: Writer, _ collector: OutcomeCollector) -> DispatchSemaphore {
+    let (started, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+    writer.submit(WriteCommand(actor: .system) { transaction in
+        try transaction.appendSystemEvent(type: "test.blocker", subject: nil, data: [:])
+        started.signal()
+        release.wait()
+        return CommandReply(status: 200, body: [])
+    }, completion: collector.completion(0))
+    _ = started.wait(timeout: .now() + 30)
+    return release
+}
+
 @Suite struct WriterTests {
     func makeWriter(_ directory: TemporaryDirectory, clock: any WallClock = ManualWallClock(),
                     onCommit: @escaping @Sendable ([Event]) -> Void = { _ in }) throws -> Writer {
@@ -35,16 +49,8 @@ final class OutcomeCollector: Sendable {
         let directory = try TemporaryDirectory()
         let writer = try makeWriter(directory)
         defer { writer.close() }
-        let (started, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
         let collector = OutcomeCollector()
-        // The first command holds the writer inside its transaction until the others are queued.
-        writer.submit(WriteCommand(actor: .system) { transaction in
-            try transaction.appendSystemEvent(type: "test.blocker", subject: nil, data: [:])
-            started.signal()
-            release.wait()
-            return CommandReply(status: 200, body: [])
-        }, completion: collector.completion(0))
-        #expect(started.wait(timeout: .now() + 30) == .success)
+        let release = holdWriter(writer, collector)
         let waiting = 31
         for index in 1...waiting { writer.submit(appendCommand("test.queued"), completion: collector.completion(index)) }
         release.signal()
@@ -60,14 +66,8 @@ final class OutcomeCollector: Sendable {
         let directory = try TemporaryDirectory()
         let published = Mutex<[Event]>([])
         let writer = try makeWriter(directory) { events in published.withLock { $0 += events } }
-        let (started, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
         let collector = OutcomeCollector()
-        writer.submit(WriteCommand(actor: .system) { _ in
-            started.signal()
-            release.wait()
-            return CommandReply(status: 200, body: [])
-        }, completion: collector.completion(0))
-        #expect(started.wait(timeout: .now() + 30) == .success)
+        let release = holdWriter(writer, collector)
         struct Refused: Error {}
         writer.submit(appendCommand("test.first"), completion: collector.completion(1))
         writer.submit(WriteCommand(actor: .system) { transaction in
@@ -86,8 +86,8 @@ final class OutcomeCollector: Sendable {
         }
         #expect(third[0].seq == first[0].seq + 1)  // the doomed event's seq was rolled back too
         let stored = try directory.database.openForReading().events(after: 0, limit: 10)
-        #expect(stored.map(\.type) == ["test.first", "test.third"])
-        #expect(published.withLock { $0.map(\.type) } == ["test.first", "test.third"])
+        #expect(stored.map(\.type) == ["test.blocker", "test.first", "test.third"])
+        #expect(published.withLock { $0.map(\.type) } == ["test.blocker", "test.first", "test.third"])
     }
 
     @Test func eventsAreDurableAndReadableFromAnotherConnection() throws {
@@ -219,14 +219,8 @@ final class OutcomeCollector: Sendable {
         let writer = Writer(
             connection: try directory.database.openForWriting(now: 0), clock: ManualWallClock(),
             onCommit: { events in published.withLock { $0 += events } })
-        let (started, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
         let collector = OutcomeCollector()
-        writer.submit(WriteCommand(actor: .system) { _ in
-            started.signal()
-            release.wait()
-            return CommandReply(status: 200, body: [])
-        }, completion: collector.completion(0))
-        #expect(started.wait(timeout: .now() + 30) == .success)
+        let release = holdWriter(writer, collector)
         writer.submit(appendCommand("before"), completion: collector.completion(1))
         writer.submit(WriteCommand(actor: .system) { transaction in
             try transaction.connection.execute("ROLLBACK")  // what SQLite does itself on SQLITE_FULL
@@ -241,8 +235,8 @@ final class OutcomeCollector: Sendable {
         // The writer recovers for the next batch.
         guard case .committed = writer.perform(appendCommand("next")) else { Issue.record("recovery"); return }
         writer.close()
-        #expect(try directory.database.openForReading().events(after: 0, limit: 10).map(\.type) == ["next"])
-        #expect(published.withLock { $0.map(\.type) } == ["next"])
+        #expect(try directory.database.openForReading().events(after: 0, limit: 10).map(\.type) == ["test.blocker", "next"])
+        #expect(published.withLock { $0.map(\.type) } == ["test.blocker", "next"])
     }
 
     @Test func eventTimesDoNotRunBackwardsAcrossARestart() throws {
