@@ -1,0 +1,93 @@
+/// A reception facility as stored: its declared figures and its current head count.
+///
+/// Why occupancy lives on the facility: the capacity picture is read far more often than
+/// it changes, and keeping the count next to the capacity makes every read one row per
+/// facility, whatever the length of the arrival history.
+public struct Facility: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var kind: FacilityKind
+    public var status: FacilityStatus
+    public var operatorName: String
+    public var district: String?
+    public var authority: Authority
+    public var capacity: Int
+    public var expansionCapacity: Int?
+    public var blocked: Int
+    public var note: String?
+    public var occupied: Int
+    /// The last absolute head count; arrivals and departures since then are derived figures.
+    public var lastReportAt: Timestamp?
+    /// The last change of the head count by any record.
+    public var lastChangeAt: Timestamp?
+    /// Set while capacity or expansion is above the cap with an administrator's override.
+    public var capOverride: CapOverride?
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(
+        id: String, name: String, kind: FacilityKind, status: FacilityStatus, operatorName: String,
+        district: String?, authority: Authority, capacity: Int, expansionCapacity: Int? = nil, blocked: Int = 0,
+        note: String? = nil, occupied: Int = 0, lastReportAt: Timestamp? = nil, lastChangeAt: Timestamp? = nil,
+        capOverride: CapOverride? = nil, createdAt: Timestamp, updatedAt: Timestamp
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.status = status
+        self.operatorName = operatorName
+        self.district = district
+        self.authority = authority
+        self.capacity = capacity
+        self.expansionCapacity = expansionCapacity
+        self.blocked = blocked
+        self.note = note
+        self.occupied = occupied
+        self.lastReportAt = lastReportAt
+        self.lastChangeAt = lastChangeAt
+        self.capOverride = capOverride
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// `facility/<id>`: the subject of its events and alerts.
+    public var subject: String { "facility/\(id)" }
+
+    /// Places that can be used: capacity less places out of use.
+    public var available: Int { max(0, capacity - blocked) }
+
+    /// Free places (never negative: an over-full facility has none).
+    public var free: Int { max(0, available - occupied) }
+
+    /// Occupied over available places; above 1 when over-full, nil when nothing is available.
+    public var utilization: Double? { available > 0 ? Double(occupied) / Double(available) : nil }
+
+    public var isOverCapacity: Bool { occupied > available }
+
+    /// The larger of capacity and expansion capacity: what the cap is checked against.
+    public var largestCapacity: Int { max(capacity, expansionCapacity ?? 0) }
+
+    /// True when an open facility has had no head count for longer than `staleAfter`
+    /// (or never had one), so its figures may have drifted from reality.
+    public func isStale(at now: Timestamp, staleAfter: FixedDuration) -> Bool {
+        guard status.isOperating else { return false }
+        guard let lastReportAt else { return true }
+        return now.milliseconds(since: lastReportAt) > staleAfter.milliseconds
+    }
+}
+
+/// An administrator's decision to record a facility above the cap, with the reason.
+public struct CapOverride: Sendable, Equatable, Codable {
+    public var reason: String
+    public var by: String
+    public var at: Timestamp
+    /// The cap in force when the override was given.
+    public var cap: Int
+
+    public init(reason: String, by: String, at: Timestamp, cap: Int) {
+        self.reason = reason
+        self.by = by
+        self.at = at
+        self.cap = cap
+    }
+}
