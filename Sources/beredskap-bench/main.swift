@@ -8,6 +8,10 @@
 //    transaction per row — what each acknowledged request needs without group commit.
 // 2. Durable acknowledged POST /v1/log per second with 1 and with 32 keep-alive clients.
 // 3. GET /v1/health requests per second with 1 and 32 clients.
+// 4. Capacity (issue 3): with 300 facilities, durable acknowledged POST /v1/arrivals per
+//    second with 1 and 32 clients (the single client's p50 against one durable
+//    transaction's p50, i.e. about one fsync), GET /v1/capacity latency, and the surge
+//    evaluation cost per arrival with an empty and a full 35-day window.
 import BeredskapCore
 import BeredskapJSON
 import BeredskapDaemon
@@ -29,14 +33,17 @@ func line(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").u
 
 // MARK: 1. Baseline through SQLite directly
 
-func sqliteBaseline(seconds: Double) throws -> Double {
+/// Durable single-row transactions per second, and their median latency (about one fsync).
+func sqliteBaseline(seconds: Double) throws -> (rate: Double, p50: Double) {
     let database = Database(configuration: Database.Configuration(directory: workspace + "/baseline"))
     try FileManager.default.createDirectory(atPath: database.configuration.directory, withIntermediateDirectories: true)
     let connection = try database.openForWriting(now: 0)
     let end = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
     let began = DispatchTime.now().uptimeNanoseconds
     var rows = 0
+    var latencies: [UInt64] = []
     while DispatchTime.now().uptimeNanoseconds < end {
+        let started = DispatchTime.now().uptimeNanoseconds
         try connection.execute("BEGIN IMMEDIATE")
         try connection.run(
             "INSERT INTO events(time_ms, actor_uid, actor_user, type, subject, data, exercise) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -46,9 +53,10 @@ func sqliteBaseline(seconds: Double) throws -> Double {
             "INSERT INTO incident_log(seq, time_ms, actor_uid, actor_user, source, subject, text, exercise) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             seq, Int64(rows), 0, "root", "person", nil as String?, "benchmark entry", false)
         try connection.execute("COMMIT")
+        latencies.append(DispatchTime.now().uptimeNanoseconds - started)
         rows += 1
     }
-    return Double(rows) / (Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
+    return (Double(rows) / (Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9), latencies.quantileMilliseconds(0.5))
 }
 
 // MARK: 2–3. The real daemon, in this process, over its real socket
@@ -97,15 +105,25 @@ func measure(_ name: String, clients: Int, status: Int, _ request: @escaping @Se
 
 if !arguments.contains("--writer-only") {
 line("beredskap-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Int(seconds)) s per measurement, \(clientThreads) load-generator thread(s)")
-let baseline = try sqliteBaseline(seconds: seconds)
+let (baseline, fsyncP50) = try sqliteBaseline(seconds: seconds)
 let writerBefore = daemon.services.writer.currentStatistics
-let rows = [
+var rows = [
     measure("POST /v1/log, 1 client", clients: 1, status: 201, postLog),
     measure("POST /v1/log, 32 clients", clients: 32, status: 201, postLog),
     measure("GET /v1/health, 1 client", clients: 1, status: 200, getHealth),
     measure("GET /v1/health, 32 clients", clients: 32, status: 200, getHealth),
 ]
 let writerAfter = daemon.services.writer.currentStatistics
+try CapacityScenario.createFacilities(socket: socket, count: CapacityScenario.facilities)
+let arrivalsBefore = daemon.services.writer.currentStatistics
+let arrivalRows = [
+    measure("POST /v1/arrivals, 1 client", clients: 1, status: 201, CapacityScenario.postArrival),
+    measure("POST /v1/arrivals, 32 clients", clients: 32, status: 201, CapacityScenario.postArrival),
+]
+let arrivalsAfter = daemon.services.writer.currentStatistics
+rows += arrivalRows
+rows.append(measure("GET /v1/capacity (300 facilities), 1 client", clients: 1, status: 200, CapacityScenario.getCapacity))
+rows.append(measure("GET /v1/surge (300 facilities), 1 client", clients: 1, status: 200, CapacityScenario.getSurge))
 daemon.stop()
 
 line("")
@@ -121,10 +139,22 @@ let batches = writerAfter.batches - writerBefore.batches
 let commands = writerAfter.commands - writerBefore.commands
 line("")
 line(String(format: "32 clients vs 1 client (POST /v1/log): %.1f×", rows[1].rate / rows[0].rate))
+line(String(format: "32 clients vs 1 client (POST /v1/arrivals): %.1f×", arrivalRows[1].rate / arrivalRows[0].rate))
+line(String(format: "one durable transaction (≈ one fsync): p50 %.3f ms; single-client arrival p50 is %.2f× that",
+            fsyncP50, arrivalRows[0].p50 / fsyncP50))
 line(String(format: "group commit: %d commands in %d transactions (%.1f per commit on average, largest %d); per transaction %.3f ms executing + %.3f ms committing",
             commands, batches, Double(commands) / Double(max(batches, 1)), writerAfter.largestBatch,
             (writerAfter.executeSeconds - writerBefore.executeSeconds) * 1000 / Double(max(batches, 1)),
             (writerAfter.commitSeconds - writerBefore.commitSeconds) * 1000 / Double(max(batches, 1))))
+let arrivalBatches = arrivalsAfter.batches - arrivalsBefore.batches
+let arrivalCommands = arrivalsAfter.commands - arrivalsBefore.commands
+line(String(format: "arrivals group commit: %d commands in %d transactions (%.1f per commit); %.1f µs executing per command",
+            arrivalCommands, arrivalBatches, Double(arrivalCommands) / Double(max(arrivalBatches, 1)),
+            (arrivalsAfter.executeSeconds - arrivalsBefore.executeSeconds) * 1e6 / Double(max(arrivalCommands, 1))))
+for (label, filled) in [("empty", false), ("35 days full", true)] {
+    let evaluation = CapacityScenario.evaluationMicroseconds(filledWindow: filled)
+    line(String(format: "surge evaluation per arrival, window %@: %.2f µs (level reached: %@)", label, evaluation.microseconds, evaluation.level.rawValue))
+}
 } else {
     daemon.stop()
 }

@@ -53,9 +53,10 @@ public struct HourlyCounts: Sendable, Equatable {
         let lower = max(first, newestHour - Int64(span) + 1)
         let upper = min(last, newestHour)
         guard lower <= upper else { return 0 }
-        var total = 0
-        for hour in lower...upper { total += counts[slot(hour)] }
-        return total
+        // The range is at most one lap of the ring: one or two contiguous slices.
+        let first = slot(lower), last = slot(upper)
+        if first <= last { return counts[first...last].reduce(0, &+) }
+        return counts[first...].reduce(0, &+) + counts[...last].reduce(0, &+)
     }
 
     /// Hours in the window with a non-zero count, oldest first.

@@ -26,14 +26,14 @@ public struct SurgeWindow: Sendable, Equatable {
     public mutating func recordArrival(count: Int, kind: FacilityKind, at instant: Timestamp, transfer: Bool) {
         let hour = HourlyCounts.hour(of: instant)
         if !transfer { arrivals.add(count, at: hour) }
-        let empty = flowCounts
-        inflow[kind, default: empty].add(count, at: hour)
+        if inflow[kind] == nil { inflow[kind] = flowCounts }
+        inflow[kind]?.add(count, at: hour)
     }
 
     /// Records departures from a facility of `kind`.
     public mutating func recordDeparture(count: Int, kind: FacilityKind, at instant: Timestamp) {
-        let empty = flowCounts
-        outflow[kind, default: empty].add(count, at: HourlyCounts.hour(of: instant))
+        if outflow[kind] == nil { outflow[kind] = flowCounts }
+        outflow[kind]?.add(count, at: HourlyCounts.hour(of: instant))
     }
 
     private var flowCounts: HourlyCounts { HourlyCounts(span: forecastDays * 24, newestHour: arrivals.newestHour) }

@@ -43,8 +43,13 @@ public final class Scheduler: Sendable {
 
     /// Runs `action` at `instant` (at once if it has passed), replacing what `key` had.
     public func schedule(_ key: String, at instant: Timestamp, action: @escaping @Sendable () -> Void) {
-        state.withLock { $0.entries[key] = Entry(at: instant, action: action) }
-        wake.signal()
+        let earlier = state.withLock { state in
+            let earliest = state.entries.values.map(\.at).min()
+            state.entries[key] = Entry(at: instant, action: action)
+            return earliest.map { instant < $0 } ?? true
+        }
+        // Waking the thread costs a context switch; it only needs one when its sleep must end sooner.
+        if earlier { wake.signal() }
     }
 
     public func cancel(_ key: String) {

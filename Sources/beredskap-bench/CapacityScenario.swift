@@ -1,0 +1,58 @@
+import BeredskapCore
+import BeredskapHTTP
+import Dispatch
+
+/// The capacity benchmark's requests and set-up: 300 facilities, arrivals spread over them.
+enum CapacityScenario {
+    static let facilities = 300
+    static let headers: HTTPHeaders = ["Host": "beredskap", "Content-Type": "application/json"]
+
+    /// PUTs `count` open transit facilities over one connection.
+    static func createFacilities(socket: String, count: Int) throws {
+        let connection = try UnixSocketConnection(path: socket)
+        defer { connection.close() }
+        for index in 0..<count {
+            let body = #"{"name":"Mottak \#(index)","kind":"transit","status":"open","operator":"Bench","district":null,"authority":"UDI","capacity":1000}"#
+            try connection.send(
+                HTTPRequestEncoder.encode(method: "PUT", target: "/v1/facilities/f\(index)", headers: headers, body: Array(body.utf8)),
+                timeout: 10)
+            while case let event = try connection.nextEvent(timeout: 10), event != .end {}
+        }
+    }
+
+    static let postArrival: @Sendable (Int, Int) -> [UInt8] = { client, iteration in
+        let body = #"{"facility":"f\#((client * 7 + iteration) % facilities)","count":1,"category":"adult"}"#
+        return HTTPRequestEncoder.encode(method: "POST", target: "/v1/arrivals", headers: headers, body: Array(body.utf8))
+    }
+
+    static let getCapacity: @Sendable (Int, Int) -> [UInt8] = { _, _ in
+        HTTPRequestEncoder.encode(method: "GET", target: "/v1/capacity", headers: ["Host": "beredskap"], body: [])
+    }
+
+    static let getSurge: @Sendable (Int, Int) -> [UInt8] = { _, _ in
+        HTTPRequestEncoder.encode(method: "GET", target: "/v1/surge", headers: ["Host": "beredskap"], body: [])
+    }
+
+    /// What the surge monitor does per committed arrival (record it, compute the figures and
+    /// the level), in microseconds, with an empty window or one holding an arrival every hour
+    /// of the last 35 days: the cost must not depend on the history.
+    static func evaluationMicroseconds(filledWindow: Bool) -> (microseconds: Double, level: SurgeLevel) {
+        let now = Timestamp(secondsSinceEpoch: 1_795_000_000)
+        var window = SurgeWindow(now: now)
+        if filledWindow {
+            for hour in 0..<(35 * 24) {
+                window.recordArrival(count: 3, kind: .transit, at: now.adding(milliseconds: -Int64(hour) * 3_600_000), transfer: false)
+            }
+        }
+        let machine = SurgeLevelMachine(thresholds: SurgeThresholds())
+        var level = SurgeLevel.normal
+        let rounds = 20_000
+        let started = DispatchTime.now().uptimeNanoseconds
+        for round in 0..<rounds {
+            window.recordArrival(count: 1, kind: .transit, at: now.adding(milliseconds: Int64(round)), transfer: false)
+            level = machine.next(from: level, figures: window.figures(at: now)).level
+        }
+        let elapsed = DispatchTime.now().uptimeNanoseconds - started
+        return (Double(elapsed) / Double(rounds) / 1000, level)
+    }
+}
