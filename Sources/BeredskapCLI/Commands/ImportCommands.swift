@@ -42,8 +42,8 @@ enum ImportCommands {
         let total = checked.rows.map(people).reduce(0, +)
         if parsed.flag("dry-run") {
             return output.line(Text(
-                "\(file): \(checked.rows.count) rows (\(total) people) are valid (separator '\(checked.separator)'). Nothing was sent (--dry-run).",
-                nb: "\(file): \(checked.rows.count) rader (\(total) personer) er gyldige (skilletegn «\(checked.separator)»). Ingenting ble sendt (--dry-run)."))
+                "\(file): \(rows(checked.rows.count).en) (\(total) people) valid (separator '\(checked.separator)'). Nothing was sent (--dry-run).",
+                nb: "\(file): \(rows(checked.rows.count).nb) (\(total) personer) gyldig (skilletegn «\(checked.separator)»). Ingenting ble sendt (--dry-run)."))
         }
         let key = context.idempotencyKey()
         let result: ImportResult
@@ -60,9 +60,14 @@ enum ImportCommands {
         case .csv: output.csv(header: ["imported", "people", "event_seq"], rows: [[String(result.imported), String(result.people), String(result.eventSeq)]])
         case .human:
             output.line(Text(
-                "Imported \(result.imported) rows from \(file) (\(result.people) people), event #\(result.eventSeq).",
-                nb: "Importerte \(result.imported) rader fra \(file) (\(result.people) personer), hendelse #\(result.eventSeq)."))
+                "Imported \(rows(result.imported).en) from \(file) (\(result.people) people), event #\(result.eventSeq).",
+                nb: "Importerte \(rows(result.imported).nb) fra \(file) (\(result.people) personer), hendelse #\(result.eventSeq)."))
         }
+    }
+
+    /// `1 row`, `12 rows` / `1 rad`, `12 rader`.
+    static func rows(_ count: Int) -> Text {
+        count == 1 ? Text("1 row", nb: "1 rad") : Text("\(count) rows", nb: "\(count) rader")
     }
 
     /// Exit 1 with every problem, one per line, in the order of the file.
