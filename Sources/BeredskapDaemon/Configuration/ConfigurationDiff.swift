@@ -1,8 +1,9 @@
 /// What a reload may change while running, and what needs a restart.
 ///
 /// Why the split: the socket, the store and the HTTP limits are set up once at start (the
-/// socket is bound, the loops are sized); access roles, the time zone, the heartbeat and the
-/// shutdown grace period are read each time they are used, so they can change on SIGHUP.
+/// socket is bound, the loops are sized); access roles, the time zone, the heartbeat, the
+/// shutdown grace period, the cap and the surge settings are read each time they are used
+/// (the surge window is rebuilt from the store), so they can change on SIGHUP.
 enum ConfigurationDiff {
     static func restartRequired(from running: DaemonConfiguration, to new: DaemonConfiguration) -> [String] {
         var changed: [String] = []
@@ -19,6 +20,8 @@ enum ConfigurationDiff {
         if running.timeZone != new.timeZone { changed.append("time_zone") }
         if running.events != new.events { changed.append("events") }
         if running.shutdown != new.shutdown { changed.append("shutdown") }
+        if running.capacity != new.capacity { changed.append("capacity") }
+        if running.surge != new.surge { changed.append("surge") }
         return changed
     }
 

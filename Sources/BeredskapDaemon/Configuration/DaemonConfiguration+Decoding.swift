@@ -46,7 +46,7 @@ extension KeyedDecodingContainer {
 }
 
 extension DaemonConfiguration: Decodable {
-    private enum CodingKeys: String, CodingKey { case state, socket, timeZone, http, store, events, shutdown, access }
+    private enum CodingKeys: String, CodingKey { case state, socket, timeZone, http, store, events, shutdown, access, capacity, surge }
 
     public init(from decoder: any Decoder) throws {
         let defaults = DaemonConfiguration()
@@ -64,6 +64,8 @@ extension DaemonConfiguration: Decodable {
         events = try container.value(.events, default: defaults.events)
         shutdown = try container.value(.shutdown, default: defaults.shutdown)
         access = try container.value(.access, default: defaults.access)
+        capacity = try container.value(.capacity, default: defaults.capacity)
+        surge = try container.value(.surge, default: defaults.surge)
     }
 }
 

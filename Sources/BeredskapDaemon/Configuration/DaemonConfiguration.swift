@@ -69,6 +69,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var events = Events()
     public var shutdown = Shutdown()
     public var access = Access()
+    public var capacity = Capacity()
+    public var surge = Surge()
 
     public init() {}
 

@@ -43,10 +43,14 @@ public final class RunningDaemon: Sendable {
         let database = Database(configuration: databaseConfiguration)
         let writeConnection: SQLiteConnection
         let lastSeq: Int64
+        let scheduler = Scheduler(clock: clock)
+        let surge: SurgeMonitor
         do {
             writeConnection = try database.openForWriting(now: clock.now().millisecondsSinceEpoch)
             lastSeq = try writeConnection.lastEventSeq()
+            surge = try SurgeMonitor(configuration: configuration.surge, connection: writeConnection, clock: clock, scheduler: scheduler)
         } catch {
+            scheduler.stop()
             Glibc.close(stateLock)
             throw StartupError("\(error)")
         }
@@ -73,10 +77,13 @@ public final class RunningDaemon: Sendable {
         let bus = EventBus(lastSeq: lastSeq)
         let writer = Writer(
             connection: writeConnection, clock: clock, configuration: configuration.writerConfiguration,
-            onCommit: { bus.publish($0) })
+            onCommit: { events in
+                bus.publish(events)
+                surge.observe(events)
+            })
         services = DaemonServices(
             readPool: ReadPool(database: database), writer: writer, bus: bus, metrics: Metrics(), clock: clock,
-            identityResolver: identityResolver,
+            identityResolver: identityResolver, scheduler: scheduler, surge: surge,
             settings: DaemonServices.Settings(
                 configuration: configuration,
                 policy: AccessPolicy(roles: configuration.access.roles, daemonUID: getuid()), calendar: calendar),
@@ -85,6 +92,7 @@ public final class RunningDaemon: Sendable {
         do {
             server = try HTTPServer(handler: handler, configuration: configuration.serverConfiguration)
         } catch {
+            scheduler.stop()
             writer.close()
             listener.removeSocketFile()
             Glibc.close(listener.fileDescriptor)
@@ -101,6 +109,7 @@ public final class RunningDaemon: Sendable {
                 ("configuration", .string(configurationFile ?? ConfigurationLoader.embeddedName)),
                 ("socket", .string(socketPath)), ("socket_activated", .bool(listener.isSocketActivated)),
             ])
+        surge.start(writer: writer)
         server.start(listener: listener.fileDescriptor)
     }
 
@@ -108,6 +117,7 @@ public final class RunningDaemon: Sendable {
     /// the store, remove the socket.
     public func stop() {
         server.shutdown(gracePeriod: services.configuration.shutdown.gracePeriod.seconds)
+        services.scheduler.stop()
         recordLifecycleEvent("daemon.stopped", data: [("pid", .integer(Int64(getpid())))])
         // Readers first: the writer, closing last, checkpoints and removes the WAL, which a
         // read-only connection cannot do.
@@ -141,6 +151,13 @@ public final class RunningDaemon: Sendable {
         current.policy = AccessPolicy(roles: new.access.roles, daemonUID: getuid())
         current.configuration = ConfigurationDiff.keepingRestartOnly(running, appliedFrom: new)
         services.replaceSettings(current)
+        if new.surge != running.surge {
+            do {
+                try services.readPool.read { try services.surge.reconfigure(new.surge, connection: $0) }
+            } catch {
+                DaemonLog.error("could not rebuild the surge window after a reload: \(error)")
+            }
+        }
         recordLifecycleEvent(
             "config.reloaded",
             data: [

@@ -49,10 +49,11 @@ public struct APIError: Error, Sendable {
 }
 
 extension APIError {
-    /// An error a command threw: ours as it is; anything else is a bug, logged with where it
+    /// An error a command threw: ours as it is, a field problem as `invalid_field`; anything else is a bug, logged with where it
     /// happened and answered as `internal`.
     static func from(_ error: any Error, context: String) -> APIError {
         if let known = error as? APIError { return known }
+        if let problem = error as? FieldProblem { return .invalidField(problem.field, problem.problem) }
         DaemonLog.error("unexpected error on \(context): \(error)")
         return .internal(
             Text(

@@ -2,5 +2,7 @@
 enum APIRoutes {
     static func all() -> [Route] {
         ServiceRoutes.routes() + EventRoutes.routes() + IncidentLogRoutes.routes() + AuditRoutes.routes()
+            + FacilityRoutes.routes() + FlowRoutes.routes() + PictureRoutes.routes() + SeriesRoutes.routes()
+            + DistrictRoutes.routes()
     }
 }

@@ -39,6 +39,21 @@ public struct RequestContext: Sendable {
         }
     }
 
+    /// One of an enum's raw values, or nil when absent.
+    public func queryEnum<E: JSONStringEnum>(_ name: String, _ type: E.Type) throws(APIError) -> E? {
+        guard let text = query(name) else { return nil }
+        guard let value = E(rawValue: text) else { throw .invalidField(name, FieldProblemTranslation.translate(E.expectedValues)) }
+        return value
+    }
+
+    /// A local date (`2026-11-22`; an RFC 3339 time means its local date), or nil when absent.
+    public func queryDate(_ name: String) throws(APIError) -> CalendarDate? {
+        guard let text = query(name) else { return nil }
+        if let date = CalendarDate(parsing: text) { return date }
+        if let instant = Timestamp(rfc3339: text) { return services.calendar.date(of: instant) }
+        throw .invalidField(name, Text("expected a date (2026-11-22)", nb: "forventet en dato (2026-11-22)"))
+    }
+
     /// An RFC 3339 time, or a date meaning the start of that day in the configured time zone.
     public func queryTime(_ name: String) throws(APIError) -> Timestamp? {
         guard let text = query(name) else { return nil }

@@ -2,8 +2,8 @@ import BeredskapCore
 import BeredskapStore
 import Synchronization
 
-/// What request handlers share: the store, the writer, the event bus, metrics, the clock
-/// and the current (reloadable) settings.
+/// What request handlers share: the store, the writer, the event bus, metrics, the clock,
+/// the scheduler, the surge monitor and the current (reloadable) settings.
 public final class DaemonServices: Sendable {
     /// Settings that SIGHUP may replace while running.
     public struct Settings: Sendable {
@@ -18,6 +18,8 @@ public final class DaemonServices: Sendable {
     public let metrics: Metrics
     public let clock: any WallClock
     public let identityResolver: any IdentityResolver
+    public let scheduler: Scheduler
+    public let surge: SurgeMonitor
     /// Monotonic nanoseconds at start, for `uptime_s`.
     public let startedAtNanoseconds: UInt64
     private let settings: Mutex<Settings>
@@ -25,8 +27,11 @@ public final class DaemonServices: Sendable {
 
     public init(
         readPool: ReadPool, writer: Writer, bus: EventBus, metrics: Metrics, clock: any WallClock,
-        identityResolver: any IdentityResolver, settings: Settings, startedAtNanoseconds: UInt64
+        identityResolver: any IdentityResolver, scheduler: Scheduler, surge: SurgeMonitor, settings: Settings,
+        startedAtNanoseconds: UInt64
     ) {
+        self.scheduler = scheduler
+        self.surge = surge
         self.readPool = readPool
         self.writer = writer
         self.bus = bus

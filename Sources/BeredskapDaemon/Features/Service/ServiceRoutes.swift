@@ -21,8 +21,16 @@ enum ServiceRoutes {
                         apiVersion: APIContract.apiVersion, serverVersion: APIContract.serverVersion, extensions: extensions))
             },
             Route("GET", "/v1/status", permission: .read) { context throws(APIError) in
-                let lastSeq = try context.services.read { try $0.lastEventSeq() }
-                return .json(status: 200, body: StatusResponse(lastEventSeq: lastSeq, uptimeS: Int64(uptime(context.services))))
+                let (lastSeq, facilities) = try context.services.read { (try $0.lastEventSeq(), try $0.facilities()) }
+                let totals = CapacityPicture(facilities: facilities).total
+                let capacity = StatusResponse.Capacity(
+                    capacity: totals.capacity, occupied: totals.occupied, free: totals.free,
+                    utilization: totals.utilization.map(Rounding.ratio) ?? 0, standbyCapacity: totals.standbyCapacity)
+                return .json(
+                    status: 200,
+                    body: StatusResponse(
+                        surgeLevel: context.services.surge.snapshot().state.level.rawValue, capacity: capacity,
+                        lastEventSeq: lastSeq, uptimeS: Int64(uptime(context.services))))
             },
             Route("GET", "/v1/metrics", permission: .read) { context throws(APIError) in
                 let services = context.services

@@ -1,0 +1,185 @@
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+import Synchronization
+
+/// Watches arrivals and keeps the surge level: an in-memory window of recent arrivals,
+/// updated from committed events, and the level machine run after each commit and whenever
+/// the scheduler says the window's figures change by themselves.
+///
+/// Why in memory and event-driven: evaluating after an arrival must cost the same with 3 or
+/// 300 facilities and with a week or ten years of history, so the window is a fixed ring of
+/// hours (`SurgeWindow`) rebuilt from the store at start. Why level changes go through the
+/// writer: a level change is an event like any other, durable before anyone is told. The
+/// command decides again inside the transaction from the latest figures, so two queued
+/// decisions can never write contradicting levels.
+public final class SurgeMonitor: Sendable {
+    public struct Snapshot: Sendable {
+        public var state: SurgeState
+        public var figures: SurgeFigures
+        public var netInflowPerDay: [FacilityKind: Double]
+        public var configuration: DaemonConfiguration.Surge
+    }
+
+    private struct State {
+        var configuration: DaemonConfiguration.Surge
+        var window: SurgeWindow
+        /// The level as last committed.
+        var persisted: SurgeState
+        /// A level-change command is queued; do not queue another.
+        var changeQueued = false
+    }
+
+    private let state: Mutex<State>
+    private let clock: any WallClock
+    private let scheduler: Scheduler
+    private let writerBox = Mutex<Writer?>(nil)
+    static let scheduleKey = "surge"
+
+    /// Loads the window and the persisted level from the store.
+    public init(
+        configuration: DaemonConfiguration.Surge, connection: SQLiteConnection, clock: any WallClock, scheduler: Scheduler
+    ) throws {
+        self.clock = clock
+        self.scheduler = scheduler
+        let window = try Self.loadWindow(configuration, connection: connection, now: clock.now())
+        state = Mutex(State(configuration: configuration, window: window, persisted: try connection.surgeState()))
+    }
+
+    /// Starts deciding: from now on level changes are written through `writer`. Decides once
+    /// at once, since the level may have changed while the daemon was not running.
+    public func start(writer: Writer) {
+        writerBox.withLock { $0 = writer }
+        evaluate()
+    }
+
+    /// New settings (on reload): rebuilds the window when its sizes changed, then decides.
+    public func reconfigure(_ configuration: DaemonConfiguration.Surge, connection: SQLiteConnection) throws {
+        let window = try Self.loadWindow(configuration, connection: connection, now: clock.now())
+        state.withLock { state in
+            state.configuration = configuration
+            state.window = window
+        }
+        evaluate()
+    }
+
+    /// Feeds committed events into the window. Called on the writer thread after each commit.
+    public func observe(_ events: [Event]) {
+        var relevant = false
+        state.withLock { state in
+            for event in events {
+                switch event.type {
+                case FlowEvents.arrival, FlowEvents.departure:
+                    guard let flow = FlowEvents.flow(of: event) else { continue }
+                    if flow.direction == .arrival {
+                        state.window.recordArrival(count: flow.count, kind: flow.kind, at: flow.at, transfer: flow.isTransfer)
+                    } else {
+                        state.window.recordDeparture(count: flow.count, kind: flow.kind, at: flow.at)
+                    }
+                    relevant = true
+                case SurgeEvents.levelChanged:
+                    if let level = event.data["to"]?.stringValue.flatMap(SurgeLevel.init(rawValue:)) {
+                        state.persisted = SurgeState(level: level, since: event.time, reason: event.data["reason"]?.stringValue)
+                    }
+                    state.changeQueued = false
+                default:
+                    continue
+                }
+            }
+        }
+        if relevant { evaluate() }
+    }
+
+    /// The current figures, level and inflow.
+    public func snapshot() -> Snapshot {
+        let now = clock.now()
+        return state.withLock { state in
+            Snapshot(
+                state: state.persisted, figures: state.window.figures(at: now),
+                netInflowPerDay: state.window.netInflowPerDay(at: now), configuration: state.configuration)
+        }
+    }
+
+    /// Decides the level now; queues a change if it differs, and schedules the next look.
+    func evaluate() {
+        let now = clock.now()
+        let (change, next) = state.withLock { state -> (Bool, Timestamp?) in
+            let figures = state.window.figures(at: now)
+            let machine = SurgeLevelMachine(thresholds: state.configuration.thresholds)
+            let decided = machine.next(from: state.persisted.level, figures: figures).level
+            let change = decided != state.persisted.level && !state.changeQueued
+            if change { state.changeQueued = true }
+            return (change, state.window.nextChange(after: now))
+        }
+        if let next {
+            scheduler.schedule(Self.scheduleKey, at: next) { [weak self] in self?.evaluate() }
+        } else {
+            scheduler.cancel(Self.scheduleKey)
+        }
+        if change { queueLevelChange() }
+    }
+
+    private func queueLevelChange() {
+        guard let writer = writerBox.withLock({ $0 }) else { return }
+        writer.submit(WriteCommand(actor: .system) { [self] transaction in
+            try applyLevelChange(&transaction)
+        }) { [self] outcome in
+            if case .committed(_, let events) = outcome, !events.isEmpty { return }
+            // Nothing changed (or it failed): allow the next evaluation to try again.
+            state.withLock { $0.changeQueued = false }
+        }
+    }
+
+    /// Inside the writer's transaction: decide from the latest figures against the stored
+    /// level, and record a change as `surge.level_changed`.
+    private func applyLevelChange(_ transaction: inout WriteTransaction) throws -> CommandReply {
+        let stored = try transaction.connection.surgeState()
+        let (figures, decision) = state.withLock { state in
+            let figures = state.window.figures(at: transaction.now)
+            return (figures, SurgeLevelMachine(thresholds: state.configuration.thresholds).next(from: stored.level, figures: figures))
+        }
+        guard decision.level != stored.level else { return CommandReply(status: 204, body: []) }
+        var data = JSONObject([
+            ("from", .string(stored.level.rawValue)), ("to", .string(decision.level.rawValue)),
+            ("arrivals_24h", .integer(Int64(figures.arrivals24h))), ("arrivals_7d", .integer(Int64(figures.arrivals7d))),
+            ("baseline_per_day", .double(figures.baselinePerDay)),
+            ("ratio", figures.ratio.map(JSONValue.double) ?? .null),
+        ])
+        data["reason"] = decision.reason.map(JSONValue.string) ?? .null
+        let event = try transaction.appendSystemEvent(type: SurgeEvents.levelChanged, subject: "city", data: .object(data))
+        try transaction.saveSurgeState(
+            SurgeState(level: decision.level, since: transaction.now, reason: decision.reason), seq: event.seq)
+        let direction = decision.level > stored.level ? Text("rose", nb: "steg") : Text("fell", nb: "sank")
+        try transaction.addIncidentLogEntry(
+            text: Text(
+                "Surge level \(direction.en) from \(stored.level.name.en) to \(decision.level.name.en)"
+                    + " (\(figures.arrivals24h) arrivals in 24 h).",
+                nb: "Ankomstnivået \(direction.nb) fra \(stored.level.name.nb) til \(decision.level.name.nb)"
+                    + " (\(figures.arrivals24h) ankomster siste døgn).").nb,
+            subject: "city", source: .system)
+        return CommandReply(status: 200, body: [])
+    }
+
+    private static func loadWindow(
+        _ configuration: DaemonConfiguration.Surge, connection: SQLiteConnection, now: Timestamp
+    ) throws -> SurgeWindow {
+        var window = SurgeWindow(
+            now: now, recentDays: configuration.recentDays, baselineDays: configuration.baselineDays,
+            forecastDays: configuration.forecastDays)
+        let days = max(configuration.recentDays + configuration.baselineDays, configuration.forecastDays)
+        let start = Timestamp(
+            millisecondsSinceEpoch: (HourlyCounts.hour(of: now) - Int64(days * 24) + 1) * HourlyCounts.millisecondsPerHour)
+        for flow in try connection.flows(since: start) {
+            switch flow.direction {
+            case .arrival: window.recordArrival(count: flow.count, kind: flow.kind, at: flow.at, transfer: flow.isTransfer)
+            case .departure: window.recordDeparture(count: flow.count, kind: flow.kind, at: flow.at)
+            }
+        }
+        return window
+    }
+}
+
+/// Event types of the surge level.
+public enum SurgeEvents {
+    public static let levelChanged = "surge.level_changed"
+}

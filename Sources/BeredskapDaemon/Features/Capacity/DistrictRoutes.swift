@@ -1,0 +1,52 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// Districts: `GET /v1/districts`, `PUT /v1/districts/{id}`.
+enum DistrictRoutes {
+    static func routes() -> [Route] {
+        [
+            Route("GET", "/v1/districts", permission: .read) { context throws(APIError) in
+                .json(status: 200, body: DistrictList(districts: try context.services.read { try $0.districts() }))
+            },
+            Route("PUT", "/v1/districts/{id}", permission: .operate) { context throws(APIError) in
+                let id = try FacilityRoutes.idParameter(context)
+                let body = try context.decodeBody(DistrictBody.self)
+                let district = District(
+                    id: id, number: body.number, name: body.name.trimmingCharacters(in: .whitespaces),
+                    population: body.population ?? [:])
+                try validate(district)
+                return .mutation { transaction in
+                    if let existing = try transaction.connection.district(id), existing == district {
+                        let seq = try transaction.connection.scalarInt(
+                            "SELECT max(seq) FROM events WHERE subject = ?", ["district/\(id)"]) ?? 0
+                        return try CommandReply.json(status: 200, DistrictChanged(district: district, changed: false, eventSeq: seq))
+                    }
+                    let event = try transaction.appendEvent(
+                        type: FacilityEvents.districtUpdated, subject: "district/\(id)",
+                        data: try JSONValueEncoder().encode(district))
+                    try transaction.saveDistrict(district)
+                    return try CommandReply.json(status: 200, DistrictChanged(district: district, changed: true, eventSeq: event.seq))
+                }
+            },
+        ]
+    }
+
+    private static func validate(_ district: District) throws(APIError) {
+        guard (1...99).contains(district.number) else {
+            throw .invalidField("number", Text("expected an integer between 1 and 99", nb: "forventet et heltall mellom 1 og 99"))
+        }
+        guard !district.name.isEmpty, district.name.count <= 100 else {
+            throw .invalidField("name", Text("must be 1 to 100 characters", nb: "må være 1 til 100 tegn"))
+        }
+        for (year, count) in district.population {
+            guard year.count == 4, let number = Int(year), (1800...2200).contains(number) else {
+                throw .invalidField("population", Text("keys must be years such as \"2016\"", nb: "nøklene må være årstall som \"2016\""))
+            }
+            guard (0...10_000_000).contains(count) else {
+                throw .invalidField("population.\(year)", Text("expected an integer between 0 and 10000000", nb: "forventet et heltall mellom 0 og 10000000"))
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// Facilities: `PUT`/`PATCH`/`GET /v1/facilities/{id}`, `GET /v1/facilities`.
+enum FacilityRoutes {
+    static func routes() -> [Route] {
+        [
+            Route("PUT", "/v1/facilities/{id}", permission: .operate) { context throws(APIError) in
+                let id = try idParameter(context)
+                let body = try context.decodeBody(FacilityBody.self)
+                try requireAdminForOverride(body.capOverride, context)
+                let settings = context.services.configuration.capacity
+                let calendar = context.services.calendar
+                return .mutation { transaction in
+                    let existing = try transaction.connection.facility(id)
+                    return try FacilityChange.apply(
+                        id: id, definition: body.definition, override: body.capOverride, existing: existing,
+                        settings: settings, calendar: calendar, in: &transaction)
+                }
+            },
+            Route("PATCH", "/v1/facilities/{id}", permission: .operate) { context throws(APIError) in
+                let id = try idParameter(context)
+                let patch = try patchObject(context)
+                let override = try patch["cap_override"].map { value throws(APIError) in
+                    try decode(CapOverrideRequest.self, from: value, field: "cap_override")
+                }
+                try requireAdminForOverride(override, context)
+                let settings = context.services.configuration.capacity
+                let calendar = context.services.calendar
+                return .mutation { transaction in
+                    guard let existing = try transaction.connection.facility(id) else { throw notFound(id) }
+                    let definition = try merged(patch, onto: existing)
+                    return try FacilityChange.apply(
+                        id: id, definition: definition, override: override, existing: existing, settings: settings,
+                        calendar: calendar, in: &transaction)
+                }
+            },
+            Route("GET", "/v1/facilities", permission: .read, query: ["kind", "status", "district"]) { context throws(APIError) in
+                let kind = try context.queryEnum("kind", FacilityKind.self)
+                let status = try context.queryEnum("status", FacilityStatus.self)
+                let district = context.query("district")
+                let facilities = try context.services.read { try $0.facilities() }.filter { facility in
+                    (kind == nil || facility.kind == kind) && (status == nil || facility.status == status)
+                        && (district == nil || facility.district == district)
+                }
+                let settings = context.services.configuration.capacity
+                let now = context.services.clock.now()
+                return .json(
+                    status: 200,
+                    body: FacilityList(facilities: facilities.map { resource($0, settings, now: now) }, cap: settings.cap))
+            },
+            Route("GET", "/v1/facilities/{id}", permission: .read) { context throws(APIError) in
+                let id = try idParameter(context)
+                guard let facility = try context.services.read({ try $0.facility(id) }) else { throw notFound(id) }
+                return .json(
+                    status: 200,
+                    body: resource(facility, context.services.configuration.capacity, now: context.services.clock.now()))
+            },
+        ]
+    }
+
+    static func resource(_ facility: Facility, _ settings: DaemonConfiguration.Capacity, now: Timestamp) -> FacilityResource {
+        FacilityResource(facility, cap: settings.cap, stale: facility.isStale(at: now, staleAfter: settings.staleAfter))
+    }
+
+    static func idParameter(_ context: RequestContext) throws(APIError) -> String {
+        let id = context.parameters["id"] ?? ""
+        guard Slug.isValid(id) else {
+            throw .invalidField(
+                "id",
+                Text("expected a slug: lowercase letters, digits, '-', '_' or '.' (such as refstad)",
+                     nb: "forventet en slug: små bokstaver, sifre, «-», «_» eller «.» (som refstad)"))
+        }
+        return id
+    }
+
+    static func notFound(_ id: String, field: String? = nil) -> APIError {
+        var error = APIError.notFound(Text("no facility '\(id)'", nb: "ingen mottak med id «\(id)»"))
+        error.details["id"] = .string(id)
+        if let field { error.details["field"] = .string(field) }
+        return error
+    }
+
+    /// A `cap_override` needs `admin`, whatever the capacity (API.md, "The cap").
+    static func requireAdminForOverride(_ override: CapOverrideRequest?, _ context: RequestContext) throws(APIError) {
+        guard override != nil, !context.services.policy.allows(context.identity, .admin) else { return }
+        throw .forbidden(.admin)
+    }
+
+    // MARK: - PATCH as a JSON merge patch
+
+    /// Fields a `null` in a patch may clear.
+    private static let clearable: Set<String> = ["district", "expansion_capacity", "note", "blocked"]
+
+    private static func patchObject(_ context: RequestContext) throws(APIError) -> JSONObject {
+        guard !context.request.body.isEmpty else {
+            throw .invalidField("body", Text("is required (a JSON object)", nb: "mangler (et JSON-objekt)"))
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(context.request.body)
+        } catch {
+            throw .badRequest(Text("the body is not valid JSON: \(error)", nb: "innholdet er ikke gyldig JSON: \(error)"))
+        }
+        guard case .object(let object) = value else {
+            throw .invalidField("body", Text("expected an object", nb: "forventet et objekt"))
+        }
+        return object
+    }
+
+    /// The existing definition with the patch applied (RFC 7396), decoded strictly so an
+    /// unknown or wrong field is named.
+    static func merged(_ patch: JSONObject, onto existing: Facility) throws -> FacilityDefinition {
+        guard case .object(var base) = try JSONValueEncoder().encode(FacilityBody(FacilityDefinition(of: existing))) else {
+            throw APIError.internal(Text("could not encode a facility", nb: "kunne ikke kode et mottak"))
+        }
+        for key in patch.keys where key != "cap_override" {
+            guard let value = patch[key] else { continue }
+            if value == .null {
+                guard clearable.contains(key) else {
+                    throw APIError.invalidField(key, Text("must not be null", nb: "kan ikke være null"))
+                }
+                base[key] = nil
+            } else {
+                base[key] = value
+            }
+        }
+        return try decode(FacilityBody.self, from: .object(base), field: "").definition
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, field: String) throws(APIError) -> T {
+        do {
+            return try JSONValueDecoder().decode(type, from: value)
+        } catch {
+            var failure = error
+            if !field.isEmpty { failure.path = [.key(field)] + failure.path }
+            throw APIError(decoding: failure)
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// Recording arrivals, departures and head counts inside the writer's transaction.
+///
+/// The head count rule: a facility's `occupied` is its last absolute head count plus the
+/// arrivals and departures dated after it. A record dated before the last head count is kept
+/// (it counts in the arrival statistics and the surge figures) but does not change
+/// `occupied`, because the head count already included those people. A head count dated
+/// before records already made adds the ones dated after it.
+struct FlowRecording {
+    var settings: DaemonConfiguration.Capacity
+    var calendar: LocalCalendar
+
+    static let maximumCount = 100_000
+    static let maximumNoteLength = 500
+    /// Records dated before this are surely typos (the year 2000).
+    static let earliest = Timestamp(secondsSinceEpoch: 946_684_800)
+
+    // MARK: - Validation without state
+
+    /// The record's time: `at` or now, not too far in the future and not absurdly old.
+    func instant(_ at: Timestamp?, now: Timestamp, field: String = "at") throws(FieldProblem) -> Timestamp {
+        guard let at else { return now }
+        if at.milliseconds(since: now) > settings.futureTolerance.milliseconds {
+            throw FieldProblem(field, Text("lies in the future", nb: "ligger i fremtiden"))
+        }
+        if at < Self.earliest { throw FieldProblem(field, Text("is before the year 2000", nb: "er før år 2000")) }
+        return at
+    }
+
+    static func checkCount(_ count: Int, field: String = "count", allowZero: Bool = false) throws(FieldProblem) {
+        let lower = allowZero ? 0 : 1
+        guard (lower...maximumCount).contains(count) else {
+            throw FieldProblem(
+                field,
+                Text("expected an integer between \(lower) and \(maximumCount)", nb: "forventet et heltall mellom \(lower) og \(maximumCount)"))
+        }
+    }
+
+    static func checkNote(_ note: String?) throws(FieldProblem) -> String? {
+        guard let note = note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty else { return nil }
+        guard note.count <= maximumNoteLength else {
+            throw FieldProblem("note", Text("must be at most \(maximumNoteLength) characters", nb: "kan være høyst \(maximumNoteLength) tegn"))
+        }
+        guard !note.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
+            throw FieldProblem("note", Text("must not contain control characters", nb: "kan ikke inneholde kontrolltegn"))
+        }
+        return note
+    }
+
+    // MARK: - Recording
+
+    func recordArrival(_ body: ArrivalBody, transferFrom: String? = nil, in transaction: inout WriteTransaction) throws
+        -> ArrivalRecorded
+    {
+        try Self.checkCount(body.count)
+        let note = try Self.checkNote(body.note)
+        let at = try instant(body.at, now: transaction.now)
+        let facility = try existingFacility(body.facility, field: transferFrom == nil ? "facility" : "to", transaction)
+        guard facility.status.acceptsArrivals else {
+            throw APIError.conflict(Text(
+                "\(facility.id) is closed and cannot receive arrivals; reopen it first (beredskap facility set \(facility.id) --status open)",
+                nb: "\(facility.id) er stengt og kan ikke ta imot ankomster; åpne det først (beredskap facility set \(facility.id) --status open)"))
+        }
+        let counted = facility.lastReportAt.map { at > $0 } ?? true
+        let occupied = counted ? facility.occupied + body.count : facility.occupied
+        let event = try transaction.appendEvent(
+            type: FlowEvents.arrival, subject: facility.subject,
+            data: FlowEvents.arrivalData(
+                facility: facility, count: body.count, category: body.category, at: at, transferFrom: transferFrom, note: note,
+                occupied: occupied, counted: counted))
+        let id = try transaction.insertArrival(
+            seq: event.seq, facility: facility, count: body.count, category: body.category, at: at, transferFrom: transferFrom,
+            note: note)
+        if counted {
+            try transaction.setOccupancy(facility: facility, occupied: occupied, reportedAt: nil, day: calendar.date(of: transaction.now))
+        }
+        return ArrivalRecorded(
+            id: id, facility: facility.id, count: body.count, category: body.category, at: at, transferFrom: transferFrom,
+            occupied: occupied, eventSeq: event.seq)
+    }
+
+    func recordDeparture(_ body: DepartureBody, in transaction: inout WriteTransaction) throws -> DepartureRecorded {
+        try Self.checkCount(body.count)
+        let note = try Self.checkNote(body.note)
+        let at = try instant(body.at, now: transaction.now)
+        if let to = body.to {
+            guard body.reason == .transferred else {
+                throw FieldProblem("to", Text("is only for reason transferred", nb: "gjelder bare årsaken transferred"))
+            }
+            guard to != body.facility else {
+                throw FieldProblem("to", Text("must be another facility", nb: "må være et annet mottak"))
+            }
+        } else if body.category != nil {
+            throw FieldProblem("category", Text("is only for transfers (with to)", nb: "gjelder bare overføringer (med to)"))
+        }
+        let facility = try existingFacility(body.facility, field: "facility", transaction)
+        let counted = facility.lastReportAt.map { at > $0 } ?? true
+        if counted && body.count > facility.occupied {
+            var error = APIError.conflict(Text(
+                "only \(facility.occupied) people are recorded at \(facility.id); report a head count first (beredskap occupancy report)",
+                nb: "bare \(facility.occupied) personer er registrert på \(facility.id); rapporter et antall først (beredskap occupancy report)"))
+            error.details = JSONObject([("occupied", .integer(Int64(facility.occupied))), ("requested", .integer(Int64(body.count)))])
+            throw error
+        }
+        let occupied = counted ? facility.occupied - body.count : facility.occupied
+        var event = try transaction.appendEvent(
+            type: FlowEvents.departure, subject: facility.subject,
+            data: FlowEvents.departureData(
+                facility: facility, count: body.count, reason: body.reason, at: at, to: body.to, note: note, occupied: occupied,
+                counted: counted))
+        let id = try transaction.insertDeparture(
+            seq: event.seq, facility: facility, count: body.count, reason: body.reason, at: at, to: body.to, note: note)
+        if counted {
+            try transaction.setOccupancy(facility: facility, occupied: occupied, reportedAt: nil, day: calendar.date(of: transaction.now))
+        }
+        var arrival: ArrivalRecorded?
+        if let to = body.to {
+            arrival = try recordArrival(
+                ArrivalBody(facility: to, count: body.count, category: body.category ?? .other, at: at, note: note),
+                transferFrom: facility.id, in: &transaction)
+            event = transaction.events.last ?? event
+        }
+        return DepartureRecorded(
+            id: id, facility: facility.id, count: body.count, reason: body.reason, at: at, to: body.to, occupied: occupied,
+            arrival: arrival, eventSeq: event.seq)
+    }
+
+    func reportOccupancy(facility id: String, _ body: OccupancyBody, in transaction: inout WriteTransaction) throws
+        -> OccupancyRecorded
+    {
+        try Self.checkCount(body.occupied, field: "occupied", allowZero: true)
+        let note = try Self.checkNote(body.note)
+        let at = try instant(body.at, now: transaction.now)
+        let facility = try existingFacility(id, field: nil, transaction)
+        if let last = facility.lastReportAt, at < last {
+            var error = APIError.conflict(Text(
+                "a newer head count (\(last.rfc3339)) exists for \(facility.id)",
+                nb: "det finnes et nyere antall (\(last.rfc3339)) for \(facility.id)"))
+            error.details = JSONObject([("last_report_at", .string(last.rfc3339))])
+            throw error
+        }
+        let occupied = max(0, body.occupied + (try transaction.connection.netFlow(facility: id, after: at)))
+        var data = JSONObject([
+            ("facility", .string(id)), ("occupied", .integer(Int64(occupied))), ("counted", .integer(Int64(body.occupied))),
+            ("previous", .integer(Int64(facility.occupied))), ("at", .string(at.rfc3339)),
+        ])
+        if let note { data["note"] = .string(note) }
+        let event = try transaction.appendEvent(type: FlowEvents.occupancy, subject: facility.subject, data: .object(data))
+        try transaction.setOccupancy(facility: facility, occupied: occupied, reportedAt: at, day: calendar.date(of: transaction.now))
+        return OccupancyRecorded(facility: id, occupied: occupied, previous: facility.occupied, at: at, eventSeq: event.seq)
+    }
+
+    private func existingFacility(_ id: String, field: String?, _ transaction: WriteTransaction) throws -> Facility {
+        guard let facility = try transaction.connection.facility(id) else { throw FacilityRoutes.notFound(id, field: field) }
+        return facility
+    }
+}

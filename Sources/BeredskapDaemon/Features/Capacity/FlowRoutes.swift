@@ -1,0 +1,138 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// Arrivals, departures, head counts and bulk imports.
+enum FlowRoutes {
+    /// Rows in one import: a year of daily figures for dozens of facilities fits.
+    static let maximumImportRows = 20_000
+
+    static func routes() -> [Route] {
+        [
+            Route("POST", "/v1/arrivals", permission: .operate) { context throws(APIError) in
+                let body = try context.decodeBody(ArrivalBody.self)
+                let recording = FlowRecording(context)
+                return .mutation { transaction in
+                    try CommandReply.json(status: 201, recording.recordArrival(body, in: &transaction))
+                }
+            },
+            Route("POST", "/v1/departures", permission: .operate) { context throws(APIError) in
+                let body = try context.decodeBody(DepartureBody.self)
+                let recording = FlowRecording(context)
+                return .mutation { transaction in
+                    try CommandReply.json(status: 201, recording.recordDeparture(body, in: &transaction))
+                }
+            },
+            Route("POST", "/v1/facilities/{id}/occupancy", permission: .operate) { context throws(APIError) in
+                let id = try FacilityRoutes.idParameter(context)
+                let body = try context.decodeBody(OccupancyBody.self)
+                let recording = FlowRecording(context)
+                return .mutation { transaction in
+                    try CommandReply.json(status: 201, recording.reportOccupancy(facility: id, body, in: &transaction))
+                }
+            },
+            Route("POST", "/v1/imports/arrivals", permission: .operate) { context throws(APIError) in
+                let rows = try importRows(context, as: ArrivalBody.self)
+                let recording = FlowRecording(context)
+                return .mutation { transaction in
+                    try importAll(rows, people: \.count, in: &transaction) { row, transaction in
+                        _ = try recording.recordArrival(row, in: &transaction)
+                    }
+                }
+            },
+            Route("POST", "/v1/imports/occupancy", permission: .operate) { context throws(APIError) in
+                let rows = try importRows(context, as: OccupancyImportRow.self)
+                let recording = FlowRecording(context)
+                return .mutation { transaction in
+                    try importAll(rows, people: \.occupied, in: &transaction) { row, transaction in
+                        _ = try recording.reportOccupancy(
+                            facility: row.facility, OccupancyBody(occupied: row.occupied, at: row.at), in: &transaction)
+                    }
+                }
+            },
+        ]
+    }
+
+    /// The decoded rows (by index) and the problems of those that did not decode.
+    struct ImportRows<Row: Sendable>: Sendable {
+        var rows: [(index: Int, row: Row)] = []
+        var problems: [(Int, FieldProblem)] = []
+        var count = 0
+    }
+
+    /// `{"rows": [...]}` with every row decoded on its own, so that all bad rows are reported
+    /// together rather than the first only: rows that do not decode are remembered, and the
+    /// others still go through the command, which reports their problems too.
+    static func importRows<Row: Decodable & Sendable>(_ context: RequestContext, as type: Row.Type) throws(APIError)
+        -> ImportRows<Row>
+    {
+        let envelope = try context.decodeBody(ImportEnvelope.self)
+        guard !envelope.rows.isEmpty else { throw .invalidField("rows", Text("must not be empty", nb: "kan ikke være tom")) }
+        guard envelope.rows.count <= maximumImportRows else {
+            throw .invalidField(
+                "rows", Text("at most \(maximumImportRows) rows per import", nb: "høyst \(maximumImportRows) rader per import"))
+        }
+        var result = ImportRows<Row>(count: envelope.rows.count)
+        for (index, value) in envelope.rows.enumerated() {
+            do {
+                result.rows.append((index, try JSONValueDecoder().decode(type, from: value)))
+            } catch {
+                let field = error.field.isEmpty ? "row" : error.field
+                result.problems.append((index, FieldProblem(field, FieldProblemTranslation.translate(error.problem))))
+            }
+        }
+        return result
+    }
+
+    /// Applies every row in the one command (one transaction): any failing row fails the
+    /// import, and the problems of all failing rows are reported.
+    private static func importAll<Row>(
+        _ rows: ImportRows<Row>, people: KeyPath<Row, Int>, in transaction: inout WriteTransaction,
+        apply: (Row, inout WriteTransaction) throws -> Void
+    ) throws -> CommandReply {
+        var problems = rows.problems
+        for (index, row) in rows.rows {
+            do {
+                try apply(row, &transaction)
+            } catch let problem as FieldProblem {
+                problems.append((index, problem))
+            } catch let error as APIError {
+                let field = error.details["field"]?.stringValue ?? "row"
+                problems.append((index, FieldProblem(field, error.message)))
+            }
+        }
+        if !problems.isEmpty { throw invalidRows(problems.sorted { $0.0 < $1.0 }) }
+        let result = ImportResult(
+            imported: rows.count, people: rows.rows.reduce(0) { $0 + $1.row[keyPath: people] },
+            eventSeq: transaction.lastEventSeq ?? 0)
+        return try CommandReply.json(status: 201, result)
+    }
+
+    /// 400 `invalid_field` naming the first bad field (`rows[2].count`) and listing all.
+    static func invalidRows(_ problems: [(Int, FieldProblem)]) -> APIError {
+        let first = problems[0]
+        var error = APIError.invalidField("rows[\(first.0)].\(first.1.field)", first.1.problem)
+        error.message = Text(
+            "\(problems.count) bad row(s); first: row \(first.0 + 1): \(first.1.field): \(first.1.problem.en)",
+            nb: "\(problems.count) rad(er) med feil; første: rad \(first.0 + 1): \(first.1.field): \(first.1.problem.nb)")
+        error.details["problems"] = .array(problems.map { index, problem in
+            .object(JSONObject([
+                ("row", .integer(Int64(index + 1))), ("field", .string(problem.field)), ("message", .string(problem.problem.en)),
+                ("message_nb", .string(problem.problem.nb)),
+            ]))
+        })
+        return error
+    }
+}
+
+/// `{"rows": [...]}`, rows kept as JSON to be decoded one by one.
+private struct ImportEnvelope: Decodable {
+    var rows: [JSONValue]
+}
+
+extension FlowRecording {
+    init(_ context: RequestContext) {
+        self.init(settings: context.services.configuration.capacity, calendar: context.services.calendar)
+    }
+}

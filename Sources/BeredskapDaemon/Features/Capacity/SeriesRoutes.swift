@@ -1,0 +1,113 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapStore
+
+/// History: `GET /v1/arrivals` and `GET /v1/occupancy`, bucketed by local day or ISO week.
+enum SeriesRoutes {
+    /// Longest range one request may ask for (ten years of days).
+    static let maximumDays = 3660
+    static let defaultDays = 30
+
+    static func routes() -> [Route] {
+        [
+            Route(
+                "GET", "/v1/arrivals", permission: .read,
+                query: ["from", "to", "bucket", "facility", "kind", "district", "category"]
+            ) { context throws(APIError) in
+                let (first, last) = try range(context)
+                let size = try context.queryEnum("bucket", BucketSize.self) ?? .day
+                let filter = FlowFilter(
+                    facility: context.query("facility"), kind: try context.queryEnum("kind", FacilityKind.self),
+                    district: context.query("district"), category: try context.queryEnum("category", ArrivalCategory.self))
+                let calendar = context.services.calendar
+                let buckets = calendar.buckets(from: first, through: last, size: size)
+                guard let start = buckets.first?.startInstant, let end = buckets.last?.endInstant else {
+                    throw .invalidField("from", Text("must not be after to", nb: "kan ikke være etter to"))
+                }
+                let rows = try context.services.read { try $0.arrivals(from: start, to: end, filter: filter) }
+                return .json(status: 200, body: arrivalSeries(rows, buckets: buckets, context: context, first: first, last: last))
+            },
+            Route("GET", "/v1/occupancy", permission: .read, query: ["facility", "from", "to", "bucket"]) { context throws(APIError) in
+                let (first, last) = try range(context)
+                if let size = try context.queryEnum("bucket", BucketSize.self), size != .day {
+                    throw .invalidField("bucket", Text("occupancy is by day only", nb: "belegg vises bare per dag"))
+                }
+                let id = context.query("facility")
+                let (facilities, rows) = try context.services.read { connection in
+                    let facilities = try connection.facilities().filter { id == nil || $0.id == id }
+                    return (facilities, try facilities.map { try connection.occupancyDays(facility: $0.id, from: first, through: last) })
+                }
+                if let id, facilities.isEmpty { throw FacilityRoutes.notFound(id, field: "facility") }
+                let days = context.services.calendar.buckets(from: first, through: last, size: .day).map(\.first)
+                let series = zip(facilities, rows).map { facility, rows in
+                    OccupancySeries.Facility(facility: facility.id, name: facility.name, days: carriedForward(rows, over: days))
+                }
+                let total = days.indices.map { index in
+                    OccupancySeries.Day(
+                        date: days[index], occupied: series.reduce(0) { $0 + $1.days[index].occupied },
+                        peak: series.reduce(0) { $0 + $1.days[index].peak }, available: series.reduce(0) { $0 + $1.days[index].available })
+                }
+                return .json(
+                    status: 200,
+                    body: OccupancySeries(
+                        bucket: .day, timeZone: context.services.configuration.timeZone, from: first, to: last,
+                        facilities: series, total: total))
+            },
+        ]
+    }
+
+    /// `from`/`to` as local dates (inclusive); default the last 30 days ending today.
+    private static func range(_ context: RequestContext) throws(APIError) -> (CalendarDate, CalendarDate) {
+        let today = context.services.calendar.date(of: context.services.clock.now())
+        let last = try context.queryDate("to") ?? today
+        let first = try context.queryDate("from") ?? last.adding(days: 1 - defaultDays)
+        guard first <= last else { throw .invalidField("from", Text("must not be after to", nb: "kan ikke være etter to")) }
+        guard last.daysSinceEpoch - first.daysSinceEpoch < Int64(maximumDays) else {
+            throw .invalidField("from", Text("the range may span at most \(maximumDays) days", nb: "perioden kan være høyst \(maximumDays) dager"))
+        }
+        return (first, last)
+    }
+
+    private static func arrivalSeries(
+        _ rows: [(at: Timestamp, count: Int, category: String)], buckets: [DateBucket], context: RequestContext,
+        first: CalendarDate, last: CalendarDate
+    ) -> ArrivalSeries {
+        var counts = Array(repeating: 0, count: buckets.count)
+        var categories = Array(repeating: [String: Int](), count: buckets.count)
+        for row in rows {
+            // Buckets are sorted and contiguous: binary search for the one containing `at`.
+            var low = 0, high = buckets.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if buckets[middle].startInstant <= row.at { low = middle } else { high = middle - 1 }
+            }
+            counts[low] += row.count
+            categories[low][row.category, default: 0] += row.count
+        }
+        let series = buckets.indices.map { index in
+            ArrivalSeries.Bucket(
+                label: buckets[index].label, start: buckets[index].first, end: buckets[index].end.adding(days: -1),
+                count: counts[index], byCategory: categories[index])
+        }
+        return ArrivalSeries(
+            bucket: buckets.first?.size ?? .day, timeZone: context.services.configuration.timeZone, from: first, to: last,
+            total: counts.reduce(0, +), buckets: series)
+    }
+
+    /// One entry per day: that day's row, or the last known head count carried forward.
+    private static func carriedForward(
+        _ rows: [(day: CalendarDate, occupied: Int, peak: Int, available: Int)], over days: [CalendarDate]
+    ) -> [OccupancySeries.Day] {
+        var index = 0
+        var current: (occupied: Int, available: Int) = (0, 0)
+        return days.map { day in
+            var peak: Int?
+            while index < rows.count && rows[index].day <= day {
+                current = (rows[index].occupied, rows[index].available)
+                if rows[index].day == day { peak = rows[index].peak }
+                index += 1
+            }
+            return OccupancySeries.Day(date: day, occupied: current.occupied, peak: peak ?? current.occupied, available: current.available)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import BeredskapCore
+import BeredskapJSON
+
+// Facilities: the declared definition and the head count, one row each.
+
+extension SQLiteConnection {
+    private static let facilityColumns = """
+        id, name, kind, status, operator, district, authority, capacity, expansion_capacity, blocked, note,
+        occupied, last_report_ms, last_change_ms, cap_override, created_ms, updated_ms
+        """
+
+    public func facility(_ id: String) throws -> Facility? {
+        try queryFirst("SELECT \(Self.facilityColumns) FROM facilities WHERE id = ?", [id], Self.facility(from:))
+    }
+
+    /// All facilities, by id.
+    public func facilities() throws -> [Facility] {
+        try query("SELECT \(Self.facilityColumns) FROM facilities ORDER BY id", [], Self.facility(from:))
+    }
+
+    /// The seq of the last event about a facility's definition.
+    public func facilityLastSeq(_ id: String) throws -> Int64? {
+        try scalarInt("SELECT last_seq FROM facilities WHERE id = ?", [id])
+    }
+
+    private static func facility(from row: SQLiteRow) throws -> Facility {
+        func time(_ column: Int) -> Timestamp? { row.optionalInt64(column).map(Timestamp.init(millisecondsSinceEpoch:)) }
+        guard let kind = FacilityKind(rawValue: row.text(2)), let status = FacilityStatus(rawValue: row.text(3)),
+            let authority = Authority(rawValue: row.text(6))
+        else { throw StoreDataError(table: "facilities", row: row.text(0)) }
+        let capOverride = try row.optionalText(14).map { text in
+            try JSONValueDecoder().decode(CapOverride.self, from: Array(text.utf8))
+        }
+        return Facility(
+            id: row.text(0), name: row.text(1), kind: kind, status: status, operatorName: row.text(4),
+            district: row.optionalText(5), authority: authority, capacity: row.int(7),
+            expansionCapacity: row.optionalInt64(8).map(Int.init), blocked: row.int(9), note: row.optionalText(10),
+            occupied: row.int(11), lastReportAt: time(12), lastChangeAt: time(13), capOverride: capOverride,
+            createdAt: Timestamp(millisecondsSinceEpoch: row.int64(15)),
+            updatedAt: Timestamp(millisecondsSinceEpoch: row.int64(16)))
+    }
+}
+
+extension WriteTransaction {
+    /// Inserts or replaces a facility's definition (never its head count, which only
+    /// reports, arrivals and departures change).
+    public func saveFacility(_ facility: Facility, seq: Int64) throws {
+        let capOverride = try facility.capOverride.map { try JSONValueEncoder().encode($0).serializedString() }
+        try connection.run(
+            """
+            INSERT INTO facilities(id, name, kind, status, operator, district, authority, capacity, expansion_capacity,
+                blocked, note, occupied, cap_override, created_ms, updated_ms, last_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, status = excluded.status,
+                operator = excluded.operator, district = excluded.district, authority = excluded.authority,
+                capacity = excluded.capacity, expansion_capacity = excluded.expansion_capacity,
+                blocked = excluded.blocked, note = excluded.note, cap_override = excluded.cap_override,
+                updated_ms = excluded.updated_ms, last_seq = excluded.last_seq
+            """,
+            facility.id, facility.name, facility.kind.rawValue, facility.status.rawValue, facility.operatorName,
+            facility.district, facility.authority.rawValue, facility.capacity, facility.expansionCapacity,
+            facility.blocked, facility.note, capOverride, facility.createdAt.millisecondsSinceEpoch,
+            facility.updatedAt.millisecondsSinceEpoch, seq)
+    }
+
+    /// Sets a facility's head count and notes it in the day's occupancy row.
+    public func setOccupancy(
+        facility: Facility, occupied: Int, reportedAt: Timestamp?, day: CalendarDate
+    ) throws {
+        try connection.run(
+            "UPDATE facilities SET occupied = ?, last_change_ms = ?, last_report_ms = coalesce(?, last_report_ms) WHERE id = ?",
+            occupied, now.millisecondsSinceEpoch, reportedAt?.millisecondsSinceEpoch, facility.id)
+        try noteOccupancyDay(facility: facility.id, day: day, occupied: occupied, available: facility.available)
+    }
+
+    /// Records the head count and available places in the day's row (the latest and the peak).
+    public func noteOccupancyDay(facility: String, day: CalendarDate, occupied: Int, available: Int) throws {
+        try connection.run(
+            """
+            INSERT INTO occupancy_days(facility, day, occupied, peak, available) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(facility, day) DO UPDATE SET occupied = excluded.occupied,
+                peak = max(peak, excluded.occupied), available = excluded.available
+            """,
+            facility, day.description, occupied, occupied, available)
+    }
+}
+
+/// A stored row that this version cannot read (an unknown enum value): a damaged or
+/// hand-edited database, reported rather than guessed at.
+public struct StoreDataError: Error, CustomStringConvertible {
+    public var table: String
+    public var row: String
+
+    public var description: String { "unreadable row \(row) in table \(table)" }
+}
