@@ -68,7 +68,7 @@ import Testing
             torshov;x;kids;yesterday;
             ;0;adult;;
             refstad;1.5;Adult;2026-13-01;
-            refstad;20000;adult;2026-11-22T25:00:00Z;"line one
+            refstad;200000;adult;2026-11-22T25:00:00Z;"line one
             line two"
             refstad;-1;other;;
             """
@@ -77,7 +77,7 @@ import Testing
         #expect(found.map(\.field) == [
             "count", "category", "at", "facility", "count", "count", "category", "at", "count", "at", "count",
         ])
-        #expect(found[0].text.en == "line 4, count: expected a whole number from 1 to 10000, got 'x'")
+        #expect(found[0].text.en == "line 4, count: expected a whole number from 1 to 100000, got 'x'")
         #expect(found[1].text.en.hasPrefix("line 4, category: expected one of: adult, family,"))
         #expect(found[1].text.en.hasSuffix("got 'kids'"))
         #expect(found[2].text.nb.hasPrefix("linje 4, at: forventet et RFC 3339-tidspunkt"))
@@ -130,7 +130,7 @@ import Testing
         let body = refusal([
             "field": "rows[2].facility",
             "problems": [
-                ["row": 3, "field": "facility", "message": "no facility 'refstd'"],
+                ["row": 3, "field": "facility", "message": "no facility 'refstd'", "message_nb": "ingen mottak med id «refstd»"],
                 ["row": 4, "field": "count", "message": "more departures than people"],
                 ["row": 1, "field": "at", "message": "in the future"],
             ],
@@ -139,6 +139,8 @@ import Testing
         #expect(mapped?.map(\.line) == [7, 8, 2])
         #expect(mapped?.map(\.field) == ["facility", "count", "at"])
         #expect(mapped?.first?.text.en == "line 7, facility: no facility 'refstd'")
+        #expect(mapped?.first?.text.nb == "linje 7, facility: ingen mottak med id «refstd»")
+        #expect(mapped?.last?.text.nb == "linje 2, at: in the future")
     }
 
     @Test func aSingleFieldPathIsMappedToo() {

@@ -30,6 +30,7 @@ public enum CLI {
         "history occupancy": HistoryCommands.occupancy,
         "import arrivals": ImportCommands.arrivals,
         "import occupancy": ImportCommands.occupancy,
+        "districts": DistrictCommands.list,
         "seed": SeedCommand.run,
     ]
 

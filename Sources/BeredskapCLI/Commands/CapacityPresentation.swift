@@ -99,37 +99,35 @@ extension Output {
     func time(_ instant: Timestamp?) -> String { instant.map { time($0) } ?? "–" }
 }
 
-/// One column of a list: its title in both languages, how to align it, and the CSV header
-/// (the JSON field name, so a spreadsheet and a script see the same names).
+/// One column of a table for people: its title in both languages and how to align it.
 struct ListColumn {
     var title: Text
-    var csv: String
     var alignment: Table.Alignment = .left
     var maxWidth: Int?
 
-    init(_ title: Text, csv: String, alignment: Table.Alignment = .left, maxWidth: Int? = nil) {
+    init(_ title: Text, alignment: Table.Alignment = .left, maxWidth: Int? = nil) {
         self.title = title
-        self.csv = csv
         self.alignment = alignment
         self.maxWidth = maxWidth
     }
 
-    static func number(_ en: String, nb: String, csv: String) -> ListColumn {
-        ListColumn(Text(en, nb: nb), csv: csv, alignment: .right)
+    init(_ en: String, nb: String, alignment: Table.Alignment = .left, maxWidth: Int? = nil) {
+        self.init(Text(en, nb: nb), alignment: alignment, maxWidth: maxWidth)
+    }
+
+    static func number(_ en: String, nb: String) -> ListColumn {
+        ListColumn(en, nb: nb, alignment: .right)
     }
 }
 
 extension Output {
-    /// A list in the chosen format: CSV with `csvRows`, or an aligned table with `rows` and
-    /// per-row colours. (JSON is printed by the caller, from the daemon's own answer.)
-    func list(_ columns: [ListColumn], rows: [[String]], csvRows: [[String]], rowStyles: [(String) -> String] = []) {
-        if format == .csv { return csv(header: columns.map(\.csv), rows: csvRows) }
-        let table = Table(columns: columns.map {
-            Table.Column($0.title(language), alignment: $0.alignment, maxWidth: $0.maxWidth)
-        })
-        var filled = table
-        for row in rows { filled.addRow(row) }
-        self.table(filled, rowStyles: rowStyles)
+    /// An aligned table with titles in the reader's language and per-row colours. (JSON and
+    /// CSV are printed by the caller: JSON from the daemon's own answer, CSV with the JSON
+    /// field names, which need not match the columns people see.)
+    func table(_ columns: [ListColumn], rows: [[String]], rowStyles: [(String) -> String] = []) {
+        var table = Table(columns: columns.map { Table.Column($0.title(language), alignment: $0.alignment, maxWidth: $0.maxWidth) })
+        for row in rows { table.addRow(row) }
+        self.table(table, rowStyles: rowStyles)
     }
 }
 

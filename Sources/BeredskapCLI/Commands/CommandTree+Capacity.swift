@@ -5,7 +5,7 @@ import BeredskapCore
 /// implementations; `CommandTree.root` lists them.
 extension CommandTree {
     static let capacityCommands = [
-        facility, arrival, departure, occupancy, capacity, surge, history, importGroup, seed,
+        facility, arrival, departure, occupancy, capacity, surge, history, districts, importGroup, seed,
     ]
 
     private static func values(_ cases: [String]) -> String { cases.joined(separator: ", ") }
@@ -368,6 +368,27 @@ extension CommandTree {
         options: [
             .option("facility", value: "FACILITY", help: Text("only this facility", nb: "bare dette mottaket")), fromOption, toOption,
         ])
+
+    static let districts = CommandSpec(
+        "districts",
+        summary: Text("list the city districts (ids, numbers, population)", nb: "vis bydelene (id, nummer, folketall)"),
+        discussion: Text(
+            """
+            The ids are what --district takes. Population (1 January, from SSB) is loaded with
+            'beredskap seed'.
+
+            Examples:
+              beredskap districts
+              beredskap districts --csv > bydeler.csv
+            """,
+            nb: """
+            Id-ene er det --district tar. Folketall (1. januar, fra SSB) lastes inn med
+            «beredskap seed».
+
+            Eksempler:
+              beredskap districts
+              beredskap districts --csv > bydeler.csv
+            """))
 
     // MARK: import, seed
 

@@ -52,21 +52,22 @@ enum FacilityCommands {
     // MARK: Printing
 
     static let columns: [ListColumn] = [
-        ListColumn(Text("ID", nb: "ID"), csv: "id"),
-        ListColumn(Text("NAME", nb: "NAVN"), csv: "name", maxWidth: 32),
-        ListColumn(Text("KIND", nb: "TYPE"), csv: "kind"),
-        ListColumn(Text("STATUS", nb: "STATUS"), csv: "status"),
-        ListColumn(Text("DISTRICT", nb: "BYDEL"), csv: "district"),
-        .number("CAPACITY", nb: "PLASSER", csv: "capacity"),
-        .number("OCCUPIED", nb: "BELAGT", csv: "occupied"),
-        .number("FREE", nb: "LEDIG", csv: "free"),
-        .number("UTIL", nb: "BELEGG", csv: "utilization"),
-        ListColumn(Text("REPORTED", nb: "RAPPORTERT"), csv: "last_report_at"),
-        ListColumn(Text("NOTES", nb: "MERKNAD"), csv: "notes"),
+        ListColumn("ID", nb: "ID"),
+        ListColumn("NAME", nb: "NAVN", maxWidth: 32),
+        ListColumn("KIND", nb: "TYPE"),
+        ListColumn("STATUS", nb: "STATUS"),
+        ListColumn("DISTRICT", nb: "BYDEL"),
+        .number("CAPACITY", nb: "PLASSER"),
+        .number("OCCUPIED", nb: "BELAGT"),
+        .number("FREE", nb: "LEDIG"),
+        .number("UTIL", nb: "BELEGG"),
+        ListColumn("REPORTED", nb: "RAPPORTERT"),
+        ListColumn("NOTES", nb: "MERKNAD"),
     ]
 
-    /// The facilities as a table (or CSV), over-full and over-cap rows red, stale ones yellow.
+    /// The facilities as CSV or a table, over-full and over-cap rows red, stale ones yellow.
     static func printRows(_ facilities: [FacilityResource], _ output: Output) {
+        guard output.format != .csv else { return output.csv(header: csvHeader, rows: facilities.map(csvRow)) }
         let rows = facilities.map { facility -> [String] in
             let marks = CapacityFormat.Marks(facility)
             return [
@@ -75,17 +76,24 @@ enum FacilityCommands {
                 output.time(facility.lastReportAt), marks.notes(output.language),
             ]
         }
-        let csvRows = facilities.map { facility -> [String] in
-            [
-                facility.id, facility.name, facility.kind.rawValue, facility.status.rawValue, facility.district ?? "",
-                String(facility.capacity), String(facility.occupied), String(facility.free),
-                facility.utilization.map { String($0) } ?? "", facility.lastReportAt?.rfc3339 ?? "",
-                CapacityFormat.Marks(facility).notes(.en),
-            ]
-        }
-        output.list(
-            columns, rows: rows, csvRows: csvRows,
-            rowStyles: facilities.map { CapacityFormat.Marks($0).rowStyle(output.style) })
+        output.table(columns, rows: rows, rowStyles: facilities.map { CapacityFormat.Marks($0).rowStyle(output.style) })
+    }
+
+    /// Every field a spreadsheet may want, named as in the JSON.
+    static let csvHeader = [
+        "id", "name", "kind", "status", "operator", "district", "authority", "capacity", "expansion_capacity", "blocked",
+        "available", "occupied", "free", "utilization", "over_capacity", "over_cap", "stale", "last_report_at", "note",
+    ]
+
+    static func csvRow(_ facility: FacilityResource) -> [String] {
+        [
+            facility.id, facility.name, facility.kind.rawValue, facility.status.rawValue, facility.operator,
+            facility.district ?? "", facility.authority.rawValue, String(facility.capacity),
+            facility.expansionCapacity.map(String.init) ?? "", String(facility.blocked), String(facility.available),
+            String(facility.occupied), String(facility.free), facility.utilization.map { String($0) } ?? "",
+            String(facility.overCapacity), String(facility.overCap), String(facility.stale),
+            facility.lastReportAt?.rfc3339 ?? "", facility.note ?? "",
+        ]
     }
 
     /// `120`, or `120 (−10)` when places are out of use, so the utilization's divisor is visible.
@@ -116,7 +124,8 @@ enum FacilityCommands {
             (Text("Free", nb: "Ledig"), String(facility.free)),
             (Text("Utilization", nb: "Belegg"), marks.rowStyle(output.style)(marks.utilization(facility.utilization))),
             (Text("Last head count", nb: "Siste opptelling"),
-             output.time(facility.lastReportAt) + (facility.stale ? " " + output.style.yellow(marks.notes(output.language)) : "")),
+             output.time(facility.lastReportAt)
+                + (facility.stale ? " " + output.style.yellow(Text("(stale)", nb: "(utdatert)")(output.language)) : "")),
             (Text("Last change", nb: "Siste endring"), output.time(facility.lastChangeAt)),
         ]
         if let override = facility.capOverride {

@@ -5,15 +5,15 @@ import BeredskapCore
 /// `arrival record`, `departure record` and `occupancy report`: the facts that move the
 /// head count of a facility.
 enum FlowCommands {
-    /// The most people one record may carry: a coach is 60, a charter flight some hundreds;
-    /// anything near this is a typo worth stopping before it distorts the picture.
-    static let maximumPeople = 10_000
+    /// The most people one record may carry: the daemon's own limit (the same as a facility's
+    /// largest possible capacity), so that what passes here is not refused there for its size.
+    static let maximumPeople = FacilityDefinition.maximumPlaces
 
     static func recordArrival(_ context: CommandContext) throws(CommandFailure) {
         let parsed = context.parsed
         let body = try usage { () throws(UsageError) -> ArrivalBody in
             guard let category = try parsed.enumValue("category", ArrivalCategory.self) else {
-                throw missingCategory(parsed)
+                throw parsed.usageError(Text("missing --category (\(categories))", nb: "mangler --category (\(categories))"))
             }
             return ArrivalBody(
                 facility: parsed.argument("FACILITY") ?? "", count: try parsed.count("COUNT", in: 1...maximumPeople),
@@ -23,10 +23,16 @@ enum FlowCommands {
         let recorded = try call { () throws(ClientError) in try context.client.recordArrival(body, idempotencyKey: key) }
         let output = context.output
         emit(
-            recorded, output, csv: arrivalCSV(recorded),
+            recorded, output,
+            csv: (
+                ["id", "facility", "count", "category", "at", "occupied", "event_seq"],
+                [
+                    String(recorded.id), recorded.facility, String(recorded.count), recorded.category.rawValue,
+                    recorded.at.rfc3339, String(recorded.occupied), String(recorded.eventSeq),
+                ]),
             human: Text(
-                "Recorded \(recorded.count) arrived (\(recorded.category.rawValue)) at \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (event #\(recorded.eventSeq)).",
-                nb: "Registrerte \(recorded.count) ankommet (\(recorded.category.rawValue)) til \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (hendelse #\(recorded.eventSeq))."))
+                "Recorded the arrival of \(recorded.count) (\(recorded.category.rawValue)) at \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (event #\(recorded.eventSeq)).",
+                nb: "Registrerte ankomst av \(recorded.count) (\(recorded.category.rawValue)) til \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (hendelse #\(recorded.eventSeq))."))
     }
 
     static func recordDeparture(_ context: CommandContext) throws(CommandFailure) {
@@ -51,8 +57,8 @@ enum FlowCommands {
         let recorded = try call { () throws(ClientError) in try context.client.recordDeparture(body, idempotencyKey: key) }
         let output = context.output
         var human = Text(
-            "Recorded \(recorded.count) departed (\(recorded.reason.rawValue)) from \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (event #\(recorded.eventSeq)).",
-            nb: "Registrerte \(recorded.count) reist (\(recorded.reason.rawValue)) fra \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (hendelse #\(recorded.eventSeq)).")
+            "Recorded the departure of \(recorded.count) (\(recorded.reason.rawValue)) from \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (event #\(recorded.eventSeq)).",
+            nb: "Registrerte utreise av \(recorded.count) (\(recorded.reason.rawValue)) fra \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (hendelse #\(recorded.eventSeq)).")
         if let arrival = recorded.arrival {
             human = human + Text(
                 "\nArrived at \(arrival.facility): now \(arrival.occupied) there.",
@@ -96,20 +102,6 @@ enum FlowCommands {
 
     static var categories: String { ArrivalCategory.allCases.map(\.rawValue).joined(separator: ", ") }
     static var reasons: String { DepartureReason.allCases.map(\.rawValue).joined(separator: ", ") }
-
-    static func missingCategory(_ parsed: ParsedCommand) -> UsageError {
-        parsed.usageError(Text("missing --category (\(categories))", nb: "mangler --category (\(categories))"))
-    }
-
-    static func arrivalCSV(_ recorded: ArrivalRecorded) -> (header: [String], row: [String]) {
-        (
-            ["id", "facility", "count", "category", "at", "occupied", "event_seq"],
-            [
-                String(recorded.id), recorded.facility, String(recorded.count), recorded.category.rawValue, recorded.at.rfc3339,
-                String(recorded.occupied), String(recorded.eventSeq),
-            ]
-        )
-    }
 
     /// Prints a recorded fact: the daemon's answer as JSON, one CSV row, or a sentence.
     static func emit(_ result: some Encodable, _ output: Output, csv: (header: [String], row: [String]), human: Text) {

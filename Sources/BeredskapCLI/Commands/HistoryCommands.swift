@@ -85,19 +85,20 @@ enum HistoryCommands {
         trend(series.total.map(\.occupied), Text("highest day peak \(peak)", nb: "høyeste dagstopp \(peak)"), output)
         guard series.facilities.count > 1 else { return }
         output.line("")
-        output.list(
+        output.table(
             [
-                ListColumn(Text("FACILITY", nb: "MOTTAK"), csv: "facility"), ListColumn(Text("TREND", nb: "UTVIKLING"), csv: "trend"),
-                .number("NOW", nb: "NÅ", csv: "occupied"), .number("UTIL", nb: "BELEGG", csv: "utilization"),
+                ListColumn("FACILITY", nb: "MOTTAK"), ListColumn("TREND", nb: "UTVIKLING"),
+                .number("NOW", nb: "NÅ"), .number("UTIL", nb: "BELEGG"),
             ],
             rows: series.facilities.map { item in
                 let last = item.days.last
                 return [
                     item.facility, Chart.sparkline(item.days.map(\.occupied), maximumWidth: sparklineWidth(output)),
-                    CapacityFormat.optional(last?.occupied), CapacityFormat.percent(last?.utilization),
+                    CapacityFormat.optional(last?.occupied),
+                    CapacityFormat.Marks(overCapacity: (last?.utilization ?? 0) > 1).utilization(last?.utilization),
                 ]
             },
-            csvRows: [])
+            rowStyles: series.facilities.map { CapacityFormat.Marks(overCapacity: ($0.days.last?.utilization ?? 0) > 1).rowStyle(output.style) })
     }
 
     // MARK: Shared

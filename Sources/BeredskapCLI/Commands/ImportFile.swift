@@ -177,7 +177,8 @@ enum ImportFile {
             for item in items {
                 guard let row = item["row"]?.intValue, let line = line(ofRow: Int(row)) else { return nil }
                 let message = item["message"]?.stringValue ?? body.error.message
-                mapped.append(ImportProblem(line: line, field: item["field"]?.stringValue, Text(message, nb: message)))
+                let norwegian = item["message_nb"]?.stringValue ?? message
+                mapped.append(ImportProblem(line: line, field: item["field"]?.stringValue, Text(message, nb: norwegian)))
             }
             return mapped
         }

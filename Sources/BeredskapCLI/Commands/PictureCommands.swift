@@ -13,7 +13,10 @@ enum PictureCommands {
         if output.format == .csv {
             let groups = [("total", [("city", picture.total)]), ("kind", kinds), ("district", districts)]
             return output.csv(
-                header: ["group", "name"] + totalsColumns.map(\.csv),
+                header: [
+                    "group", "name", "facilities", "capacity", "blocked", "available", "occupied", "free", "utilization",
+                    "over_capacity", "standby_capacity",
+                ],
                 rows: groups.flatMap { group, rows in rows.map { [group, $0.0] + totalsCells($0.1, csv: true) } })
         }
         output.line(output.style.bold(Text(
@@ -24,7 +27,10 @@ enum PictureCommands {
         output.line("")
         totalsTable(Text("KIND", nb: "TYPE"), kinds, output)
         output.line("")
-        totalsTable(Text("DISTRICT", nb: "BYDEL"), districts, output)
+        let noDistrict = Text("(no district)", nb: "(uten bydel)")(output.language)
+        totalsTable(
+            Text("DISTRICT", nb: "BYDEL"), districts.map { ($0.key == CapacityPicture.noDistrict ? noDistrict : $0.key, $0.value) },
+            output)
         let notes: [(Text, [String], (String) -> String)] = [
             (Text("Over capacity", nb: "Overbelagt"), picture.overCapacityFacilities, output.style.red),
             (Text("Over the cap", nb: "Over taket"), picture.overCapFacilities, output.style.red),
@@ -58,40 +64,39 @@ enum PictureCommands {
             (Text("Arrivals, last 24 hours", nb: "Ankomster siste døgn"), "\(surge.arrivals24h)\(ratio)"),
             (Text("Arrivals, last 7 days", nb: "Ankomster siste 7 dager"), String(surge.arrivals7d)),
             (Text("Normal per day", nb: "Normalt per dag"),
-             Text("\(CapacityFormat.decimal(surge.baselinePerDay, language)) (over \(surge.baselineDays) days)",
-                  nb: "\(CapacityFormat.decimal(surge.baselinePerDay, language)) (over \(surge.baselineDays) dager)")(language)),
+             Text("\(CapacityFormat.decimal(surge.baselinePerDay, language)) (mean of the \(surge.baselineDays) days before the last \(surge.recentDays))",
+                  nb: "\(CapacityFormat.decimal(surge.baselinePerDay, language)) (snitt av de \(surge.baselineDays) dagene før de siste \(surge.recentDays))")(language)),
             (Text("As of", nb: "Per"), output.time(surge.at)),
         ])
         output.line("")
         output.line(output.style.bold(Text(
-            "Forecast by kind (net flow of the last \(surge.recentDays) days)",
-            nb: "Prognose per type (nettotilstrømning siste \(surge.recentDays) dager)")(language)))
+            "Forecast by kind, at the recent net inflow (arrivals less departures)",
+            nb: "Prognose per type, med den siste nettotilstrømningen (ankomster minus utreiser)")(language)))
         guard !forecast.isEmpty else { return output.line(Text("No operating facilities.", nb: "Ingen mottak i drift.")) }
-        output.list(
+        output.table(
             [
-                ListColumn(Text("KIND", nb: "TYPE"), csv: "kind"), .number("FREE", nb: "LEDIG", csv: "free"),
-                .number("NET/DAY", nb: "NETTO/DAG", csv: "net_per_day"),
-                ListColumn(Text("FULL IN", nb: "FULLT OM"), csv: "days_to_full"),
+                ListColumn("KIND", nb: "TYPE"), .number("FREE", nb: "LEDIG"),
+                .number("NET/DAY", nb: "NETTO/DAG"),
+                ListColumn("FULL IN", nb: "FULLT OM"),
             ],
             rows: forecast.map { kind, item in
                 [kind, String(item.free), signed(item.netPerDay, language), daysToFull(item.daysToFull, language)]
             },
-            csvRows: [],
             rowStyles: forecast.map { urgency($0.value.daysToFull, output.style) })
     }
 
     // MARK: Totals tables
 
     static let totalsColumns: [ListColumn] = [
-        .number("FACILITIES", nb: "MOTTAK", csv: "facilities"),
-        .number("CAPACITY", nb: "PLASSER", csv: "capacity"),
-        .number("BLOCKED", nb: "UTE AV BRUK", csv: "blocked"),
-        .number("AVAILABLE", nb: "TILGJENGELIG", csv: "available"),
-        .number("OCCUPIED", nb: "BELAGT", csv: "occupied"),
-        .number("FREE", nb: "LEDIG", csv: "free"),
-        .number("UTIL", nb: "BELEGG", csv: "utilization"),
-        .number("OVER", nb: "OVER", csv: "over_capacity"),
-        .number("STANDBY", nb: "RESERVE", csv: "standby_capacity"),
+        .number("FACILITIES", nb: "MOTTAK"),
+        .number("CAPACITY", nb: "PLASSER"),
+        .number("BLOCKED", nb: "UTE AV BRUK"),
+        .number("AVAILABLE", nb: "TILGJENGELIG"),
+        .number("OCCUPIED", nb: "BELAGT"),
+        .number("FREE", nb: "LEDIG"),
+        .number("UTIL", nb: "BELEGG"),
+        .number("OVER", nb: "OVER"),
+        .number("STANDBY", nb: "RESERVE"),
     ]
 
     static func totalsCells(_ totals: CapacityTotals, csv: Bool) -> [String] {
@@ -107,10 +112,9 @@ enum PictureCommands {
     /// One table of totals: a name column titled `title`, the figures, and red rows where
     /// people have no counted place.
     static func totalsTable(_ title: Text, _ rows: [(String, CapacityTotals)], _ output: Output) {
-        output.list(
-            [ListColumn(title, csv: "name")] + totalsColumns,
+        output.table(
+            [ListColumn(title)] + totalsColumns,
             rows: rows.map { [$0.0] + totalsCells($0.1, csv: false) },
-            csvRows: [],
             rowStyles: rows.map { CapacityFormat.Marks(overCapacity: $0.1.overCapacity > 0).rowStyle(output.style) })
     }
 

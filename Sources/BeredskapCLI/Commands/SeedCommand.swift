@@ -122,12 +122,11 @@ enum SeedCommand {
             break
         }
         output.line(output.style.bold(Text("Seeded from \(directory)", nb: "Lastet fra \(directory)")(output.language)))
-        output.list(
-            [ListColumn(Text("", nb: ""), csv: "type")] + Outcome.allCases.map { ListColumn($0.title, csv: $0.rawValue, alignment: .right) },
+        output.table(
+            [ListColumn("", nb: "")] + Outcome.allCases.map { ListColumn($0.title, alignment: .right) },
             rows: groups.map { _, name, items in
                 [name(output.language)] + Outcome.allCases.map { outcome in String(items.filter { $0.result == outcome }.count) }
-            },
-            csvRows: [])
+            })
         let kept = summary.facilities.filter { $0.result == .kept }.map(\.id)
         if !kept.isEmpty {
             output.line(output.style.yellow(Text(
