@@ -121,6 +121,23 @@ struct ListColumn {
 }
 
 extension Output {
+    /// For `--json` and `--csv`: prints `value` as JSON, or the CSV `csv` builds, and returns
+    /// true; false when a person is reading, so the caller goes on to print for people. One
+    /// switch for every command keeps the rule the same everywhere: JSON is the daemon's
+    /// answer, CSV uses the JSON field names.
+    func printedForScripts(_ value: some Encodable, csv: () -> (header: [String], rows: [[String]])) -> Bool {
+        switch format {
+        case .json:
+            json(value)
+        case .csv:
+            let table = csv()
+            self.csv(header: table.header, rows: table.rows)
+        case .human:
+            return false
+        }
+        return true
+    }
+
     /// An aligned table with titles in the reader's language and per-row colours. (JSON and
     /// CSV are printed by the caller: JSON from the daemon's own answer, CSV with the JSON
     /// field names, which need not match the columns people see.)

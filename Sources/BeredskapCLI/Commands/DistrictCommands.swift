@@ -8,16 +8,16 @@ enum DistrictCommands {
     static func list(_ context: CommandContext) throws(CommandFailure) {
         let list = try call { () throws(ClientError) in try context.client.districts() }
         let output = context.output
-        if output.format == .json { return output.json(list) }
         let districts = list.districts.sorted { ($0.number, $0.id) < ($1.number, $1.id) }
         let years = Set(districts.flatMap(\.population.keys)).sorted()
-        if output.format == .csv {
-            return output.csv(
-                header: ["number", "id", "name"] + years.map { "population_\($0)" },
-                rows: districts.map { district in
+        guard !output.printedForScripts(list, csv: {
+            (
+                ["number", "id", "name"] + years.map { "population_\($0)" },
+                districts.map { district in
                     [String(district.number), district.id, district.name] + years.map { district.population[$0].map(String.init) ?? "" }
-                })
-        }
+                }
+            )
+        }) else { return }
         output.table(
             [.number("NO.", nb: "NR."), ListColumn("ID", nb: "ID"), ListColumn("NAME", nb: "NAVN")]
                 + years.map { ListColumn($0, nb: $0, alignment: .right) },

@@ -17,20 +17,16 @@ enum HistoryCommands {
         let series = try call { () throws(ClientError) in try context.client.arrivalSeries(query) }
         let output = context.output
         let language = output.language
-        switch output.format {
-        case .json:
-            return output.json(series)
-        case .csv:
-            let categories = ArrivalCategory.allCases.map(\.rawValue)
-            return output.csv(
-                header: ["label", "start", "end", "count"] + categories,
-                rows: series.buckets.map { bucket in
+        let categories = ArrivalCategory.allCases.map(\.rawValue)
+        guard !output.printedForScripts(series, csv: {
+            (
+                ["label", "start", "end", "count"] + categories,
+                series.buckets.map { bucket in
                     [bucket.label, bucket.start.description, bucket.end.description, String(bucket.count)]
                         + categories.map { String(bucket.byCategory[$0] ?? 0) }
-                })
-        case .human:
-            break
-        }
+                }
+            )
+        }) else { return }
         let unit = series.bucket == .week ? Text("week", nb: "uke") : Text("day", nb: "dag")
         output.line(output.style.bold(Text(
             "Arrivals \(series.from) – \(series.to) by \(unit.en) (\(series.timeZone)): \(series.total) in total",
@@ -55,23 +51,19 @@ enum HistoryCommands {
         }
         let output = context.output
         let language = output.language
-        switch output.format {
-        case .json:
-            return output.json(series)
-        case .csv:
-            return output.csv(
-                header: ["date", "facility", "name", "occupied", "peak", "available", "utilization"],
-                rows: series.facilities.flatMap { item in
+        guard !output.printedForScripts(series, csv: {
+            (
+                ["date", "facility", "name", "occupied", "peak", "available", "utilization"],
+                series.facilities.flatMap { item in
                     item.days.map { day in
                         [
                             day.date.description, item.facility, item.name, String(day.occupied), String(day.peak),
                             String(day.available), day.utilization.map { String($0) } ?? "",
                         ]
                     }
-                })
-        case .human:
-            break
-        }
+                }
+            )
+        }) else { return }
         let scope = facility.map { Text($0, nb: $0) } ?? Text("all facilities", nb: "alle mottak")
         output.line(output.style.bold(Text(
             "Occupancy \(series.from) – \(series.to), end of each day (\(scope.en), \(series.timeZone))",

@@ -7,18 +7,18 @@ enum PictureCommands {
     static func capacity(_ context: CommandContext) throws(CommandFailure) {
         let picture = try call { () throws(ClientError) in try context.client.capacity() }
         let output = context.output
-        if output.format == .json { return output.json(picture) }
         let kinds = picture.byKind.sorted { kindOrder($0.key) < kindOrder($1.key) }
         let districts = picture.byDistrict.sorted { districtOrder($0.key) < districtOrder($1.key) }
-        if output.format == .csv {
-            let groups = [("total", [("city", picture.total)]), ("kind", kinds), ("district", districts)]
-            return output.csv(
-                header: [
+        let groups = [("total", [("city", picture.total)]), ("kind", kinds), ("district", districts)]
+        guard !output.printedForScripts(picture, csv: {
+            (
+                [
                     "group", "name", "facilities", "capacity", "blocked", "available", "occupied", "free", "utilization",
                     "over_capacity", "standby_capacity",
                 ],
-                rows: groups.flatMap { group, rows in rows.map { [group, $0.0] + totalsCells($0.1, csv: true) } })
-        }
+                groups.flatMap { group, rows in rows.map { [group, $0.0] + totalsCells($0.1, csv: true) } }
+            )
+        }) else { return }
         output.line(output.style.bold(Text(
             "Capacity at \(output.time(picture.at)) (cap \(picture.cap) places per facility)",
             nb: "Kapasitet \(output.time(picture.at)) (tak \(picture.cap) plasser per mottak)")(output.language)))
@@ -45,15 +45,13 @@ enum PictureCommands {
         let surge = try call { () throws(ClientError) in try context.client.surge() }
         let output = context.output
         let language = output.language
-        if output.format == .json { return output.json(surge) }
         let forecast = surge.forecast.sorted { kindOrder($0.key) < kindOrder($1.key) }
-        if output.format == .csv {
-            return output.csv(
-                header: ["kind", "free", "net_per_day", "days_to_full"],
-                rows: forecast.map { kind, item in
-                    [kind, String(item.free), String(item.netPerDay), item.daysToFull.map { String($0) } ?? ""]
-                })
-        }
+        guard !output.printedForScripts(surge, csv: {
+            (
+                ["kind", "free", "net_per_day", "days_to_full"],
+                forecast.map { kind, item in [kind, String(item.free), String(item.netPerDay), item.daysToFull.map { String($0) } ?? ""] }
+            )
+        }) else { return }
         var headline = Text("Surge level: ", nb: "Beredskapsnivå: ")(language) + CapacityFormat.surgeLevel(surge.level, output)
         if let since = surge.since { headline += Text("  since \(output.time(since))", nb: "  siden \(output.time(since))")(language) }
         output.line(output.style.bold(headline))

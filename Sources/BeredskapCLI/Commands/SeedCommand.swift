@@ -111,16 +111,9 @@ enum SeedCommand {
             ("district", Text("districts", nb: "bydeler"), summary.districts),
             ("facility", Text("facilities", nb: "mottak"), summary.facilities),
         ]
-        switch output.format {
-        case .json:
-            return output.json(summary)
-        case .csv:
-            return output.csv(
-                header: ["type", "id", "result"],
-                rows: groups.flatMap { type, _, items in items.map { [type, $0.id, $0.result.rawValue] } })
-        case .human:
-            break
-        }
+        guard !output.printedForScripts(summary, csv: {
+            (["type", "id", "result"], groups.flatMap { type, _, items in items.map { [type, $0.id, $0.result.rawValue] } })
+        }) else { return }
         output.line(output.style.bold(Text("Seeded from \(directory)", nb: "Lastet fra \(directory)")(output.language)))
         output.table(
             [ListColumn("", nb: "")] + Outcome.allCases.map { ListColumn($0.title, alignment: .right) },
