@@ -98,6 +98,21 @@ import Testing
         #expect(CapacityFormat.Marks(stale: true).rowStyle(.plain)("x") == "x")
     }
 
+    @Test func wholeRowsAreColouredOnATerminalAndAlignmentIsKept() {
+        nonisolated(unsafe) var printed = ""
+        let output = Output(
+            language: .nb, style: TextStyle(enabled: true), format: .human, width: 80, write: { printed += $0 }, writeError: { _ in })
+        output.table(
+            [ListColumn("ID", nb: "ID"), .number("UTIL", nb: "BELEGG")], rows: [["refstad", "103 % !"], ["torshov", "9 %"]],
+            rowStyles: [TextStyle(enabled: true).red, { $0 }])
+        let lines = printed.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "\u{1B}[1mID\u{1B}[22m        \u{1B}[1mBELEGG\u{1B}[22m",
+            "\u{1B}[31mrefstad  103 % !\u{1B}[39m",
+            "torshov      9 %",
+        ])
+    }
+
     @Test func aCapRefusalSaysTheCapTheRequestAndTheWayOut() {
         let body = APIErrorBody(
             code: .capExceeded, message: "capacity above the cap",

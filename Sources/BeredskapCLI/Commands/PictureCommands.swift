@@ -19,6 +19,11 @@ enum PictureCommands {
                 groups.flatMap { group, rows in rows.map { [group, $0.0] + totalsCells($0.1, csv: true) } }
             )
         }) else { return }
+        guard picture.total.facilities > 0 else {
+            return output.line(Text(
+                "No facilities yet: add them with 'beredskap facility add' or 'beredskap seed Config/oslo'.",
+                nb: "Ingen mottak ennå: legg dem til med «beredskap facility add» eller «beredskap seed Config/oslo»."))
+        }
         output.line(output.style.bold(Text(
             "Capacity at \(output.time(picture.at)) (cap \(picture.cap) places per facility)",
             nb: "Kapasitet \(output.time(picture.at)) (tak \(picture.cap) plasser per mottak)")(output.language)))
