@@ -17,6 +17,21 @@ public enum CLI {
         "log add": LogCommands.add,
         "log list": LogCommands.list,
         "audit": AuditCommand.run,
+        "facility list": FacilityCommands.list,
+        "facility show": FacilityCommands.show,
+        "facility add": FacilityCommands.add,
+        "facility set": FacilityCommands.set,
+        "arrival record": FlowCommands.recordArrival,
+        "departure record": FlowCommands.recordDeparture,
+        "occupancy report": FlowCommands.reportOccupancy,
+        "capacity": PictureCommands.capacity,
+        "surge": PictureCommands.surge,
+        "history arrivals": HistoryCommands.arrivals,
+        "history occupancy": HistoryCommands.occupancy,
+        "import arrivals": ImportCommands.arrivals,
+        "import occupancy": ImportCommands.occupancy,
+        "districts": DistrictCommands.list,
+        "seed": SeedCommand.run,
     ]
 
     public static let parser = ArgumentParser(root: CommandTree.root, globalOptions: CommandTree.globalOptions)
@@ -101,6 +116,7 @@ public enum CLI {
                 output.error(String(decoding: bytes, as: UTF8.self))
             } else {
                 output.error(style.red("beredskap: \(body.error.message)") + style.dim(" (\(body.error.code))"))
+                if let hint = APIErrorHint.hint(for: body) { output.error(hint(output.language)) }
             }
             return status == 403 ? ExitCode.forbidden.rawValue : ExitCode.refused.rawValue
         case .client(let other):

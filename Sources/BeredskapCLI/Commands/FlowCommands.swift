@@ -1,0 +1,114 @@
+import BeredskapAPI
+import BeredskapClient
+import BeredskapCore
+
+/// `arrival record`, `departure record` and `occupancy report`: the facts that move the
+/// head count of a facility.
+enum FlowCommands {
+    /// The most people one record may carry: the daemon's own limit (the same as a facility's
+    /// largest possible capacity), so that what passes here is not refused there for its size.
+    static let maximumPeople = FacilityDefinition.maximumPlaces
+
+    static func recordArrival(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let body = try usage { () throws(UsageError) -> ArrivalBody in
+            guard let category = try parsed.enumValue("category", ArrivalCategory.self) else {
+                throw parsed.usageError(Text("missing --category (\(categories))", nb: "mangler --category (\(categories))"))
+            }
+            return ArrivalBody(
+                facility: parsed.argument("FACILITY") ?? "", count: try parsed.count("COUNT", in: 1...maximumPeople),
+                category: category, at: try parsed.instant("at", calendar: context.output.calendar), note: parsed.value("note"))
+        }
+        let key = context.idempotencyKey()
+        let recorded = try call { () throws(ClientError) in try context.client.recordArrival(body, idempotencyKey: key) }
+        let output = context.output
+        emit(
+            recorded, output,
+            csv: (
+                ["id", "facility", "count", "category", "at", "occupied", "event_seq"],
+                [
+                    String(recorded.id), recorded.facility, String(recorded.count), recorded.category.rawValue,
+                    recorded.at.rfc3339, String(recorded.occupied), String(recorded.eventSeq),
+                ]),
+            human: Text(
+                "Recorded the arrival of \(recorded.count) (\(recorded.category.rawValue)) at \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (event #\(recorded.eventSeq)).",
+                nb: "Registrerte ankomst av \(recorded.count) (\(recorded.category.rawValue)) til \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (hendelse #\(recorded.eventSeq))."))
+    }
+
+    static func recordDeparture(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let body = try usage { () throws(UsageError) -> DepartureBody in
+            guard let reason = try parsed.enumValue("reason", DepartureReason.self) else {
+                throw parsed.usageError(Text(
+                    "missing --reason (\(reasons))", nb: "mangler --reason (\(reasons))"))
+            }
+            let to = parsed.value("to")
+            // The daemon would refuse it too; saying so here names the option to change.
+            if to != nil && reason != .transferred {
+                throw parsed.usageError(Text(
+                    "--to needs --reason transferred", nb: "--to krever --reason transferred"))
+            }
+            return DepartureBody(
+                facility: parsed.argument("FACILITY") ?? "", count: try parsed.count("COUNT", in: 1...maximumPeople),
+                reason: reason, at: try parsed.instant("at", calendar: context.output.calendar), to: to,
+                category: try parsed.enumValue("category", ArrivalCategory.self), note: parsed.value("note"))
+        }
+        let key = context.idempotencyKey()
+        let recorded = try call { () throws(ClientError) in try context.client.recordDeparture(body, idempotencyKey: key) }
+        let output = context.output
+        var human = Text(
+            "Recorded the departure of \(recorded.count) (\(recorded.reason.rawValue)) from \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (event #\(recorded.eventSeq)).",
+            nb: "Registrerte utreise av \(recorded.count) (\(recorded.reason.rawValue)) fra \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (hendelse #\(recorded.eventSeq)).")
+        if let arrival = recorded.arrival {
+            human = human + Text(
+                "\nArrived at \(arrival.facility): now \(arrival.occupied) there.",
+                nb: "\nAnkommet til \(arrival.facility): nå \(arrival.occupied) der.")
+        }
+        emit(
+            recorded, output,
+            csv: (
+                ["id", "facility", "count", "reason", "at", "to", "occupied", "event_seq"],
+                [
+                    String(recorded.id), recorded.facility, String(recorded.count), recorded.reason.rawValue, recorded.at.rfc3339,
+                    recorded.to ?? "", String(recorded.occupied), String(recorded.eventSeq),
+                ]),
+            human: human)
+    }
+
+    static func reportOccupancy(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let facility = parsed.argument("FACILITY") ?? ""
+        let body = try usage { () throws(UsageError) in
+            OccupancyBody(
+                occupied: try parsed.count("OCCUPIED", in: 0...FacilityDefinition.maximumPlaces),
+                at: try parsed.instant("at", calendar: context.output.calendar), note: parsed.value("note"))
+        }
+        let key = context.idempotencyKey()
+        let recorded = try call { () throws(ClientError) in
+            try context.client.reportOccupancy(facility: facility, body, idempotencyKey: key)
+        }
+        let output = context.output
+        emit(
+            recorded, output,
+            csv: (
+                ["facility", "occupied", "previous", "at", "event_seq"],
+                [recorded.facility, String(recorded.occupied), String(recorded.previous), recorded.at.rfc3339, String(recorded.eventSeq)]),
+            human: Text(
+                "Head count for \(recorded.facility): \(recorded.occupied) (was \(recorded.previous)), \(output.time(recorded.at)) (event #\(recorded.eventSeq)).",
+                nb: "Opptelling for \(recorded.facility): \(recorded.occupied) (var \(recorded.previous)), \(output.time(recorded.at)) (hendelse #\(recorded.eventSeq))."))
+    }
+
+    // MARK: Shared
+
+    static var categories: String { ArrivalCategory.allCases.map(\.rawValue).joined(separator: ", ") }
+    static var reasons: String { DepartureReason.allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// Prints a recorded fact: the daemon's answer as JSON, one CSV row, or a sentence.
+    static func emit(_ result: some Encodable, _ output: Output, csv: (header: [String], row: [String]), human: Text) {
+        switch output.format {
+        case .json: output.json(result)
+        case .csv: output.csv(header: csv.header, rows: [csv.row])
+        case .human: output.line(human)
+        }
+    }
+}

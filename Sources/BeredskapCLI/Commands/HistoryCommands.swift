@@ -1,0 +1,125 @@
+import BeredskapAPI
+import BeredskapClient
+import BeredskapCore
+
+/// `history arrivals` and `history occupancy`: the series behind the picture, as a bar per
+/// day or week and a sparkline, so "is it rising?" is answered at a glance.
+enum HistoryCommands {
+    static func arrivals(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let query = try usage { () throws(UsageError) -> ArrivalSeriesQuery in
+            let (from, to) = try range(parsed)
+            return ArrivalSeriesQuery(
+                from: from, to: to, bucket: parsed.flag("week") ? .week : .day, facility: parsed.value("facility"),
+                kind: try parsed.enumValue("kind", FacilityKind.self), district: parsed.value("district"),
+                category: try parsed.enumValue("category", ArrivalCategory.self))
+        }
+        let series = try call { () throws(ClientError) in try context.client.arrivalSeries(query) }
+        let output = context.output
+        let language = output.language
+        let categories = ArrivalCategory.allCases.map(\.rawValue)
+        guard !output.printedForScripts(series, csv: {
+            (
+                ["label", "start", "end", "count"] + categories,
+                series.buckets.map { bucket in
+                    [bucket.label, bucket.start.description, bucket.end.description, String(bucket.count)]
+                        + categories.map { String(bucket.byCategory[$0] ?? 0) }
+                }
+            )
+        }) else { return }
+        let unit = series.bucket == .week ? Text("week", nb: "uke") : Text("day", nb: "dag")
+        output.line(output.style.bold(Text(
+            "Arrivals \(series.from) – \(series.to) by \(unit.en) (\(series.timeZone)): \(series.total) in total",
+            nb: "Ankomster \(series.from) – \(series.to) per \(unit.nb) (\(series.timeZone)): \(series.total) i alt")(language)))
+        let counts = series.buckets.map(\.count)
+        chart(series.buckets.map { Chart.Bar(label: $0.label, value: $0.count) }, scale: nil, output)
+        let average = counts.isEmpty ? 0 : Double(counts.reduce(0, +)) / Double(counts.count)
+        trend(
+            counts,
+            Text(
+                "most \(counts.max() ?? 0) per \(unit.en), average \(CapacityFormat.decimal(average, language))",
+                nb: "flest \(counts.max() ?? 0) per \(unit.nb), snitt \(CapacityFormat.decimal(average, language))"),
+            output)
+    }
+
+    static func occupancy(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let facility = parsed.value("facility")
+        let (from, to) = try usage { () throws(UsageError) in try range(parsed) }
+        let series = try call { () throws(ClientError) in
+            try context.client.occupancySeries(facility: facility, from: from, to: to)
+        }
+        let output = context.output
+        let language = output.language
+        guard !output.printedForScripts(series, csv: {
+            (
+                ["date", "facility", "name", "occupied", "peak", "available", "utilization"],
+                series.facilities.flatMap { item in
+                    item.days.map { day in
+                        [
+                            day.date.description, item.facility, item.name, String(day.occupied), String(day.peak),
+                            String(day.available), day.utilization.map { String($0) } ?? "",
+                        ]
+                    }
+                }
+            )
+        }) else { return }
+        let scope = facility.map { Text($0, nb: $0) } ?? Text("all facilities", nb: "alle mottak")
+        output.line(output.style.bold(Text(
+            "Occupancy \(series.from) – \(series.to), end of each day (\(scope.en), \(series.timeZone))",
+            nb: "Belegg \(series.from) – \(series.to), ved slutten av hver dag (\(scope.nb), \(series.timeZone))")(language)))
+        // Bars against the places available, so a full bar means a full house.
+        let scale = max(series.total.map(\.available).max() ?? 0, series.total.map(\.occupied).max() ?? 0)
+        chart(
+            series.total.map { Chart.Bar(label: $0.date.description, value: $0.occupied, note: CapacityFormat.percent($0.utilization)) },
+            scale: scale, output)
+        let peak = series.total.map(\.peak).max() ?? 0
+        trend(series.total.map(\.occupied), Text("highest day peak \(peak)", nb: "høyeste dagstopp \(peak)"), output)
+        guard series.facilities.count > 1 else { return }
+        output.line("")
+        output.table(
+            [
+                ListColumn("FACILITY", nb: "MOTTAK"), ListColumn("TREND", nb: "UTVIKLING"),
+                .number("NOW", nb: "NÅ"), .number("UTIL", nb: "BELEGG"),
+            ],
+            rows: series.facilities.map { item in
+                let last = item.days.last
+                return [
+                    item.facility, Chart.sparkline(item.days.map(\.occupied), maximumWidth: sparklineWidth(output)),
+                    CapacityFormat.optional(last?.occupied),
+                    CapacityFormat.Marks(overCapacity: (last?.utilization ?? 0) > 1).utilization(last?.utilization),
+                ]
+            },
+            rowStyles: series.facilities.map { CapacityFormat.Marks(overCapacity: ($0.days.last?.utilization ?? 0) > 1).rowStyle(output.style) })
+    }
+
+    // MARK: Shared
+
+    /// `--from` and `--to` as dates, in order.
+    static func range(_ parsed: ParsedCommand) throws(UsageError) -> (CalendarDate?, CalendarDate?) {
+        let from = try parsed.date("from"), to = try parsed.date("to")
+        if let from, let to, from > to {
+            throw parsed.usageError(Text(
+                "--from (\(from)) is after --to (\(to))", nb: "--from (\(from)) er etter --to (\(to))"))
+        }
+        return (from, to)
+    }
+
+    static func chart(_ bars: [Chart.Bar], scale: Int?, _ output: Output) {
+        guard !bars.isEmpty else { return output.line(Text("No data in this range.", nb: "Ingen data i perioden.")) }
+        output.line("")
+        for line in Chart.bars(bars, width: output.width, scale: scale) { output.line(line) }
+    }
+
+    /// The sparkline of the whole series, with a short summary after it.
+    static func trend(_ values: [Int], _ summary: Text, _ output: Output) {
+        guard !values.isEmpty else { return }
+        output.line("")
+        output.line(
+            Text("Trend", nb: "Utvikling")(output.language) + "  " + Chart.sparkline(values, maximumWidth: sparklineWidth(output))
+                + "  " + output.style.dim(summary(output.language)))
+    }
+
+    /// Room for a sparkline beside its label and summary; a pipe gets the whole series.
+    static func sparklineWidth(_ output: Output) -> Int { max(10, output.width - 50) }
+}

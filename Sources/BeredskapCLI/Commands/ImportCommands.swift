@@ -1,0 +1,87 @@
+import BeredskapAPI
+import BeredskapClient
+import BeredskapCore
+import Foundation
+
+/// `import arrivals FILE` and `import occupancy FILE`: a spreadsheet of records, checked line
+/// by line here, then sent in one request that the daemon applies entirely or not at all.
+enum ImportCommands {
+    static func arrivals(_ context: CommandContext) throws(CommandFailure) {
+        try run(context, parse: ImportFile.arrivals, people: \.count) { client, rows, key throws(ClientError) in
+            try client.importArrivals(rows, idempotencyKey: key)
+        }
+    }
+
+    static func occupancy(_ context: CommandContext) throws(CommandFailure) {
+        try run(context, parse: ImportFile.occupancy, people: \.occupied) { client, rows, key throws(ClientError) in
+            try client.importOccupancy(rows, idempotencyKey: key)
+        }
+    }
+
+    /// Reads, checks, and (unless `--dry-run`) sends. Every problem is reported with its line,
+    /// whether found here or by the daemon, and nothing is imported while there is one.
+    static func run<Row: Sendable>(
+        _ context: CommandContext,
+        parse: (String, LocalCalendar) throws(ImportFailure) -> ImportRows<Row>,
+        people: (Row) -> Int,
+        send: (BeredskapClient, [Row], String) throws(ClientError) -> ImportResult
+    ) throws(CommandFailure) {
+        let parsed = context.parsed
+        let output = context.output
+        let path = parsed.argument("FILE") ?? ""
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .usage(parsed.usageError(Text("cannot read '\(path)'", nb: "kan ikke lese «\(path)»")))
+        }
+        let file = (path as NSString).lastPathComponent
+        let checked: ImportRows<Row>
+        do {
+            checked = try parse(try ImportFile.text(Array(data)), output.calendar)
+        } catch {
+            throw refusal(file, error.problems, byDaemon: false)
+        }
+        let total = checked.rows.map(people).reduce(0, +)
+        if parsed.flag("dry-run") {
+            return output.line(Text(
+                "\(file): \(rows(checked.rows.count).en) (\(total) people) valid (separator '\(checked.separator)'). Nothing was sent (--dry-run).",
+                nb: "\(file): \(rows(checked.rows.count).nb) (\(total) personer) gyldig (skilletegn «\(checked.separator)»). Ingenting ble sendt (--dry-run)."))
+        }
+        let key = context.idempotencyKey()
+        let result: ImportResult
+        do {
+            result = try send(context.client, checked.rows, key)
+        } catch {
+            if case .api(_, let body) = error, let problems = ImportFile.problems(from: body, lines: checked.lines) {
+                throw refusal(file, problems, byDaemon: true)
+            }
+            throw .client(error)
+        }
+        switch output.format {
+        case .json: output.json(result)
+        case .csv: output.csv(header: ["imported", "people", "event_seq"], rows: [[String(result.imported), String(result.people), String(result.eventSeq)]])
+        case .human:
+            output.line(Text(
+                "Imported \(rows(result.imported).en) from \(file) (\(result.people) people), event #\(result.eventSeq).",
+                nb: "Importerte \(rows(result.imported).nb) fra \(file) (\(result.people) personer), hendelse #\(result.eventSeq)."))
+        }
+    }
+
+    /// `1 row`, `12 rows` / `1 rad`, `12 rader`.
+    static func rows(_ count: Int) -> Text {
+        count == 1 ? Text("1 row", nb: "1 rad") : Text("\(count) rows", nb: "\(count) rader")
+    }
+
+    /// Exit 1 with every problem, one per line, in the order of the file.
+    static func refusal(_ file: String, _ problems: [ImportProblem], byDaemon: Bool) -> CommandFailure {
+        let sorted = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        let count = sorted.count
+        let head = byDaemon
+            ? Text(
+                "beredskap: the daemon refused \(file) (\(count) \(count == 1 ? "problem" : "problems")); nothing was imported.",
+                nb: "beredskap: tjenesten avviste \(file) (\(count) feil); ingenting ble importert.")
+            : Text(
+                "beredskap: \(file) has \(count) \(count == 1 ? "problem" : "problems"); nothing was sent.",
+                nb: "beredskap: \(file) har \(count) feil; ingenting ble sendt.")
+        let body = sorted.reduce(head) { text, problem in text + Text("\n  ", nb: "\n  ") + problem.text }
+        return .message(body, .refused)
+    }
+}

@@ -1,0 +1,173 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+
+/// Typed calls for reception capacity, arrivals, departures, head counts, the capacity
+/// picture, series, surge, districts and bulk imports (issue 3).
+extension BeredskapClient {
+    // MARK: Facilities
+
+    /// `PUT /v1/facilities/{id}`: creates or replaces the whole declared facility.
+    public func putFacility(id: String, _ body: FacilityBody, idempotencyKey: String? = nil) throws(ClientError)
+        -> FacilityChanged
+    {
+        try call(
+            APIRequest("PUT", Self.path("/v1/facilities", id), body: Self.body(body), idempotencyKey: idempotencyKey),
+            as: FacilityChanged.self)
+    }
+
+    /// `PATCH /v1/facilities/{id}`: a JSON merge patch, so the caller decides which fields are
+    /// sent at all and which are sent as `null` (to clear them), which a `FacilityBody` with
+    /// optionals could not express.
+    public func patchFacility(id: String, _ fields: JSONObject, idempotencyKey: String? = nil) throws(ClientError)
+        -> FacilityChanged
+    {
+        try call(
+            APIRequest(
+                "PATCH", Self.path("/v1/facilities", id), body: JSONValue.object(fields).serialized(),
+                idempotencyKey: idempotencyKey),
+            as: FacilityChanged.self)
+    }
+
+    public func facilities(kind: FacilityKind? = nil, status: FacilityStatus? = nil, district: String? = nil) throws(ClientError)
+        -> FacilityList
+    {
+        try call(
+            APIRequest(
+                "GET", "/v1/facilities",
+                query: [("kind", kind?.rawValue), ("status", status?.rawValue), ("district", district)]),
+            as: FacilityList.self)
+    }
+
+    public func facility(id: String) throws(ClientError) -> FacilityResource {
+        try call(APIRequest("GET", Self.path("/v1/facilities", id)), as: FacilityResource.self)
+    }
+
+    // MARK: Flows
+
+    /// `POST /v1/facilities/{id}/occupancy`: an absolute head count.
+    public func reportOccupancy(facility: String, _ body: OccupancyBody, idempotencyKey: String? = nil) throws(ClientError)
+        -> OccupancyRecorded
+    {
+        try call(
+            APIRequest(
+                "POST", Self.path("/v1/facilities", facility) + "/occupancy", body: Self.body(body),
+                idempotencyKey: idempotencyKey),
+            as: OccupancyRecorded.self)
+    }
+
+    public func recordArrival(_ body: ArrivalBody, idempotencyKey: String? = nil) throws(ClientError) -> ArrivalRecorded {
+        try call(
+            APIRequest("POST", "/v1/arrivals", body: Self.body(body), idempotencyKey: idempotencyKey), as: ArrivalRecorded.self)
+    }
+
+    public func recordDeparture(_ body: DepartureBody, idempotencyKey: String? = nil) throws(ClientError)
+        -> DepartureRecorded
+    {
+        try call(
+            APIRequest("POST", "/v1/departures", body: Self.body(body), idempotencyKey: idempotencyKey),
+            as: DepartureRecorded.self)
+    }
+
+    /// `POST /v1/imports/arrivals`: all rows in one transaction, or none.
+    public func importArrivals(_ rows: [ArrivalBody], idempotencyKey: String? = nil) throws(ClientError) -> ImportResult {
+        try call(
+            APIRequest("POST", "/v1/imports/arrivals", body: Self.body(ArrivalImport(rows: rows)), idempotencyKey: idempotencyKey),
+            as: ImportResult.self)
+    }
+
+    /// `POST /v1/imports/occupancy`: all head counts in one transaction, or none.
+    public func importOccupancy(_ rows: [OccupancyImportRow], idempotencyKey: String? = nil) throws(ClientError)
+        -> ImportResult
+    {
+        try call(
+            APIRequest(
+                "POST", "/v1/imports/occupancy", body: Self.body(OccupancyImport(rows: rows)), idempotencyKey: idempotencyKey),
+            as: ImportResult.self)
+    }
+
+    // MARK: The picture
+
+    public func capacity() throws(ClientError) -> CapacityResponse {
+        try call(APIRequest("GET", "/v1/capacity"), as: CapacityResponse.self)
+    }
+
+    public func surge() throws(ClientError) -> SurgeResponse {
+        try call(APIRequest("GET", "/v1/surge"), as: SurgeResponse.self)
+    }
+
+    public func arrivalSeries(_ query: ArrivalSeriesQuery = ArrivalSeriesQuery()) throws(ClientError) -> ArrivalSeries {
+        try call(APIRequest("GET", "/v1/arrivals", query: query.items), as: ArrivalSeries.self)
+    }
+
+    /// `GET /v1/occupancy`: every facility when `facility` is nil.
+    public func occupancySeries(facility: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) throws(ClientError)
+        -> OccupancySeries
+    {
+        try call(
+            APIRequest(
+                "GET", "/v1/occupancy",
+                query: [("facility", facility), ("from", from?.description), ("to", to?.description), ("bucket", "day")]),
+            as: OccupancySeries.self)
+    }
+
+    // MARK: Districts
+
+    public func districts() throws(ClientError) -> DistrictList {
+        try call(APIRequest("GET", "/v1/districts"), as: DistrictList.self)
+    }
+
+    public func putDistrict(id: String, _ body: DistrictBody, idempotencyKey: String? = nil) throws(ClientError)
+        -> DistrictChanged
+    {
+        try call(
+            APIRequest("PUT", Self.path("/v1/districts", id), body: Self.body(body), idempotencyKey: idempotencyKey),
+            as: DistrictChanged.self)
+    }
+
+    // MARK: Plumbing
+
+    /// `base/{id}` with the id percent-encoded, so an id typed with a slash or a space reaches
+    /// the daemon as one path segment (and is refused there) instead of naming another route.
+    static func path(_ base: String, _ id: String) -> String {
+        base + "/" + APIRequest.encode(id)
+    }
+
+    /// The JSON body of a request. Our wire types always encode (no non-finite numbers), so
+    /// a failure here is impossible in practice; an empty body would be refused by the daemon
+    /// rather than silently doing something else.
+    static func body(_ value: some Encodable) -> [UInt8] {
+        (try? JSONValueEncoder().encodeBytes(value)) ?? []
+    }
+}
+
+/// Filters for `GET /v1/arrivals`; all optional, the daemon defaults to the last 30 days by day.
+public struct ArrivalSeriesQuery: Sendable, Equatable {
+    public var from: CalendarDate?
+    public var to: CalendarDate?
+    public var bucket: BucketSize?
+    public var facility: String?
+    public var kind: FacilityKind?
+    public var district: String?
+    public var category: ArrivalCategory?
+
+    public init(
+        from: CalendarDate? = nil, to: CalendarDate? = nil, bucket: BucketSize? = nil, facility: String? = nil,
+        kind: FacilityKind? = nil, district: String? = nil, category: ArrivalCategory? = nil
+    ) {
+        self.from = from
+        self.to = to
+        self.bucket = bucket
+        self.facility = facility
+        self.kind = kind
+        self.district = district
+        self.category = category
+    }
+
+    var items: [(String, String?)] {
+        [
+            ("from", from?.description), ("to", to?.description), ("bucket", bucket?.rawValue), ("facility", facility),
+            ("kind", kind?.rawValue), ("district", district), ("category", category?.rawValue),
+        ]
+    }
+}
