@@ -214,11 +214,11 @@ enum APIErrorHint {
         return Text(
             """
             The cap is \(cap) places per facility; \(field) asked for \(requested).
-            An administrator can store it anyway with --cap-override REASON (audited, and it raises a critical alert).
+            An administrator can store it anyway with --cap-override REASON (audited and recorded as a cap breach).
             """,
             nb: """
             Taket er \(cap) plasser per mottak; \(field) ba om \(requested).
-            En administrator kan lagre det likevel med --cap-override REASON (revideres, og gir et kritisk varsel).
+            En administrator kan lagre det likevel med --cap-override REASON (revideres og registreres som brudd på taket).
             """)
     }
 }
