@@ -28,6 +28,10 @@ public final class SurgeMonitor: Sendable {
         var persisted: SurgeState
         /// A level-change command is queued; do not queue another.
         var changeQueued = false
+        /// The start of the earliest hour after now holding an arrival dated ahead (within the
+        /// future tolerance): the figures change when it begins, though no window moves, so
+        /// `SurgeWindow.nextChange` does not name it.
+        var arrivalHourAhead: Timestamp?
     }
 
     private let state: Mutex<State>
@@ -42,8 +46,9 @@ public final class SurgeMonitor: Sendable {
     ) throws {
         self.clock = clock
         self.scheduler = scheduler
-        let window = try Self.loadWindow(configuration, connection: connection, now: clock.now())
-        state = Mutex(State(configuration: configuration, window: window, persisted: try connection.surgeState()))
+        let (window, ahead) = try Self.loadWindow(configuration, connection: connection, now: clock.now())
+        state = Mutex(
+            State(configuration: configuration, window: window, persisted: try connection.surgeState(), arrivalHourAhead: ahead))
     }
 
     /// Starts deciding: from now on level changes are written through `writer`. Decides once
@@ -55,10 +60,11 @@ public final class SurgeMonitor: Sendable {
 
     /// New settings (on reload): rebuilds the window when its sizes changed, then decides.
     public func reconfigure(_ configuration: DaemonConfiguration.Surge, connection: SQLiteConnection) throws {
-        let window = try Self.loadWindow(configuration, connection: connection, now: clock.now())
+        let (window, ahead) = try Self.loadWindow(configuration, connection: connection, now: clock.now())
         state.withLock { state in
             state.configuration = configuration
             state.window = window
+            state.arrivalHourAhead = ahead
         }
         evaluate()
     }
@@ -66,6 +72,7 @@ public final class SurgeMonitor: Sendable {
     /// Feeds committed events into the window. Called on the writer thread after each commit.
     public func observe(_ events: [Event]) {
         var relevant = false
+        let now = clock.now()
         state.withLock { state in
             for event in events {
                 switch event.type {
@@ -73,6 +80,7 @@ public final class SurgeMonitor: Sendable {
                     guard let flow = FlowEvents.flow(of: event) else { continue }
                     if flow.direction == .arrival {
                         state.window.recordArrival(count: flow.count, kind: flow.kind, at: flow.at, transfer: flow.isTransfer)
+                        state.arrivalHourAhead = Self.earliest(state.arrivalHourAhead, Self.hourAhead(of: flow, now: now))
                     } else {
                         state.window.recordDeparture(count: flow.count, kind: flow.kind, at: flow.at)
                     }
@@ -109,7 +117,8 @@ public final class SurgeMonitor: Sendable {
             let decided = machine.next(from: state.persisted.level, figures: figures).level
             let change = decided != state.persisted.level && !state.changeQueued
             if change { state.changeQueued = true }
-            return (change, state.window.nextChange(after: now))
+            if let ahead = state.arrivalHourAhead, ahead <= now { state.arrivalHourAhead = nil }
+            return (change, Self.earliest(state.window.nextChange(after: now), state.arrivalHourAhead))
         }
         if let next {
             scheduler.schedule(Self.scheduleKey, at: next) { [weak self] in self?.evaluate() }
@@ -160,22 +169,36 @@ public final class SurgeMonitor: Sendable {
         return CommandReply(status: 200, body: [])
     }
 
+    /// The start of the arrival's hour when that hour has not begun yet.
+    private static func hourAhead(of flow: FlowRecord, now: Timestamp) -> Timestamp? {
+        guard flow.direction == .arrival, !flow.isTransfer else { return nil }
+        let start = Timestamp(millisecondsSinceEpoch: HourlyCounts.hour(of: flow.at) * HourlyCounts.millisecondsPerHour)
+        return start > now ? start : nil
+    }
+
+    private static func earliest(_ first: Timestamp?, _ second: Timestamp?) -> Timestamp? {
+        [first, second].compactMap { $0 }.min()
+    }
+
+    /// The window, and the start of the earliest hour ahead holding an arrival.
     private static func loadWindow(
         _ configuration: DaemonConfiguration.Surge, connection: SQLiteConnection, now: Timestamp
-    ) throws -> SurgeWindow {
+    ) throws -> (SurgeWindow, Timestamp?) {
         var window = SurgeWindow(
             now: now, recentDays: configuration.recentDays, baselineDays: configuration.baselineDays,
             forecastDays: configuration.forecastDays)
         let days = max(configuration.recentDays + configuration.baselineDays, configuration.forecastDays)
         let start = Timestamp(
             millisecondsSinceEpoch: (HourlyCounts.hour(of: now) - Int64(days * 24) + 1) * HourlyCounts.millisecondsPerHour)
+        var ahead: Timestamp?
         for flow in try connection.flows(since: start) {
             switch flow.direction {
             case .arrival: window.recordArrival(count: flow.count, kind: flow.kind, at: flow.at, transfer: flow.isTransfer)
             case .departure: window.recordDeparture(count: flow.count, kind: flow.kind, at: flow.at)
             }
+            ahead = earliest(ahead, hourAhead(of: flow, now: now))
         }
-        return window
+        return (window, ahead)
     }
 }
 

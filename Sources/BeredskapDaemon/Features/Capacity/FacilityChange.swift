@@ -15,6 +15,7 @@ enum FacilityChange {
         id: String, definition: FacilityDefinition, override: CapOverrideRequest?, existing: Facility?,
         settings: DaemonConfiguration.Capacity, calendar: LocalCalendar, in transaction: inout WriteTransaction
     ) throws -> CommandReply {
+        let definition = definition.trimmed
         if let problem = definition.problems().first { throw APIError.invalidField(problem.field, problem.problem) }
         if let district = definition.district, try transaction.connection.district(district) == nil {
             throw APIError.invalidField(
@@ -131,5 +132,16 @@ enum FacilityChange {
             FacilityChanged(
                 facility: FacilityRoutes.resource(facility, settings, now: now), created: created, changed: changed,
                 eventSeq: seq))
+    }
+}
+
+extension FacilityDefinition {
+    /// Names without surrounding white space, so that a name of white space only is empty
+    /// (as the incident log and districts treat theirs).
+    fileprivate var trimmed: FacilityDefinition {
+        var copy = self
+        copy.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        copy.operatorName = operatorName.trimmingCharacters(in: .whitespacesAndNewlines)
+        return copy
     }
 }
