@@ -69,8 +69,12 @@ import Testing
         #expect(buckets.first?["end"]?.stringValue == "2026-11-01")
         #expect(buckets.first?["by_category"] == [:])
         #expect(buckets[1]["by_category"] == ["adult": 3])
-        #expect(series["from"]?.stringValue == "2026-10-28")
+        // Whole weeks are counted, and the answer says which days that covers.
+        #expect(series["from"]?.stringValue == "2026-10-26")
+        #expect(series["to"]?.stringValue == "2026-11-22")
         #expect(series["total"]?.intValue == 15)
+        let partial = try ops.get("/v1/arrivals?from=2026-11-02&to=2026-11-18&bucket=week")
+        #expect(partial["to"]?.stringValue == "2026-11-22")
         // 2026 has 53 ISO weeks; 3 January 2027 is still in its last one.
         let newYear = try ops.get("/v1/arrivals?from=2026-12-28&to=2027-01-04&bucket=week")
         #expect(newYear["buckets"]?.arrayValue?.map { $0["label"]?.stringValue } == ["2026-W53", "2027-W01"])
@@ -161,10 +165,8 @@ import Testing
         expectError(try ops.send("GET", "/v1/occupancy?from=2026-11-31"), 400, "invalid_field", field: "from")
     }
 
-    /// Head counts are noted on the day they are recorded, not the day they were taken, so an
-    /// import of last month's daily counts (what `/v1/imports/occupancy` is for) shows them
-    /// all on the day of the import. Known: fixing it means recomputing the days after each
-    /// backdated record (FlowRecording.reportOccupancy, setOccupancy's `day`).
+    /// An import of last month's daily counts (what `/v1/imports/occupancy` is for) shows
+    /// each count on the day it was taken, carried forward until the next.
     @Test func anImportedHistoryOfHeadCountsLandsOnTheDaysTheyWereTaken() throws {
         let harness = try DaemonHarness()
         let ops = try Session(harness, as: People.operatorByGroup)
@@ -178,9 +180,8 @@ import Testing
         #expect(imported.status == 201)
         let days = try ops.get("/v1/occupancy?facility=refstad&from=2026-11-01&to=2026-11-22")["total"]?.arrayValue ?? []
         #expect(days.last?["occupied"]?.intValue == 20)
-        withKnownIssue("head counts are noted on the day they are recorded") {
-            #expect(days.first?["occupied"]?.intValue == 10)
-            #expect(days.dropFirst(9).first?["occupied"]?.intValue == 20)
-        }
+        #expect(days.first?["occupied"]?.intValue == 10)
+        #expect(days.dropFirst(8).first?["occupied"]?.intValue == 10)
+        #expect(days.dropFirst(9).first?["occupied"]?.intValue == 20)
     }
 }

@@ -150,7 +150,13 @@ struct FlowRecording {
         ])
         if let note { data["note"] = .string(note) }
         let event = try transaction.appendEvent(type: FlowEvents.occupancy, subject: facility.subject, data: .object(data))
-        try transaction.setOccupancy(facility: facility, occupied: occupied, reportedAt: at, day: calendar.date(of: transaction.now))
+        // A count taken on an earlier day belongs to that day's history too (an import of
+        // last month's daily counts must show each on its day); today's row gets the result.
+        let today = calendar.date(of: transaction.now), countedOn = calendar.date(of: at)
+        if countedOn != today {
+            try transaction.noteOccupancyDay(facility: id, day: countedOn, occupied: body.occupied, available: facility.available)
+        }
+        try transaction.setOccupancy(facility: facility, occupied: occupied, reportedAt: at, day: today)
         return OccupancyRecorded(facility: id, occupied: occupied, previous: facility.occupied, at: at, eventSeq: event.seq)
     }
 

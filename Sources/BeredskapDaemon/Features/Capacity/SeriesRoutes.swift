@@ -89,8 +89,10 @@ enum SeriesRoutes {
                 label: buckets[index].label, start: buckets[index].first, end: buckets[index].end.adding(days: -1),
                 count: counts[index], byCategory: categories[index])
         }
+        // Whole weeks are counted, so the range answered is the one the buckets cover.
         return ArrivalSeries(
-            bucket: buckets.first?.size ?? .day, timeZone: context.services.configuration.timeZone, from: first, to: last,
+            bucket: buckets.first?.size ?? .day, timeZone: context.services.configuration.timeZone,
+            from: buckets.first?.first ?? first, to: buckets.last.map { $0.end.adding(days: -1) } ?? last,
             total: counts.reduce(0, +), buckets: series)
     }
 
