@@ -171,3 +171,35 @@ public struct ImportResult: Sendable, Codable, Equatable {
         self.eventSeq = eventSeq
     }
 }
+
+// Hand-built JSON for the replies of the hottest writes (checked against `Encodable` in tests).
+
+extension ArrivalRecorded: JSONRepresentable {
+    public var jsonValue: JSONValue {
+        .object(JSONObject([
+            ("id", .integer(id)), ("facility", .string(facility)), ("count", .integer(Int64(count))),
+            ("category", .string(category.rawValue)), ("at", .string(at.rfc3339)),
+            ("transfer_from", transferFrom.map(JSONValue.string) ?? .null), ("occupied", .integer(Int64(occupied))),
+            ("event_seq", .integer(eventSeq)),
+        ]))
+    }
+}
+
+extension DepartureRecorded: JSONRepresentable {
+    public var jsonValue: JSONValue {
+        .object(JSONObject([
+            ("id", .integer(id)), ("facility", .string(facility)), ("count", .integer(Int64(count))),
+            ("reason", .string(reason.rawValue)), ("at", .string(at.rfc3339)), ("to", to.map(JSONValue.string) ?? .null),
+            ("occupied", .integer(Int64(occupied))), ("arrival", arrival?.jsonValue ?? .null), ("event_seq", .integer(eventSeq)),
+        ]))
+    }
+}
+
+extension OccupancyRecorded: JSONRepresentable {
+    public var jsonValue: JSONValue {
+        .object(JSONObject([
+            ("facility", .string(facility)), ("occupied", .integer(Int64(occupied))), ("previous", .integer(Int64(previous))),
+            ("at", .string(at.rfc3339)), ("event_seq", .integer(eventSeq)),
+        ]))
+    }
+}

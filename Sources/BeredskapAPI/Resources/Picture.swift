@@ -101,3 +101,32 @@ public struct SurgeResponse: Sendable, Codable, Equatable {
         self.at = at
     }
 }
+
+// Hand-built JSON for the capacity picture, read often (checked against `Encodable` in tests).
+
+extension CapacityTotals: JSONRepresentable {
+    public var jsonValue: JSONValue {
+        .object(JSONObject([
+            ("facilities", .integer(Int64(facilities))), ("capacity", .integer(Int64(capacity))),
+            ("blocked", .integer(Int64(blocked))), ("available", .integer(Int64(available))),
+            ("occupied", .integer(Int64(occupied))), ("free", .integer(Int64(free))),
+            ("over_capacity", .integer(Int64(overCapacity))), ("utilization", utilization.map(JSONValue.double) ?? .null),
+            ("standby_capacity", .integer(Int64(standbyCapacity))),
+        ]))
+    }
+}
+
+extension CapacityResponse: JSONRepresentable {
+    public var jsonValue: JSONValue {
+        func group(_ totals: [String: CapacityTotals]) -> JSONValue {
+            .object(JSONObject(totals.keys.sorted().map { ($0, totals[$0]?.jsonValue ?? .null) }))
+        }
+        func list(_ ids: [String]) -> JSONValue { .array(ids.map(JSONValue.string)) }
+        return .object(JSONObject([
+            ("total", total.jsonValue), ("by_kind", group(byKind)), ("by_district", group(byDistrict)),
+            ("cap", .integer(Int64(cap))), ("stale_facilities", list(staleFacilities)),
+            ("over_capacity_facilities", list(overCapacityFacilities)), ("over_cap_facilities", list(overCapFacilities)),
+            ("at", .string(at.rfc3339)),
+        ]))
+    }
+}

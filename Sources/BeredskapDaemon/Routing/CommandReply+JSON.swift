@@ -6,4 +6,9 @@ extension CommandReply {
     static func json(status: Int, _ body: some Encodable) throws -> CommandReply {
         CommandReply(status: status, body: try JSONValueEncoder().encodeBytes(body))
     }
+
+    /// A JSON reply for a hot path: built directly (see `JSONRepresentable`).
+    static func json(status: Int, built body: some JSONRepresentable) -> CommandReply {
+        CommandReply(status: status, body: body.jsonValue.serialized())
+    }
 }

@@ -270,7 +270,7 @@ public struct APIHandler: HTTPHandler {
         exchange: HTTPExchange
     ) {
         do {
-            let bytes = try JSONValueEncoder().encodeBytes(body)
+            let bytes = try (body as? any JSONRepresentable)?.jsonValue.serialized() ?? JSONValueEncoder().encodeBytes(body)
             finish(Self.jsonResponse(bytes, status: status), routeLabel: routeLabel, method: method, exchange: exchange)
         } catch {
             respond(

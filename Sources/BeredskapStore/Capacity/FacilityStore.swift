@@ -65,7 +65,7 @@ extension WriteTransaction {
 
     /// Sets a facility's head count and notes it in the day's occupancy row.
     public func setOccupancy(
-        facility: Facility, occupied: Int, reportedAt: Timestamp?, day: CalendarDate
+        facility: FlowTarget, occupied: Int, reportedAt: Timestamp?, day: CalendarDate
     ) throws {
         try connection.run(
             "UPDATE facilities SET occupied = ?, last_change_ms = ?, last_report_ms = coalesce(?, last_report_ms) WHERE id = ?",

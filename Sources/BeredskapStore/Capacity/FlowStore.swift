@@ -30,7 +30,7 @@ public struct FlowRecord: Sendable, Equatable {
 extension WriteTransaction {
     /// Inserts an arrival row; returns its id.
     public func insertArrival(
-        seq: Int64, facility: Facility, count: Int, category: ArrivalCategory, at: Timestamp, transferFrom: String?,
+        seq: Int64, facility: FlowTarget, count: Int, category: ArrivalCategory, at: Timestamp, transferFrom: String?,
         note: String?
     ) throws -> Int64 {
         try connection.run(
@@ -41,7 +41,7 @@ extension WriteTransaction {
 
     /// Inserts a departure row; returns its id.
     public func insertDeparture(
-        seq: Int64, facility: Facility, count: Int, reason: DepartureReason, at: Timestamp, to: String?, note: String?
+        seq: Int64, facility: FlowTarget, count: Int, reason: DepartureReason, at: Timestamp, to: String?, note: String?
     ) throws -> Int64 {
         try connection.run(
             "INSERT INTO departures(seq, facility, kind, count, reason, at_ms, to_facility, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -149,5 +149,36 @@ extension SQLiteConnection {
     private static func occupancyDay(from row: SQLiteRow) throws -> (day: CalendarDate, occupied: Int, peak: Int, available: Int) {
         guard let day = CalendarDate(parsing: row.text(0)) else { throw StoreDataError(table: "occupancy_days", row: row.text(0)) }
         return (day, row.int(1), row.int(2), row.int(3))
+    }
+}
+
+/// What recording an arrival, departure or head count needs to know about its facility.
+///
+/// Why not the whole `Facility`: this is read once per arrival, the hottest write, and the
+/// names, notes and override are not needed for it.
+public struct FlowTarget: Sendable, Equatable {
+    public var id: String
+    public var kind: FacilityKind
+    public var status: FacilityStatus
+    public var occupied: Int
+    public var lastReportAt: Timestamp?
+    /// capacity − blocked.
+    public var available: Int
+
+    public var subject: String { "facility/\(id)" }
+}
+
+extension SQLiteConnection {
+    public func flowTarget(_ id: String) throws -> FlowTarget? {
+        try queryFirst(
+            "SELECT kind, status, occupied, last_report_ms, max(0, capacity - blocked) FROM facilities WHERE id = ?", [id]
+        ) { row in
+            guard let kind = FacilityKind(rawValue: row.text(0)), let status = FacilityStatus(rawValue: row.text(1)) else {
+                throw StoreDataError(table: "facilities", row: id)
+            }
+            return FlowTarget(
+                id: id, kind: kind, status: status, occupied: row.int(2),
+                lastReportAt: row.optionalInt64(3).map(Timestamp.init(millisecondsSinceEpoch:)), available: row.int(4))
+        }
     }
 }

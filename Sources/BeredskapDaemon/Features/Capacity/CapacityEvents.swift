@@ -25,7 +25,7 @@ enum FlowEvents {
     static let occupancy = "occupancy.reported"
 
     static func arrivalData(
-        facility: Facility, count: Int, category: ArrivalCategory, at: Timestamp, transferFrom: String?, note: String?,
+        facility: FlowTarget, count: Int, category: ArrivalCategory, at: Timestamp, transferFrom: String?, note: String?,
         occupied: Int, counted: Bool
     ) -> JSONValue {
         var data = JSONObject([
@@ -39,7 +39,7 @@ enum FlowEvents {
     }
 
     static func departureData(
-        facility: Facility, count: Int, reason: DepartureReason, at: Timestamp, to: String?, note: String?, occupied: Int,
+        facility: FlowTarget, count: Int, reason: DepartureReason, at: Timestamp, to: String?, note: String?, occupied: Int,
         counted: Bool
     ) -> JSONValue {
         var data = JSONObject([

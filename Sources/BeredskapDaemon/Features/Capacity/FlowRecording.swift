@@ -160,8 +160,8 @@ struct FlowRecording {
         return OccupancyRecorded(facility: id, occupied: occupied, previous: facility.occupied, at: at, eventSeq: event.seq)
     }
 
-    private func existingFacility(_ id: String, field: String?, _ transaction: WriteTransaction) throws -> Facility {
-        guard let facility = try transaction.connection.facility(id) else { throw FacilityRoutes.notFound(id, field: field) }
+    private func existingFacility(_ id: String, field: String?, _ transaction: WriteTransaction) throws -> FlowTarget {
+        guard let facility = try transaction.connection.flowTarget(id) else { throw FacilityRoutes.notFound(id, field: field) }
         return facility
     }
 }

@@ -14,14 +14,14 @@ enum FlowRoutes {
                 let body = try context.decodeBody(ArrivalBody.self)
                 let recording = FlowRecording(context)
                 return .mutation { transaction in
-                    try CommandReply.json(status: 201, recording.recordArrival(body, in: &transaction))
+                    CommandReply.json(status: 201, built: try recording.recordArrival(body, in: &transaction))
                 }
             },
             Route("POST", "/v1/departures", permission: .operate) { context throws(APIError) in
                 let body = try context.decodeBody(DepartureBody.self)
                 let recording = FlowRecording(context)
                 return .mutation { transaction in
-                    try CommandReply.json(status: 201, recording.recordDeparture(body, in: &transaction))
+                    CommandReply.json(status: 201, built: try recording.recordDeparture(body, in: &transaction))
                 }
             },
             Route("POST", "/v1/facilities/{id}/occupancy", permission: .operate) { context throws(APIError) in
@@ -29,7 +29,7 @@ enum FlowRoutes {
                 let body = try context.decodeBody(OccupancyBody.self)
                 let recording = FlowRecording(context)
                 return .mutation { transaction in
-                    try CommandReply.json(status: 201, recording.reportOccupancy(facility: id, body, in: &transaction))
+                    CommandReply.json(status: 201, built: try recording.reportOccupancy(facility: id, body, in: &transaction))
                 }
             },
             Route("POST", "/v1/imports/arrivals", permission: .operate) { context throws(APIError) in
