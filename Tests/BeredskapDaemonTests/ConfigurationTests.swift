@@ -76,6 +76,24 @@ import Testing
         #expect(problem("[]") == "test.json5: (top level): expected an object")
     }
 
+    @Test func capacityAndSurgeSettingsAreCheckedToo() throws {
+        #expect(problem("{ capacity: { cap: 0 } }") == "test.json5: capacity.cap: expected an integer between 1 and 100000")
+        #expect(problem(#"{ capacity: { stale_after: "PT5S" } }"#).contains("capacity.stale_after: must be at least"))
+        #expect(
+            problem("{ surge: { elevated: { arrivals_per_day: 40, ratio: 2, clear_arrivals_per_day: 50, clear_ratio: 1 } } }")
+                == "test.json5: surge.elevated.clear_arrivals_per_day: must not be above arrivals_per_day (40)")
+        #expect(
+            problem("{ surge: { high: { arrivals_per_day: 30, ratio: 4, clear_arrivals_per_day: 20, clear_ratio: 3 } } }")
+                == "test.json5: surge.high: arrivals_per_day and ratio must be above those of elevated")
+        #expect(problem("{ surge: { crisis: { arrivals_per_day: 300, ratio: 8, clear_ratio: 6 } } }")
+            == "test.json5: surge.crisis.clear_arrivals_per_day: is required")
+        #expect(problem("{ surge: { baseline_days: 0 } }") == "test.json5: surge.baseline_days: expected an integer between 1 and 365")
+        let custom = try parse("{ capacity: { cap: 500 }, surge: { recent_days: 3 } }")
+        #expect(custom.capacity.cap == 500)
+        #expect(custom.surge.recentDays == 3)
+        #expect(custom.surge.thresholds == SurgeThresholds())
+    }
+
     @Test func syntaxErrorsGiveLineAndColumn() {
         let message = problem("{\n  http: {\n    max_connections: 5,,\n  },\n}")
         #expect(message.hasPrefix("test.json5: line 3, column "))

@@ -55,7 +55,8 @@ extension DaemonConfiguration.Surge: Decodable {
         thresholds.crisis = try container.value(.crisis, default: defaults.thresholds.crisis)
         if let problem = thresholds.problems().first {
             throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: decoder.codingPath + [AnyKey(problem.field)], debugDescription: problem.problem.en))
+                codingPath: decoder.codingPath + problem.field.split(separator: ".").map { AnyKey(String($0)) },
+                debugDescription: problem.problem.en))
         }
     }
 }
@@ -65,16 +66,15 @@ extension SurgeThresholds.Level: Decodable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let perDay = try container.integer(.arrivalsPerDay, default: Int.max, in: 1...1_000_000)
+        for key in [CodingKeys.arrivalsPerDay, .ratio, .clearArrivalsPerDay, .clearRatio] where !container.contains(key) {
+            throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "is required"))
+        }
+        let perDay = try container.integer(.arrivalsPerDay, default: 0, in: 1...1_000_000)
         let ratio = try container.decode(Double.self, forKey: .ratio)
-        let clearPerDay = try container.integer(.clearArrivalsPerDay, default: Int.max, in: 0...1_000_000)
+        let clearPerDay = try container.integer(.clearArrivalsPerDay, default: 0, in: 0...1_000_000)
         let clearRatio = try container.decode(Double.self, forKey: .clearRatio)
         for (key, value) in [(CodingKeys.ratio, ratio), (.clearRatio, clearRatio)] where !(value >= 0 && value <= 1000) {
             throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "expected a number between 0 and 1000")
-        }
-        guard container.contains(.arrivalsPerDay), container.contains(.clearArrivalsPerDay) else {
-            let missing: CodingKeys = container.contains(.arrivalsPerDay) ? .clearArrivalsPerDay : .arrivalsPerDay
-            throw DecodingError.keyNotFound(missing, DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "is required"))
         }
         self.init(arrivalsPerDay: perDay, ratio: ratio, clearArrivalsPerDay: clearPerDay, clearRatio: clearRatio)
     }
