@@ -1,7 +1,7 @@
 // beredskap-bench — measures the foundation's throughput against a baseline taken in the
 // same run (the machine is shared and noisy; only ratios travel between runs).
 //
-//   swift run -c release beredskap-bench [--seconds S]
+//   swift run -c release beredskap-bench [--seconds S] [--client-threads N] [--only TEXT] [--writer-only]
 //
 // 1. Baseline: the rows POST /v1/log writes (an event and an incident-log entry), inserted
 //    directly through SQLite with the same durability (WAL, synchronous=FULL), one
@@ -94,7 +94,11 @@ func cpuSeconds() -> Double {
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
+/// `--only TEXT`: run only the measurements whose name contains TEXT (for profiling one path).
+let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
+
 func measure(_ name: String, clients: Int, status: Int, _ request: @escaping @Sendable (Int, Int) -> [UInt8]) -> Row {
+    if let only, !name.contains(only) { return Row(name: name, rate: 0, p50: 0, p99: 0, failures: 0, cpu: 0) }
     let cpuBefore = cpuSeconds()
     let (result, elapsed) = Load.run(socket: socket, clients: clients, threads: clientThreads, seconds: seconds, expectedStatus: status, request: request)
     return Row(
