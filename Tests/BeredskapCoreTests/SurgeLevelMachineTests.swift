@@ -118,25 +118,30 @@ private func thresholds(_ change: (inout SurgeThresholds) -> Void) -> SurgeThres
             $0.crisis = .init(arrivalsPerDay: 50, ratio: 10, clearArrivalsPerDay: 35, clearRatio: 8)
             $0.minimumArrivalsForRatio = 5
         }
+        // The last three: 3× enters elevated; 2.5× and then 2× (with 4 arrivals, above the scaled
+        // minimum 5 × 2/3) hold it; 1.5× lets it go.
         let steps: [(Int, Double)] = [
             (8, 0), (10, 0), (7, 0), (20, 0), (16, 0), (14, 0), (50, 0), (36, 0), (34, 0), (5, 0),
-            (6, 2), (5, 2), (4, 2),
+            (6, 2), (5, 2), (4, 2), (3, 2),
         ]
         #expect(levels(steps, thresholds: small) == [
             .normal, .elevated, .elevated, .high, .high, .elevated, .crisis, .crisis, .high, .normal,
-            .elevated, .elevated, .normal,
+            .elevated, .elevated, .elevated, .normal,
         ])
         // The defaults see only the three days of 34–50 arrivals, and none of the ratios.
-        #expect(levels(steps).map(\.rank) == [0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0])
+        #expect(levels(steps).map(\.rank) == [0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0])
     }
 
     @Test("A level entered by the ratio just above minimumArrivalsForRatio survives one quiet hour")
     func ratioEntryHysteresisGap() {
         // 22 arrivals at 2× enter elevated; an hour later 19 arrivals at 1.73× are above the clear
-        // ratio 1.5, yet the level drops because the ratio minimum also hides the clear ratio.
-        withKnownIssue("the ratio minimum applies to the clear bound too, so a ratio-entered level has no hysteresis at the minimum") {
-            #expect(levels([(22, 11), (19, 11), (22, 11)]) == [.elevated, .elevated, .elevated])
-        }
+        // ratio 1.5 and above the scaled minimum (20 × 1.5 / 2 = 15), so the level holds.
+        #expect(levels([(22, 11), (19, 11), (22, 11)]) == [.elevated, .elevated, .elevated])
+        // Below the scaled minimum the ratio no longer holds it (14 at 1.27×; and 14 < 15).
+        #expect(levels([(22, 11), (14, 11)]) == [.elevated, .normal])
+        // A tiny baseline cannot hold a level with a handful of arrivals: 22 at 22× is a crisis by
+        // the ratio, but 10 at 10× is below every scaled minimum (15).
+        #expect(levels([(22, 1), (10, 1)]) == [.crisis, .normal])
     }
 }
 

@@ -21,7 +21,9 @@ public struct SurgeFigures: Sendable, Equatable {
 /// A pure function of its inputs so that it can be tested with any sequence of figures and
 /// replayed: the level rises at once to the highest level whose entry threshold is reached;
 /// it falls only to the highest level at or below the current one whose *lower* bound is
-/// still reached (never below what the entry thresholds alone give).
+/// still reached (never below what the entry thresholds alone give). Ratios count for entry
+/// from `minimumArrivalsForRatio` arrivals, and for staying from that minimum scaled by
+/// clear ratio ÷ ratio (15 for elevated by default), so the ratio has hysteresis too.
 public struct SurgeLevelMachine: Sendable, Equatable {
     public var thresholds: SurgeThresholds
 
@@ -29,16 +31,22 @@ public struct SurgeLevelMachine: Sendable, Equatable {
 
     /// The next level, and a short reason naming the threshold that holds it (nil at normal).
     public func next(from current: SurgeLevel, figures: SurgeFigures) -> (level: SurgeLevel, reason: String?) {
-        let ratio = figures.arrivals24h >= thresholds.minimumArrivalsForRatio ? figures.ratio : nil
         var entered: (SurgeLevel, String)?
         var staying: (SurgeLevel, String)?
         for level in [SurgeLevel.elevated, .high, .crisis] {
             guard let values = thresholds.thresholds(for: level) else { continue }
-            if let reason = Self.reason(figures.arrivals24h, ratio, perDay: values.arrivalsPerDay, ratio: values.ratio) {
+            let minimum = Double(thresholds.minimumArrivalsForRatio)
+            if let reason = Self.reason(
+                figures, perDay: values.arrivalsPerDay, ratio: values.ratio, minimumForRatio: minimum)
+            {
                 entered = (level, reason)
             }
+            // The ratio's minimum shrinks with the clear ratio, so that a level entered by the
+            // ratio at the minimum has the same hysteresis as one entered by the numbers.
+            let clearMinimum = values.ratio > 0 ? minimum * values.clearRatio / values.ratio : minimum
             if level <= current,
-                let reason = Self.reason(figures.arrivals24h, ratio, perDay: values.clearArrivalsPerDay, ratio: values.clearRatio)
+                let reason = Self.reason(
+                    figures, perDay: values.clearArrivalsPerDay, ratio: values.clearRatio, minimumForRatio: clearMinimum)
             {
                 staying = (level, reason)
             }
@@ -48,9 +56,9 @@ public struct SurgeLevelMachine: Sendable, Equatable {
         return (best.0, best.1)
     }
 
-    private static func reason(_ arrivals: Int, _ ratio: Double?, perDay: Int, ratio threshold: Double) -> String? {
-        if arrivals >= perDay { return "arrivals_24h \(arrivals) ≥ \(perDay)" }
-        if let ratio, ratio >= threshold {
+    private static func reason(_ figures: SurgeFigures, perDay: Int, ratio threshold: Double, minimumForRatio: Double) -> String? {
+        if figures.arrivals24h >= perDay { return "arrivals_24h \(figures.arrivals24h) ≥ \(perDay)" }
+        if Double(figures.arrivals24h) >= minimumForRatio, let ratio = figures.ratio, ratio >= threshold {
             return "ratio \((ratio * 100).rounded() / 100) ≥ \(threshold)"
         }
         return nil
