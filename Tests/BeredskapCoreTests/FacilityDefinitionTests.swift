@@ -84,7 +84,7 @@ private func mottak(_ change: (inout FacilityDefinition) -> Void = { _ in }) -> 
     @Test("A definition read back from a facility has the facility's declared figures")
     func definitionOfFacility() {
         let refstad = facility(.transit, .closing, capacity: 250, occupied: 40, blocked: 5, expansion: 300, district: "bjerke")
-        #expect(FacilityDefinition(of: refstad) == FacilityDefinition(
+        #expect(refstad.definition == FacilityDefinition(
             name: "Refstad", kind: .transit, status: .closing, operatorName: "Hero", district: "bjerke",
             authority: .udi, capacity: 250, expansionCapacity: 300, blocked: 5))
     }

@@ -8,16 +8,14 @@ import Synchronization
 import Testing
 
 @Suite struct CrashSafetyTests {
-    struct Acknowledged: Hashable {
-        let text: String
-        let id: Int64
-        let eventSeq: Int64
-    }
-
-    /// The durability promise: kill -9 while 8 clients write; everything acknowledged survives.
-    @Test func killNineWhileEightClientsWriteLosesNothingAcknowledged() throws {
-        let daemon = try DaemonProcess()
-        let acknowledged = Mutex<[Acknowledged]>([])
+    /// Eight clients write (each until `write` returns nil, i.e. the daemon is gone); once
+    /// `atLeast` writes are acknowledged, the daemon is killed with SIGKILL. Returns what was
+    /// acknowledged.
+    static func writeUntilKilled<Answer: Sendable>(
+        _ daemon: DaemonProcess, atLeast count: Int,
+        _ write: @escaping @Sendable (BeredskapClient, _ clientNumber: Int, _ index: Int) -> Answer?
+    ) throws -> [Answer] {
+        let acknowledged = Mutex<[Answer]>([])
         let writers = DispatchGroup()
         for clientNumber in 0..<8 {
             writers.enter()
@@ -27,16 +25,31 @@ import Testing
                 let client = BeredskapClient(socketPath: socket, timeout: 10)
                 defer { client.close() }
                 for index in 0... {
-                    let text = "klient \(clientNumber) melding \(index) — Grünerløkka"
-                    guard let entry = try? client.addLogEntry(text: text, idempotencyKey: "c\(clientNumber)-\(index)") else { return }
-                    acknowledged.withLock { $0.append(Acknowledged(text: text, id: entry.id, eventSeq: entry.eventSeq)) }
+                    guard let answer = write(client, clientNumber, index) else { return }
+                    acknowledged.withLock { $0.append(answer) }
                 }
             }
         }
-        #expect(waitUntil(timeout: 60) { acknowledged.withLock { $0.count } >= 1500 })
+        #expect(waitUntil(timeout: 60) { acknowledged.withLock { $0.count } >= count })
         daemon.kill9()
         #expect(writers.wait(timeout: .now() + 30) == .success, "every writer notices the daemon is gone")
-        let acked = acknowledged.withLock { $0 }
+        return acknowledged.withLock { $0 }
+    }
+
+    struct Acknowledged: Hashable {
+        let text: String
+        let id: Int64
+        let eventSeq: Int64
+    }
+
+    /// The durability promise: kill -9 while 8 clients write; everything acknowledged survives.
+    @Test func killNineWhileEightClientsWriteLosesNothingAcknowledged() throws {
+        let daemon = try DaemonProcess()
+        let acked = try Self.writeUntilKilled(daemon, atLeast: 1500) { client, clientNumber, index in
+            let text = "klient \(clientNumber) melding \(index) — Grünerløkka"
+            return (try? client.addLogEntry(text: text, idempotencyKey: "c\(clientNumber)-\(index)"))
+                .map { Acknowledged(text: text, id: $0.id, eventSeq: $0.eventSeq) }
+        }
 
         try daemon.killAndRestart()
         let client = daemon.client()
@@ -87,26 +100,10 @@ import Testing
                     capacity: 1000))
         }
         setup.close()
-        let acknowledged = Mutex<[ArrivalRecorded]>([])
-        let writers = DispatchGroup()
-        for clientNumber in 0..<8 {
-            writers.enter()
-            let socket = daemon.socketPath
-            Thread.detachNewThread {
-                defer { writers.leave() }
-                let client = BeredskapClient(socketPath: socket, timeout: 10)
-                defer { client.close() }
-                for index in 0... {
-                    let body = ArrivalBody(facility: facilities[(clientNumber + index) % facilities.count], count: 1 + index % 3, category: .family)
-                    guard let arrival = try? client.recordArrival(body, idempotencyKey: "a\(clientNumber)-\(index)") else { return }
-                    acknowledged.withLock { $0.append(arrival) }
-                }
-            }
+        let acked = try Self.writeUntilKilled(daemon, atLeast: 1000) { client, clientNumber, index in
+            let body = ArrivalBody(facility: facilities[(clientNumber + index) % facilities.count], count: 1 + index % 3, category: .family)
+            return try? client.recordArrival(body, idempotencyKey: "a\(clientNumber)-\(index)")
         }
-        #expect(waitUntil(timeout: 60) { acknowledged.withLock { $0.count } >= 1000 })
-        daemon.kill9()
-        #expect(writers.wait(timeout: .now() + 30) == .success, "every writer notices the daemon is gone")
-        let acked = acknowledged.withLock { $0 }
 
         try daemon.killAndRestart()
         let client = daemon.client()

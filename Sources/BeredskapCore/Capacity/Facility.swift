@@ -1,20 +1,13 @@
-/// A reception facility as stored: its declared figures and its current head count.
+/// A reception facility as stored: its declared definition and its current head count.
 ///
 /// Why occupancy lives on the facility: the capacity picture is read far more often than
 /// it changes, and keeping the count next to the capacity makes every read one row per
-/// facility, whatever the length of the arrival history.
+/// facility, whatever the length of the arrival history. The declared fields are reached
+/// directly (`facility.capacity`) through the definition.
+@dynamicMemberLookup
 public struct Facility: Sendable, Equatable {
     public var id: String
-    public var name: String
-    public var kind: FacilityKind
-    public var status: FacilityStatus
-    public var operatorName: String
-    public var district: String?
-    public var authority: Authority
-    public var capacity: Int
-    public var expansionCapacity: Int?
-    public var blocked: Int
-    public var note: String?
+    public var definition: FacilityDefinition
     public var occupied: Int
     /// The last absolute head count; arrivals and departures since then are derived figures.
     public var lastReportAt: Timestamp?
@@ -26,22 +19,11 @@ public struct Facility: Sendable, Equatable {
     public var updatedAt: Timestamp
 
     public init(
-        id: String, name: String, kind: FacilityKind, status: FacilityStatus, operatorName: String,
-        district: String?, authority: Authority, capacity: Int, expansionCapacity: Int? = nil, blocked: Int = 0,
-        note: String? = nil, occupied: Int = 0, lastReportAt: Timestamp? = nil, lastChangeAt: Timestamp? = nil,
-        capOverride: CapOverride? = nil, createdAt: Timestamp, updatedAt: Timestamp
+        id: String, definition: FacilityDefinition, occupied: Int = 0, lastReportAt: Timestamp? = nil,
+        lastChangeAt: Timestamp? = nil, capOverride: CapOverride? = nil, createdAt: Timestamp, updatedAt: Timestamp
     ) {
         self.id = id
-        self.name = name
-        self.kind = kind
-        self.status = status
-        self.operatorName = operatorName
-        self.district = district
-        self.authority = authority
-        self.capacity = capacity
-        self.expansionCapacity = expansionCapacity
-        self.blocked = blocked
-        self.note = note
+        self.definition = definition
         self.occupied = occupied
         self.lastReportAt = lastReportAt
         self.lastChangeAt = lastChangeAt
@@ -50,11 +32,32 @@ public struct Facility: Sendable, Equatable {
         self.updatedAt = updatedAt
     }
 
+    /// All fields spelled out: for tests and fixtures.
+    public init(
+        id: String, name: String, kind: FacilityKind, status: FacilityStatus, operatorName: String,
+        district: String?, authority: Authority, capacity: Int, expansionCapacity: Int? = nil, blocked: Int = 0,
+        note: String? = nil, occupied: Int = 0, lastReportAt: Timestamp? = nil, lastChangeAt: Timestamp? = nil,
+        capOverride: CapOverride? = nil, createdAt: Timestamp, updatedAt: Timestamp
+    ) {
+        self.init(
+            id: id,
+            definition: FacilityDefinition(
+                name: name, kind: kind, status: status, operatorName: operatorName, district: district,
+                authority: authority, capacity: capacity, expansionCapacity: expansionCapacity, blocked: blocked, note: note),
+            occupied: occupied, lastReportAt: lastReportAt, lastChangeAt: lastChangeAt, capOverride: capOverride,
+            createdAt: createdAt, updatedAt: updatedAt)
+    }
+
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<FacilityDefinition, Value>) -> Value {
+        get { definition[keyPath: keyPath] }
+        set { definition[keyPath: keyPath] = newValue }
+    }
+
     /// `facility/<id>`: the subject of its events and alerts.
     public var subject: String { "facility/\(id)" }
 
     /// Places that can be used: capacity less places out of use.
-    public var available: Int { max(0, capacity - blocked) }
+    public var available: Int { max(0, definition.capacity - definition.blocked) }
 
     /// Free places (never negative: an over-full facility has none).
     public var free: Int { max(0, available - occupied) }
@@ -65,12 +68,12 @@ public struct Facility: Sendable, Equatable {
     public var isOverCapacity: Bool { occupied > available }
 
     /// The larger of capacity and expansion capacity: what the cap is checked against.
-    public var largestCapacity: Int { max(capacity, expansionCapacity ?? 0) }
+    public var largestCapacity: Int { definition.largestCapacity }
 
     /// True when an open facility has had no head count for longer than `staleAfter`
     /// (or never had one), so its figures may have drifted from reality.
     public func isStale(at now: Timestamp, staleAfter: FixedDuration) -> Bool {
-        guard status.isOperating else { return false }
+        guard definition.status.isOperating else { return false }
         guard let lastReportAt else { return true }
         return now.milliseconds(since: lastReportAt) > staleAfter.milliseconds
     }

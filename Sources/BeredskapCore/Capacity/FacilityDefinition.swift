@@ -27,13 +27,6 @@ public struct FacilityDefinition: Sendable, Equatable {
         self.note = note
     }
 
-    public init(of facility: Facility) {
-        self.init(
-            name: facility.name, kind: facility.kind, status: facility.status, operatorName: facility.operatorName,
-            district: facility.district, authority: facility.authority, capacity: facility.capacity,
-            expansionCapacity: facility.expansionCapacity, blocked: facility.blocked, note: facility.note)
-    }
-
     public static let maximumNameLength = 200
     public static let maximumNoteLength = 2000
     /// Far above any real facility (the state once considered 5000 places); catches typos

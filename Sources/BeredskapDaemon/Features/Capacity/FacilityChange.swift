@@ -25,20 +25,14 @@ enum FacilityChange {
         }
         let capOverride = try self.capOverride(definition, override, existing: existing, cap: settings.cap, transaction)
         let now = transaction.now
-        if let existing, FacilityDefinition(of: existing) == definition, existing.capOverride == capOverride {
+        if let existing, existing.definition == definition, existing.capOverride == capOverride {
             let seq = try transaction.connection.facilityLastSeq(id) ?? 0
             return try reply(existing, created: false, changed: false, seq: seq, settings: settings, now: now)
         }
-        var facility = Facility(
-            id: id, name: definition.name, kind: definition.kind, status: definition.status,
-            operatorName: definition.operatorName, district: definition.district, authority: definition.authority,
-            capacity: definition.capacity, expansionCapacity: definition.expansionCapacity, blocked: definition.blocked,
-            note: definition.note, capOverride: capOverride, createdAt: existing?.createdAt ?? now, updatedAt: now)
-        if let existing {
-            facility.occupied = existing.occupied
-            facility.lastReportAt = existing.lastReportAt
-            facility.lastChangeAt = existing.lastChangeAt
-        }
+        let facility = Facility(
+            id: id, definition: definition, occupied: existing?.occupied ?? 0, lastReportAt: existing?.lastReportAt,
+            lastChangeAt: existing?.lastChangeAt, capOverride: capOverride, createdAt: existing?.createdAt ?? now,
+            updatedAt: now)
         var data = JSONObject()
         if case .object(let fields) = try JSONValueEncoder().encode(FacilityBody(definition)) { data = fields }
         if let existing { data["changed"] = .array(changedFields(from: existing, to: facility).map(JSONValue.string)) }

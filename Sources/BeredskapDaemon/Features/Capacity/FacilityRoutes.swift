@@ -113,7 +113,7 @@ enum FacilityRoutes {
     /// The existing definition with the patch applied (RFC 7396), decoded strictly so an
     /// unknown or wrong field is named.
     static func merged(_ patch: JSONObject, onto existing: Facility) throws -> FacilityDefinition {
-        guard case .object(var base) = try JSONValueEncoder().encode(FacilityBody(FacilityDefinition(of: existing))) else {
+        guard case .object(var base) = try JSONValueEncoder().encode(FacilityBody(existing.definition)) else {
             throw APIError.internal(Text("could not encode a facility", nb: "kunne ikke kode et mottak"))
         }
         for key in patch.keys where key != "cap_override" {
