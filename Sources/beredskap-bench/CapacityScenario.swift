@@ -1,4 +1,7 @@
+import BeredskapAPI
 import BeredskapCore
+import BeredskapDaemon
+import BeredskapJSON
 import BeredskapHTTP
 import Dispatch
 
@@ -54,5 +57,27 @@ enum CapacityScenario {
         }
         let elapsed = DispatchTime.now().uptimeNanoseconds - started
         return (Double(elapsed) / Double(rounds) / 1000, level)
+    }
+
+    /// What `GET /v1/capacity` costs when the facilities changed since the last read (so the
+    /// snapshot cannot be reused): read every facility, compute the picture, write the JSON.
+    /// The median of `rounds` runs in milliseconds, and the size of the answer.
+    static func freshPicture(_ daemon: RunningDaemon, rounds: Int = 500) throws -> (milliseconds: Double, bytes: Int) {
+        var timings: [UInt64] = []
+        var size = 0
+        for _ in 0..<rounds {
+            let started = DispatchTime.now().uptimeNanoseconds
+            let facilities = try daemon.services.readPool.read { try $0.facilities() }
+            let picture = CapacityPicture(facilities: facilities)
+            let response = CapacityResponse(
+                total: CapacityTotals(picture.total),
+                byKind: Dictionary(uniqueKeysWithValues: picture.byKind.map { ($0.key.rawValue, CapacityTotals($0.value)) }),
+                byDistrict: picture.byDistrict.mapValues(CapacityTotals.init), cap: 1000,
+                staleFacilities: facilities.map(\.id), overCapacityFacilities: [], overCapFacilities: [],
+                at: Timestamp(millisecondsSinceEpoch: 0))
+            size = response.jsonValue.serialized().count
+            timings.append(DispatchTime.now().uptimeNanoseconds - started)
+        }
+        return (timings.quantileMilliseconds(0.5), size)
     }
 }

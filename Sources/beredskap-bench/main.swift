@@ -128,6 +128,7 @@ let arrivalsAfter = daemon.services.writer.currentStatistics
 rows += arrivalRows
 rows.append(measure("GET /v1/capacity (300 facilities), 1 client", clients: 1, status: 200, CapacityScenario.getCapacity))
 rows.append(measure("GET /v1/surge (300 facilities), 1 client", clients: 1, status: 200, CapacityScenario.getSurge))
+let freshPicture = try CapacityScenario.freshPicture(daemon)
 daemon.stop()
 
 line("")
@@ -155,6 +156,8 @@ let arrivalCommands = arrivalsAfter.commands - arrivalsBefore.commands
 line(String(format: "arrivals group commit: %d commands in %d transactions (%.1f per commit); %.1f µs executing per command",
             arrivalCommands, arrivalBatches, Double(arrivalCommands) / Double(max(arrivalBatches, 1)),
             (arrivalsAfter.executeSeconds - arrivalsBefore.executeSeconds) * 1e6 / Double(max(arrivalCommands, 1))))
+line(String(format: "capacity picture after a change (fresh read of 300 facilities + picture + %d bytes of JSON): p50 %.3f ms",
+            freshPicture.bytes, freshPicture.milliseconds))
 for (label, filled) in [("empty", false), ("35 days full", true)] {
     let evaluation = CapacityScenario.evaluationMicroseconds(filledWindow: filled)
     line(String(format: "surge evaluation per arrival, window %@: %.2f µs (level reached: %@)", label, evaluation.microseconds, evaluation.level.rawValue))

@@ -20,6 +20,7 @@ public final class DaemonServices: Sendable {
     public let identityResolver: any IdentityResolver
     public let scheduler: Scheduler
     public let surge: SurgeMonitor
+    public let facilitySnapshots = FacilitySnapshots()
     /// Monotonic nanoseconds at start, for `uptime_s`.
     public let startedAtNanoseconds: UInt64
     private let settings: Mutex<Settings>

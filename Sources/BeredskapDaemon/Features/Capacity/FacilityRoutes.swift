@@ -41,7 +41,7 @@ enum FacilityRoutes {
                 let kind = try context.queryEnum("kind", FacilityKind.self)
                 let status = try context.queryEnum("status", FacilityStatus.self)
                 let district = context.query("district")
-                let facilities = try context.services.read { try $0.facilities() }.filter { facility in
+                let facilities = try context.services.facilitySnapshots.facilities(context.services).filter { facility in
                     (kind == nil || facility.kind == kind) && (status == nil || facility.status == status)
                         && (district == nil || facility.district == district)
                 }

@@ -7,11 +7,11 @@ enum PictureRoutes {
     static func routes() -> [Route] {
         [
             Route("GET", "/v1/capacity", permission: .read) { context throws(APIError) in
-                let facilities = try context.services.read { try $0.facilities() }
+                let facilities = try context.services.facilitySnapshots.facilities(context.services)
                 return .json(status: 200, body: capacity(facilities, context.services))
             },
             Route("GET", "/v1/surge", permission: .read) { context throws(APIError) in
-                let facilities = try context.services.read { try $0.facilities() }
+                let facilities = try context.services.facilitySnapshots.facilities(context.services)
                 return .json(status: 200, body: surge(facilities, context.services))
             },
         ]

@@ -21,7 +21,8 @@ enum ServiceRoutes {
                         apiVersion: APIContract.apiVersion, serverVersion: APIContract.serverVersion, extensions: extensions))
             },
             Route("GET", "/v1/status", permission: .read) { context throws(APIError) in
-                let (lastSeq, facilities) = try context.services.read { (try $0.lastEventSeq(), try $0.facilities()) }
+                let lastSeq = try context.services.read { try $0.lastEventSeq() }
+                let facilities = try context.services.facilitySnapshots.facilities(context.services)
                 let totals = CapacityPicture(facilities: facilities).total
                 let capacity = StatusResponse.Capacity(
                     capacity: totals.capacity, occupied: totals.occupied, free: totals.free,

@@ -1,0 +1,26 @@
+import BeredskapCore
+import BeredskapStore
+import Synchronization
+
+/// The facilities as of the latest event, read from the store once and shared until the
+/// next event.
+///
+/// Why: the capacity picture, the surge forecast, the facility list and the status screen
+/// all start from every facility, and they are read far more often than anything changes
+/// (a dashboard polls; arrivals come in bursts). Any committed event may have changed a
+/// facility, so the snapshot is keyed by the event bus's last seq. That seq is taken
+/// *before* reading, so a snapshot is never labelled newer than what it holds: at worst a
+/// change committed during the read makes the next request read again.
+public final class FacilitySnapshots: Sendable {
+    private let latest = Mutex<(seq: Int64, facilities: [Facility])?>(nil)
+
+    public init() {}
+
+    func facilities(_ services: DaemonServices) throws(APIError) -> [Facility] {
+        let seq = services.bus.lastSeq
+        if let cached = latest.withLock({ $0 }), cached.seq == seq { return cached.facilities }
+        let facilities = try services.read { try $0.facilities() }
+        latest.withLock { $0 = (seq, facilities) }
+        return facilities
+    }
+}
