@@ -31,35 +31,49 @@ public struct SurgeLevelMachine: Sendable, Equatable {
 
     /// The next level, and a short reason naming the threshold that holds it (nil at normal).
     public func next(from current: SurgeLevel, figures: SurgeFigures) -> (level: SurgeLevel, reason: String?) {
-        var entered: (SurgeLevel, String)?
-        var staying: (SurgeLevel, String)?
+        var entered: (SurgeLevel, Threshold)?
+        var staying: (SurgeLevel, Threshold)?
         for level in [SurgeLevel.elevated, .high, .crisis] {
             guard let values = thresholds.thresholds(for: level) else { continue }
             let minimum = Double(thresholds.minimumArrivalsForRatio)
-            if let reason = Self.reason(
+            if let reached = Self.reached(
                 figures, perDay: values.arrivalsPerDay, ratio: values.ratio, minimumForRatio: minimum)
             {
-                entered = (level, reason)
+                entered = (level, reached)
             }
             // The ratio's minimum shrinks with the clear ratio, so that a level entered by the
             // ratio at the minimum has the same hysteresis as one entered by the numbers.
             let clearMinimum = values.ratio > 0 ? minimum * values.clearRatio / values.ratio : minimum
             if level <= current,
-                let reason = Self.reason(
+                let reached = Self.reached(
                     figures, perDay: values.clearArrivalsPerDay, ratio: values.clearRatio, minimumForRatio: clearMinimum)
             {
-                staying = (level, reason)
+                staying = (level, reached)
             }
         }
         let candidates = [entered, staying].compactMap { $0 }
         guard let best = candidates.max(by: { $0.0 < $1.0 }) else { return (.normal, nil) }
-        return (best.0, best.1)
+        return (best.0, best.1.description(figures))
     }
 
-    private static func reason(_ figures: SurgeFigures, perDay: Int, ratio threshold: Double, minimumForRatio: Double) -> String? {
-        if figures.arrivals24h >= perDay { return "arrivals_24h \(figures.arrivals24h) ≥ \(perDay)" }
+    /// Which threshold holds a level; the text is made only for the one that wins (this
+    /// runs after every batch of arrivals).
+    private enum Threshold {
+        case arrivals(Int)
+        case ratio(Double)
+
+        func description(_ figures: SurgeFigures) -> String {
+            switch self {
+            case .arrivals(let perDay): "arrivals_24h \(figures.arrivals24h) ≥ \(perDay)"
+            case .ratio(let threshold): "ratio \(((figures.ratio ?? 0) * 100).rounded() / 100) ≥ \(threshold)"
+            }
+        }
+    }
+
+    private static func reached(_ figures: SurgeFigures, perDay: Int, ratio threshold: Double, minimumForRatio: Double) -> Threshold? {
+        if figures.arrivals24h >= perDay { return .arrivals(perDay) }
         if Double(figures.arrivals24h) >= minimumForRatio, let ratio = figures.ratio, ratio >= threshold {
-            return "ratio \((ratio * 100).rounded() / 100) ≥ \(threshold)"
+            return .ratio(threshold)
         }
         return nil
     }
