@@ -1,10 +1,13 @@
 import BeredskapJSON
 
-/// How bad an open alert is. Ordered: a rise (warning → critical) notifies again.
+/// How bad an open alert is (API.md: `info`, `warning`, `critical`). Ordered: a rise
+/// (warning → critical) notifies again.
 public enum AlertSeverity: String, JSONStringEnum, Comparable {
-    case warning, critical
+    case info, warning, critical
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .warning && rhs == .critical }
+    public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// Where an alert is in its life.
