@@ -22,6 +22,8 @@ enum ConfigurationDiff {
         if running.shutdown != new.shutdown { changed.append("shutdown") }
         if running.capacity != new.capacity { changed.append("capacity") }
         if running.surge != new.surge { changed.append("surge") }
+        if running.alerts != new.alerts { changed.append("alerts") }
+        if running.notifications != new.notifications { changed.append("notifications") }
         return changed
     }
 

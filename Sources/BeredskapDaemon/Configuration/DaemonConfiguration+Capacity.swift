@@ -83,9 +83,13 @@ extension SurgeThresholds.Level: Decodable {
 /// A coding key made from a field path segment, for errors found after decoding.
 struct AnyKey: CodingKey {
     var stringValue: String
-    var intValue: Int? { nil }
+    var intValue: Int?
 
     init(_ string: String) { stringValue = string }
+    init(index: Int) {
+        stringValue = "\(index)"
+        intValue = index
+    }
     init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
+    init?(intValue: Int) { self.init(index: intValue) }
 }

@@ -46,7 +46,7 @@ extension KeyedDecodingContainer {
 }
 
 extension DaemonConfiguration: Decodable {
-    private enum CodingKeys: String, CodingKey { case state, socket, timeZone, http, store, events, shutdown, access, capacity, surge }
+    private enum CodingKeys: String, CodingKey { case state, socket, timeZone, http, store, events, shutdown, access, capacity, surge, alerts, notifications }
 
     public init(from decoder: any Decoder) throws {
         let defaults = DaemonConfiguration()
@@ -66,6 +66,8 @@ extension DaemonConfiguration: Decodable {
         access = try container.value(.access, default: defaults.access)
         capacity = try container.value(.capacity, default: defaults.capacity)
         surge = try container.value(.surge, default: defaults.surge)
+        alerts = try container.value(.alerts, default: defaults.alerts)
+        notifications = try container.value(.notifications, default: defaults.notifications)
     }
 }
 

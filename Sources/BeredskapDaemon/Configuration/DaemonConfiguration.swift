@@ -71,6 +71,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var access = Access()
     public var capacity = Capacity()
     public var surge = Surge()
+    public var alerts = Alerts()
+    public var notifications = Notifications()
 
     public init() {}
 

@@ -45,6 +45,7 @@ public final class RunningDaemon: Sendable {
         let lastSeq: Int64
         let scheduler = Scheduler(clock: clock)
         let surge: SurgeMonitor
+        let alerts = AlertEngine(configuration: configuration, clock: clock, scheduler: scheduler)
         do {
             writeConnection = try database.openForWriting(now: clock.now().millisecondsSinceEpoch)
             lastSeq = try writeConnection.lastEventSeq()
@@ -80,10 +81,11 @@ public final class RunningDaemon: Sendable {
             onCommit: { events in
                 bus.publish(events)
                 surge.observe(events)
+                alerts.observe(events)
             })
         services = DaemonServices(
             readPool: ReadPool(database: database), writer: writer, bus: bus, metrics: Metrics(), clock: clock,
-            identityResolver: identityResolver, scheduler: scheduler, surge: surge,
+            identityResolver: identityResolver, scheduler: scheduler, surge: surge, alerts: alerts,
             settings: DaemonServices.Settings(
                 configuration: configuration,
                 policy: AccessPolicy(roles: configuration.access.roles, daemonUID: getuid()), calendar: calendar),
@@ -110,6 +112,11 @@ public final class RunningDaemon: Sendable {
                 ("socket", .string(socketPath)), ("socket_activated", .bool(listener.isSocketActivated)),
             ])
         surge.start(writer: writer)
+        do {
+            try services.readPool.read { try alerts.start(writer: writer, connection: $0) }
+        } catch {
+            DaemonLog.error("could not schedule the open alerts: \(error)")
+        }
         server.start(listener: listener.fileDescriptor)
     }
 
@@ -151,6 +158,13 @@ public final class RunningDaemon: Sendable {
         current.policy = AccessPolicy(roles: new.access.roles, daemonUID: getuid())
         current.configuration = ConfigurationDiff.keepingRestartOnly(running, appliedFrom: new)
         services.replaceSettings(current)
+        if new.alerts != running.alerts || new.notifications != running.notifications || new.capacity != running.capacity {
+            do {
+                try services.readPool.read { try services.alerts.reconfigure(current.configuration, connection: $0) }
+            } catch {
+                DaemonLog.error("could not apply the alert settings after a reload: \(error)")
+            }
+        }
         if new.surge != running.surge {
             do {
                 try services.readPool.read { try services.surge.reconfigure(new.surge, connection: $0) }

@@ -20,6 +20,7 @@ public final class DaemonServices: Sendable {
     public let identityResolver: any IdentityResolver
     public let scheduler: Scheduler
     public let surge: SurgeMonitor
+    public let alerts: AlertEngine
     public let facilitySnapshots = FacilitySnapshots()
     /// Monotonic nanoseconds at start, for `uptime_s`.
     public let startedAtNanoseconds: UInt64
@@ -28,11 +29,12 @@ public final class DaemonServices: Sendable {
 
     public init(
         readPool: ReadPool, writer: Writer, bus: EventBus, metrics: Metrics, clock: any WallClock,
-        identityResolver: any IdentityResolver, scheduler: Scheduler, surge: SurgeMonitor, settings: Settings,
-        startedAtNanoseconds: UInt64
+        identityResolver: any IdentityResolver, scheduler: Scheduler, surge: SurgeMonitor, alerts: AlertEngine,
+        settings: Settings, startedAtNanoseconds: UInt64
     ) {
         self.scheduler = scheduler
         self.surge = surge
+        self.alerts = alerts
         self.readPool = readPool
         self.writer = writer
         self.bus = bus

@@ -52,6 +52,12 @@ public final class SQLiteConnection {
     /// Runs one statement with parameters; returns the number of rows it changed.
     @discardableResult
     public func run(_ sql: String, _ parameters: any SQLiteBindable...) throws(SQLiteError) -> Int {
+        try run(sql, parameters: parameters)
+    }
+
+    /// The same with the parameters in an array (built up by the caller).
+    @discardableResult
+    public func run(_ sql: String, parameters: [any SQLiteBindable]) throws(SQLiteError) -> Int {
         let statement = try prepared(sql)
         try statement.bind(parameters)
         defer { statement.reset() }

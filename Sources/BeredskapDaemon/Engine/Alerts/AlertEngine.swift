@@ -1,0 +1,167 @@
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+import Synchronization
+
+/// Evaluates the alert rules when their inputs change and when their clocks come due, and
+/// writes every transition — with the outbox rows it causes — through the writer.
+///
+/// Why event-driven: after a commit, only the rules whose inputs changed are evaluated, for
+/// the subjects the events touched (an arrival at Refstad re-evaluates Refstad, its kind and
+/// the city — not 300 facilities). Time-based transitions (`for`, `keep_firing_for`, repeats,
+/// escalations, staleness, flapping settling) are scheduled at their exact instants on the
+/// shared `Scheduler`; nothing polls. Why through the writer: an alert transition and the
+/// notification rows it causes commit in one transaction, so a crash can delay a
+/// notification but never lose it, and a restart resumes every clock from the stored state.
+public final class AlertEngine: Sendable {
+    struct Settings: Sendable {
+        var rules: [String: any AlertRule]
+        var alerts: DaemonConfiguration.Alerts
+        var notifications: DaemonConfiguration.Notifications
+        var cap: Int
+    }
+
+    private struct State {
+        var settings: Settings
+        var pendingKeys: Set<AlertKey> = []
+        var evaluationQueued = false
+    }
+
+    private let state: Mutex<State>
+    private let clock: any WallClock
+    private let scheduler: Scheduler
+    private let writerBox = Mutex<Writer?>(nil)
+
+    public init(configuration: DaemonConfiguration, clock: any WallClock, scheduler: Scheduler) {
+        self.clock = clock
+        self.scheduler = scheduler
+        state = Mutex(State(settings: Self.settings(configuration)))
+    }
+
+    static func settings(_ configuration: DaemonConfiguration) -> Settings {
+        let rules = AlertRules.all(configuration.alerts, staleAfter: configuration.capacity.staleAfter)
+        return Settings(
+            rules: Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0) }), alerts: configuration.alerts,
+            notifications: configuration.notifications, cap: configuration.capacity.cap)
+    }
+
+    /// Starts evaluating: schedules the clocks of every open alert and re-evaluates every
+    /// subject once, since anything may have changed while the daemon was not running.
+    public func start(writer: Writer, connection: SQLiteConnection) throws {
+        writerBox.withLock { $0 = writer }
+        for alert in try connection.openAlerts() { schedule(alert) }
+        let keys = try Self.allKeys(connection: connection, rules: state.withLock { Array($0.settings.rules.keys) })
+        queue(keys)
+    }
+
+    /// New settings on reload; open alerts keep the policy they started with.
+    public func reconfigure(_ configuration: DaemonConfiguration, connection: SQLiteConnection) throws {
+        state.withLock { $0.settings = Self.settings(configuration) }
+        queue(try Self.allKeys(connection: connection, rules: state.withLock { Array($0.settings.rules.keys) }))
+    }
+
+    /// Called on the writer thread after each commit: which rules and subjects to look at.
+    public func observe(_ events: [Event]) {
+        let rules = state.withLock { Array($0.settings.rules.values) }
+        var keys: Set<AlertKey> = []
+        for event in events where !event.type.hasPrefix("alert.") {
+            for rule in rules {
+                for subject in rule.subjects(touchedBy: event) { keys.insert(AlertKey(rule: rule.id, subject: subject)) }
+            }
+        }
+        if !keys.isEmpty { queue(keys) }
+    }
+
+    // MARK: - Commands
+
+    private func queue(_ keys: Set<AlertKey>) {
+        let submit = state.withLock { state -> Bool in
+            state.pendingKeys.formUnion(keys)
+            guard !state.evaluationQueued, !state.pendingKeys.isEmpty else { return false }
+            state.evaluationQueued = true
+            return true
+        }
+        if submit { submitEvaluation() }
+    }
+
+    /// One command evaluates every key queued by the time it runs, so a burst of arrivals
+    /// costs one evaluation per batch, not one per arrival.
+    private func submitEvaluation() {
+        guard let writer = writerBox.withLock({ $0 }) else { return }
+        let plan = Mutex<[Scheduled]>([])
+        writer.submit(WriteCommand(actor: .system) { [self] transaction in
+            let (keys, settings) = state.withLock { state -> (Set<AlertKey>, Settings) in
+                let keys = state.pendingKeys
+                state.pendingKeys = []
+                state.evaluationQueued = false
+                return (keys, state.settings)
+            }
+            var run = EvaluationRun(settings: settings, transaction: transaction)
+            let scheduled = try run.evaluate(keys, in: &transaction)
+            plan.withLock { $0 = scheduled }
+            return CommandReply(status: 204, body: [])
+        }) { [self] outcome in
+            if case .committed = outcome {
+                for item in plan.withLock({ $0 }) { schedule(item) }
+            } else {
+                // Nothing was written: evaluate again (the keys are re-derived from the state).
+                state.withLock { $0.evaluationQueued = false }
+            }
+        }
+    }
+
+    /// Applies the alert's time-based transitions that are due.
+    func advance(alert id: Int64) {
+        guard let writer = writerBox.withLock({ $0 }) else { return }
+        let plan = Mutex<[Scheduled]>([])
+        writer.submit(WriteCommand(actor: .system) { [self] transaction in
+            let settings = state.withLock { $0.settings }
+            var run = EvaluationRun(settings: settings, transaction: transaction)
+            plan.withLock { $0 = (try? run.advance(alert: id, in: &transaction)) ?? [] }
+            return CommandReply(status: 204, body: [])
+        }) { [self] outcome in
+            if case .committed = outcome { for item in plan.withLock({ $0 }) { schedule(item) } }
+        }
+    }
+
+    // MARK: - Scheduling
+
+    enum Scheduled {
+        case alert(id: Int64, at: Timestamp)
+        case recheck(AlertKey, at: Timestamp)
+    }
+
+    private func schedule(_ alert: StoredAlert) {
+        if let due = EvaluationRun.deadline(of: alert) { schedule(.alert(id: alert.id, at: due)) }
+    }
+
+    private func schedule(_ item: Scheduled) {
+        switch item {
+        case .alert(let id, let at):
+            scheduler.schedule("alert/\(id)", at: at) { [weak self] in self?.advance(alert: id) }
+        case .recheck(let key, let at):
+            scheduler.schedule("recheck/\(key.rule)/\(key.subject)", at: at) { [weak self] in self?.queue([key]) }
+        }
+    }
+
+    /// Every subject each rule covers today: facilities, kinds, the city, dead notifications.
+    static func allKeys(connection: SQLiteConnection, rules: [String]) throws -> Set<AlertKey> {
+        let subjects = try connection.facilities().map(\.subject) + FacilityKind.allCases.map { "kind/\($0.rawValue)" }
+            + ["city"] + connection.notifications(state: .dead, limit: 1000).map { "notification/\($0.id)" }
+        var keys = Set(try connection.openAlerts().map(\.key))
+        for rule in rules {
+            for subject in subjects where Self.covers(rule, subject) { keys.insert(AlertKey(rule: rule, subject: subject)) }
+        }
+        return keys
+    }
+
+    private static func covers(_ rule: String, _ subject: String) -> Bool {
+        switch rule {
+        case "facility_utilization", "facility_cap", "stale_report": subject.hasPrefix("facility/")
+        case "kind_utilization": subject.hasPrefix("kind/")
+        case "city_utilization", "surge_level": subject == "city"
+        case "notification_dead": subject.hasPrefix("notification/")
+        default: false
+        }
+    }
+}

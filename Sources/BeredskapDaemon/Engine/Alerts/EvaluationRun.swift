@@ -1,0 +1,175 @@
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// One evaluation inside the writer's transaction: verdicts, lifecycle steps, events and
+/// outbox rows, and what to schedule once it has committed.
+struct EvaluationRun {
+    let settings: AlertEngine.Settings
+    private let now: Timestamp
+    private var inputs: RuleInputs?
+    private var scheduled: [AlertEngine.Scheduled] = []
+
+    init(settings: AlertEngine.Settings, transaction: WriteTransaction) {
+        self.settings = settings
+        now = transaction.now
+    }
+
+    /// The earliest instant at which the alert's clocks (lifecycle or flap detector) are due.
+    static func deadline(of alert: StoredAlert) -> Timestamp? {
+        [alert.lifecycle.nextDeadline(), alert.flap.nextDeadline()].compactMap { $0 }.min()
+    }
+
+    mutating func evaluate(_ keys: Set<AlertKey>, in transaction: inout WriteTransaction) throws -> [AlertEngine.Scheduled] {
+        let inputs = try loadInputs(transaction.connection)
+        for key in keys.sorted(by: { ($0.rule, $0.subject) < ($1.rule, $1.subject) }) {
+            guard let rule = settings.rules[key.rule] else { continue }
+            var open = try transaction.connection.openAlert(key)
+            let verdict = rule.verdict(for: key.subject, inputs, active: open?.lifecycle.severity)
+            if let next = rule.nextCheck(for: key.subject, inputs) { scheduled.append(.recheck(key, at: next)) }
+            if var alert = open {
+                let before = alert.lifecycle
+                var effects = alert.lifecycle.observe(verdict.severity, at: now)
+                let flapChange = alert.flap.record(active: verdict.severity != nil, at: now)
+                if verdict.severity != nil {
+                    alert.value = verdict.value ?? alert.value
+                    alert.threshold = verdict.threshold ?? alert.threshold
+                }
+                alert.district = verdict.district ?? alert.district
+                effects = effects.filter { $0 != .closedSilently }
+                try record(&alert, from: before, effects: effects, flap: flapChange, in: &transaction)
+                open = alert
+            } else if let severity = verdict.severity {
+                let (lifecycle, effects) = AlertLifecycle.start(key: key, severity: severity, at: now, policy: rule.policy)
+                var alert = StoredAlert(
+                    id: 0, lifecycle: lifecycle, flap: FlapDetector(settings: settings.alerts.flapping), value: verdict.value,
+                    threshold: verdict.threshold, district: verdict.district, silenced: false, exercise: transaction.exercise)
+                _ = alert.flap.record(active: true, at: now)
+                alert.id = try transaction.saveAlert(alert)
+                try transaction.appendSystemEvent(type: AlertEvents.opened, subject: "alert/\(alert.id)", data: Self.data(alert))
+                try record(&alert, from: nil, effects: effects, flap: nil, in: &transaction)
+            }
+        }
+        return scheduled
+    }
+
+    mutating func advance(alert id: Int64, in transaction: inout WriteTransaction) throws -> [AlertEngine.Scheduled] {
+        guard var alert = try transaction.connection.alert(id: id), alert.lifecycle.isOpen else { return [] }
+        let before = alert.lifecycle
+        let effects = alert.lifecycle.advance(to: now)
+        let flapChange = alert.flap.advance(to: now)
+        try record(&alert, from: before, effects: effects, flap: flapChange, in: &transaction)
+        return scheduled
+    }
+
+    /// Saves the alert, appends events for what changed, queues the notifications its effects
+    /// ask for (unless flapping holds them back), and schedules its next deadline.
+    private mutating func record(
+        _ alert: inout StoredAlert, from before: AlertLifecycle?, effects: [AlertEffect], flap: FlapChange?,
+        in transaction: inout WriteTransaction
+    ) throws {
+        try transaction.saveAlert(alert)
+        let subject = "alert/\(alert.id)"
+        if let before, before.state != alert.lifecycle.state || before.severity != alert.lifecycle.severity {
+            let type = before.state != alert.lifecycle.state
+                ? (alert.lifecycle.state == .firing ? AlertEvents.firing : AlertEvents.resolved) : AlertEvents.severityChanged
+            try transaction.appendSystemEvent(type: type, subject: subject, data: Self.data(alert))
+        } else if before == nil, alert.lifecycle.state == .firing {
+            try transaction.appendSystemEvent(type: AlertEvents.firing, subject: subject, data: Self.data(alert))
+        }
+        for effect in effects {
+            switch effect {
+            case .notify(let kind):
+                // Flapping holds notifications back; the summary goes out when it settles.
+                guard !alert.flap.isFlapping || kind == .resolved else { continue }
+                try notify(alert, .lifecycle(kind), groups: recipients(alert), in: &transaction)
+            case .escalate(let step):
+                try transaction.appendSystemEvent(
+                    type: AlertEvents.escalated, subject: subject, data: .object(JSONObject([("step", .integer(Int64(step)))])))
+                let group = settings.notifications.routing.escalationGroup(step: step)
+                try notify(alert, .escalation(step: step), groups: group.map { [$0] } ?? [], in: &transaction)
+            case .closedSilently:
+                try transaction.appendSystemEvent(type: AlertEvents.closed, subject: subject, data: Self.data(alert))
+            }
+        }
+        switch flap {
+        case .started:
+            try transaction.appendSystemEvent(type: AlertEvents.flapping, subject: subject, data: Self.data(alert))
+            try notify(alert, .flappingStarted, groups: recipients(alert), in: &transaction)
+        case .stopped(let summary):
+            try transaction.appendSystemEvent(type: AlertEvents.flapSettled, subject: subject, data: Self.data(alert))
+            try notify(alert, .flappingSettled(summary), groups: recipients(alert), in: &transaction)
+        case nil:
+            break
+        }
+        if let due = Self.deadline(of: alert), alert.lifecycle.isOpen || alert.flap.isFlapping {
+            scheduled.append(.alert(id: alert.id, at: due))
+        }
+    }
+
+    private func recipients(_ alert: StoredAlert) -> [String] {
+        settings.notifications.routing.recipients(for: alert.key, severity: alert.lifecycle.severity, district: alert.district)
+    }
+
+    /// One outbox row per channel of each group, with its `notification.queued` event.
+    private mutating func notify(
+        _ alert: StoredAlert, _ kind: AlertMessageKind, groups: [String], in transaction: inout WriteTransaction
+    ) throws {
+        let language = settings.notifications.language
+        let name = inputs.flatMap { inputs in AlertRules.facilityID(of: alert.key.subject).flatMap { inputs.facilities[$0]?.name } }
+            ?? alert.key.subject
+        for group in groups {
+            for channel in settings.notifications.routing.channels(for: group) {
+                let key = "alert-\(alert.id)-\(kind.code)-\(now.millisecondsSinceEpoch)-\(group)-\(channel)"
+                let row = OutboxNotification(
+                    alertID: alert.id, kind: kind.code, channel: channel, group: group, idempotencyKey: key,
+                    document: AlertMessages.document(alert, kind, group: group, name: name, language: language, key: key),
+                    subjectLine: AlertMessages.subjectLine(alert, kind, name: name, language: language),
+                    body: AlertMessages.body(alert, kind, name: name, language: language), createdAt: now,
+                    exercise: alert.exercise)
+                let id = try transaction.enqueue(row)
+                try transaction.appendSystemEvent(
+                    type: AlertEvents.notificationQueued, subject: "notification/\(id)",
+                    data: .object(JSONObject([
+                        ("alert", .integer(alert.id)), ("kind", .string(kind.code)), ("group", .string(group)),
+                        ("channel", .string(channel)),
+                    ])))
+            }
+        }
+    }
+
+    private mutating func loadInputs(_ connection: SQLiteConnection) throws -> RuleInputs {
+        if let inputs { return inputs }
+        let facilities = try connection.facilities()
+        let loaded = RuleInputs(
+            facilities: Dictionary(uniqueKeysWithValues: facilities.map { ($0.id, $0) }),
+            picture: CapacityPicture(facilities: facilities), surgeLevel: try connection.surgeState().level, now: now,
+            cap: settings.cap, deadNotifications: Set(try connection.notifications(state: .dead, limit: 10_000).map(\.id)))
+        inputs = loaded
+        return loaded
+    }
+
+    static func data(_ alert: StoredAlert) -> JSONValue {
+        let lifecycle = alert.lifecycle
+        return .object(JSONObject([
+            ("rule", .string(lifecycle.key.rule)), ("subject", .string(lifecycle.key.subject)),
+            ("state", .string(lifecycle.state.rawValue)), ("severity", .string(lifecycle.severity.rawValue)),
+            ("value", alert.value.map(JSONValue.double) ?? .null), ("threshold", alert.threshold.map(JSONValue.double) ?? .null),
+        ]))
+    }
+}
+
+/// Event types of alerts.
+enum AlertEvents {
+    static let opened = "alert.opened"
+    static let firing = "alert.firing"
+    static let severityChanged = "alert.severity_changed"
+    static let resolved = "alert.resolved"
+    static let closed = "alert.closed"
+    static let escalated = "alert.escalated"
+    static let acknowledged = "alert.acknowledged"
+    static let flapping = "alert.flapping"
+    static let flapSettled = "alert.flap_settled"
+    /// Not an `alert.` event: the notifier follows it.
+    static let notificationQueued = "notification.queued"
+}
