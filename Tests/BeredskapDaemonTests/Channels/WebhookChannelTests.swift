@@ -1,0 +1,65 @@
+@testable import BeredskapDaemon
+import BeredskapCore
+import BeredskapJSON
+import Foundation
+import Testing
+
+@Suite struct WebhookChannelTests {
+    private func channel(_ url: String, timeout: FixedDuration = .seconds(10)) throws -> any NotificationChannel {
+        let url = try #require(URL(string: url))
+        let settings = ChannelConfiguration.Webhook(url: url, headers: ["Authorization": "Bearer s3cret"], timeout: timeout)
+        return ChannelFactory.make(name: "hook", ChannelConfiguration(.webhook(settings)), stateDirectory: "/")
+    }
+
+    @Test func postsTheDocumentWithTheIdempotencyKey() throws {
+        let server = try LoopbackHTTPServer(status: 204)
+        defer { server.stop() }
+        let delivery = sampleDelivery(key: "alert-7-firing-beredskapsetaten")
+        #expect(deliverAndWait(try channel(server.url), delivery) == .delivered)
+        let request = try #require(server.received.first)
+        #expect(request.method == "POST")
+        #expect(request.target == "/hooks/beredskap?x=1")
+        #expect(request.headers["content-type"] == "application/json")
+        #expect(request.headers["idempotency-key"] == "alert-7-firing-beredskapsetaten")
+        #expect(request.headers["user-agent"] == "beredskapd")
+        #expect(request.headers["authorization"] == "Bearer s3cret")
+        #expect(request.body == delivery.document.serialized())
+    }
+
+    @Test func serverErrorFailsWithStatusAndBodySnippet() throws {
+        let server = try LoopbackHTTPServer(status: 500, body: "database\nunavailable" + String(repeating: "!", count: 500))
+        defer { server.stop() }
+        let result = deliverAndWait(try channel(server.url), sampleDelivery())
+        let expected = "HTTP 500: database unavailable" + String(repeating: "!", count: 200 - "database\nunavailable".count)
+        #expect(result == .failed(expected))
+    }
+
+    @Test func redirectIsNotFollowed() throws {
+        let server = try LoopbackHTTPServer(status: 302)
+        defer { server.stop() }
+        #expect(deliverAndWait(try channel(server.url), sampleDelivery()) == .failed("HTTP 302"))
+        #expect(server.received.count == 1)
+    }
+
+    @Test func closedPortFails() throws {
+        let port = try LoopbackHTTPServer.closedPort()
+        let result = deliverAndWait(try channel("http://127.0.0.1:\(port)/"), sampleDelivery())
+        guard case .failed(let message) = result else {
+            Issue.record("expected a failure, got \(String(describing: result))")
+            return
+        }
+        #expect(!message.isEmpty && !message.contains("s3cret"))
+    }
+
+    @Test func silentServerTimesOut() throws {
+        let server = try LoopbackHTTPServer(status: nil)
+        defer { server.stop() }
+        let started = Date()
+        let result = deliverAndWait(try channel(server.url, timeout: FixedDuration(milliseconds: 500)), sampleDelivery(), timeout: 10)
+        guard case .failed = result else {
+            Issue.record("expected a failure, got \(String(describing: result))")
+            return
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+}
