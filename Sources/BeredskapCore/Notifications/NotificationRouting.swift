@@ -35,6 +35,18 @@ public struct NotificationRouting: Sendable, Equatable, Codable {
         public func matches(_ key: AlertKey, severity: AlertSeverity) -> Bool {
             AlertKeyPattern.matches(rule: rule, subject: subject, key) && minimumSeverity.map { severity >= $0 } ?? true
         }
+
+        private enum CodingKeys: String, CodingKey { case rule, subject, minimumSeverity, groups }
+
+        /// `rule` and `subject` default to `*`, as in the initializer: a route written in a
+        /// configuration file names only what it narrows.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            rule = try container.decodeIfPresent(String.self, forKey: .rule) ?? AlertKeyPattern.any
+            subject = try container.decodeIfPresent(String.self, forKey: .subject) ?? AlertKeyPattern.any
+            minimumSeverity = try container.decodeIfPresent(AlertSeverity.self, forKey: .minimumSeverity)
+            groups = try container.decode([String].self, forKey: .groups)
+        }
     }
 
     /// Stands for the contact point of the alert's district in a route's groups.

@@ -53,11 +53,7 @@ extension DaemonConfiguration.Surge: Decodable {
         thresholds.elevated = try container.value(.elevated, default: defaults.thresholds.elevated)
         thresholds.high = try container.value(.high, default: defaults.thresholds.high)
         thresholds.crisis = try container.value(.crisis, default: defaults.thresholds.crisis)
-        if let problem = thresholds.problems().first {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: decoder.codingPath + problem.field.split(separator: ".").map { AnyKey(String($0)) },
-                debugDescription: problem.problem.en))
-        }
+        if let problem = thresholds.problems().first { throw problem.decodingError(under: decoder.codingPath) }
     }
 }
 
@@ -86,8 +82,9 @@ struct AnyKey: CodingKey {
     var intValue: Int?
 
     init(_ string: String) { stringValue = string }
+    /// An array index, spelled as the JSON coder spells its own (`Index 3`), so paths print `[3]`.
     init(index: Int) {
-        stringValue = "\(index)"
+        stringValue = "Index \(index)"
         intValue = index
     }
     init?(stringValue: String) { self.stringValue = stringValue }

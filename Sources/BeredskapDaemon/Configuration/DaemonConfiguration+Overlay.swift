@@ -15,22 +15,52 @@ extension KeyedDecodingContainer {
         guard case .object(let fields) = given else {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected an object")
         }
-        guard case .object(var merged) = try JSONValueEncoder().encode(fallback) else { return fallback }
-        for name in fields.keys { merged[name] = fields[name] }
+        let merged = Self.mergePatch(try JSONValueEncoder().encode(fallback), with: .object(fields))
         let path = codingPath + [key]
         let value: T
         do {
-            value = try JSONValueDecoder().decode(T.self, from: .object(merged))
+            value = try JSONValueDecoder().decode(T.self, from: merged)
         } catch {
             throw DecodingError.dataCorrupted(DecodingError.Context(
                 codingPath: path + error.path.map(\.codingKey), debugDescription: error.problem))
         }
-        if let problem = problems(value).first {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: path + problem.field.split(separator: ".").map { AnyKey(String($0)) },
-                debugDescription: problem.problem.en))
-        }
+        if let problem = problems(value).first { throw problem.decodingError(under: path) }
         return value
+    }
+
+    /// RFC 7396: objects merge member by member (so `groups: {x: […]}` adds or replaces one
+    /// group and keeps the others), anything else replaces, and `null` removes.
+    static func mergePatch(_ base: JSONValue, with patch: JSONValue) -> JSONValue {
+        guard case .object(let changes) = patch else { return patch }
+        guard case .object(var merged) = base else { return patch }
+        for name in changes.keys {
+            guard let change = changes[name] else { continue }
+            if change == .null {
+                merged[name] = nil
+            } else {
+                merged[name] = mergePatch(merged[name] ?? .null, with: change)
+            }
+        }
+        return .object(merged)
+    }
+}
+
+extension FieldProblem {
+    /// A decoding error at this problem's field below `path`: `routes[1].groups[0]` becomes
+    /// the keys `routes`, 1, `groups`, 0, so the loader prints the path as written.
+    func decodingError(under path: [any CodingKey]) -> DecodingError {
+        var keys: [any CodingKey] = []
+        for part in field.split(separator: ".") {
+            var name = Substring(part)
+            var indices: [Int] = []
+            while name.hasSuffix("]"), let open = name.lastIndex(of: "["), let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+                indices.insert(index, at: 0)
+                name = name[..<open]
+            }
+            if !name.isEmpty { keys.append(AnyKey(String(name))) }
+            keys += indices.map { AnyKey(index: $0) }
+        }
+        return DecodingError.dataCorrupted(DecodingError.Context(codingPath: path + keys, debugDescription: problem.en))
     }
 }
 

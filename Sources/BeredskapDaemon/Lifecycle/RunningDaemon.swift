@@ -76,16 +76,21 @@ public final class RunningDaemon: Sendable {
         self.configurationFile = configurationFile
 
         let bus = EventBus(lastSeq: lastSeq)
+        let readPool = ReadPool(database: database)
+        let notifier = Notifier(
+            configuration: configuration.notifications, stateDirectory: directory, clock: clock, scheduler: scheduler,
+            readPool: readPool)
         let writer = Writer(
             connection: writeConnection, clock: clock, configuration: configuration.writerConfiguration,
             onCommit: { events in
                 bus.publish(events)
                 surge.observe(events)
                 alerts.observe(events)
+                notifier.observe(events)
             })
         services = DaemonServices(
-            readPool: ReadPool(database: database), writer: writer, bus: bus, metrics: Metrics(), clock: clock,
-            identityResolver: identityResolver, scheduler: scheduler, surge: surge, alerts: alerts,
+            readPool: readPool, writer: writer, bus: bus, metrics: Metrics(), clock: clock,
+            identityResolver: identityResolver, scheduler: scheduler, surge: surge, alerts: alerts, notifier: notifier,
             settings: DaemonServices.Settings(
                 configuration: configuration,
                 policy: AccessPolicy(roles: configuration.access.roles, daemonUID: getuid()), calendar: calendar),
@@ -117,6 +122,7 @@ public final class RunningDaemon: Sendable {
         } catch {
             DaemonLog.error("could not schedule the open alerts: \(error)")
         }
+        notifier.start(writer: writer)
         server.start(listener: listener.fileDescriptor)
     }
 
@@ -124,6 +130,7 @@ public final class RunningDaemon: Sendable {
     /// the store, remove the socket.
     public func stop() {
         server.shutdown(gracePeriod: services.configuration.shutdown.gracePeriod.seconds)
+        services.notifier.stop()
         services.scheduler.stop()
         recordLifecycleEvent("daemon.stopped", data: [("pid", .integer(Int64(getpid())))])
         // Readers first: the writer, closing last, checkpoints and removes the WAL, which a
@@ -161,6 +168,7 @@ public final class RunningDaemon: Sendable {
         if new.alerts != running.alerts || new.notifications != running.notifications || new.capacity != running.capacity {
             do {
                 try services.readPool.read { try services.alerts.reconfigure(current.configuration, connection: $0) }
+                services.notifier.reconfigure(current.configuration.notifications, stateDirectory: running.state.directory)
             } catch {
                 DaemonLog.error("could not apply the alert settings after a reload: \(error)")
             }

@@ -21,6 +21,7 @@ public final class DaemonServices: Sendable {
     public let scheduler: Scheduler
     public let surge: SurgeMonitor
     public let alerts: AlertEngine
+    public let notifier: Notifier
     public let facilitySnapshots = FacilitySnapshots()
     /// Monotonic nanoseconds at start, for `uptime_s`.
     public let startedAtNanoseconds: UInt64
@@ -30,8 +31,9 @@ public final class DaemonServices: Sendable {
     public init(
         readPool: ReadPool, writer: Writer, bus: EventBus, metrics: Metrics, clock: any WallClock,
         identityResolver: any IdentityResolver, scheduler: Scheduler, surge: SurgeMonitor, alerts: AlertEngine,
-        settings: Settings, startedAtNanoseconds: UInt64
+        notifier: Notifier, settings: Settings, startedAtNanoseconds: UInt64
     ) {
+        self.notifier = notifier
         self.scheduler = scheduler
         self.surge = surge
         self.alerts = alerts

@@ -212,6 +212,8 @@ struct NotificationDeadRule: AlertRule {
 /// Event types of the outbox.
 enum NotificationEvents {
     static let delivered = "notification.delivered"
+    /// An attempt failed and another is scheduled.
+    static let failed = "notification.failed"
     static let dead = "notification.dead"
     static let requeued = "notification.requeued"
 }

@@ -1,0 +1,148 @@
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+import Dispatch
+import Synchronization
+
+/// Delivers the outbox: every pending row whose attempt is due goes to its channel; the
+/// result is written back through the writer (delivered, retried later, or dead).
+///
+/// Why this shape: rows are written in the same transaction as the alert transition that
+/// causes them, so the notifier only has to find due rows — after a commit that queued some
+/// (`notification.queued`), when a retry comes due (the scheduler), and at start. Each row is
+/// delivered to its one channel, so a failing channel is retried alone and never causes
+/// re-sends on the others; every attempt of a row carries the row's idempotency key. A crash
+/// between delivery and recording it means one more delivery with the same key (at least
+/// once), never none.
+public final class Notifier: Sendable {
+    private struct State {
+        var channels: [String: any NotificationChannel]
+        var retry: RetryPolicy
+        /// Rows handed to a channel and not yet recorded.
+        var inFlight: Set<Int64> = []
+        var stopped = false
+    }
+
+    /// Rows taken per look; more are taken as these finish.
+    static let batchLimit = 200
+    static let scheduleKey = "notifier"
+
+    private let state: Mutex<State>
+    private let clock: any WallClock
+    private let scheduler: Scheduler
+    private let readPool: ReadPool
+    private let writerBox = Mutex<Writer?>(nil)
+    private let queue = DispatchQueue(label: "beredskap-notifier")
+
+    public init(
+        configuration: DaemonConfiguration.Notifications, stateDirectory: String, clock: any WallClock, scheduler: Scheduler,
+        readPool: ReadPool
+    ) {
+        self.clock = clock
+        self.scheduler = scheduler
+        self.readPool = readPool
+        state = Mutex(State(channels: Self.channels(configuration, stateDirectory: stateDirectory), retry: configuration.retry))
+    }
+
+    static func channels(_ configuration: DaemonConfiguration.Notifications, stateDirectory: String) -> [String: any NotificationChannel] {
+        Dictionary(uniqueKeysWithValues: configuration.channels.map { name, channel in
+            (name, ChannelFactory.make(name: name, channel, stateDirectory: stateDirectory))
+        })
+    }
+
+    public func start(writer: Writer) {
+        writerBox.withLock { $0 = writer }
+        wake()
+    }
+
+    public func reconfigure(_ configuration: DaemonConfiguration.Notifications, stateDirectory: String) {
+        let channels = Self.channels(configuration, stateDirectory: stateDirectory)
+        state.withLock { state in
+            state.channels = channels
+            state.retry = configuration.retry
+        }
+        wake()
+    }
+
+    public func stop() { state.withLock { $0.stopped = true } }
+
+    /// A channel by name (for `POST /v1/notifications/test`).
+    func channel(named name: String) -> (any NotificationChannel)? { state.withLock { $0.channels[name] } }
+
+    /// Called on the writer thread after each commit.
+    public func observe(_ events: [Event]) {
+        if events.contains(where: { $0.type == AlertEvents.notificationQueued || $0.type == NotificationEvents.requeued }) {
+            wake()
+        }
+    }
+
+    /// Looks for due rows off the writer and loop threads.
+    func wake() {
+        queue.async { [self] in deliverDue() }
+    }
+
+    private func deliverDue() {
+        guard !state.withLock({ $0.stopped }) else { return }
+        let now = clock.now()
+        let (due, next): ([OutboxNotification], Timestamp?)
+        do {
+            (due, next) = try readPool.read { connection in
+                (try connection.dueNotifications(at: now, limit: Self.batchLimit), try connection.nextNotificationAttempt())
+            }
+        } catch {
+            DaemonLog.error("notifier: could not read the outbox: \(error)")
+            scheduler.schedule(Self.scheduleKey, at: now.adding(milliseconds: 5000)) { [weak self] in self?.wake() }
+            return
+        }
+        for row in due {
+            let (taken, channel) = state.withLock { state -> (Bool, (any NotificationChannel)?) in
+                (state.inFlight.insert(row.id).inserted, state.channels[row.channel])
+            }
+            guard taken else { continue }  // already with its channel
+            guard let channel else {
+                record(row, .failed("no channel named \(row.channel) is configured"))
+                continue
+            }
+            let delivery = Delivery(
+                notificationID: row.id, idempotencyKey: row.idempotencyKey, channel: row.channel, document: row.document,
+                subject: row.subjectLine, text: row.body)
+            channel.deliver(delivery) { [self] result in record(row, result) }
+        }
+        // Rows not yet due (retries) wake the notifier when they are.
+        if let next, next > now {
+            scheduler.schedule(Self.scheduleKey, at: next) { [weak self] in self?.wake() }
+        }
+    }
+
+    /// Writes an attempt's result: delivered, the next attempt, or dead.
+    private func record(_ row: OutboxNotification, _ result: DeliveryResult) {
+        guard let writer = writerBox.withLock({ $0 }) else { return }
+        let retry = state.withLock { $0.retry }
+        writer.submit(WriteCommand(actor: .system) { transaction in
+            let now = transaction.now
+            let subject = "notification/\(row.id)"
+            var data = JSONObject([
+                ("alert", row.alertID.map(JSONValue.integer) ?? .null), ("channel", .string(row.channel)),
+                ("group", .string(row.group)), ("attempt", .integer(Int64(row.attempts + 1))),
+            ])
+            switch result {
+            case .delivered:
+                try transaction.recordAttempt(notification: row.id, delivered: true, error: nil, nextAttempt: nil, attemptedAt: now)
+                try transaction.appendSystemEvent(type: NotificationEvents.delivered, subject: subject, data: .object(data))
+            case .failed(let message):
+                let next = retry.nextAttempt(
+                    after: row.attempts + 1, firstAttemptAt: row.firstAttemptAt ?? now, lastAttemptAt: now,
+                    seed: RetryPolicy.seed(for: row.idempotencyKey))
+                try transaction.recordAttempt(notification: row.id, delivered: false, error: message, nextAttempt: next, attemptedAt: now)
+                data["error"] = .string(message)
+                data["next_attempt_at"] = next.map { .string($0.rfc3339) } ?? .null
+                try transaction.appendSystemEvent(
+                    type: next == nil ? NotificationEvents.dead : NotificationEvents.failed, subject: subject, data: .object(data))
+            }
+            return CommandReply(status: 204, body: [])
+        }) { [self] _ in
+            state.withLock { _ = $0.inFlight.remove(row.id) }
+            wake()
+        }
+    }
+}
