@@ -60,16 +60,13 @@ public struct NotificationRouting: Sendable, Equatable, Codable {
     public var routes: [Route]
     /// Groups told, in order, about a critical alert still unacknowledged: step 1 is the
     /// first, and escalation stops after the last.
+    /// (When a step is due is each rule's `escalate_after`, kept with the alert's lifecycle.)
     public var escalation: [String]
-    /// How long a critical alert may stay unacknowledged before the next escalation step.
-    public var escalateAfter: FixedDuration
 
-    public init(groups: [String: [String]], routes: [Route], escalation: [String] = [],
-                escalateAfter: FixedDuration = .seconds(30 * 60)) {
+    public init(groups: [String: [String]], routes: [Route], escalation: [String] = []) {
         self.groups = groups
         self.routes = routes
         self.escalation = escalation
-        self.escalateAfter = escalateAfter
     }
 
     /// The groups to tell about an alert: those of every matching route, in route order, each
@@ -137,9 +134,6 @@ public struct NotificationRouting: Sendable, Equatable, Codable {
         }
         for (position, group) in escalation.enumerated() {
             problems += groupProblem(group, field: "escalation[\(position)]")
-        }
-        if escalateAfter.milliseconds <= 0 {
-            problems.append(FieldProblem("escalate_after", Text("must be positive", nb: "må være positiv")))
         }
         if routes.contains(where: { $0.groups.contains(Self.districtPlaceholder) }) {
             for district in districts where groups[Self.contactPoint(of: district)] == nil {
