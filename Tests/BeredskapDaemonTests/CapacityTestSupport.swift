@@ -134,9 +134,12 @@ final class RestartableDaemon {
     private let configuration: DaemonConfiguration
     private(set) var daemon: RunningDaemon?
 
-    init() throws {
+    init(configure: (inout DaemonConfiguration) -> Void = { _ in }) throws {
         var captured = DaemonConfiguration()
-        harness = try DaemonHarness { captured = $0 }
+        harness = try DaemonHarness { configuration in
+            configure(&configuration)
+            captured = configuration
+        }
         captured.state.directory = (harness.directory as NSString).appendingPathComponent("restarted")
         configuration = captured
         try start()

@@ -20,12 +20,18 @@ public final class Notifier: Sendable {
         var retry: RetryPolicy
         /// Rows handed to a channel and not yet recorded.
         var inFlight: Set<Int64> = []
+        /// Attempts recorded lately (row → its attempt count afterwards, and when): a look at
+        /// the outbox that began before such a record committed still shows the row as due,
+        /// and must not deliver it again.
+        var recorded: [Int64: (attempts: Int, at: UInt64)] = [:]
         var stopped = false
     }
 
     /// Rows taken per look; more are taken as these finish.
     static let batchLimit = 200
     static let scheduleKey = "notifier"
+    /// How long a recorded attempt is remembered against stale looks (a look takes far less).
+    static let staleReadMargin: UInt64 = 60_000_000_000
 
     private let state: Mutex<State>
     private let clock: any WallClock
@@ -94,9 +100,11 @@ public final class Notifier: Sendable {
             scheduler.schedule(Self.scheduleKey, at: now.adding(milliseconds: 5000)) { [weak self] in self?.wake() }
             return
         }
+        let started = monotonicNanosecondsNow()
         for row in due {
             let (taken, channel) = state.withLock { state -> (Bool, (any NotificationChannel)?) in
-                (state.inFlight.insert(row.id).inserted, state.channels[row.channel])
+                if let recorded = state.recorded[row.id], recorded.attempts > row.attempts { return (false, nil) }
+                return (state.inFlight.insert(row.id).inserted, state.channels[row.channel])
             }
             guard taken else { continue }  // already with its channel
             guard let channel else {
@@ -108,6 +116,8 @@ public final class Notifier: Sendable {
                 subject: row.subjectLine, text: row.body)
             channel.deliver(delivery) { [self] result in record(row, result) }
         }
+        // Records older than this look cannot make it stale any more.
+        state.withLock { state in state.recorded = state.recorded.filter { $0.value.at + Self.staleReadMargin > started } }
         // Rows not yet due (retries) wake the notifier when they are.
         if let next, next > now {
             scheduler.schedule(Self.scheduleKey, at: next) { [weak self] in self?.wake() }
@@ -140,8 +150,11 @@ public final class Notifier: Sendable {
                     type: next == nil ? NotificationEvents.dead : NotificationEvents.failed, subject: subject, data: .object(data))
             }
             return CommandReply(status: 204, body: [])
-        }) { [self] _ in
-            state.withLock { _ = $0.inFlight.remove(row.id) }
+        }) { [self] outcome in
+            state.withLock { state in
+                state.inFlight.remove(row.id)
+                if case .committed = outcome { state.recorded[row.id] = (row.attempts + 1, monotonicNanosecondsNow()) }
+            }
             wake()
         }
     }

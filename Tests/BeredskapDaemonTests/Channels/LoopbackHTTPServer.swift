@@ -19,9 +19,13 @@ final class LoopbackHTTPServer: Sendable {
     private let requests = Mutex<[Request]>([])
     private let held = Mutex<[Int32]>([])
 
-    init(status: Int?, body: String = "") throws {
+    /// - Parameter port: 0 lets the kernel choose; a given port is one a receiver that was
+    ///   down comes back on.
+    init(status: Int?, body: String = "", port requested: UInt16 = 0) throws {
         listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        port = try Self.bindLoopback(listener)
+        var reuse: Int32 = 1
+        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        port = try Self.bindLoopback(listener, port: requested)
         guard listen(listener, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
         let fd = listener
         Thread { [self] in
@@ -55,9 +59,10 @@ final class LoopbackHTTPServer: Sendable {
     }
 
     /// Binds `fd` to 127.0.0.1:0 and returns the port the kernel chose.
-    static func bindLoopback(_ fd: Int32) throws -> UInt16 {
+    static func bindLoopback(_ fd: Int32, port: UInt16 = 0) throws -> UInt16 {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
