@@ -32,6 +32,12 @@ public enum CLI {
         "import occupancy": ImportCommands.occupancy,
         "districts": DistrictCommands.list,
         "seed": SeedCommand.run,
+        "alerts": AlertCommands.list,
+        "alert show": AlertCommands.show,
+        "alert ack": AlertCommands.acknowledge,
+        "rules": AlertCommands.rules,
+        "notification list": NotificationCommands.list,
+        "notification retry": NotificationCommands.retry,
     ]
 
     public static let parser = ArgumentParser(root: CommandTree.root, globalOptions: CommandTree.globalOptions)

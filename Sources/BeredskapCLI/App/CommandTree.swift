@@ -34,7 +34,7 @@ enum CommandTree {
             Avslutningskoder: 0 ok, 1 tjenesten avviste (meldingen sier hvorfor), 2 feil bruk,
             3 tjenesten kan ikke nås, 4 ikke tillatt (du mangler tillatelsen).
             """),
-        subcommands: [status, health] + capacityCommands + [events, log, audit, metrics, version])
+        subcommands: [status, health] + capacityCommands + alertCommands + [events, log, audit, metrics, version])
 
     static let status = CommandSpec(
         "status",

@@ -3,6 +3,6 @@ enum APIRoutes {
     static func all() -> [Route] {
         ServiceRoutes.routes() + EventRoutes.routes() + IncidentLogRoutes.routes() + AuditRoutes.routes()
             + FacilityRoutes.routes() + FlowRoutes.routes() + PictureRoutes.routes() + SeriesRoutes.routes()
-            + DistrictRoutes.routes()
+            + DistrictRoutes.routes() + AlertRoutes.routes() + NotificationRoutes.routes()
     }
 }

@@ -21,7 +21,10 @@ enum ServiceRoutes {
                         apiVersion: APIContract.apiVersion, serverVersion: APIContract.serverVersion, extensions: extensions))
             },
             Route("GET", "/v1/status", permission: .read) { context throws(APIError) in
-                let lastSeq = try context.services.read { try $0.lastEventSeq() }
+                let now = context.services.clock.now()
+                let (lastSeq, alertCounts, outbox) = try context.services.read { connection in
+                    (try connection.lastEventSeq(), try connection.alertCounts(at: now), try connection.notificationCounts())
+                }
                 let facilities = try context.services.facilitySnapshots.facilities(context.services)
                 let totals = CapacityPicture(facilities: facilities).total
                 let capacity = StatusResponse.Capacity(
@@ -31,6 +34,10 @@ enum ServiceRoutes {
                     status: 200,
                     body: StatusResponse(
                         surgeLevel: context.services.surge.snapshot().state.level.rawValue, capacity: capacity,
+                        alerts: StatusResponse.Alerts(
+                            firing: alertCounts.firing, pending: alertCounts.pending,
+                            unacknowledged: alertCounts.unacknowledged),
+                        notifications: StatusResponse.Notifications(pending: outbox.pending, dead: outbox.dead),
                         lastEventSeq: lastSeq, uptimeS: Int64(uptime(context.services))))
             },
             Route("GET", "/v1/metrics", permission: .read) { context throws(APIError) in

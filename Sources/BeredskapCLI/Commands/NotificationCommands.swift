@@ -1,0 +1,74 @@
+import BeredskapAPI
+import BeredskapClient
+import BeredskapCore
+
+/// `notification list` and `notification retry`: the outbox as people look after it.
+enum NotificationCommands {
+    static func list(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let (state, limit) = try usage { () throws(UsageError) in
+            (try parsed.enumValue("state", NotificationState.self), try parsed.int("limit", in: 1...1000))
+        }
+        let list = try call { () throws(ClientError) in try context.client.notifications(state: state, limit: limit) }
+        let output = context.output
+        if output.printedForScripts(list, csv: { (csvHeader, list.notifications.map(csvRow)) }) { return }
+        guard !list.notifications.isEmpty else { return output.line(Text("No notifications.", nb: "Ingen meldinger.")) }
+        printTable(list.notifications, output)
+    }
+
+    static func retry(_ context: CommandContext) throws(CommandFailure) {
+        let id = try usage { () throws(UsageError) in try context.parsed.number("ID") }
+        let key = context.idempotencyKey()
+        let answer = try call { () throws(ClientError) in try context.client.retryNotification(id: id, idempotencyKey: key) }
+        let output = context.output
+        if output.format == .json { return output.json(answer) }
+        output.line(Text(
+            "Notification \(id) is queued again (event \(answer.eventSeq)).",
+            nb: "Melding \(id) er lagt i køen igjen (hendelse \(answer.eventSeq))."))
+    }
+
+    static let columns: [ListColumn] = [
+        .number("ID", nb: "ID"),
+        ListColumn("STATE", nb: "TILSTAND"),
+        ListColumn("CHANNEL", nb: "KANAL"),
+        ListColumn("GROUP", nb: "GRUPPE"),
+        .number("ALERT", nb: "VARSEL"),
+        ListColumn("KIND", nb: "TYPE"),
+        .number("TRIES", nb: "FORSØK"),
+        ListColumn("WHEN", nb: "NÅR"),
+        ListColumn("ERROR", nb: "FEIL", maxWidth: 40),
+    ]
+
+    /// The rows as a table: dead ones red (someone must act), pending yellow. WHEN is the
+    /// delivery time, or the next attempt while pending.
+    static func printTable(_ notifications: [NotificationResource], _ output: Output) {
+        let rows = notifications.map { row -> [String] in
+            [
+                String(row.id), row.state.rawValue, row.channel, row.group, row.alert.map(String.init) ?? "–", row.kind,
+                String(row.attempts), output.time(row.deliveredAt ?? row.nextAttemptAt), row.lastError ?? "",
+            ]
+        }
+        let style = output.style
+        output.table(columns, rows: rows, rowStyles: notifications.map { row -> (String) -> String in
+            switch row.state {
+            case .dead: style.red
+            case .pending: style.yellow
+            case .delivered: { $0 }
+            }
+        })
+    }
+
+    /// Every field a spreadsheet may want, named as in the JSON.
+    static let csvHeader = [
+        "id", "channel", "group", "alert", "kind", "idempotency_key", "state", "attempts", "last_error", "next_attempt_at",
+        "delivered_at", "subject_line", "created_at", "exercise",
+    ]
+
+    static func csvRow(_ row: NotificationResource) -> [String] {
+        [
+            String(row.id), row.channel, row.group, row.alert.map(String.init) ?? "", row.kind, row.idempotencyKey,
+            row.state.rawValue, String(row.attempts), row.lastError ?? "", row.nextAttemptAt?.rfc3339 ?? "",
+            row.deliveredAt?.rfc3339 ?? "", row.subjectLine, row.createdAt.rfc3339, String(row.exercise),
+        ]
+    }
+}

@@ -1,0 +1,121 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// Alerts: `GET /v1/alerts`, `GET /v1/alerts/{id}`, `POST /v1/alerts/{id}/ack`, `GET /v1/rules`.
+///
+/// The engine owns every state change of an alert; the only change people make here is the
+/// acknowledgement, which the lifecycle itself validates (a resolved alert cannot be taken on).
+enum AlertRoutes {
+    static let maximumCommentLength = 500
+
+    static func routes() -> [Route] {
+        [
+            Route("GET", "/v1/alerts", permission: .read, query: ["state", "severity", "rule", "limit"]) { context throws(APIError) in
+                let query = try alertQuery(context)
+                let now = context.services.clock.now()
+                let alerts = try context.services.read { try $0.alerts(query) }
+                return .json(status: 200, body: AlertList(alerts: alerts.map { AlertResources.resource($0, now: now) }))
+            },
+            Route("GET", "/v1/alerts/{id}", permission: .read) { context throws(APIError) in
+                let id = try AlertResources.idParameter(context)
+                let now = context.services.clock.now()
+                let found = try context.services.read { connection -> (StoredAlert, [OutboxNotification])? in
+                    guard let alert = try connection.alert(id: id) else { return nil }
+                    return (alert, try connection.notifications(alert: id))
+                }
+                guard let (alert, notifications) = found else { throw notFound(id) }
+                return .json(status: 200, body: AlertResources.detailed(alert, notifications: notifications, now: now))
+            },
+            Route("POST", "/v1/alerts/{id}/ack", permission: .operate) { context throws(APIError) in
+                let id = try AlertResources.idParameter(context)
+                let body = try context.decodeBody(AckBody.self)
+                let comment = body.comment.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !comment.isEmpty, comment.count <= maximumCommentLength else {
+                    throw .invalidField(
+                        "comment",
+                        Text("must be 1 to \(maximumCommentLength) characters", nb: "må være 1 til \(maximumCommentLength) tegn"))
+                }
+                let engine = context.services.alerts
+                return .mutation { transaction in
+                    try acknowledge(id, comment: comment, until: body.expiresAt, engine: engine, in: &transaction)
+                }
+            },
+            Route("GET", "/v1/rules", permission: .read) { context throws(APIError) in
+                let open = try context.services.read { try $0.openAlerts() }
+                let configuration = context.services.configuration
+                return .json(
+                    status: 200,
+                    body: RuleResources.list(configuration.alerts, staleAfter: configuration.capacity.staleAfter, open: open))
+            },
+        ]
+    }
+
+    /// The filters of `GET /v1/alerts`; without `state`, the open alerts (what needs attention).
+    static func alertQuery(_ context: RequestContext) throws(APIError) -> AlertQuery {
+        var query = AlertQuery()
+        switch try context.queryEnum("state", AlertStateFilter.self) ?? .open {
+        case .open: query.openOnly = true
+        case .pending: query.state = .pending
+        case .firing: query.state = .firing
+        case .resolved: query.state = .resolved
+        }
+        query.severity = try context.queryEnum("severity", AlertSeverity.self)
+        if let rule = context.query("rule") {
+            guard RuleResources.knownRules.contains(rule) else {
+                throw .invalidField(
+                    "rule",
+                    Text("expected one of \(RuleResources.knownRules.sorted().joined(separator: ", "))",
+                         nb: "forventet en av \(RuleResources.knownRules.sorted().joined(separator: ", "))"))
+            }
+            query.rule = rule
+        }
+        query.limit = try context.pageSize()
+        return query
+    }
+
+    /// Records the acknowledgement, appends `alert.acknowledged` by the person, and has the
+    /// engine look at the alert again once this commits.
+    ///
+    /// Why the engine looks again: an acknowledgement moves the alert's next deadline (repeats
+    /// and escalation stop; an expiry becomes a deadline of its own), and the engine's clock
+    /// for the alert was set before it. `advance` is queued behind this command, so it reads
+    /// the acknowledged alert and reschedules from it; it changes nothing else.
+    private static func acknowledge(
+        _ id: Int64, comment: String, until: Timestamp?, engine: AlertEngine, in transaction: inout WriteTransaction
+    ) throws -> CommandReply {
+        guard var alert = try transaction.connection.alert(id: id) else { throw notFound(id) }
+        do {
+            try alert.lifecycle.acknowledge(by: transaction.actor.user, comment: comment, until: until, at: transaction.now)
+        } catch {
+            switch error {
+            case .notOpen:
+                var refusal = APIError.conflict(Text(
+                    "alert \(id) is resolved; only a pending or firing alert can be acknowledged",
+                    nb: "varsel \(id) er avsluttet; bare et ventende eller aktivt varsel kan kvitteres"))
+                refusal.details["state"] = .string(alert.lifecycle.state.rawValue)
+                throw refusal
+            case .expiryNotInFuture:
+                throw APIError.invalidField(
+                    "expires_at", Text("must be in the future", nb: "må være fram i tid"))
+            }
+        }
+        try transaction.saveAlert(alert)
+        let event = try transaction.appendEvent(
+            type: AlertEvents.acknowledged, subject: "alert/\(id)",
+            data: .object(JSONObject([
+                ("rule", .string(alert.key.rule)), ("subject", .string(alert.key.subject)), ("comment", .string(comment)),
+                ("expires_at", until.map { .string($0.rfc3339) } ?? .null),
+            ])))
+        engine.advance(alert: id)
+        return try CommandReply.json(
+            status: 200, AlertAcknowledged(alert: AlertResources.resource(alert, now: transaction.now), eventSeq: event.seq))
+    }
+
+    static func notFound(_ id: Int64) -> APIError {
+        var error = APIError.notFound(Text("no alert \(id)", nb: "ingen varsel med id \(id)"))
+        error.details["id"] = .integer(id)
+        return error
+    }
+}

@@ -1,0 +1,55 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// The outbox: `GET /v1/notifications`, `POST /v1/notifications/{id}/retry`.
+///
+/// Delivery belongs to the notifier; these routes only show the rows and put a dead one back
+/// in the queue. The `notification.requeued` event is what the notifier and the
+/// `notification_dead` rule follow, so the retry needs no call into either.
+enum NotificationRoutes {
+    static func routes() -> [Route] {
+        [
+            Route("GET", "/v1/notifications", permission: .read, query: ["state", "limit"]) { context throws(APIError) in
+                let state = try context.queryEnum("state", NotificationState.self).map(AlertResources.storeState)
+                let limit = try context.pageSize()
+                let rows = try context.services.read { try $0.notifications(state: state, limit: limit) }
+                return .json(status: 200, body: NotificationList(notifications: rows.map(AlertResources.notification)))
+            },
+            Route("POST", "/v1/notifications/{id}/retry", permission: .operate) { context throws(APIError) in
+                let id = try AlertResources.idParameter(context)
+                return .mutation { transaction in try retry(id, in: &transaction) }
+            },
+        ]
+    }
+
+    /// Only a dead row can be retried: a pending one is already queued, and a delivered one
+    /// sent twice would reach people twice (the idempotency key helps receivers, not people
+    /// reading e-mail).
+    private static func retry(_ id: Int64, in transaction: inout WriteTransaction) throws -> CommandReply {
+        guard let row = try transaction.connection.notification(id: id) else {
+            var error = APIError.notFound(Text("no notification \(id)", nb: "ingen melding med id \(id)"))
+            error.details["id"] = .integer(id)
+            throw error
+        }
+        guard row.state == .dead, try transaction.requeue(notification: id) else {
+            var error = APIError.conflict(Text(
+                "notification \(id) is \(row.state.rawValue); only a dead notification can be retried",
+                nb: "melding \(id) er \(row.state.rawValue); bare en død melding kan sendes på nytt"))
+            error.details["state"] = .string(row.state.rawValue)
+            throw error
+        }
+        let event = try transaction.appendEvent(
+            type: NotificationEvents.requeued, subject: "notification/\(id)",
+            data: .object(JSONObject([
+                ("alert", row.alertID.map(JSONValue.integer) ?? .null), ("channel", .string(row.channel)),
+                ("group", .string(row.group)), ("attempts", .integer(Int64(row.attempts))),
+            ])))
+        guard let requeued = try transaction.connection.notification(id: id) else {
+            throw APIError.internal(Text("the notification vanished", nb: "meldingen forsvant"))
+        }
+        return try CommandReply.json(
+            status: 200, NotificationRequeued(notification: AlertResources.notification(requeued), eventSeq: event.seq))
+    }
+}
