@@ -62,6 +62,7 @@ public final class AlertEngine: Sendable {
 
     /// Called on the writer thread after each commit: which rules and subjects to look at.
     public func observe(_ events: [Event]) {
+        if events.contains(where: { $0.type.hasPrefix("silence.") }) { reviewSilences() }
         let rules = state.withLock { Array($0.settings.rules.values) }
         var keys: Set<AlertKey> = []
         for event in events where !event.type.hasPrefix("alert.") {
@@ -110,18 +111,30 @@ public final class AlertEngine: Sendable {
         }
     }
 
-    /// Applies the alert's time-based transitions that are due.
+    /// Applies the alert's time-based transitions that are due and reschedules its clocks
+    /// (also after an acknowledgement, which moves them).
     func advance(alert id: Int64) {
+        submit { run, transaction in try run.advance(alert: id, in: &transaction) }
+    }
+
+    /// Runs `body` as a system command and schedules what it planned once it has committed.
+    private func submit(_ body: @escaping @Sendable (inout EvaluationRun, inout WriteTransaction) throws -> [Scheduled]) {
         guard let writer = writerBox.withLock({ $0 }) else { return }
         let plan = Mutex<[Scheduled]>([])
         writer.submit(WriteCommand(actor: .system) { [self] transaction in
-            let settings = state.withLock { $0.settings }
-            var run = EvaluationRun(settings: settings, transaction: transaction)
-            plan.withLock { $0 = (try? run.advance(alert: id, in: &transaction)) ?? [] }
+            var run = EvaluationRun(settings: state.withLock { $0.settings }, transaction: transaction)
+            let scheduled = try body(&run, &transaction)
+            plan.withLock { $0 = scheduled }
             return CommandReply(status: 204, body: [])
         }) { [self] outcome in
             if case .committed = outcome { for item in plan.withLock({ $0 }) { schedule(item) } }
         }
+    }
+
+    /// Brings the silenced flags up to date and tells the groups about alerts whose silence
+    /// ended while they still fire.
+    func reviewSilences() {
+        submit { run, transaction in try run.reviewSilences(in: &transaction) }
     }
 
     // MARK: - Scheduling
@@ -129,6 +142,8 @@ public final class AlertEngine: Sendable {
     enum Scheduled {
         case alert(id: Int64, at: Timestamp)
         case recheck(AlertKey, at: Timestamp)
+        /// A silence starts or ends.
+        case silences(at: Timestamp)
     }
 
     private func schedule(_ alert: StoredAlert) {
@@ -141,6 +156,8 @@ public final class AlertEngine: Sendable {
             scheduler.schedule("alert/\(id)", at: at) { [weak self] in self?.advance(alert: id) }
         case .recheck(let key, let at):
             scheduler.schedule("recheck/\(key.rule)/\(key.subject)", at: at) { [weak self] in self?.queue([key]) }
+        case .silences(let at):
+            scheduler.schedule("silences", at: at) { [weak self] in self?.reviewSilences() }
         }
     }
 

@@ -8,6 +8,7 @@ struct EvaluationRun {
     let settings: AlertEngine.Settings
     private let now: Timestamp
     private var inputs: RuleInputs?
+    private var silences: SilenceSet?
     private var scheduled: [AlertEngine.Scheduled] = []
 
     init(settings: AlertEngine.Settings, transaction: WriteTransaction) {
@@ -68,6 +69,10 @@ struct EvaluationRun {
         _ alert: inout StoredAlert, from before: AlertLifecycle?, effects: [AlertEffect], flap: FlapChange?,
         in transaction: inout WriteTransaction
     ) throws {
+        let silences = try currentSilences(transaction.connection)
+        // A silenced alert still exists and is shown as silenced, but sends nothing.
+        alert.silenced = alert.lifecycle.isOpen
+            && silences.silencing(alert.key, severity: alert.lifecycle.severity, at: now) != nil
         try transaction.saveAlert(alert)
         let subject = "alert/\(alert.id)"
         if let before, before.state != alert.lifecycle.state || before.severity != alert.lifecycle.severity {
@@ -77,7 +82,7 @@ struct EvaluationRun {
         } else if before == nil, alert.lifecycle.state == .firing {
             try transaction.appendSystemEvent(type: AlertEvents.firing, subject: subject, data: Self.data(alert))
         }
-        for effect in effects {
+        for effect in effects where !alert.silenced || effect == .closedSilently {
             switch effect {
             case .notify(let kind):
                 // Flapping holds notifications back; the summary goes out when it settles.
@@ -92,7 +97,7 @@ struct EvaluationRun {
                 try transaction.appendSystemEvent(type: AlertEvents.closed, subject: subject, data: Self.data(alert))
             }
         }
-        switch flap {
+        switch alert.silenced ? nil : flap {
         case .started:
             try transaction.appendSystemEvent(type: AlertEvents.flapping, subject: subject, data: Self.data(alert))
             try notify(alert, .flappingStarted, groups: recipients(alert), in: &transaction)
@@ -105,6 +110,35 @@ struct EvaluationRun {
         if let due = Self.deadline(of: alert), alert.lifecycle.isOpen || alert.flap.isFlapping {
             scheduled.append(.alert(id: alert.id, at: due))
         }
+    }
+
+    /// Re-checks every open alert against the silences now: one whose silence ended while it
+    /// still fires is told now (it sent nothing while silenced), and each flag is brought up
+    /// to date.
+    mutating func reviewSilences(in transaction: inout WriteTransaction) throws -> [AlertEngine.Scheduled] {
+        let silences = try currentSilences(transaction.connection)
+        for var alert in try transaction.connection.openAlerts() {
+            let silenced = silences.silencing(alert.key, severity: alert.lifecycle.severity, at: now) != nil
+            guard silenced != alert.silenced else { continue }
+            alert.silenced = silenced
+            try transaction.saveAlert(alert)
+            try transaction.appendSystemEvent(
+                type: silenced ? AlertEvents.silenced : AlertEvents.unsilenced, subject: "alert/\(alert.id)", data: Self.data(alert))
+            if !silenced, alert.lifecycle.state == .firing, !alert.flap.isFlapping {
+                _ = try loadInputs(transaction.connection)
+                try notify(alert, .lifecycle(.firing), groups: recipients(alert), in: &transaction)
+            }
+        }
+        if let next = silences.nextChange(after: now) { scheduled.append(.silences(at: next)) }
+        return scheduled
+    }
+
+    private mutating func currentSilences(_ connection: SQLiteConnection) throws -> SilenceSet {
+        if let silences { return silences }
+        let loaded = try connection.currentSilences(at: now)
+        silences = loaded
+        if let next = loaded.nextChange(after: now) { scheduled.append(.silences(at: next)) }
+        return loaded
     }
 
     private func recipients(_ alert: StoredAlert) -> [String] {
@@ -170,6 +204,8 @@ enum AlertEvents {
     static let acknowledged = "alert.acknowledged"
     static let flapping = "alert.flapping"
     static let flapSettled = "alert.flap_settled"
+    static let silenced = "alert.silenced"
+    static let unsilenced = "alert.unsilenced"
     /// Not an `alert.` event: the notifier follows it.
     static let notificationQueued = "notification.queued"
 }
