@@ -58,8 +58,11 @@ import Testing
         let status = try ops.get("/v1/status")
         #expect((status["alerts"]?["firing"]?.intValue ?? 0) >= 1)
         #expect(status["alerts"]?["unacknowledged"]?.intValue == status["alerts"]?["firing"]?.intValue)
-        let pending = try ops.get("/v1/notifications?state=pending")["notifications"]?.arrayValue ?? []
-        #expect(status["notifications"]?["pending"]?.intValue == Int64(pending.count))
+        // The default file channel delivers the rows: the outbox drains, and status agrees.
+        #expect(waitUntil { (try? ops.get("/v1/status"))?["notifications"]?["pending"]?.intValue == 0 })
+        #expect((try ops.get("/v1/notifications?state=pending")["notifications"]?.arrayValue ?? [nil]).isEmpty)
+        let delivered = try ops.get("/v1/notifications?state=delivered")["notifications"]?.arrayValue ?? []
+        #expect(delivered.filter { $0["alert"]?.intValue == id }.count == mine.count)
     }
 
     @Test func anOperatorAcknowledgesAViewerMayNot() throws {
