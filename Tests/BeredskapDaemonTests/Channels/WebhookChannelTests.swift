@@ -1,5 +1,6 @@
 @testable import BeredskapDaemon
 import BeredskapCore
+import BeredskapTestSupport
 import BeredskapJSON
 import Foundation
 import Testing

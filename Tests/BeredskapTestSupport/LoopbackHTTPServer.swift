@@ -5,23 +5,23 @@ import Synchronization
 /// A tiny HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel) for webhook tests: it
 /// reads one request per connection, records it, and answers with `status` — or, when
 /// `status` is nil, never answers (to exercise timeouts).
-final class LoopbackHTTPServer: Sendable {
-    struct Request: Sendable {
-        var method: String
-        var target: String
+public final class LoopbackHTTPServer: Sendable {
+    public struct Request: Sendable {
+        public var method: String
+        public var target: String
         /// Lowercased names.
-        var headers: [String: String]
-        var body: [UInt8]
+        public var headers: [String: String]
+        public var body: [UInt8]
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let requests = Mutex<[Request]>([])
     private let held = Mutex<[Int32]>([])
 
     /// - Parameter port: 0 lets the kernel choose; a given port is one a receiver that was
     ///   down comes back on.
-    init(status: Int?, body: String = "", port requested: UInt16 = 0) throws {
+    public init(status: Int?, body: String = "", port requested: UInt16 = 0) throws {
         listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var reuse: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
@@ -49,17 +49,17 @@ final class LoopbackHTTPServer: Sendable {
         }.start()
     }
 
-    var url: String { "http://127.0.0.1:\(port)/hooks/beredskap?x=1" }
-    var received: [Request] { requests.withLock { $0 } }
+    public var url: String { "http://127.0.0.1:\(port)/hooks/beredskap?x=1" }
+    public var received: [Request] { requests.withLock { $0 } }
 
-    func stop() {
+    public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
         held.withLock { $0.forEach { close($0) } }
     }
 
     /// Binds `fd` to 127.0.0.1:0 and returns the port the kernel chose.
-    static func bindLoopback(_ fd: Int32, port: UInt16 = 0) throws -> UInt16 {
+    public static func bindLoopback(_ fd: Int32, port: UInt16 = 0) throws -> UInt16 {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -75,7 +75,7 @@ final class LoopbackHTTPServer: Sendable {
     }
 
     /// A port nothing listens on: bound, then closed.
-    static func closedPort() throws -> UInt16 {
+    public static func closedPort() throws -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         defer { close(fd) }
         return try bindLoopback(fd)
