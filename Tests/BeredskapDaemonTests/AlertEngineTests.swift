@@ -114,4 +114,41 @@ import Testing
             (try? ops.get("/v1/alerts?state=open&rule=notification_dead"))?["alerts"]?.arrayValue?.isEmpty == true
         })
     }
+
+    @Test func aFlappingConditionHoldsItsNotificationsAndSendsOneSummaryWhenItSettles() throws {
+        let harness = try DaemonHarness { configuration in
+            configuration.alerts.facilityUtilization.forDuration = .seconds(0)
+            configuration.alerts.facilityUtilization.keepFiringFor = .seconds(0)
+            configuration.alerts.facilityUtilization.repeatInterval = nil
+            configuration.alerts.facilityUtilization.escalateAfter = nil
+        }
+        let ops = try Session(harness, as: People.operatorByGroup)
+        #expect(try ops.putFacility("refstad", ["capacity": 100]).status == 201)
+        // 86 % (warning) and 79 % (below clear) in turn: each report opens or resolves an alert.
+        let rounds = 24
+        for round in 0..<rounds {
+            #expect(try ops.headCount("refstad", round % 2 == 0 ? 86 : 79).status == 201)
+            harness.clock.advance(seconds: 60)
+            try ops.settle()
+        }
+        let notices = { (try? ops.events("notification.queued"))?.compactMap { $0["data"]?["kind"]?.stringValue } ?? [] }
+        #expect(waitUntil { notices().contains("flapping") })
+        // Without flap protection every opening and every resolution would be told (24 of
+        // each per group); once flapping, they are held back.
+        let groups = Set(((try? ops.events("notification.queued")) ?? []).compactMap { $0["data"]?["group"]?.stringValue }).count
+        let told = notices().filter { $0 == "firing" || $0 == "resolved" }.count
+        #expect(told < rounds / 2 * groups, "\(told) lifecycle notifications for \(groups) group(s)")
+        let before = notices().count
+        for round in 0..<4 {
+            #expect(try ops.headCount("refstad", round % 2 == 0 ? 86 : 79).status == 201)
+            try ops.settle()
+        }
+        #expect(notices().count == before, "nothing more while it flaps")
+        // Quiet for the settle time: one summary per group goes out.
+        harness.clock.advance(seconds: 1800)
+        harness.daemon.services.scheduler.fireDue()
+        #expect(waitUntil { notices().filter { $0 == "flapping_settled" }.count == groups })
+        try ops.settle()
+        #expect(try ops.events("alert.flap_settled").count == 1)
+    }
 }

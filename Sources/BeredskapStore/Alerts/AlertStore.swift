@@ -54,6 +54,14 @@ extension SQLiteConnection {
             [key.rule, key.subject], Self.alert(from:))
     }
 
+    /// The newest alert for a rule and subject, open or not: a new alert takes over its flap
+    /// detector, since flapping is about the condition, not about one alert.
+    public func latestAlert(_ key: AlertKey) throws -> StoredAlert? {
+        try queryFirst(
+            "SELECT \(Self.alertColumns) FROM alerts WHERE rule = ? AND subject = ? ORDER BY id DESC LIMIT 1",
+            [key.rule, key.subject], Self.alert(from:))
+    }
+
     public func alert(id: Int64) throws -> StoredAlert? {
         try queryFirst("SELECT \(Self.alertColumns) FROM alerts WHERE id = ?", [id], Self.alert(from:))
     }

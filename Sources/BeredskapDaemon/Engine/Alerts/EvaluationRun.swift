@@ -42,20 +42,33 @@ struct EvaluationRun {
                 open = alert
             } else if let severity = verdict.severity {
                 let (lifecycle, effects) = AlertLifecycle.start(key: key, severity: severity, at: now, policy: rule.policy)
+                // Flapping is about the condition: a new alert takes over the last one's detector
+                // (with keep_firing_for zero, every clear resolves and the next rise opens anew).
+                var flap = FlapDetector(settings: settings.alerts.flapping)
+                if var previous = try transaction.connection.latestAlert(key) {
+                    flap = previous.flap
+                    // One detector per condition: the old alert's copy stops counting (and
+                    // will not send a summary of its own).
+                    previous.flap = FlapDetector(settings: settings.alerts.flapping)
+                    try transaction.saveAlert(previous)
+                }
+                let flapChange = flap.record(active: true, at: now)
                 var alert = StoredAlert(
-                    id: 0, lifecycle: lifecycle, flap: FlapDetector(settings: settings.alerts.flapping), value: verdict.value,
-                    threshold: verdict.threshold, district: verdict.district, silenced: false, exercise: transaction.exercise)
-                _ = alert.flap.record(active: true, at: now)
+                    id: 0, lifecycle: lifecycle, flap: flap, value: verdict.value, threshold: verdict.threshold,
+                    district: verdict.district, silenced: false, exercise: transaction.exercise)
                 alert.id = try transaction.saveAlert(alert)
                 try transaction.appendSystemEvent(type: AlertEvents.opened, subject: "alert/\(alert.id)", data: Self.data(alert))
-                try record(&alert, from: nil, effects: effects, flap: nil, in: &transaction)
+                try record(&alert, from: nil, effects: effects, flap: flapChange, in: &transaction)
             }
         }
         return scheduled
     }
 
     mutating func advance(alert id: Int64, in transaction: inout WriteTransaction) throws -> [AlertEngine.Scheduled] {
-        guard var alert = try transaction.connection.alert(id: id), alert.lifecycle.isOpen else { return [] }
+        // A resolved alert may still be flapping: its summary is due when the condition settles.
+        guard var alert = try transaction.connection.alert(id: id), alert.lifecycle.isOpen || alert.flap.isFlapping else {
+            return []
+        }
         let before = alert.lifecycle
         let effects = alert.lifecycle.advance(to: now)
         let flapChange = alert.flap.advance(to: now)
@@ -86,7 +99,7 @@ struct EvaluationRun {
             switch effect {
             case .notify(let kind):
                 // Flapping holds notifications back; the summary goes out when it settles.
-                guard !alert.flap.isFlapping || kind == .resolved else { continue }
+                guard !alert.flap.isFlapping else { continue }
                 try notify(alert, .lifecycle(kind), groups: recipients(alert), in: &transaction)
             case .escalate(let step):
                 try transaction.appendSystemEvent(
