@@ -3,7 +3,9 @@ import BeredskapStore
 
 /// What the rules read: the state right after a commit, read once per evaluation.
 struct RuleInputs {
+    /// The facilities the evaluated keys need (all of them when a kind or city rule is evaluated).
     var facilities: [String: Facility]
+    /// Over `facilities`: complete only when every facility was read (see `EvaluationRun`).
     var picture: CapacityPicture
     var surgeLevel: SurgeLevel
     var now: Timestamp

@@ -22,7 +22,7 @@ struct EvaluationRun {
     }
 
     mutating func evaluate(_ keys: Set<AlertKey>, in transaction: inout WriteTransaction) throws -> [AlertEngine.Scheduled] {
-        let inputs = try loadInputs(transaction.connection)
+        let inputs = try loadInputs(transaction.connection, for: keys)
         for key in keys.sorted(by: { ($0.rule, $0.subject) < ($1.rule, $1.subject) }) {
             guard let rule = settings.rules[key.rule] else { continue }
             var open = try transaction.connection.openAlert(key)
@@ -185,13 +185,23 @@ struct EvaluationRun {
         }
     }
 
-    private mutating func loadInputs(_ connection: SQLiteConnection) throws -> RuleInputs {
+    /// The state the rules read. Every facility is read only when a kind or city rule is among
+    /// the keys (they need the whole picture); otherwise only the facilities named, so a burst
+    /// of facility alerts does not read all facilities once per evaluation.
+    private mutating func loadInputs(_ connection: SQLiteConnection, for keys: Set<AlertKey>? = nil) throws -> RuleInputs {
         if let inputs { return inputs }
-        let facilities = try connection.facilities()
+        let facilities: [Facility]
+        if let keys, keys.allSatisfy({ AlertRules.facilityID(of: $0.subject) != nil || $0.subject.hasPrefix("notification/") }) {
+            facilities = try Set(keys.compactMap { AlertRules.facilityID(of: $0.subject) }).compactMap { try connection.facility($0) }
+        } else {
+            facilities = try connection.facilities()
+        }
         let loaded = RuleInputs(
             facilities: Dictionary(uniqueKeysWithValues: facilities.map { ($0.id, $0) }),
             picture: CapacityPicture(facilities: facilities), surgeLevel: try connection.surgeState().level, now: now,
-            cap: settings.cap, deadNotifications: Set(try connection.notifications(state: .dead, limit: 10_000).map(\.id)))
+            cap: settings.cap,
+            deadNotifications: keys?.contains(where: { $0.subject.hasPrefix("notification/") }) == false
+                ? [] : Set(try connection.notifications(state: .dead, limit: 10_000).map(\.id)))
         inputs = loaded
         return loaded
     }
