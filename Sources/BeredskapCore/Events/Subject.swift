@@ -1,5 +1,5 @@
 /// What an event, log entry or alert is about: `city`, or `<kind>/<id>` such as
-/// `facility/refstad`, `district/ullern`, `kind/transit`.
+/// `facility/refstad`, `district/ullern`, `kind/transit`, `kind/careCentre`.
 ///
 /// Why a checked form: subjects are matched by rules, silences and log filters; a stray
 /// space or capital letter would silently match nothing.
@@ -12,7 +12,8 @@ public enum Subject {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2, let kind = parts.first, isKind(kind) else { return false }
         guard parts.count == 2 else { return true }
-        return Slug.isValid(parts[1])
+        // Facility kinds are API enum values in camelCase (`kind/careCentre`).
+        return Slug.isValid(parts[1]) || (kind == "kind" && FacilityKind(rawValue: String(parts[1])) != nil)
     }
 
     private static func isKind(_ text: Substring) -> Bool {
