@@ -38,6 +38,11 @@ public enum CLI {
         "rules": AlertCommands.rules,
         "notification list": NotificationCommands.list,
         "notification retry": NotificationCommands.retry,
+        "notification test": NotificationCommands.test,
+        "silence add": SilenceCommands.add,
+        "silence list": SilenceCommands.list,
+        "silence expire": SilenceCommands.expire,
+        "watch": WatchCommand.run,
     ]
 
     public static let parser = ArgumentParser(root: CommandTree.root, globalOptions: CommandTree.globalOptions)

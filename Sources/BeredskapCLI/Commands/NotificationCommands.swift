@@ -2,8 +2,25 @@ import BeredskapAPI
 import BeredskapClient
 import BeredskapCore
 
-/// `notification list` and `notification retry`: the outbox as people look after it.
+/// `notification list`, `notification retry` and `notification test`: the outbox as people
+/// look after it, and a check that a channel works.
 enum NotificationCommands {
+    /// Sends a test message through one channel now; exit 1 when the channel failed.
+    static func test(_ context: CommandContext) throws(CommandFailure) {
+        let channel = context.parsed.argument("CHANNEL") ?? ""
+        let answer = try call { () throws(ClientError) in try context.client.testNotificationChannel(channel) }
+        let output = context.output
+        if output.format == .json { output.json(answer) }
+        guard answer.delivered else {
+            throw .message(Text(
+                "channel \(channel) failed: \(answer.error ?? "no reason given")",
+                nb: "kanalen \(channel) feilet: \(answer.error ?? "ingen grunn oppgitt")"), .refused)
+        }
+        if output.format != .json {
+            output.line(Text("Test message delivered through \(channel).", nb: "Testmeldingen er levert gjennom \(channel)."))
+        }
+    }
+
     static func list(_ context: CommandContext) throws(CommandFailure) {
         let parsed = context.parsed
         let (state, limit) = try usage { () throws(UsageError) in
@@ -71,4 +88,32 @@ enum NotificationCommands {
             row.deliveredAt?.rfc3339 ?? "", row.subjectLine, row.createdAt.rfc3339, String(row.exercise),
         ]
     }
+}
+
+extension CommandTree {
+    static let notificationTest = CommandSpec(
+        "test",
+        summary: Text("send a test message through one channel now (needs admin)", nb: "send en testmelding gjennom én kanal nå (krever admin)"),
+        discussion: Text(
+            """
+            The message goes straight to the channel, not through the outbox, and the answer
+            says whether the channel took it. Exit code 1 when the channel failed; the error
+            is the one a real notification would get.
+
+            Examples:
+              beredskap notification test logg
+              beredskap notification test vaktlag-webhook --json
+            """,
+            nb: """
+            Meldingen går rett til kanalen, ikke gjennom meldingskøen, og svaret sier om
+            kanalen tok imot den. Avslutningskode 1 når kanalen feilet; feilen er den samme
+            som en ekte melding ville fått.
+
+            Eksempler:
+              beredskap notification test logg
+              beredskap notification test vaktlag-webhook --json
+            """),
+        arguments: [ArgumentSpec.required("CHANNEL", help: Text(
+            "a channel name from notifications.channels in the configuration",
+            nb: "et kanalnavn fra notifications.channels i konfigurasjonen"))])
 }

@@ -1,0 +1,67 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapHTTP
+import BeredskapJSON
+
+/// `POST /v1/notifications/test`: one test message through one channel, now.
+///
+/// Why not through the outbox: the question is "does this channel work right now?", and the
+/// outbox would retry a failure for hours and record it against no alert. The message goes
+/// straight to the channel and the answer waits for its result; a failed channel is still a
+/// 200 (`delivered: false` with the error), since the request itself did what it asked.
+///
+/// Why answered asynchronously: a webhook may take its whole timeout, and the event loop that
+/// read the request serves other connections meanwhile. Every refusal (bad body, unknown
+/// channel) is thrown before the route returns `.answered`, so the status the handler records
+/// for `.answered` (200) is the status sent; its latency is the hand-over, not the delivery.
+enum NotificationTestRoute {
+    static func routes() -> [Route] {
+        [
+            Route("POST", "/v1/notifications/test", permission: .admin) { context throws(APIError) in
+                let body = try context.decodeBody(NotificationTestBody.self)
+                guard let channel = context.services.notifier.channel(named: body.channel) else {
+                    var error = APIError.notFound(Text(
+                        "no channel named \(body.channel) is configured", nb: "ingen kanal med navnet \(body.channel) er satt opp"))
+                    error.details["field"] = .string("channel")
+                    throw error
+                }
+                let exchange = context.exchange
+                let name = body.channel
+                let delivery = testDelivery(
+                    channel: name, now: context.services.clock.now(),
+                    language: context.services.configuration.notifications.language, by: context.identity.principal.user)
+                channel.deliver(delivery) { result in
+                    let answer: NotificationTestResult
+                    switch result {
+                    case .delivered: answer = NotificationTestResult(channel: name, delivered: true)
+                    case .failed(let message): answer = NotificationTestResult(channel: name, delivered: false, error: message)
+                    }
+                    exchange.onLoop { exchange.respond(response(answer)) }
+                }
+                return .answered
+            }
+        ]
+    }
+
+    /// The test message: a JSON document of type `test` and a short text in the configured language.
+    static func testDelivery(channel: String, now: Timestamp, language: Language, by user: String) -> Delivery {
+        let key = "test-\(now.millisecondsSinceEpoch)"
+        let text = Text(
+            "Test message from beredskapd through channel \(channel), sent by \(user) at \(now.rfc3339). No action needed.",
+            nb: "Testmelding fra beredskapd gjennom kanalen \(channel), sendt av \(user) \(now.rfc3339). Ingen handling nødvendig.")(language)
+        let subject = Text("[TEST] beredskap channel \(channel)", nb: "[TEST] beredskap-kanal \(channel)")(language)
+        let document = JSONValue.object(JSONObject([
+            ("type", .string("test")), ("channel", .string(channel)), ("text", .string(text)), ("idempotency_key", .string(key)),
+        ]))
+        return Delivery(notificationID: 0, idempotencyKey: key, channel: channel, document: document, subject: subject, text: text)
+    }
+
+    private static func response(_ answer: NotificationTestResult) -> HTTPResponse {
+        do {
+            return APIHandler.jsonResponse(try JSONValueEncoder().encodeBytes(answer), status: 200)
+        } catch {
+            return APIHandler.render(
+                .internal(Text("could not encode the response: \(error)", nb: "kunne ikke kode svaret: \(error)")), language: .en)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// Silences: `POST /v1/silences`, `GET /v1/silences`, `DELETE /v1/silences/{id}`.
+///
+/// The routes only store silences and record `silence.created` / `silence.expired`; the
+/// engine reviews every open alert after any committed `silence.` event, so a new silence
+/// quiets matching alerts, and an expired one lets a still-firing alert notify at once.
+enum SilenceRoutes {
+    /// The longest silence: one that outlives the situation it was made for hides the next.
+    static let maximumLength = FixedDuration(milliseconds: 30 * 24 * 3_600_000)
+    /// How many silences a list looks at before filtering by state (newest first).
+    static let listWindow = 1000
+
+    static let created = "silence.created"
+    static let expired = "silence.expired"
+
+    static func routes() -> [Route] {
+        [
+            Route("POST", "/v1/silences", permission: .operate) { context throws(APIError) in
+                let body = try context.decodeBody(NewSilence.self)
+                return .mutation { transaction in try create(body, in: &transaction) }
+            },
+            Route("GET", "/v1/silences", permission: .operate, query: ["state", "limit"]) { context throws(APIError) in
+                let filter = try context.queryEnum("state", SilenceStateFilter.self)
+                let limit = try context.pageSize()
+                let now = context.services.clock.now()
+                let rows = try context.services.read { try $0.silences(limit: listWindow) }
+                let shown = rows.map { SilenceResource($0.silence, expiredAt: $0.expiredAt, now: now) }
+                    .filter { filter?.includes($0.state) ?? true }
+                return .json(status: 200, body: SilenceList(silences: Array(shown.prefix(limit))))
+            },
+            Route("DELETE", "/v1/silences/{id}", permission: .operate) { context throws(APIError) in
+                let id = context.parameters["id"] ?? ""
+                return .mutation { transaction in try expire(id, in: &transaction) }
+            },
+        ]
+    }
+
+    /// Builds the silence from the body, checks it, stores it and records `silence.created`.
+    private static func create(_ body: NewSilence, in transaction: inout WriteTransaction) throws -> CommandReply {
+        let now = transaction.now
+        let startsAt = body.startsAt ?? now
+        let silence = Silence(
+            id: try nextID(transaction.connection), matchers: body.matchers.matchers, startsAt: startsAt,
+            endsAt: try end(of: body, startingAt: startsAt, now: now),
+            comment: body.comment.trimmingCharacters(in: .whitespacesAndNewlines), author: transaction.actor.user,
+            createdAt: now)
+        if let problem = silence.validate().first { throw APIError.invalidField(problem.field, problem.problem) }
+        try transaction.saveSilence(silence)
+        let event = try transaction.appendEvent(type: created, subject: "silence/\(silence.id)", data: data(silence))
+        return try CommandReply.json(
+            status: 201, SilenceChanged(silence: SilenceResource(silence, expiredAt: nil, now: now), eventSeq: event.seq))
+    }
+
+    /// `ends_at`, or `starts_at` plus `duration`: exactly one of them, in the future, and at
+    /// most `maximumLength` after the start.
+    private static func end(of body: NewSilence, startingAt start: Timestamp, now: Timestamp) throws(APIError) -> Timestamp {
+        let end: Timestamp
+        let field: String
+        switch (body.endsAt, body.duration) {
+        case (let endsAt?, nil):
+            (end, field) = (endsAt, "ends_at")
+        case (nil, let duration?):
+            (end, field) = (start.adding(milliseconds: duration.milliseconds), "duration")
+        case (nil, nil):
+            throw .invalidField("ends_at", Text(
+                "say when the silence ends: ends_at or duration", nb: "oppgi når dempingen slutter: ends_at eller duration"))
+        case (_?, _?):
+            throw .invalidField("duration", Text(
+                "give ends_at or duration, not both", nb: "oppgi ends_at eller duration, ikke begge"))
+        }
+        guard end > now else { throw .invalidField(field, Text("must end in the future", nb: "må slutte fram i tid")) }
+        guard end.millisecondsSinceEpoch - start.millisecondsSinceEpoch <= maximumLength.milliseconds else {
+            throw .invalidField(field, Text(
+                "a silence may last at most \(maximumLength)", nb: "en demping kan vare høyst \(maximumLength)"))
+        }
+        return end
+    }
+
+    /// Ends a silence now and records `silence.expired`.
+    private static func expire(_ id: String, in transaction: inout WriteTransaction) throws -> CommandReply {
+        guard let (silence, expiredAt) = try transaction.connection.silence(id: id) else {
+            var error = APIError.notFound(Text("no silence \(id)", nb: "ingen demping med id \(id)"))
+            error.details["id"] = .string(id)
+            throw error
+        }
+        let now = transaction.now
+        guard try transaction.expireSilence(id: id) else {
+            let state = SilenceState(silence, expiredAt: expiredAt, now: now)
+            var error = APIError.conflict(Text(
+                "silence \(id) is \(state.rawValue) already", nb: "demping \(id) er allerede \(state.rawValue)"))
+            error.details["state"] = .string(state.rawValue)
+            throw error
+        }
+        let event = try transaction.appendEvent(type: expired, subject: "silence/\(id)", data: data(silence))
+        return try CommandReply.json(
+            status: 200, SilenceChanged(silence: SilenceResource(silence, expiredAt: now, now: now), eventSeq: event.seq))
+    }
+
+    /// `s-1`, `s-2`, …: one more than the newest silence's number.
+    private static func nextID(_ connection: SQLiteConnection) throws -> String {
+        let newest = try connection.silences(limit: 1).first?.silence.id
+        let number = newest.flatMap { Int64($0.dropFirst(2)) } ?? 0
+        return "s-\(number + 1)"
+    }
+
+    private static func data(_ silence: Silence) -> JSONValue {
+        let matchers = silence.matchers
+        return .object(JSONObject([
+            ("id", .string(silence.id)), ("rule", .string(matchers.rule)), ("subject", .string(matchers.subject)),
+            ("severity", matchers.severity.map { .string($0.rawValue) } ?? .null),
+            ("starts_at", .string(silence.startsAt.rfc3339)), ("ends_at", .string(silence.endsAt.rfc3339)),
+            ("comment", .string(silence.comment)),
+        ]))
+    }
+}
