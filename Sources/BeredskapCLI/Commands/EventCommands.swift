@@ -48,40 +48,20 @@ enum EventCommands {
     }
 
     /// Follows the stream; reconnects (from the last seq seen) if the daemon goes away after
-    /// the first connection succeeded.
+    /// the first connection succeeded (see `EventFollow`).
     static func follow(_ context: CommandContext, since: Int64?, type: String?, count: Int?) throws(CommandFailure) {
         let output = context.output
-        var cursor = since
         var printed = 0
-        var connectedOnce = false
-        var retryDelay = 0.5
         if output.format == .csv { output.raw(CSV.line(["seq", "time", "type", "actor", "subject", "data"])) }
-        while true {
-            do {
-                try context.client.followEvents(since: cursor, type: type) { item in
-                    connectedOnce = true
-                    retryDelay = 0.5
-                    guard case .event(let event, let raw) = item else { return true }
-                    cursor = event.seq
-                    switch output.format {
-                    case .json: output.json(raw)
-                    case .csv: output.raw(CSV.line(csvRow(event)))
-                    case .human: output.line(streamLine(event, output))
-                    }
-                    printed += 1
-                    return count.map { printed < $0 } ?? true
-                }
-                if let count, printed >= count { return }
-                // The daemon ended the stream (it is stopping): wait for it to come back.
-            } catch {
-                guard connectedOnce, case .connection = error else { throw .client(error) }
+        if let count, count <= 0 { return }
+        try EventFollow.resuming(context, since: since, type: type) { event, raw in
+            switch output.format {
+            case .json: output.json(raw)
+            case .csv: output.raw(CSV.line(csvRow(event)))
+            case .human: output.line(streamLine(event, output))
             }
-            if cursor == nil { cursor = 0 }
-            output.error(output.style.dim(Text(
-                "connection to beredskapd lost; reconnecting (resuming after #\(cursor ?? 0))…",
-                nb: "forbindelsen til beredskapd brøt; kobler til igjen (fortsetter etter #\(cursor ?? 0))…")(output.language)))
-            Thread.sleep(forTimeInterval: retryDelay)
-            retryDelay = min(retryDelay * 2, 5)
+            printed += 1
+            return count.map { printed < $0 } ?? true
         }
     }
 
