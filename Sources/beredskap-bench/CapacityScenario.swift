@@ -8,18 +8,20 @@ import Dispatch
 /// The capacity benchmark's requests and set-up: 300 facilities, arrivals spread over them.
 enum CapacityScenario {
     static let facilities = 300
-    static let headers: HTTPHeaders = ["Host": "beredskap", "Content-Type": "application/json"]
+    static let headers = BenchHTTP.jsonHeaders
 
     /// PUTs `count` open transit facilities over one connection.
     static func createFacilities(socket: String, count: Int) throws {
+        try createFacilities(socket: socket, ids: (0..<count).map { "f\($0)" }, capacity: 1000)
+    }
+
+    /// PUTs open transit facilities with these ids and capacity over one connection.
+    static func createFacilities(socket: String, ids: some Sequence<String>, capacity: Int) throws {
         let connection = try UnixSocketConnection(path: socket)
         defer { connection.close() }
-        for index in 0..<count {
-            let body = #"{"name":"Mottak \#(index)","kind":"transit","status":"open","operator":"Bench","district":null,"authority":"UDI","capacity":1000}"#
-            try connection.send(
-                HTTPRequestEncoder.encode(method: "PUT", target: "/v1/facilities/f\(index)", headers: headers, body: Array(body.utf8)),
-                timeout: 10)
-            while case let event = try connection.nextEvent(timeout: 10), event != .end {}
+        for id in ids {
+            let body = #"{"name":"Mottak \#(id)","kind":"transit","status":"open","operator":"Bench","district":null,"authority":"UDI","capacity":\#(capacity)}"#
+            try BenchHTTP.expectSuccess(connection, "PUT", "/v1/facilities/\(id)", json: body)
         }
     }
 

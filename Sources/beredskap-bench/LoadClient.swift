@@ -139,8 +139,8 @@ enum Load {
     }
 }
 
-extension Array where Element == UInt64 {
-    /// The q-quantile (0…1) in milliseconds.
+extension Array where Element: BinaryInteger {
+    /// The q-quantile (0…1) in milliseconds, of nanoseconds (signed ones too).
     func quantileMilliseconds(_ q: Double) -> Double {
         guard !isEmpty else { return 0 }
         let sorted = self.sorted()

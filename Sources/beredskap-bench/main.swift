@@ -201,3 +201,24 @@ if arguments.contains("--writer-only") {
     writer.close()
 }
 
+
+// MARK: Alerts (issue 4): a write crossing a threshold → the webhook; a burst of alerts against API writes
+//
+//   --alert-samples N   crossings measured one at a time (default 200)
+//   --alert-burst N     alerts in the burst (default 10000)
+//   --alert-timeout S   how long the burst may take to drain (default 120)
+
+/// The value after `name` on the command line, if there is one.
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+
+let alertOptions = AlertScenario.Options(
+    directory: workspace + "/alerts", only: only, samples: option("--alert-samples").flatMap { Int($0) } ?? 200,
+    burst: option("--alert-burst").flatMap { Int($0) } ?? 10_000, baselineSeconds: seconds,
+    drainTimeout: option("--alert-timeout").flatMap { Double($0) } ?? 120, logRequest: postLog)
+if !arguments.contains("--writer-only"),
+    alertOptions.selected(AlertScenario.latencyName) || alertOptions.selected(AlertScenario.burstName)
+{
+    try AlertScenario.run(alertOptions, report: line)
+}
