@@ -191,6 +191,7 @@ public enum Migrations {
                 exercise INTEGER NOT NULL DEFAULT 0
             );
             CREATE UNIQUE INDEX alerts_open ON alerts(rule, subject) WHERE state != 'resolved';
+            CREATE INDEX alerts_by_key ON alerts(rule, subject, id);    -- the latest alert of a key
             CREATE INDEX alerts_by_state ON alerts(state, id);
 
             CREATE TABLE silences(

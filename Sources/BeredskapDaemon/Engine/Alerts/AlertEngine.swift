@@ -85,29 +85,48 @@ public final class AlertEngine: Sendable {
         if submit { submitEvaluation() }
     }
 
-    /// One command evaluates every key queued by the time it runs, so a burst of arrivals
-    /// costs one evaluation per batch, not one per arrival.
+    /// Keys evaluated in one transaction at most.
+    ///
+    /// Why a bound: one command evaluates every key queued by the time it runs, so a burst of
+    /// arrivals costs one evaluation per batch rather than one per arrival; but 10,000 alerts
+    /// at once (a mass head-count import) would make one transaction of seconds that every
+    /// API write waits behind. In chunks, writes interleave with the drain.
+    static let evaluationChunk = 200
+
     private func submitEvaluation() {
         guard let writer = writerBox.withLock({ $0 }) else { return }
         let plan = Mutex<[Scheduled]>([])
+        let taken = Mutex<Set<AlertKey>>([])
         writer.submit(WriteCommand(actor: .system) { [self] transaction in
             let (keys, settings) = state.withLock { state -> (Set<AlertKey>, Settings) in
-                let keys = state.pendingKeys
-                state.pendingKeys = []
-                state.evaluationQueued = false
+                let keys = Set(state.pendingKeys.prefix(Self.evaluationChunk))
+                state.pendingKeys.subtract(keys)
                 return (keys, state.settings)
             }
+            taken.withLock { $0 = keys }
             var run = EvaluationRun(settings: settings, transaction: transaction)
             let scheduled = try run.evaluate(keys, in: &transaction)
             plan.withLock { $0 = scheduled }
             return CommandReply(status: 204, body: [])
         }) { [self] outcome in
-            if case .committed = outcome {
-                for item in plan.withLock({ $0 }) { schedule(item) }
-            } else {
-                // Nothing was written: evaluate again (the keys are re-derived from the state).
-                state.withLock { $0.evaluationQueued = false }
+            guard case .committed = outcome else {
+                // Nothing of it was written: those keys are evaluated again, after a pause
+                // (the store may be full or failing; do not spin).
+                let keys = taken.withLock { $0 }
+                state.withLock { state in
+                    state.pendingKeys.formUnion(keys)
+                    state.evaluationQueued = false
+                }
+                if case .closed = outcome { return }
+                scheduler.schedule("alerts/retry", at: clock.now().adding(milliseconds: 5000)) { [weak self] in self?.queue([]) }
+                return
             }
+            for item in plan.withLock({ $0 }) { schedule(item) }
+            let more = state.withLock { state -> Bool in
+                if state.pendingKeys.isEmpty { state.evaluationQueued = false }
+                return state.evaluationQueued
+            }
+            if more { submitEvaluation() }
         }
     }
 

@@ -3,10 +3,10 @@ import BeredskapStore
 
 /// What the rules read: the state right after a commit, read once per evaluation.
 struct RuleInputs {
-    /// The facilities the evaluated keys need (all of them when a kind or city rule is evaluated).
+    /// The facilities the evaluated keys name.
     var facilities: [String: Facility]
-    /// Over `facilities`: complete only when every facility was read (see `EvaluationRun`).
-    var picture: CapacityPicture
+    /// Occupied and available places by kind, over every facility.
+    var places: [FacilityKind: (occupied: Int, available: Int)]
     var surgeLevel: SurgeLevel
     var now: Timestamp
     var cap: Int
@@ -64,6 +64,11 @@ enum AlertRules {
         "departure.recorded", "occupancy.reported",
     ]
 
+    /// Occupied over available places; nil when nothing is available (as `CapacityFigures`).
+    static func ratio(_ places: (occupied: Int, available: Int)) -> Double? {
+        places.available > 0 ? Double(places.occupied) / Double(places.available) : nil
+    }
+
     static func facilityID(of subject: String) -> String? {
         subject.hasPrefix("facility/") ? String(subject.dropFirst("facility/".count)) : nil
     }
@@ -109,7 +114,9 @@ struct KindUtilizationRule: AlertRule {
         guard subject.hasPrefix("kind/"), let kind = FacilityKind(rawValue: String(subject.dropFirst(5))) else {
             return RuleVerdict()
         }
-        return AlertRules.utilization(inputs.picture.byKind[kind]?.utilization, settings, active: active, district: nil)
+        let places = inputs.places[kind]
+        return AlertRules.utilization(
+            places.flatMap(AlertRules.ratio), settings, active: active, district: nil)
     }
 }
 
@@ -123,7 +130,8 @@ struct CityUtilizationRule: AlertRule {
     }
 
     func verdict(for subject: String, _ inputs: RuleInputs, active: AlertSeverity?) -> RuleVerdict {
-        AlertRules.utilization(inputs.picture.total.utilization, settings, active: active, district: nil)
+        let total = inputs.places.values.reduce((occupied: 0, available: 0)) { ($0.occupied + $1.occupied, $0.available + $1.available) }
+        return AlertRules.utilization(AlertRules.ratio(total), settings, active: active, district: nil)
     }
 }
 

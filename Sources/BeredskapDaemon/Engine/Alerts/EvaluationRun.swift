@@ -138,7 +138,6 @@ struct EvaluationRun {
             try transaction.appendSystemEvent(
                 type: silenced ? AlertEvents.silenced : AlertEvents.unsilenced, subject: "alert/\(alert.id)", data: Self.data(alert))
             if !silenced, alert.lifecycle.state == .firing, !alert.flap.isFlapping {
-                _ = try loadInputs(transaction.connection)
                 try notify(alert, .lifecycle(.firing), groups: recipients(alert), in: &transaction)
             }
         }
@@ -163,7 +162,8 @@ struct EvaluationRun {
         _ alert: StoredAlert, _ kind: AlertMessageKind, groups: [String], in transaction: inout WriteTransaction
     ) throws {
         let language = settings.notifications.language
-        let name = inputs.flatMap { inputs in AlertRules.facilityID(of: alert.key.subject).flatMap { inputs.facilities[$0]?.name } }
+        let facilityID = AlertRules.facilityID(of: alert.key.subject)
+        let name = try facilityID.flatMap { id in try inputs?.facilities[id]?.name ?? transaction.connection.facility(id)?.name }
             ?? alert.key.subject
         for group in groups {
             for channel in settings.notifications.routing.channels(for: group) {
@@ -185,23 +185,21 @@ struct EvaluationRun {
         }
     }
 
-    /// The state the rules read. Every facility is read only when a kind or city rule is among
-    /// the keys (they need the whole picture); otherwise only the facilities named, so a burst
-    /// of facility alerts does not read all facilities once per evaluation.
-    private mutating func loadInputs(_ connection: SQLiteConnection, for keys: Set<AlertKey>? = nil) throws -> RuleInputs {
+    /// The state the rules read: the facilities the keys name (one row each), the places by
+    /// kind (one SQL aggregate, for the kind and city rules), and the dead notifications when
+    /// a key asks about them — never a decode of every facility, so the cost of an evaluation
+    /// does not grow with the number of facilities.
+    private mutating func loadInputs(_ connection: SQLiteConnection, for keys: Set<AlertKey>) throws -> RuleInputs {
         if let inputs { return inputs }
-        let facilities: [Facility]
-        if let keys, keys.allSatisfy({ AlertRules.facilityID(of: $0.subject) != nil || $0.subject.hasPrefix("notification/") }) {
-            facilities = try Set(keys.compactMap { AlertRules.facilityID(of: $0.subject) }).compactMap { try connection.facility($0) }
-        } else {
-            facilities = try connection.facilities()
-        }
+        let ids = Set(keys.compactMap { AlertRules.facilityID(of: $0.subject) })
+        let facilities = try ids.compactMap { try connection.facility($0) }
+        let needsPlaces = keys.contains { $0.subject == "city" || $0.subject.hasPrefix("kind/") }
+        let needsDead = keys.contains { $0.subject.hasPrefix("notification/") }
         let loaded = RuleInputs(
             facilities: Dictionary(uniqueKeysWithValues: facilities.map { ($0.id, $0) }),
-            picture: CapacityPicture(facilities: facilities), surgeLevel: try connection.surgeState().level, now: now,
-            cap: settings.cap,
-            deadNotifications: keys?.contains(where: { $0.subject.hasPrefix("notification/") }) == false
-                ? [] : Set(try connection.notifications(state: .dead, limit: 10_000).map(\.id)))
+            places: needsPlaces ? try connection.placesByKind() : [:], surgeLevel: try connection.surgeState().level,
+            now: now, cap: settings.cap,
+            deadNotifications: needsDead ? Set(try connection.notifications(state: .dead, limit: 10_000).map(\.id)) : [])
         inputs = loaded
         return loaded
     }
