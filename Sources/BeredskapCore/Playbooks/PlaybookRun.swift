@@ -108,10 +108,7 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
         guard !steps[index].automatic else { throw .automaticStep(id) }
         guard steps[index].state == .ready else { throw .notReady(step: id, state: steps[index].state) }
         let now = max(at, evaluatedAt)
-        steps[index].settle(as: .done)
-        steps[index].completedBy = by
-        steps[index].completedAt = now
-        steps[index].note = note
+        steps[index].markDone(by: by, at: now, note: note)
         return proceed(at: now)
     }
 
@@ -170,9 +167,7 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
         var effects: [PlaybookRunEffect] = []
         switch result {
         case .done:
-            steps[index].settle(as: .done)
-            steps[index].completedBy = Self.automaticActor
-            steps[index].completedAt = now
+            steps[index].markDone(by: Self.automaticActor, at: now, note: nil)
         case .failed(let reason):
             effects += fail(at: index, reason: reason, now: now)
         }

@@ -101,6 +101,14 @@ public struct PlaybookRunStep: Sendable, Equatable, Codable {
         return overdue ? nextEscalationAt : dueAt
     }
 
+    /// Done, by a person or (`PlaybookRun.automaticActor`) by its executor.
+    mutating func markDone(by actor: String, at now: Timestamp, note: String?) {
+        settle(as: .done)
+        completedBy = actor
+        completedAt = now
+        self.note = note
+    }
+
     /// The step leaves `ready` (or never reaches it): nobody is reminded of it any more.
     mutating func settle(as newState: PlaybookStepState) {
         state = newState
