@@ -240,50 +240,10 @@ private func firing(_ severity: AlertSeverity = .warning, _ policy: AlertLifecyc
     }
 }
 
-/// xorshift64*: a few lines of deterministic randomness, so a failing sequence can be replayed.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state ^= state >> 12
-        state ^= state << 25
-        state ^= state >> 27
-        return state &* 2_685_821_657_736_338_717
-    }
-}
-
 @Suite struct AlertLifecycleDeadlineTests {
-    /// The alert as it would be had it been evaluated at `instant` without anything else changing.
-    private func evaluated(_ alert: AlertLifecycle, at instant: Timestamp) -> AlertLifecycle {
-        var copy = alert
-        copy.evaluatedAt = instant
-        return copy
-    }
-
-    /// Checks the scheduler's contract for one alert value: nothing happens before
-    /// `nextDeadline()`, something happens at it, and nothing more at it a second time.
-    private func checkDeadline(of alert: AlertLifecycle) {
-        guard let deadline = alert.nextDeadline() else {
-            var later = alert
-            #expect(later.advance(to: alert.evaluatedAt.adding(milliseconds: 86_400_000 * 365)).isEmpty)
-            #expect(evaluated(later, at: alert.evaluatedAt) == alert)
-            return
-        }
-        #expect(deadline > alert.evaluatedAt)
-        var early = alert
-        #expect(early.advance(to: deadline.adding(milliseconds: -1)).isEmpty)
-        #expect(evaluated(early, at: alert.evaluatedAt) == alert)
-        var due = alert
-        let effects = due.advance(to: deadline)
-        #expect(!effects.isEmpty || evaluated(due, at: alert.evaluatedAt) != alert)
-        let settled = due
-        #expect(due.advance(to: deadline).isEmpty)
-        #expect(due == settled)
-    }
-
     @Test(arguments: [UInt64(1), 7, 2026, 0x5eed])
     func advancingToNextDeadlineAlwaysDoesSomethingAndNothingHappensBeforeIt(seed: UInt64) throws {
-        var random = SeededGenerator(state: seed)
+        var random = SplitMix(state: seed)
         let policy = AlertLifecycle.Policy(
             forDuration: .seconds(300), keepFiringFor: .seconds(600), repeatInterval: .seconds(900),
             escalateAfter: .seconds(1200), escalationLimit: 2)
@@ -291,7 +251,7 @@ private struct SeededGenerator: RandomNumberGenerator {
         var now = Timestamp(millisecondsSinceEpoch: 1_795_338_000_000)
         var alert = AlertLifecycle.start(key: key, severity: .warning, at: now, policy: policy).0
         for _ in 0..<400 {
-            checkDeadline(of: alert)
+            expectSchedulerContract(alert)
             switch Int.random(in: 0..<5, using: &random) {
             case 0 where alert.nextDeadline() != nil:
                 now = try #require(alert.nextDeadline())

@@ -1,48 +1,7 @@
 import Testing
 @testable import BeredskapCore
 
-/// SplitMix64: deterministic randomness in a few lines, so a failing sequence can be replayed
-/// from its seed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}
-
 @Suite struct PlaybookRunDeadlineTests {
-    /// The run as it would be had it been advanced to `instant` with nothing due.
-    private func evaluated(_ run: PlaybookRun, at instant: Timestamp) -> PlaybookRun {
-        var copy = run
-        copy.evaluatedAt = instant
-        return copy
-    }
-
-    /// The scheduler's contract for one run value: nothing happens before `nextDeadline()`,
-    /// something happens at it, and nothing more at it a second time.
-    private func checkDeadline(of run: PlaybookRun) {
-        guard let deadline = run.nextDeadline() else {
-            var later = run
-            #expect(later.advance(to: run.evaluatedAt.adding(milliseconds: 86_400_000 * 365)).isEmpty)
-            #expect(evaluated(later, at: run.evaluatedAt) == run)
-            return
-        }
-        #expect(deadline > run.evaluatedAt)
-        var early = run
-        #expect(early.advance(to: deadline.adding(milliseconds: -1)).isEmpty)
-        #expect(evaluated(early, at: run.evaluatedAt) == run)
-        var due = run
-        #expect(!due.advance(to: deadline).isEmpty)
-        let settled = due
-        #expect(due.advance(to: deadline).isEmpty)
-        #expect(due == settled)
-    }
-
     @Test(arguments: [UInt64(1), 7, 2026, 0x5eed])
     func advancingToTheNextDeadlineAlwaysDoesSomethingAndNothingHappensBeforeIt(seed: UInt64) throws {
         var random = SplitMix(state: seed)
@@ -58,7 +17,7 @@ private struct SplitMix: RandomNumberGenerator {
         var run = try PlaybookRun.start(
             id: "r", playbook: "p", steps: specs, at: now, by: "vakt", reason: "drill", policy: policy).0
         for _ in 0..<400 {
-            checkDeadline(of: run)
+            expectSchedulerContract(run)
             if run.state != .active {
                 run = try PlaybookRun.start(
                     id: "r", playbook: "p", steps: specs, at: run.evaluatedAt, by: "vakt", reason: "drill",
