@@ -1,0 +1,68 @@
+import BeredskapJSON
+import Foundation
+import Testing
+@testable import BeredskapCore
+
+/// The playbooks in `Playbooks/` against the real configuration: the groups of the shipped
+/// `beredskap.json5`, the alert rules the engine has, the facilities of `Config/oslo`. A
+/// shipped card that fails to load would leave the daemon without it during a surge.
+@Suite struct ShippedPlaybookTests {
+    /// The repository root, three levels above this file (Tests/BeredskapCoreTests/…).
+    private static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private static let rules: Set<String> = [
+        "facility_utilization", "kind_utilization", "city_utilization", "facility_cap", "surge_level", "stale_report",
+        "notification_dead", "deadline_overdue", "settlement_lag",
+    ]
+
+    private static func context() throws -> PlaybookValidationContext {
+        let text = try String(contentsOf: root.appendingPathComponent("Config/oslo/facilities.json5"), encoding: .utf8)
+        let facilities = try JSONParser.parse(text, options: .json5)["facilities"]?.arrayValue ?? []
+        let ids = facilities.compactMap { $0["id"]?.stringValue }
+        #expect(ids.count == facilities.count && !ids.isEmpty)
+        let groups = ["beredskapsetaten", "admin-koordinering", "politisk-koordinering"]
+            + District.oslo.map { NotificationRouting.contactPoint(of: $0.id) }
+        return PlaybookValidationContext(groups: Set(groups), rules: rules, facilities: Set(ids))
+    }
+
+    private static func load() throws -> Result<PlaybookSet, PlaybookSetFailure> {
+        PlaybookSet.load(directory: root.appendingPathComponent("Playbooks").path, context: try context())
+    }
+
+    @Test("Every shipped playbook loads without a problem")
+    func noProblems() throws {
+        if case .failure(let failure) = try Self.load() {
+            Issue.record("\(failure.problems.map(\.description).joined(separator: "\n"))")
+        }
+    }
+
+    @Test("A surge to elevated, high and crisis each starts its own playbook")
+    func surgePlaybooks() throws {
+        let set = try Self.load().get()
+        for (level, id) in [(SurgeLevel.elevated, "surge-elevated"), (.high, "surge-high"), (.crisis, "surge-crisis")] {
+            #expect(set.started(bySurgeLevel: level).map(\.id) == [id])
+        }
+        #expect(set.started(bySurgeLevel: .normal).isEmpty)
+    }
+
+    @Test("A near-full facility and a cap breach start their playbooks, owned in part by the host district")
+    func alertPlaybooks() throws {
+        let set = try Self.load().get()
+        let nearFull = set.started(by: AlertKey(rule: "facility_utilization", subject: "facility/refstad"), severity: .warning)
+        #expect(nearFull.map(\.id) == ["facility-near-full"])
+        #expect(nearFull.first?.steps.contains { $0.owner == NotificationRouting.districtPlaceholder } == true)
+        #expect(set.started(by: AlertKey(rule: "facility_utilization", subject: "facility/refstad"), severity: .info).isEmpty)
+        let cap = set.started(by: AlertKey(rule: "facility_cap", subject: "facility/oslo-mottak"), severity: .critical)
+        #expect(cap.map(\.id) == ["cap-breach"])
+    }
+
+    @Test("Each file is named after its playbook id")
+    func fileNames() throws {
+        let set = try Self.load().get()
+        #expect(set.playbooks.count == 5)
+        for playbook in set.playbooks {
+            #expect(set.files[playbook.id] == playbook.id + PlaybookSet.fileExtension)
+        }
+    }
+}
