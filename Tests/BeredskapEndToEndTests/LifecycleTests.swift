@@ -72,6 +72,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory + "/.beredskap"), "checking must not create state")
     }
 
+    @Test func checkConfigValidatesThePlaybooksToo() throws {
+        let directory = DaemonProcess.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Playbooks").path
+        let good = try ChildProcess(Binaries.daemon, ["--check-config", "--playbooks", shipped], directory: directory)
+        #expect(good.waitForExit() == 0)
+        #expect(good.standardOutput.contains("playbooks ok: 5 in "))
+        try FileManager.default.createDirectory(atPath: directory + "/cards", withIntermediateDirectories: true)
+        try """
+            { id: "x", title: { nb: "X", en: "X" }, description: { nb: "X", en: "X" }, trigger: { manual: true },
+              steps: [ { id: "a", title: { nb: "A", en: "A" }, owner: "nobody", due: "PT1H", action: { task: {} } } ] }
+            """.write(toFile: directory + "/cards/x.json5", atomically: true, encoding: .utf8)
+        let bad = try ChildProcess(Binaries.daemon, ["--check-config", "--playbooks", "cards"], directory: directory)
+        #expect(bad.waitForExit() == 1)
+        #expect(bad.standardError.hasPrefix("x.json5: steps[0].owner: "), "\(bad.standardError)")
+        // The daemon refuses to start on them, saying why.
+        let refused = try ChildProcess(Binaries.daemon, ["--playbooks", "cards"], directory: directory)
+        #expect(refused.waitForExit() == 1)
+        #expect(refused.standardError.contains("x.json5: steps[0].owner: "))
+    }
+
     @Test func theSocketPathIsNeverClobbered() throws {
         let directory = DaemonProcess.makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

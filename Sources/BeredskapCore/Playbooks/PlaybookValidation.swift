@@ -7,10 +7,11 @@ public struct PlaybookValidationContext: Sendable, Equatable {
     public var groups: Set<String>
     /// Alert rule ids (`facility_utilization`, `surge_level`, …).
     public var rules: Set<String>
-    /// Facility ids (`refstad`, …).
-    public var facilities: Set<String>
+    /// Facility ids (`refstad`, …); nil when they cannot be known (checking files without
+    /// the store), and then facility ids are not checked.
+    public var facilities: Set<String>?
 
-    public init(groups: Set<String>, rules: Set<String>, facilities: Set<String>) {
+    public init(groups: Set<String>, rules: Set<String>, facilities: Set<String>?) {
         self.groups = groups
         self.rules = rules
         self.facilities = facilities
@@ -275,7 +276,7 @@ private struct Checker {
     }
 
     private func facility(_ id: String, field: String) -> [FieldProblem] {
-        guard !context.facilities.contains(id) else { return [] }
+        guard let facilities = context.facilities, !facilities.contains(id) else { return [] }
         return [FieldProblem(field, Text("unknown facility \(id)", nb: "ukjent mottak \(id)"))]
     }
 

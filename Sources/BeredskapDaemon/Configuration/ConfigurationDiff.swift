@@ -1,7 +1,8 @@
 /// What a reload may change while running, and what needs a restart.
 ///
-/// Why the split: the socket, the store and the HTTP limits are set up once at start (the
-/// socket is bound, the loops are sized); access roles, the time zone, the heartbeat, the
+/// Why the split: the socket, the store, the HTTP limits and the playbook directory are set up
+/// once at start (the socket is bound, the loops are sized; the cards themselves are re-read
+/// on every reload); access roles, the time zone, the heartbeat, the
 /// shutdown grace period, the cap and the surge settings are read each time they are used
 /// (the surge window is rebuilt from the store), so they can change on SIGHUP.
 enum ConfigurationDiff {
@@ -11,6 +12,7 @@ enum ConfigurationDiff {
         if running.socket != new.socket { changed.append("socket") }
         if running.http != new.http { changed.append("http") }
         if running.store != new.store { changed.append("store") }
+        if running.playbooks != new.playbooks { changed.append("playbooks") }
         return changed
     }
 
@@ -36,6 +38,7 @@ enum ConfigurationDiff {
         result.socket = running.socket
         result.http = running.http
         result.store = running.store
+        result.playbooks = running.playbooks
         return result
     }
 }

@@ -46,7 +46,7 @@ extension KeyedDecodingContainer {
 }
 
 extension DaemonConfiguration: Decodable {
-    private enum CodingKeys: String, CodingKey { case state, socket, timeZone, http, store, events, shutdown, access, capacity, surge, alerts, notifications }
+    private enum CodingKeys: String, CodingKey { case state, socket, timeZone, http, store, events, shutdown, access, capacity, surge, alerts, notifications, playbooks }
 
     public init(from decoder: any Decoder) throws {
         let defaults = DaemonConfiguration()
@@ -68,6 +68,7 @@ extension DaemonConfiguration: Decodable {
         surge = try container.value(.surge, default: defaults.surge)
         alerts = try container.value(.alerts, default: defaults.alerts)
         notifications = try container.value(.notifications, default: defaults.notifications)
+        playbooks = try container.value(.playbooks, default: defaults.playbooks)
     }
 }
 
@@ -180,5 +181,17 @@ extension DaemonConfiguration.Role: Decodable {
         permissions = try container.value(.permissions, default: [])
         users = try container.names(.users)
         groups = try container.names(.groups)
+    }
+}
+
+extension DaemonConfiguration.Playbooks: Decodable {
+    private enum CodingKeys: String, CodingKey { case directory }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        directory = try container.value(.directory, default: Self().directory)
+        if directory.isEmpty {
+            throw DecodingError.dataCorruptedError(forKey: .directory, in: container, debugDescription: "must not be empty")
+        }
     }
 }

@@ -73,6 +73,14 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var surge = Surge()
     public var alerts = Alerts()
     public var notifications = Notifications()
+    public var playbooks = Playbooks()
+
+    /// Where the action cards are read from.
+    public struct Playbooks: Sendable, Equatable {
+        /// Relative paths are relative to the directory beredskapd is started in (the
+        /// checkout's `Playbooks/`); installed: `/etc/beredskap/playbooks`.
+        public var directory = "Playbooks"
+    }
 
     public init() {}
 

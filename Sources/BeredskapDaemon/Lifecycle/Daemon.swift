@@ -33,13 +33,22 @@ public enum Daemon {
             print(ConfigurationLoader.embeddedText, terminator: "")
             return 0
         case .checkConfig(let options):
+            let configuration: DaemonConfiguration
             do {
-                _ = try loadConfiguration(options)
-                print("configuration ok: \(options.configFile ?? ConfigurationLoader.embeddedName)")
-                return 0
+                configuration = try loadConfiguration(options)
             } catch {
                 printError(error.description)
                 return 1
+            }
+            // Facility ids live in the store, which a check does not open: they are not checked here.
+            switch PlaybookLibrary.load(configuration, facilities: nil) {
+            case .failure(let failure):
+                printError(failure.description)
+                return 1
+            case .success(let set):
+                print("configuration ok: \(options.configFile ?? ConfigurationLoader.embeddedName)")
+                print("playbooks ok: \(set.playbooks.count) in \(configuration.playbooks.directory)")
+                return 0
             }
         case .run(let options):
             return run(options, environment: environment)
@@ -50,6 +59,7 @@ public enum Daemon {
         var configuration = try ConfigurationLoader.load(file: options.configFile)
         if let directory = options.stateDirectory { configuration.state.directory = directory }
         if let socket = options.socketPath { configuration.socket.path = socket }
+        if let playbooks = options.playbooksDirectory { configuration.playbooks.directory = playbooks }
         return configuration
     }
 

@@ -1,13 +1,17 @@
-/// `beredskapd`'s few options. Hand-parsed: the daemon takes five flags and nothing else.
+/// `beredskapd`'s few options. Hand-parsed: the daemon takes a handful of flags and nothing else.
 public struct DaemonOptions: Sendable, Equatable {
     public var configFile: String?
     public var stateDirectory: String?
     public var socketPath: String?
+    public var playbooksDirectory: String?
 
-    public init(configFile: String? = nil, stateDirectory: String? = nil, socketPath: String? = nil) {
+    public init(
+        configFile: String? = nil, stateDirectory: String? = nil, socketPath: String? = nil, playbooksDirectory: String? = nil
+    ) {
         self.configFile = configFile
         self.stateDirectory = stateDirectory
         self.socketPath = socketPath
+        self.playbooksDirectory = playbooksDirectory
     }
 }
 
@@ -38,7 +42,8 @@ public enum DaemonCommandLine {
           --config FILE     read the configuration from FILE instead of the embedded default
           --state-dir DIR   keep the database in DIR (overrides state.directory)
           --socket PATH     listen on PATH (overrides socket.path)
-          --check-config    validate the configuration and exit: 0 valid, 1 not
+          --playbooks DIR   read the action cards from DIR (overrides playbooks.directory)
+          --check-config    validate the configuration and the playbooks and exit: 0 valid, 1 not
           --print-config    print the embedded default configuration (a template) and exit
           --version         print the version and exit
           -h, --help        show this help
@@ -75,6 +80,7 @@ public enum DaemonCommandLine {
             case "--config": options.configFile = try value(for: name, inline: inline)
             case "--state-dir": options.stateDirectory = try value(for: name, inline: inline)
             case "--socket": options.socketPath = try value(for: name, inline: inline)
+            case "--playbooks": options.playbooksDirectory = try value(for: name, inline: inline)
             default: throw UsageError(message: "unknown option: \(argument)")
             }
             if inline != nil && ["--check-config"].contains(name) {

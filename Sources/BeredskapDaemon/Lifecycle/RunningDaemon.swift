@@ -45,11 +45,19 @@ public final class RunningDaemon: Sendable {
         let lastSeq: Int64
         let scheduler = Scheduler(clock: clock)
         let surge: SurgeMonitor
+        let playbooks: PlaybookLibrary
         let alerts = AlertEngine(configuration: configuration, clock: clock, scheduler: scheduler)
         do {
             writeConnection = try database.openForWriting(now: clock.now().millisecondsSinceEpoch)
             lastSeq = try writeConnection.lastEventSeq()
             surge = try SurgeMonitor(configuration: configuration.surge, connection: writeConnection, clock: clock, scheduler: scheduler)
+            // An invalid set of action cards stops the start, as an invalid configuration does:
+            // running without them unnoticed during a surge would be worse.
+            let facilities = Set(try writeConnection.facilities().map(\.id))
+            switch PlaybookLibrary.load(configuration, facilities: facilities) {
+            case .success(let set): playbooks = PlaybookLibrary(set)
+            case .failure(let failure): throw StartupError("the playbooks in \(configuration.playbooks.directory) are invalid:\n\(failure)")
+            }
         } catch {
             scheduler.stop()
             Glibc.close(stateLock)
@@ -90,7 +98,7 @@ public final class RunningDaemon: Sendable {
             })
         services = DaemonServices(
             readPool: readPool, writer: writer, bus: bus, metrics: Metrics(), clock: clock,
-            identityResolver: identityResolver, scheduler: scheduler, surge: surge, alerts: alerts, notifier: notifier,
+            identityResolver: identityResolver, scheduler: scheduler, surge: surge, alerts: alerts, notifier: notifier, playbooks: playbooks,
             settings: DaemonServices.Settings(
                 configuration: configuration,
                 policy: AccessPolicy(roles: configuration.access.roles, daemonUID: getuid()), calendar: calendar),
@@ -186,7 +194,23 @@ public final class RunningDaemon: Sendable {
                 ("applied", .array(applied.map(JSONValue.string))),
                 ("restart_required", .array(restartRequired.map(JSONValue.string))),
             ])
+        reloadPlaybooks()
         return (applied, restartRequired, nil)
+    }
+
+    /// SIGHUP re-reads the action cards too; an invalid set is refused (recorded with every
+    /// problem) and the running set stays.
+    private func reloadPlaybooks() {
+        let facilities = (try? services.readPool.read { connection in Set(try connection.facilities().map(\.id)) }) ?? nil
+        switch PlaybookLibrary.load(services.configuration, facilities: facilities) {
+        case .success(let set):
+            services.playbooks.replace(with: set)
+            recordLifecycleEvent("playbooks.reloaded", data: [("playbooks", .array(set.playbooks.map { .string($0.id) }))])
+        case .failure(let failure):
+            DaemonLog.error("playbook reload refused; the running set stays:\n\(failure)")
+            recordLifecycleEvent(
+                "playbooks.reload_failed", data: [("problems", .array(failure.problems.map { .string($0.message(.en)) }))])
+        }
     }
 
     private func recordLifecycleEvent(_ type: String, data: [(String, JSONValue)]) {

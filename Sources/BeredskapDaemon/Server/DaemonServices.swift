@@ -22,6 +22,7 @@ public final class DaemonServices: Sendable {
     public let surge: SurgeMonitor
     public let alerts: AlertEngine
     public let notifier: Notifier
+    public let playbooks: PlaybookLibrary
     public let facilitySnapshots = FacilitySnapshots()
     /// Monotonic nanoseconds at start, for `uptime_s`.
     public let startedAtNanoseconds: UInt64
@@ -31,9 +32,10 @@ public final class DaemonServices: Sendable {
     public init(
         readPool: ReadPool, writer: Writer, bus: EventBus, metrics: Metrics, clock: any WallClock,
         identityResolver: any IdentityResolver, scheduler: Scheduler, surge: SurgeMonitor, alerts: AlertEngine,
-        notifier: Notifier, settings: Settings, startedAtNanoseconds: UInt64
+        notifier: Notifier, playbooks: PlaybookLibrary, settings: Settings, startedAtNanoseconds: UInt64
     ) {
         self.notifier = notifier
+        self.playbooks = playbooks
         self.scheduler = scheduler
         self.surge = surge
         self.alerts = alerts

@@ -1,0 +1,90 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// The loaded action cards: `GET /v1/playbooks`, `GET /v1/playbooks/{id}`,
+/// `POST /v1/playbooks/reload`.
+enum PlaybookRoutes {
+    static func routes() -> [Route] {
+        [
+            Route("GET", "/v1/playbooks", permission: .read) { context throws(APIError) in
+                let set = context.services.playbooks.playbooks
+                return .json(status: 200, body: PlaybookList(
+                    directory: context.services.configuration.playbooks.directory,
+                    playbooks: set.playbooks.map(PlaybookList.Summary.init)))
+            },
+            Route("GET", "/v1/playbooks/{id}", permission: .read) { context throws(APIError) in
+                let id = context.parameters["id"] ?? ""
+                guard let playbook = context.services.playbooks.playbooks[id] else {
+                    throw .notFound(Text("no playbook '\(id)'", nb: "ingen tiltakskort med id «\(id)»"))
+                }
+                return .json(status: 200, body: playbook)
+            },
+            Route("POST", "/v1/playbooks/reload", permission: .admin) { context throws(APIError) in
+                let services = context.services
+                let facilities = try services.read { connection in Set(try connection.facilities().map(\.id)) }
+                let set: PlaybookSet
+                switch PlaybookLibrary.load(services.configuration, facilities: facilities) {
+                case .success(let loaded): set = loaded
+                case .failure(let failure): throw invalidDefinition(failure)
+                }
+                return .mutation { transaction in
+                    let event = try transaction.appendEvent(
+                        type: "playbooks.reloaded", subject: nil,
+                        data: .object(JSONObject([("playbooks", .array(set.playbooks.map { .string($0.id) }))])))
+                    services.playbooks.replace(with: set)
+                    return try CommandReply.json(
+                        status: 200, PlaybooksReloaded(loaded: set.playbooks.count, eventSeq: event.seq))
+                }
+            },
+        ]
+    }
+
+    /// 422 `invalid_definition`: the first problem in `details.file`/`details.field`, all of
+    /// them in `details.problems`; the running set stays.
+    static func invalidDefinition(_ failure: PlaybookSetFailure) -> APIError {
+        let first = failure.problems.first
+        var error = APIError(
+            .invalidDefinition,
+            Text(
+                "the playbooks are invalid and were not loaded (the running set stays): \(first?.message(.en) ?? "")",
+                nb: "tiltakskortene er ugyldige og ble ikke lastet (de som kjører, blir stående): \(first?.message(.nb) ?? "")"))
+        error.details = JSONObject([
+            ("file", .string(first?.file ?? "")), ("field", .string(first?.field ?? "")),
+            ("problems", .array(failure.problems.map { problem in
+                .object(JSONObject([
+                    ("file", .string(problem.file)), ("field", .string(problem.field)),
+                    ("message", .string(problem.problem.en)), ("message_nb", .string(problem.problem.nb)),
+                ]))
+            })),
+        ])
+        return error
+    }
+}
+
+/// `GET /v1/playbooks`.
+struct PlaybookList: Encodable, Sendable {
+    struct Summary: Encodable, Sendable {
+        var id: String
+        var title: PlaybookText
+        var trigger: PlaybookTrigger
+        var steps: Int
+
+        init(_ playbook: PlaybookDefinition) {
+            id = playbook.id
+            title = playbook.title
+            trigger = playbook.trigger
+            steps = playbook.steps.count
+        }
+    }
+
+    var directory: String
+    var playbooks: [Summary]
+}
+
+/// `POST /v1/playbooks/reload`.
+struct PlaybooksReloaded: Encodable, Sendable {
+    var loaded: Int
+    var eventSeq: Int64
+}
