@@ -73,14 +73,8 @@ extension DaemonConfiguration: Decodable {
 }
 
 extension DaemonConfiguration.State: Decodable {
-    private enum CodingKeys: String, CodingKey { case directory }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        directory = try container.value(.directory, default: Self().directory)
-        if directory.isEmpty {
-            throw DecodingError.dataCorruptedError(forKey: .directory, in: container, debugDescription: "must not be empty")
-        }
+        directory = try DirectoryKey.decode(from: decoder, default: Self().directory)
     }
 }
 
@@ -185,13 +179,21 @@ extension DaemonConfiguration.Role: Decodable {
 }
 
 extension DaemonConfiguration.Playbooks: Decodable {
-    private enum CodingKeys: String, CodingKey { case directory }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        directory = try container.value(.directory, default: Self().directory)
+        directory = try DirectoryKey.decode(from: decoder, default: Self().directory)
+    }
+}
+
+/// A section whose only field is a non-empty `directory` (`state`, `playbooks`).
+private enum DirectoryKey: String, CodingKey {
+    case directory
+
+    static func decode(from decoder: any Decoder, default fallback: String) throws -> String {
+        let container = try decoder.container(keyedBy: Self.self)
+        let directory = try container.value(.directory, default: fallback)
         if directory.isEmpty {
             throw DecodingError.dataCorruptedError(forKey: .directory, in: container, debugDescription: "must not be empty")
         }
+        return directory
     }
 }
