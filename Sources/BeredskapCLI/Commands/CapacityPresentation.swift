@@ -214,11 +214,11 @@ enum APIErrorHint {
         return Text(
             """
             The cap is \(cap) places per facility; \(field) asked for \(requested).
-            An administrator can store it anyway with --cap-override REASON (audited and recorded as a cap breach).
+            An administrator can store it anyway with --cap-override REASON (audited, and the facility_cap alert is critical until it is back within the cap).
             """,
             nb: """
             Taket er \(cap) plasser per mottak; \(field) ba om \(requested).
-            En administrator kan lagre det likevel med --cap-override REASON (revideres og registreres som brudd på taket).
+            En administrator kan lagre det likevel med --cap-override REASON (revideres, og varselet facility_cap er kritisk til det er innenfor taket igjen).
             """)
     }
 }

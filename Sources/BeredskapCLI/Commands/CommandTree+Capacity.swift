@@ -112,13 +112,13 @@ extension CommandTree {
             Sends the whole definition (PUT): options left out are cleared. Use 'facility set'
             to change single fields. Capacity or expansion above the cap (1000 by default) is
             refused unless an administrator gives --cap-override with a reason; that is
-            audited and recorded as a cap breach until the capacity is back within the cap.
+            audited, and the facility_cap alert is critical until the capacity is back within the cap.
             """,
             nb: """
             Sender hele definisjonen (PUT): valg som utelates, blir tømt. Bruk «facility set»
             for å endre enkeltfelt. Kapasitet eller utvidelse over taket (1000 som standard)
             avvises med mindre en administrator gir --cap-override med en begrunnelse; det
-            revideres og registreres som brudd på taket til kapasiteten er innenfor igjen.
+            revideres, og varselet facility_cap er kritisk til kapasiteten er innenfor taket igjen.
             """,
             examples: [
                 "beredskap facility add refstad --name \"Refstad transittmottak\" --kind transit \\",

@@ -165,8 +165,8 @@ enum FacilityCommands {
         output.line(what + figures)
         if facility.overCap {
             output.line(output.style.red(Text(
-                "Stored above the cap with an administrator's override; recorded as a cap breach until it is back within the cap.",
-                nb: "Lagret over taket med unntak fra en administrator; registrert som brudd på taket til kapasiteten er innenfor igjen.")(output.language)))
+                "Stored above the cap with an administrator's override; the facility_cap alert is critical until it is back within the cap.",
+                nb: "Lagret over taket med unntak fra en administrator; varselet facility_cap er kritisk til kapasiteten er innenfor taket igjen.")(output.language)))
         }
     }
 }
