@@ -12,7 +12,7 @@ enum PlaybookRoutes {
                 let set = context.services.playbooks.playbooks
                 return .json(status: 200, body: PlaybookList(
                     directory: context.services.configuration.playbooks.directory,
-                    playbooks: set.playbooks.map(PlaybookList.Summary.init)))
+                    playbooks: set.playbooks.map { PlaybookList.Summary($0, activeRuns: 0) }))
             },
             Route("GET", "/v1/playbooks/{id}", permission: .read) { context throws(APIError) in
                 let id = context.parameters["id"] ?? ""
@@ -61,30 +61,4 @@ enum PlaybookRoutes {
         ])
         return error
     }
-}
-
-/// `GET /v1/playbooks`.
-struct PlaybookList: Encodable, Sendable {
-    struct Summary: Encodable, Sendable {
-        var id: String
-        var title: PlaybookText
-        var trigger: PlaybookTrigger
-        var steps: Int
-
-        init(_ playbook: PlaybookDefinition) {
-            id = playbook.id
-            title = playbook.title
-            trigger = playbook.trigger
-            steps = playbook.steps.count
-        }
-    }
-
-    var directory: String
-    var playbooks: [Summary]
-}
-
-/// `POST /v1/playbooks/reload`.
-struct PlaybooksReloaded: Encodable, Sendable {
-    var loaded: Int
-    var eventSeq: Int64
 }
