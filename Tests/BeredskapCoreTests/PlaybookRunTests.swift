@@ -255,6 +255,17 @@ private func ready(_ id: String, _ owner: String = "mottak") -> PlaybookRunEffec
         #expect(untried.steps.allSatisfy { $0.state != .running })
     }
 
+    @Test func aWaitForAConditionIsCheckedAgainAfterEveryRestartWithoutUsingUpAttempts() throws {
+        let wait = PlaybookRunStepSpec(id: "calm", due: .seconds(3600), owner: "mottak", waitsForCondition: true)
+        var run = try started([wait], policy: policy(attempts: 1)).0
+        #expect(run.step("calm")?.automatic == true)
+        for restart: Int64 in 1...3 {
+            #expect(run.recoverAfterRestart(at: at(restart), retryRunning: false) == [.runAutomatic(step: "calm", attempt: 1)])
+            #expect(run.step("calm")?.state == .running)
+        }
+        #expect(run.automaticStepFinished(step: "calm", result: .done, at: at(9)) == [.finished])
+    }
+
     @Test func aRestartAppliesTheOverdueNoticesMissedWhileDown() throws {
         var run = try started([step("a")]).0
         #expect(run.recoverAfterRestart(at: at(100), retryRunning: true)

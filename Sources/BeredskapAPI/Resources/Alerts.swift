@@ -115,6 +115,8 @@ public struct NotificationResource: Sendable, Codable, Equatable {
     public var group: String
     /// The alert that caused it.
     @NullEncoded public var alert: Int64?
+    /// The playbook run that caused it.
+    @NullEncoded public var run: Int64?
     /// `firing`, `repeat`, `resolved`, `escalation`, …
     public var kind: String
     /// The same on every attempt, so receivers can drop repeats.
@@ -131,12 +133,13 @@ public struct NotificationResource: Sendable, Codable, Equatable {
     public init(
         id: Int64, channel: String, group: String, alert: Int64?, kind: String, idempotencyKey: String,
         state: NotificationState, attempts: Int, lastError: String?, nextAttemptAt: Timestamp?, deliveredAt: Timestamp?,
-        subjectLine: String, createdAt: Timestamp, exercise: Bool
+        subjectLine: String, createdAt: Timestamp, exercise: Bool, run: Int64? = nil
     ) {
         self.id = id
         self.channel = channel
         self.group = group
         self.alert = alert
+        self.run = run
         self.kind = kind
         self.idempotencyKey = idempotencyKey
         self.state = state

@@ -72,35 +72,9 @@ public struct ReasonBody: Sendable, Codable, Equatable {
     public init(reason: String) { self.reason = reason }
 }
 
-/// What started a run.
-public enum RunTriggerKind: String, JSONStringEnum {
-    case alert, surge, manual
-}
-
-/// What started a run and what it is about: the alert (with its rule, subject, severity and
-/// district) or the surge level reached. A manual start may name an alert too.
-public struct RunTrigger: Sendable, Codable, Equatable {
-    public var kind: RunTriggerKind
-    @NullEncoded public var alert: Int64?
-    @NullEncoded public var rule: String?
-    @NullEncoded public var subject: String?
-    @NullEncoded public var severity: AlertSeverity?
-    @NullEncoded public var district: String?
-    @NullEncoded public var level: SurgeLevel?
-
-    public init(
-        kind: RunTriggerKind, alert: Int64? = nil, rule: String? = nil, subject: String? = nil,
-        severity: AlertSeverity? = nil, district: String? = nil, level: SurgeLevel? = nil
-    ) {
-        self.kind = kind
-        self.alert = alert
-        self.rule = rule
-        self.subject = subject
-        self.severity = severity
-        self.district = district
-        self.level = level
-    }
-}
+/// What started a run and what it is about (defined in the core, where the engine uses it).
+public typealias RunTrigger = PlaybookRunTrigger
+public typealias RunTriggerKind = PlaybookRunTrigger.Kind
 
 /// How a step is carried out, as the API names it (`task` is done by a person, the rest by
 /// the daemon).

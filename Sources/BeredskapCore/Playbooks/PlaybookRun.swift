@@ -177,8 +177,9 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
     /// Settles automatic steps that were running when the daemon stopped; call once at startup,
     /// before anything else touches the run.
     ///
-    /// With `retryRunning`, a step that has had fewer than `automaticAttemptLimit` attempts is
-    /// started again (`.runAutomatic` with the next attempt number); otherwise it fails with
+    /// A step that waits for a condition is checked again (same attempt): a wait holds no work
+    /// that a stop could have cut short. Otherwise, with `retryRunning`, a step that has had
+    /// fewer than `automaticAttemptLimit` attempts is started again (`.runAutomatic` with the next attempt number); otherwise it fails with
     /// `interruptedReason` and its owner is told. Why never leave it running: nobody would
     /// ever report on it, and the run would hang without anyone knowing. Deadlines missed while
     /// the daemon was down are then applied as `advance` would.
@@ -187,7 +188,10 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
         evaluatedAt = now
         var effects: [PlaybookRunEffect] = []
         for index in steps.indices where steps[index].state == .running {
-            if state == .active, retryRunning, steps[index].attempts < policy.automaticAttemptLimit {
+            if state == .active, steps[index].waitsForCondition {
+                // Waiting is not work in progress: the condition is simply checked again.
+                effects.append(.runAutomatic(step: steps[index].id, attempt: steps[index].attempts))
+            } else if state == .active, retryRunning, steps[index].attempts < policy.automaticAttemptLimit {
                 steps[index].attempts += 1
                 effects.append(.runAutomatic(step: steps[index].id, attempt: steps[index].attempts))
             } else {

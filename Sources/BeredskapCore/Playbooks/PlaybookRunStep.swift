@@ -17,13 +17,21 @@ public struct PlaybookRunStepSpec: Sendable, Equatable, Codable {
     public var automatic: Bool
     /// The user or group told when the step is ready, overdue or failed.
     public var owner: String
+    /// True for an automatic step that only waits for a condition (`wait_for`): nothing is
+    /// lost when the daemon stops while it runs, so a restart checks the condition again
+    /// instead of counting an attempt (see `PlaybookRun.recoverAfterRestart`).
+    public var waitsForCondition: Bool
 
-    public init(id: String, dependsOn: [String] = [], due: FixedDuration, automatic: Bool = false, owner: String) {
+    public init(
+        id: String, dependsOn: [String] = [], due: FixedDuration, automatic: Bool = false, owner: String,
+        waitsForCondition: Bool = false
+    ) {
         self.id = id
         self.dependsOn = dependsOn
         self.due = due
-        self.automatic = automatic
+        self.automatic = automatic || waitsForCondition
         self.owner = owner
+        self.waitsForCondition = waitsForCondition
     }
 }
 
@@ -58,6 +66,8 @@ public struct PlaybookRunStep: Sendable, Equatable, Codable {
     public let due: FixedDuration
     public let automatic: Bool
     public let owner: String
+    /// See `PlaybookRunStepSpec.waitsForCondition`.
+    public let waitsForCondition: Bool
 
     public internal(set) var state: PlaybookStepState
     /// When the last dependency was settled (for a step without dependencies, the run's start).
@@ -88,6 +98,7 @@ public struct PlaybookRunStep: Sendable, Equatable, Codable {
         due = spec.due
         automatic = spec.automatic
         owner = spec.owner
+        waitsForCondition = spec.waitsForCondition
         state = .waiting
         overdue = false
         escalations = 0

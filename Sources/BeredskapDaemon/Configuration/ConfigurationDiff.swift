@@ -1,7 +1,7 @@
 /// What a reload may change while running, and what needs a restart.
 ///
 /// Why the split: the socket, the store, the HTTP limits and the playbook directory are set up
-/// once at start (the socket is bound, the loops are sized; the cards themselves are re-read
+/// once at start (new runs take the reminder policy from the reloaded file) (the socket is bound, the loops are sized; the cards themselves are re-read
 /// on every reload); access roles, the time zone, the heartbeat, the
 /// shutdown grace period, the cap and the surge settings are read each time they are used
 /// (the surge window is rebuilt from the store), so they can change on SIGHUP.
@@ -12,7 +12,7 @@ enum ConfigurationDiff {
         if running.socket != new.socket { changed.append("socket") }
         if running.http != new.http { changed.append("http") }
         if running.store != new.store { changed.append("store") }
-        if running.playbooks != new.playbooks { changed.append("playbooks") }
+        if running.playbooks.directory != new.playbooks.directory { changed.append("playbooks.directory") }
         return changed
     }
 
@@ -26,6 +26,7 @@ enum ConfigurationDiff {
         if running.surge != new.surge { changed.append("surge") }
         if running.alerts != new.alerts { changed.append("alerts") }
         if running.notifications != new.notifications { changed.append("notifications") }
+        if running.playbooks.runPolicy != new.playbooks.runPolicy { changed.append("playbooks") }
         return changed
     }
 
@@ -38,7 +39,7 @@ enum ConfigurationDiff {
         result.socket = running.socket
         result.http = running.http
         result.store = running.store
-        result.playbooks = running.playbooks
+        result.playbooks.directory = running.playbooks.directory
         return result
     }
 }

@@ -7,6 +7,15 @@ import Foundation
 // the message names the exact field (`http.max_connections: expected an integer between …`).
 
 extension KeyedDecodingContainer {
+    /// A non-empty directory path (`state.directory`, `playbooks.directory`).
+    func directory(_ key: Key, default fallback: String) throws -> String {
+        let directory = try value(key, default: fallback)
+        if directory.isEmpty {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "must not be empty")
+        }
+        return directory
+    }
+
     /// The value at `key`, or `fallback` when the key is absent.
     func value<T: Decodable>(_ key: Key, default fallback: T) throws -> T {
         contains(key) ? try decode(T.self, forKey: key) : fallback
@@ -73,8 +82,10 @@ extension DaemonConfiguration: Decodable {
 }
 
 extension DaemonConfiguration.State: Decodable {
+    private enum CodingKeys: String, CodingKey { case directory }
+
     public init(from decoder: any Decoder) throws {
-        directory = try DirectoryKey.decode(from: decoder, default: Self().directory)
+        directory = try decoder.container(keyedBy: CodingKeys.self).directory(.directory, default: Self().directory)
     }
 }
 
@@ -179,21 +190,15 @@ extension DaemonConfiguration.Role: Decodable {
 }
 
 extension DaemonConfiguration.Playbooks: Decodable {
+    private enum CodingKeys: String, CodingKey { case directory, escalateOverdueAfter, escalationLimit, automaticAttemptLimit }
+
     public init(from decoder: any Decoder) throws {
-        directory = try DirectoryKey.decode(from: decoder, default: Self().directory)
-    }
-}
-
-/// A section whose only field is a non-empty `directory` (`state`, `playbooks`).
-private enum DirectoryKey: String, CodingKey {
-    case directory
-
-    static func decode(from decoder: any Decoder, default fallback: String) throws -> String {
-        let container = try decoder.container(keyedBy: Self.self)
-        let directory = try container.value(.directory, default: fallback)
-        if directory.isEmpty {
-            throw DecodingError.dataCorruptedError(forKey: .directory, in: container, debugDescription: "must not be empty")
-        }
-        return directory
+        let defaults = Self()
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        directory = try container.directory(.directory, default: defaults.directory)
+        escalateOverdueAfter = try container.duration(
+            .escalateOverdueAfter, default: defaults.escalateOverdueAfter, atLeast: .seconds(60))
+        escalationLimit = try container.integer(.escalationLimit, default: defaults.escalationLimit, in: 0...100)
+        automaticAttemptLimit = try container.integer(.automaticAttemptLimit, default: defaults.automaticAttemptLimit, in: 1...100)
     }
 }

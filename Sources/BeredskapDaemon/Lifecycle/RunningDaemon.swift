@@ -83,6 +83,7 @@ public final class RunningDaemon: Sendable {
         socketPath = listener.createdPath ?? configuration.socketPath
         self.configurationFile = configurationFile
 
+        let runs = PlaybookEngine(configuration: configuration, calendar: calendar, clock: clock, scheduler: scheduler, library: playbooks)
         let bus = EventBus(lastSeq: lastSeq)
         let readPool = ReadPool(database: database)
         let notifier = Notifier(
@@ -94,11 +95,12 @@ public final class RunningDaemon: Sendable {
                 bus.publish(events)
                 surge.observe(events)
                 alerts.observe(events)
+                runs.observe(events)
                 notifier.observe(events)
             })
         services = DaemonServices(
             readPool: readPool, writer: writer, bus: bus, metrics: Metrics(), clock: clock,
-            identityResolver: identityResolver, scheduler: scheduler, surge: surge, alerts: alerts, notifier: notifier, playbooks: playbooks,
+            identityResolver: identityResolver, scheduler: scheduler, surge: surge, alerts: alerts, notifier: notifier, playbooks: playbooks, runs: runs,
             settings: DaemonServices.Settings(
                 configuration: configuration,
                 policy: AccessPolicy(roles: configuration.access.roles, daemonUID: getuid()), calendar: calendar),
@@ -130,6 +132,7 @@ public final class RunningDaemon: Sendable {
         } catch {
             DaemonLog.error("could not schedule the open alerts: \(error)")
         }
+        runs.start(writer: writer)
         notifier.start(writer: writer)
         server.start(listener: listener.fileDescriptor)
     }
@@ -180,6 +183,11 @@ public final class RunningDaemon: Sendable {
             } catch {
                 DaemonLog.error("could not apply the alert settings after a reload: \(error)")
             }
+        }
+        if new.playbooks != running.playbooks || new.notifications != running.notifications || new.capacity != running.capacity
+            || new.timeZone != running.timeZone
+        {
+            services.runs.reconfigure(current.configuration, calendar: current.calendar)
         }
         if new.surge != running.surge {
             do {

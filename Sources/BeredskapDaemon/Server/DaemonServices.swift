@@ -3,7 +3,8 @@ import BeredskapStore
 import Synchronization
 
 /// What request handlers share: the store, the writer, the event bus, metrics, the clock,
-/// the scheduler, the surge monitor and the current (reloadable) settings.
+/// the scheduler, the engines (surge, alerts, playbook runs), the notifier and the current
+/// (reloadable) settings.
 public final class DaemonServices: Sendable {
     /// Settings that SIGHUP may replace while running.
     public struct Settings: Sendable {
@@ -23,6 +24,7 @@ public final class DaemonServices: Sendable {
     public let alerts: AlertEngine
     public let notifier: Notifier
     public let playbooks: PlaybookLibrary
+    public let runs: PlaybookEngine
     public let facilitySnapshots = FacilitySnapshots()
     /// Monotonic nanoseconds at start, for `uptime_s`.
     public let startedAtNanoseconds: UInt64
@@ -32,10 +34,11 @@ public final class DaemonServices: Sendable {
     public init(
         readPool: ReadPool, writer: Writer, bus: EventBus, metrics: Metrics, clock: any WallClock,
         identityResolver: any IdentityResolver, scheduler: Scheduler, surge: SurgeMonitor, alerts: AlertEngine,
-        notifier: Notifier, playbooks: PlaybookLibrary, settings: Settings, startedAtNanoseconds: UInt64
+        notifier: Notifier, playbooks: PlaybookLibrary, runs: PlaybookEngine, settings: Settings, startedAtNanoseconds: UInt64
     ) {
         self.notifier = notifier
         self.playbooks = playbooks
+        self.runs = runs
         self.scheduler = scheduler
         self.surge = surge
         self.alerts = alerts

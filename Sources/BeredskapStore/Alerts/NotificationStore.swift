@@ -1,13 +1,15 @@
 import BeredskapCore
 import BeredskapJSON
 
-/// One outbox row: a message for one channel, written in the same transaction as the alert
-/// transition that caused it.
+/// One outbox row: a message for one channel, written in the same transaction as the alert or
+/// playbook-run transition that caused it.
 public struct OutboxNotification: Sendable, Equatable {
     public enum State: String, Sendable { case pending, delivered, dead }
 
     public var id: Int64
     public var alertID: Int64?
+    /// The playbook run that caused it, for run notifications.
+    public var runID: Int64?
     public var kind: String
     public var channel: String
     public var group: String
@@ -27,10 +29,11 @@ public struct OutboxNotification: Sendable, Equatable {
 
     public init(
         alertID: Int64?, kind: String, channel: String, group: String, idempotencyKey: String, document: JSONValue,
-        subjectLine: String, body: String, createdAt: Timestamp, exercise: Bool
+        subjectLine: String, body: String, createdAt: Timestamp, exercise: Bool, runID: Int64? = nil
     ) {
         id = 0
         self.alertID = alertID
+        self.runID = runID
         self.kind = kind
         self.channel = channel
         self.group = group
@@ -49,7 +52,7 @@ public struct OutboxNotification: Sendable, Equatable {
 extension SQLiteConnection {
     private static let notificationColumns = """
         id, alert_id, kind, channel, grp, idempotency_key, document, subject_line, body, state, attempts, last_error,
-        created_ms, first_attempt_ms, next_attempt_ms, delivered_ms, exercise
+        created_ms, first_attempt_ms, next_attempt_ms, delivered_ms, exercise, run_id
         """
 
     public func notification(id: Int64) throws -> OutboxNotification? {
@@ -91,7 +94,8 @@ extension SQLiteConnection {
         var stored = OutboxNotification(
             alertID: row.optionalInt64(1), kind: row.text(2), channel: row.text(3), group: row.text(4),
             idempotencyKey: row.text(5), document: try JSONParser.parse(Array(row.text(6).utf8)), subjectLine: row.text(7),
-            body: row.text(8), createdAt: Timestamp(millisecondsSinceEpoch: row.int64(12)), exercise: row.bool(16))
+            body: row.text(8), createdAt: Timestamp(millisecondsSinceEpoch: row.int64(12)), exercise: row.bool(16),
+            runID: row.optionalInt64(17))
         stored.id = row.int64(0)
         stored.state = OutboxNotification.State(rawValue: row.text(9)) ?? .pending
         stored.attempts = row.int(10)
@@ -110,12 +114,12 @@ extension WriteTransaction {
         try connection.run(
             """
             INSERT INTO notifications(alert_id, kind, channel, grp, idempotency_key, document, subject_line, body, state,
-                attempts, created_ms, next_attempt_ms, exercise) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+                attempts, created_ms, next_attempt_ms, exercise, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)
             """,
             notification.alertID, notification.kind, notification.channel, notification.group,
             notification.idempotencyKey, notification.document.serializedString(), notification.subjectLine,
             notification.body, notification.createdAt.millisecondsSinceEpoch,
-            notification.nextAttemptAt?.millisecondsSinceEpoch, notification.exercise)
+            notification.nextAttemptAt?.millisecondsSinceEpoch, notification.exercise, notification.runID)
         return connection.lastInsertRowID
     }
 

@@ -22,6 +22,14 @@ extension SQLiteConnection {
             "SELECT \(Self.eventColumns) FROM events WHERE seq > ? ORDER BY seq LIMIT ?", [after, limit], Self.event)
     }
 
+    /// Events with `seq > after` of exactly the given types, oldest first.
+    public func events(after: Int64, types: [String], limit: Int) throws -> [Event] {
+        let placeholders = types.map { _ in "?" }.joined(separator: ", ")
+        return try query(
+            "SELECT \(Self.eventColumns) FROM events WHERE seq > ? AND type IN (\(placeholders)) ORDER BY seq LIMIT ?",
+            [after] + types + [limit], Self.event)
+    }
+
     /// Events caused by people (not the system), for the audit view.
     /// - Parameter actor: a user name, or a uid written as digits.
     public func auditEvents(after: Int64, since: Timestamp?, actor: String?, limit: Int) throws -> [Event] {

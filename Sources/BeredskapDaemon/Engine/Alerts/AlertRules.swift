@@ -64,6 +64,11 @@ enum AlertRules {
         "departure.recorded", "occupancy.reported",
     ]
 
+    /// The places of every kind together: the city's.
+    static func cityPlaces(_ places: [FacilityKind: (occupied: Int, available: Int)]) -> (occupied: Int, available: Int) {
+        places.values.reduce((occupied: 0, available: 0)) { ($0.occupied + $1.occupied, $0.available + $1.available) }
+    }
+
     /// Occupied over available places; nil when nothing is available (as `CapacityFigures`).
     static func ratio(_ places: (occupied: Int, available: Int)) -> Double? {
         places.available > 0 ? Double(places.occupied) / Double(places.available) : nil
@@ -130,8 +135,7 @@ struct CityUtilizationRule: AlertRule {
     }
 
     func verdict(for subject: String, _ inputs: RuleInputs, active: AlertSeverity?) -> RuleVerdict {
-        let total = inputs.places.values.reduce((occupied: 0, available: 0)) { ($0.occupied + $1.occupied, $0.available + $1.available) }
-        return AlertRules.utilization(AlertRules.ratio(total), settings, active: active, district: nil)
+        AlertRules.utilization(AlertRules.ratio(AlertRules.cityPlaces(inputs.places)), settings, active: active, district: nil)
     }
 }
 

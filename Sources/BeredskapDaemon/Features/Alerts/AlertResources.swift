@@ -25,7 +25,7 @@ enum AlertResources {
             id: row.id, channel: row.channel, group: row.group, alert: row.alertID, kind: row.kind,
             idempotencyKey: row.idempotencyKey, state: state(row.state), attempts: row.attempts, lastError: row.lastError,
             nextAttemptAt: row.state == .pending ? row.nextAttemptAt : nil, deliveredAt: row.deliveredAt,
-            subjectLine: row.subjectLine, createdAt: row.createdAt, exercise: row.exercise)
+            subjectLine: row.subjectLine, createdAt: row.createdAt, exercise: row.exercise, run: row.runID)
     }
 
     static func state(_ state: OutboxNotification.State) -> NotificationState {

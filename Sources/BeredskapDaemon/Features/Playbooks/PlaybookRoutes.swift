@@ -10,15 +10,14 @@ enum PlaybookRoutes {
         [
             Route("GET", "/v1/playbooks", permission: .read) { context throws(APIError) in
                 let set = context.services.playbooks.playbooks
+                let active = try context.services.read { try $0.activeRunCounts() }
                 return .json(status: 200, body: PlaybookList(
                     directory: context.services.configuration.playbooks.directory,
-                    playbooks: set.playbooks.map { PlaybookList.Summary($0, activeRuns: 0) }))
+                    playbooks: set.playbooks.map { PlaybookList.Summary($0, activeRuns: active[$0.id] ?? 0) }))
             },
             Route("GET", "/v1/playbooks/{id}", permission: .read) { context throws(APIError) in
                 let id = context.parameters["id"] ?? ""
-                guard let playbook = context.services.playbooks.playbooks[id] else {
-                    throw .notFound(Text("no playbook '\(id)'", nb: "ingen tiltakskort med id «\(id)»"))
-                }
+                guard let playbook = context.services.playbooks.playbooks[id] else { throw notFound(id) }
                 return .json(status: 200, body: playbook)
             },
             Route("POST", "/v1/playbooks/reload", permission: .admin) { context throws(APIError) in
@@ -39,6 +38,10 @@ enum PlaybookRoutes {
                 }
             },
         ]
+    }
+
+    static func notFound(_ id: String) -> APIError {
+        .notFound(Text("no playbook '\(id)' (beredskap playbook list shows them)", nb: "ingen tiltakskort med id «\(id)» (beredskap playbook list viser dem)"))
     }
 
     /// 422 `invalid_definition`: the first problem in `details.file`/`details.field`, all of

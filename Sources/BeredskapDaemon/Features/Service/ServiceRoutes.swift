@@ -22,8 +22,9 @@ enum ServiceRoutes {
             },
             Route("GET", "/v1/status", permission: .read) { context throws(APIError) in
                 let now = context.services.clock.now()
-                let (lastSeq, alertCounts, outbox) = try context.services.read { connection in
-                    (try connection.lastEventSeq(), try connection.alertCounts(at: now), try connection.notificationCounts())
+                let (lastSeq, alertCounts, outbox, runs) = try context.services.read { connection in
+                    (try connection.lastEventSeq(), try connection.alertCounts(at: now), try connection.notificationCounts(),
+                     try connection.activeRunCounts().values.reduce(0, +))
                 }
                 let facilities = try context.services.facilitySnapshots.facilities(context.services)
                 let totals = CapacityPicture(facilities: facilities).total
@@ -37,7 +38,7 @@ enum ServiceRoutes {
                         alerts: StatusResponse.Alerts(
                             firing: alertCounts.firing, pending: alertCounts.pending,
                             unacknowledged: alertCounts.unacknowledged),
-                        notifications: StatusResponse.Notifications(pending: outbox.pending, dead: outbox.dead),
+                        runsActive: runs, notifications: StatusResponse.Notifications(pending: outbox.pending, dead: outbox.dead),
                         lastEventSeq: lastSeq, uptimeS: Int64(uptime(context.services))))
             },
             Route("GET", "/v1/metrics", permission: .read) { context throws(APIError) in

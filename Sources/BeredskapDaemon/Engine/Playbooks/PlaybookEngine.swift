@@ -1,0 +1,190 @@
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+import Synchronization
+
+/// Runs the playbooks: starts runs when their triggers trip, reminds owners of overdue steps
+/// and escalates them at their exact instants, checks `wait_for` conditions when the figures
+/// they depend on change, and resumes every active run after a restart.
+///
+/// Why like the alert engine: every change is a writer command, so a run's transition, the
+/// work of its automatic steps, its events and its outbox rows commit together or not at all;
+/// reminders are scheduled on the shared `Scheduler` at each run's `nextDeadline()` (no
+/// polling); and everything the engine needs after a crash is in the store — the runs, and
+/// the cursor up to which the event log has been read for triggers.
+public final class PlaybookEngine: Sendable {
+    struct Settings: Sendable {
+        var policy: PlaybookRun.Policy
+        var routing: NotificationRouting
+        var language: Language
+        var capacity: DaemonConfiguration.Capacity
+        var calendar: LocalCalendar
+
+        /// A stored reason or log text, in the language of the coordination groups.
+        func text(_ text: Text) -> String { text(language) }
+    }
+
+    private struct State {
+        var settings: Settings
+        var catchUpQueued = false
+        var waitCheckQueued = false
+        /// Active runs with a `wait_for` step running: what a change of figures may finish.
+        var waitingRuns: Set<Int64> = []
+    }
+
+    /// Events after which a `wait_for` condition may hold: the figures of facilities, and
+    /// alerts resolving.
+    static let conditionEvents: Set<String> = AlertRules.facilityEvents.union([AlertEvents.resolved, AlertEvents.closed])
+
+    private let state: Mutex<State>
+    private let clock: any WallClock
+    private let scheduler: Scheduler
+    private let library: PlaybookLibrary
+    private let writerBox = Mutex<Writer?>(nil)
+
+    init(configuration: DaemonConfiguration, calendar: LocalCalendar, clock: any WallClock, scheduler: Scheduler, library: PlaybookLibrary) {
+        self.clock = clock
+        self.scheduler = scheduler
+        self.library = library
+        state = Mutex(State(settings: Self.settings(configuration, calendar: calendar)))
+    }
+
+    static func settings(_ configuration: DaemonConfiguration, calendar: LocalCalendar) -> Settings {
+        Settings(
+            policy: configuration.playbooks.runPolicy, routing: configuration.notifications.routing,
+            language: configuration.notifications.language, capacity: configuration.capacity, calendar: calendar)
+    }
+
+    /// Resumes the active runs (automatic steps interrupted by a stop are retried or failed,
+    /// waits are checked again, missed reminders go out) and starts the runs for triggers
+    /// that fired while the daemon was not reading the log.
+    public func start(writer: Writer) {
+        writerBox.withLock { $0 = writer }
+        submit { execution, transaction in
+            for run in try transaction.connection.activePlaybookRuns() {
+                let now = transaction.now
+                _ = try execution.change(run: run.id, in: &transaction) { run in
+                    run.recoverAfterRestart(at: now, retryRunning: true)
+                }
+            }
+        }
+        queueCatchUp()
+    }
+
+    /// New settings on reload; runs keep the policy they started with.
+    public func reconfigure(_ configuration: DaemonConfiguration, calendar: LocalCalendar) {
+        state.withLock { $0.settings = Self.settings(configuration, calendar: calendar) }
+    }
+
+    /// Called on the writer thread after each commit.
+    public func observe(_ events: [Event]) {
+        if events.contains(where: { RunExecution.triggerTypes.contains($0.type) }) { queueCatchUp() }
+        let waiting = state.withLock { !$0.waitingRuns.isEmpty }
+        if waiting, events.contains(where: { Self.conditionEvents.contains($0.type) }) { queueWaitCheck() }
+    }
+
+    // MARK: - Inside a person's command
+
+    /// Runs `body` with a `RunExecution` inside the caller's transaction (a route's mutation)
+    /// and schedules the runs it changed.
+    ///
+    /// Scheduling happens before the commit: if the command is rolled back, the reminder
+    /// fires, finds nothing due and changes nothing (`advance` is idempotent).
+    func perform<T>(in transaction: inout WriteTransaction, _ body: (inout RunExecution, inout WriteTransaction) throws -> T) throws -> T {
+        var execution = RunExecution(settings: state.withLock { $0.settings }, transaction: transaction)
+        let result = try body(&execution, &transaction)
+        schedule(execution.touched)
+        return result
+    }
+
+    // MARK: - System commands
+
+    private func queueCatchUp() {
+        let submitNow = state.withLock { state -> Bool in
+            guard !state.catchUpQueued else { return false }
+            state.catchUpQueued = true
+            return true
+        }
+        guard submitNow else { return }
+        let more = Mutex(false)
+        submit({ [self, library] execution, transaction in
+            // Cleared before reading the log: an event committed from here on queues another pass.
+            self.state.withLock { $0.catchUpQueued = false }
+            let pending = try execution.catchUp(library.playbooks, in: &transaction)
+            more.withLock { $0 = pending }
+        }, then: { [self] committed in
+            if !committed {
+                scheduler.schedule("playbooks/retry", at: clock.now().adding(milliseconds: 5000)) { [weak self] in self?.queueCatchUp() }
+            } else if more.withLock({ $0 }) {
+                queueCatchUp()
+            }
+        })
+    }
+
+    private func queueWaitCheck() {
+        let submitNow = state.withLock { state -> Bool in
+            guard !state.waitCheckQueued else { return false }
+            state.waitCheckQueued = true
+            return true
+        }
+        guard submitNow else { return }
+        submit { [self] execution, transaction in
+            let runs = state.withLock { state -> Set<Int64> in
+                state.waitCheckQueued = false
+                return state.waitingRuns
+            }
+            for id in runs.sorted() {
+                guard let run = try transaction.connection.playbookRun(id: id), run.run.state == .active else { continue }
+                try execution.checkWaits(run, in: &transaction)
+            }
+        }
+    }
+
+    /// Applies the reminders of run `id` that are due.
+    func advance(run id: Int64) {
+        submit { execution, transaction in
+            let now = transaction.now
+            guard try transaction.connection.playbookRun(id: id)?.run.state == .active else { return }
+            _ = try execution.change(run: id, in: &transaction) { run in run.advance(to: now) }
+        }
+    }
+
+    /// Runs `body` as a system command; once it has committed, schedules what it touched.
+    private func submit(
+        _ body: @escaping @Sendable (inout RunExecution, inout WriteTransaction) throws -> Void,
+        then: (@Sendable (Bool) -> Void)? = nil
+    ) {
+        guard let writer = writerBox.withLock({ $0 }) else { return }
+        let touched = Mutex<[Int64: StoredRun]>([:])
+        writer.submit(WriteCommand(actor: .system) { [self] transaction in
+            var execution = RunExecution(settings: state.withLock { $0.settings }, transaction: transaction)
+            try body(&execution, &transaction)
+            touched.withLock { $0 = execution.touched }
+            return CommandReply(status: 204, body: [])
+        }) { [self] outcome in
+            let committed = if case .committed = outcome { true } else { false }
+            if committed { schedule(touched.withLock { $0 }) }
+            if case .rejected(let error) = outcome { DaemonLog.error("a playbook run command failed: \(error)") }
+            if case .closed = outcome { return }
+            then?(committed)
+        }
+    }
+
+    // MARK: - Scheduling
+
+    private func schedule(_ runs: [Int64: StoredRun]) {
+        for (id, stored) in runs {
+            let key = "run/\(id)"
+            if let due = stored.run.nextDeadline() {
+                scheduler.schedule(key, at: due) { [weak self] in self?.advance(run: id) }
+            } else {
+                scheduler.cancel(key)
+            }
+            let waits = stored.run.state == .active
+                && stored.run.steps.contains { $0.state == .running && $0.waitsForCondition }
+            state.withLock { state in
+                if waits { state.waitingRuns.insert(id) } else { state.waitingRuns.remove(id) }
+            }
+        }
+    }
+}

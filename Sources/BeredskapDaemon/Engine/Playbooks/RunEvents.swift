@@ -1,0 +1,86 @@
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// Event types of playbook runs (subject `run/<id>`).
+enum RunEvents {
+    static let started = "run.started"
+    static let stepReady = "run.step_ready"
+    static let stepRunning = "run.step_running"
+    static let stepCompleted = "run.step_completed"
+    static let stepSkipped = "run.step_skipped"
+    static let stepFailed = "run.step_failed"
+    static let stepOverdue = "run.step_overdue"
+    static let escalated = "run.escalated"
+    static let finished = "run.finished"
+    static let aborted = "run.aborted"
+
+    /// The event of a step reaching `state`; nil for `waiting`, where every step starts.
+    static func stepType(_ state: PlaybookStepState) -> String? {
+        switch state {
+        case .waiting: nil
+        case .ready: stepReady
+        case .running: stepRunning
+        case .done: stepCompleted
+        case .skipped: stepSkipped
+        case .failed: stepFailed
+        }
+    }
+
+    /// Who and when, as the step now records it.
+    static func details(of step: PlaybookRunStep) -> [(String, JSONValue)] {
+        func time(_ instant: Timestamp?) -> JSONValue { instant.map { .string($0.rfc3339) } ?? .null }
+        switch step.state {
+        case .waiting: return []
+        case .ready: return [("owner", .string(step.owner)), ("due_at", time(step.dueAt))]
+        case .running: return [("attempt", .integer(Int64(step.attempts)))]
+        case .done: return [("by", .string(step.completedBy ?? "")), ("note", step.note.map(JSONValue.string) ?? .null)]
+        case .skipped: return [("by", .string(step.skippedBy ?? "")), ("reason", .string(step.skipReason ?? ""))]
+        case .failed: return [("reason", .string(step.failureReason ?? ""))]
+        }
+    }
+}
+
+/// The API errors of run actions.
+enum RunErrors {
+    static func notFound(_ id: Int64) -> APIError {
+        .notFound(Text("no run #\(id)", nb: "ingen kjøring #\(id)"))
+    }
+
+    /// A refusal of the state machine: an unknown step is a 404, an unusable step list a 422,
+    /// the rest are conflicts with the run's state (409, with the state in the details).
+    static func refused(_ error: PlaybookRunError, run id: Int64) -> APIError {
+        var api: APIError
+        switch error {
+        case .unknownStep: api = .notFound(error.text)
+        case .invalidSteps: api = APIError(.invalidDefinition, error.text)
+        case .notActive(let state):
+            api = .conflict(error.text)
+            api.details["state"] = .string(state.rawValue)
+        case .notReady(_, let state), .cannotSkip(_, let state):
+            api = .conflict(error.text)
+            api.details["state"] = .string(state.rawValue)
+        case .automaticStep:
+            api = .conflict(error.text)
+        }
+        api.details["run"] = .integer(id)
+        return api
+    }
+}
+
+/// The figures `wait_for: { utilization_below }` compares, computed as the alert rules do.
+enum WaitConditions {
+    /// The utilization of `facility/<id>`, `kind/<kind>` or `city`; nil when it has no
+    /// available places (or the subject names nothing), which never counts as below a value.
+    static func utilization(of subject: String, _ connection: SQLiteConnection) throws -> Double? {
+        if let id = AlertRules.facilityID(of: subject) { return try connection.facility(id)?.utilization }
+        let places = try connection.placesByKind()
+        if subject == "city" {
+            return AlertRules.ratio(AlertRules.cityPlaces(places))
+        }
+        guard subject.hasPrefix("kind/"), let kind = FacilityKind(rawValue: String(subject.dropFirst(5))),
+            let figures = places[kind]
+        else { return nil }
+        return AlertRules.ratio(figures)
+    }
+}

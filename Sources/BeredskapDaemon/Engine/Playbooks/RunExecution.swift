@@ -1,0 +1,284 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// One change to playbook runs inside the writer's transaction: the state machine's step, the
+/// work its effects ask for (automatic actions, outbox rows, incident-log entries), the events
+/// that record it, and the stored row — all in one transaction.
+///
+/// Why automatic steps run right here rather than on a worker: `notify`, `log` and
+/// `set_facility_status` are writes to the same store, so doing them in the transaction that
+/// made them ready means a crash leaves either the step not yet started or the step done with
+/// its effect — never a step half done or "running" with nobody working on it. `wait_for`
+/// steps stay `running` until their condition holds, and are checked again after any commit
+/// that could change it and after a restart.
+struct RunExecution {
+    let settings: PlaybookEngine.Settings
+    private let now: Timestamp
+    /// The runs this execution changed, as they now are: the engine reschedules them.
+    private(set) var touched: [Int64: StoredRun] = [:]
+
+    init(settings: PlaybookEngine.Settings, transaction: WriteTransaction) {
+        self.settings = settings
+        now = transaction.now
+    }
+
+    // MARK: - Starting
+
+    /// Starts a run of `definition` about `trigger`; `triggerKey` (alert/12, surge/<seq>) makes
+    /// a second start for the same trigger find the existing run instead.
+    mutating func start(
+        _ definition: PlaybookDefinition, trigger: PlaybookRunTrigger, triggerKey: String?, reason: String,
+        exercise: Bool, in transaction: inout WriteTransaction
+    ) throws -> StoredRun {
+        let id = try transaction.connection.nextPlaybookRunID()
+        let fallback = definition.escalationGroup ?? settings.routing.escalation.first
+        let specs = definition.steps.map { step in
+            PlaybookRunStepSpec(
+                id: step.id, dependsOn: step.dependsOn, due: step.due, automatic: step.action != .task,
+                owner: trigger.resolveGroup(step.owner, fallback: fallback), waitsForCondition: step.action.isWait)
+        }
+        let (run, effects): (PlaybookRun, [PlaybookRunEffect])
+        do throws(PlaybookRunError) {
+            (run, effects) = try PlaybookRun.start(
+                id: String(id), playbook: definition.id, steps: specs, at: now, by: transaction.actor.user,
+                reason: reason, policy: settings.policy)
+        } catch {
+            throw APIError(.invalidDefinition, error.text)
+        }
+        var stored = StoredRun(
+            id: id, run: run, definition: definition, trigger: trigger, triggerKey: triggerKey, exercise: exercise)
+        try transaction.appendEvent(type: RunEvents.started, subject: Self.subject(id), data: .object(JSONObject([
+            ("playbook", .string(definition.id)), ("trigger", try JSONValueEncoder().encode(trigger)),
+            ("reason", .string(reason)),
+        ])))
+        try transaction.addIncidentLogEntry(
+            text: RunMessages.startedLogText(stored).nb, subject: Self.subject(id), source: .system)
+        try record(&stored, before: nil, effects: effects, in: &transaction)
+        return stored
+    }
+
+    // MARK: - Changing
+
+    /// Applies `change` to run `id` (a person's action, a deadline, a restart) and carries out
+    /// what follows. A run that does not exist is a 404.
+    mutating func change(
+        run id: Int64, in transaction: inout WriteTransaction,
+        _ change: (inout PlaybookRun) throws(PlaybookRunError) -> [PlaybookRunEffect]
+    ) throws -> StoredRun {
+        guard var stored = try transaction.connection.playbookRun(id: id) else { throw RunErrors.notFound(id) }
+        let before = stored.run
+        let effects: [PlaybookRunEffect]
+        do throws(PlaybookRunError) {
+            effects = try change(&stored.run)
+        } catch {
+            throw RunErrors.refused(error, run: id)
+        }
+        try record(&stored, before: before, effects: effects, in: &transaction)
+        return stored
+    }
+
+    /// Checks every `wait_for` step of run `stored` that is running, and finishes those whose
+    /// condition now holds.
+    mutating func checkWaits(_ stored: StoredRun, in transaction: inout WriteTransaction) throws {
+        var stored = stored
+        let before = stored.run
+        var effects: [PlaybookRunEffect] = []
+        for step in stored.run.steps where step.state == .running && step.waitsForCondition {
+            if let result = try waitResult(step.id, of: stored, in: transaction) {
+                effects += stored.run.automaticStepFinished(step: step.id, result: result, at: now)
+            }
+        }
+        guard stored.run != before else { return }
+        try record(&stored, before: before, effects: effects, in: &transaction)
+    }
+
+    // MARK: - Effects
+
+    /// Carries out `effects` (and the effects they lead to), appends the events for what
+    /// changed since `before`, and saves the run.
+    private mutating func record(
+        _ stored: inout StoredRun, before: PlaybookRun?, effects: [PlaybookRunEffect], in transaction: inout WriteTransaction
+    ) throws {
+        var pending = effects
+        var beforeEffects = before
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            switch effect {
+            case .runAutomatic(let step, _):
+                // Events of what led here first, so the log reads in order.
+                try appendStepEvents(stored, since: beforeEffects, in: &transaction)
+                beforeEffects = stored.run
+                if let result = try perform(step, of: stored, in: &transaction) {
+                    pending += stored.run.automaticStepFinished(step: step, result: result, at: now)
+                }
+            case .notifyOwner(let step, let owner, let notice):
+                try notify(stored, .step(step, notice), groups: [owner], in: &transaction)
+            case .escalateOverdue(let step, let count):
+                let group = stored.definition.escalationGroup ?? settings.routing.escalationGroup(step: count)
+                try notify(stored, .escalation(step: step, count: count), groups: group.map { [$0] } ?? [], in: &transaction)
+            case .finished, .aborted:
+                try transaction.addIncidentLogEntry(
+                    text: RunMessages.endedLogText(stored).nb, subject: Self.subject(stored.id), source: .system)
+            }
+        }
+        try appendStepEvents(stored, since: beforeEffects, in: &transaction)
+        try transaction.savePlaybookRun(stored)
+        touched[stored.id] = stored
+    }
+
+    /// One event per step whose state, overdue flag or escalations changed, and one for the
+    /// run's end: the event log says what happened to every step, and `watch` shows it.
+    private func appendStepEvents(_ stored: StoredRun, since before: PlaybookRun?, in transaction: inout WriteTransaction) throws {
+        let subject = Self.subject(stored.id)
+        for step in stored.run.steps {
+            let old = before?.step(step.id)
+            var type: String?
+            var data: [(String, JSONValue)] = [("step", .string(step.id))]
+            if old?.state != step.state, let changed = RunEvents.stepType(step.state) {
+                type = changed
+                data += RunEvents.details(of: step)
+            } else if step.overdue, old?.overdue != true {
+                type = RunEvents.stepOverdue
+                data += [("owner", .string(step.owner)), ("due_at", step.dueAt.map { .string($0.rfc3339) } ?? .null)]
+            } else if let old, step.escalations > old.escalations {
+                type = RunEvents.escalated
+                data += [("count", .integer(Int64(step.escalations)))]
+            }
+            guard let type else { continue }
+            // A person's own action is theirs; everything that follows from it is the system's.
+            let byPerson = step.completedBy == transaction.actor.user && type == RunEvents.stepCompleted
+                || type == RunEvents.stepSkipped
+            if byPerson {
+                try transaction.appendEvent(type: type, subject: subject, data: .object(JSONObject(data)))
+            } else {
+                try transaction.appendSystemEvent(type: type, subject: subject, data: .object(JSONObject(data)))
+            }
+        }
+        if before?.state != stored.run.state, stored.run.state != .active {
+            let type = stored.run.state == .finished ? RunEvents.finished : RunEvents.aborted
+            var data: [(String, JSONValue)] = [("playbook", .string(stored.run.playbook))]
+            if let reason = stored.run.abortReason { data.append(("reason", .string(reason))) }
+            if type == RunEvents.aborted {
+                try transaction.appendEvent(type: type, subject: subject, data: .object(JSONObject(data)))
+            } else {
+                try transaction.appendSystemEvent(type: type, subject: subject, data: .object(JSONObject(data)))
+            }
+        }
+    }
+
+    /// Carries out automatic step `id`: the outcome, or nil while a `wait_for` waits.
+    private func perform(
+        _ id: String, of stored: StoredRun, in transaction: inout WriteTransaction
+    ) throws -> PlaybookRun.AutomaticResult? {
+        guard let step = stored.definition.step(id) else {
+            return .failed(reason: settings.text(Text("the playbook has no step \(id)", nb: "tiltakskortet har ikke steget \(id)")))
+        }
+        let values = stored.trigger.placeholderValues(playbook: stored.definition.id)
+        switch step.action {
+        case .task:
+            return .failed(reason: settings.text(Text("a task is done by a person", nb: "en oppgave gjøres av en person")))
+        case .notify(let message):
+            let fallback = stored.definition.escalationGroup ?? settings.routing.escalation.first
+            var groups: [String] = []
+            for group in message.groups.map({ stored.trigger.resolveGroup($0, fallback: fallback) }) where !groups.contains(group) {
+                groups.append(group)
+            }
+            try notify(stored, .message(step: id, message.message.rendered(with: values)), groups: groups, in: &transaction)
+            return .done
+        case .log(let log):
+            let text = log.text.rendered(with: values)
+            try transaction.addIncidentLogEntry(text: settings.text(text.text), subject: Self.subject(stored.id), source: .system)
+            return .done
+        case .setFacilityStatus(let change):
+            return try setFacilityStatus(change, in: &transaction)
+        case .waitFor:
+            return try waitResult(id, of: stored, in: transaction)
+        }
+    }
+
+    /// The facility change goes through `FacilityChange.apply`, the path people's changes
+    /// take, so the cap and every facility rule hold. Refused: the step fails with the reason,
+    /// and nothing of the attempt is kept.
+    private func setFacilityStatus(
+        _ change: PlaybookAction.SetFacilityStatus, in transaction: inout WriteTransaction
+    ) throws -> PlaybookRun.AutomaticResult {
+        guard let facility = try transaction.connection.facility(change.facility) else {
+            return .failed(reason: settings.text(Text("no facility \(change.facility)", nb: "ingen mottak \(change.facility)")))
+        }
+        var definition = facility.definition
+        definition.status = change.status
+        let saved = transaction
+        try transaction.connection.execute("SAVEPOINT playbook_step")
+        do {
+            _ = try FacilityChange.apply(
+                id: facility.id, definition: definition, override: nil, existing: facility, settings: settings.capacity,
+                calendar: settings.calendar, in: &transaction)
+            try transaction.connection.execute("RELEASE playbook_step")
+            return .done
+        } catch let error as APIError {
+            try transaction.connection.execute("ROLLBACK TO playbook_step; RELEASE playbook_step")
+            transaction = saved
+            return .failed(reason: settings.text(error.message))
+        }
+    }
+
+    /// Whether the `wait_for` step `id` is over: done when its condition holds, failed when it
+    /// can never hold in this run, nil while it waits.
+    private func waitResult(_ id: String, of stored: StoredRun, in transaction: WriteTransaction) throws -> PlaybookRun.AutomaticResult? {
+        guard case .waitFor(let condition)? = stored.definition.step(id)?.action else { return nil }
+        let connection = transaction.connection
+        switch condition {
+        case .alertResolved:
+            guard let alertID = stored.trigger.alert else {
+                return .failed(reason: settings.text(Text(
+                    "no alert started this run, so none can resolve", nb: "ingen varsel startet denne kjøringen, så ingen kan opphøre")))
+            }
+            let alert = try connection.alert(id: alertID)
+            return alert.map { $0.lifecycle.state == .resolved } ?? true ? .done : nil
+        case .utilizationBelow(let below):
+            let subject = below.subject == PlaybookWaitCondition.triggeringSubject ? stored.trigger.subject : below.subject
+            guard let subject else {
+                return .failed(reason: settings.text(Text(
+                    "no alert started this run, so {subject} names nothing", nb: "ingen varsel startet denne kjøringen, så {subject} viser ikke til noe")))
+            }
+            guard let utilization = try WaitConditions.utilization(of: subject, connection) else { return nil }
+            return utilization < below.value ? .done : nil
+        }
+    }
+
+    /// One outbox row per channel of each group, with its `notification.queued` event.
+    private func notify(
+        _ stored: StoredRun, _ kind: RunMessageKind, groups: [String], in transaction: inout WriteTransaction
+    ) throws {
+        let language = settings.language
+        for group in groups {
+            for channel in settings.routing.channels(for: group) {
+                let key = "run-\(stored.id)-\(kind.code)-\(now.millisecondsSinceEpoch)-\(group)-\(channel)"
+                let message = RunMessages(stored: stored, kind: kind, calendar: settings.calendar, language: language)
+                let row = OutboxNotification(
+                    alertID: nil, kind: kind.kind, channel: channel, group: group, idempotencyKey: key,
+                    document: message.document(group: group, key: key), subjectLine: message.subjectLine,
+                    body: message.body, createdAt: now, exercise: stored.exercise, runID: stored.id)
+                let id = try transaction.enqueue(row)
+                try transaction.appendSystemEvent(
+                    type: AlertEvents.notificationQueued, subject: "notification/\(id)",
+                    data: .object(JSONObject([
+                        ("run", .integer(stored.id)), ("kind", .string(kind.kind)), ("group", .string(group)),
+                        ("channel", .string(channel)),
+                    ])))
+            }
+        }
+    }
+
+    static func subject(_ id: Int64) -> String { "run/\(id)" }
+}
+
+extension PlaybookAction {
+    /// A `wait_for` step: it survives restarts as a condition to check again.
+    var isWait: Bool {
+        if case .waitFor = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,71 @@
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// Starting runs from the event log: alerts firing (or rising to a playbook's severity) and
+/// the surge level reaching a playbook's level.
+///
+/// Why read the log from a stored cursor instead of acting on the events handed to `observe`:
+/// the cursor moves in the transaction that starts the runs, so a crash between an alert
+/// firing and its run starting is caught up at the next start, and an event is never acted
+/// on twice. The unique (playbook, trigger) index is the second guard: at most one run per
+/// triggering alert, whoever starts it.
+extension RunExecution {
+    /// The consumer name of the playbook engine in `event_cursors`.
+    static let cursor = "playbooks"
+    /// The events that can start a run.
+    static let triggerTypes = [AlertEvents.firing, AlertEvents.severityChanged, SurgeEvents.levelChanged]
+    /// Events read per command at most; the engine goes on in the next command when more wait.
+    static let catchUpChunk = 200
+
+    /// Starts the runs that the events after the cursor call for; true when more events wait.
+    mutating func catchUp(_ playbooks: PlaybookSet, in transaction: inout WriteTransaction) throws -> Bool {
+        let connection = transaction.connection
+        let events = try connection.events(
+            after: try connection.eventCursor(Self.cursor), types: Self.triggerTypes, limit: Self.catchUpChunk)
+        for event in events {
+            guard let (trigger, key) = try Self.trigger(of: event, connection) else { continue }
+            for playbook in playbooks.playbooks where Self.starts(playbook.trigger, trigger) {
+                guard try connection.playbookRun(playbook: playbook.id, triggerKey: key) == nil else { continue }
+                _ = try start(
+                    playbook, trigger: trigger, triggerKey: key, reason: settings.text(RunMessages.triggerText(trigger)),
+                    exercise: event.exercise, in: &transaction)
+            }
+        }
+        if let last = events.last { try transaction.setEventCursor(Self.cursor, to: last.seq) }
+        return events.count == Self.catchUpChunk
+    }
+
+    /// What `event` is about and its trigger key; nil when it cannot start anything (an alert
+    /// that is not firing, a falling surge level).
+    private static func trigger(of event: Event, _ connection: SQLiteConnection) throws -> (PlaybookRunTrigger, String)? {
+        guard case .object(let data) = event.data else { return nil }
+        if event.type == SurgeEvents.levelChanged {
+            guard case .string(let from)? = data["from"], case .string(let to)? = data["to"],
+                let old = SurgeLevel(rawValue: from), let new = SurgeLevel(rawValue: to), new > old
+            else { return nil }
+            return (PlaybookRunTrigger(kind: .surge, subject: "city", level: new), "surge/\(event.seq)")
+        }
+        guard let subject = event.subject, subject.hasPrefix("alert/"), let id = Int64(subject.dropFirst("alert/".count)),
+            case .string("firing")? = data["state"], let alert = try connection.alert(id: id)
+        else { return nil }
+        let severity: AlertSeverity? = if case .string(let raw)? = data["severity"] { AlertSeverity(rawValue: raw) } else { nil }
+        return (alertTrigger(alert, kind: .alert, severity: severity ?? alert.lifecycle.severity), subject)
+    }
+
+    /// The trigger context of a run about `alert`.
+    static func alertTrigger(_ alert: StoredAlert, kind: PlaybookRunTrigger.Kind, severity: AlertSeverity) -> PlaybookRunTrigger {
+        PlaybookRunTrigger(
+            kind: kind, alert: alert.id, rule: alert.key.rule, subject: alert.key.subject, severity: severity,
+            district: alert.district)
+    }
+
+    private static func starts(_ playbookTrigger: PlaybookTrigger, _ trigger: PlaybookRunTrigger) -> Bool {
+        switch trigger.kind {
+        case .surge: return trigger.level.map(playbookTrigger.matches(surgeLevel:)) ?? false
+        case .alert, .manual:
+            guard let rule = trigger.rule, let subject = trigger.subject, let severity = trigger.severity else { return false }
+            return playbookTrigger.matches(AlertKey(rule: rule, subject: subject), severity: severity)
+        }
+    }
+}
