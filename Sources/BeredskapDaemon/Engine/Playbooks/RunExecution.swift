@@ -102,14 +102,10 @@ struct RunExecution {
         _ stored: inout StoredRun, before: PlaybookRun?, effects: [PlaybookRunEffect], in transaction: inout WriteTransaction
     ) throws {
         var pending = effects
-        var beforeEffects = before
         while !pending.isEmpty {
             let effect = pending.removeFirst()
             switch effect {
             case .runAutomatic(let step, _):
-                // Events of what led here first, so the log reads in order.
-                try appendStepEvents(stored, since: beforeEffects, in: &transaction)
-                beforeEffects = stored.run
                 if let result = try perform(step, of: stored, in: &transaction) {
                     pending += stored.run.automaticStepFinished(step: step, result: result, at: now)
                 }
@@ -123,7 +119,9 @@ struct RunExecution {
                     text: RunMessages.endedLogText(stored).nb, subject: Self.subject(stored.id), source: .system)
             }
         }
-        try appendStepEvents(stored, since: beforeEffects, in: &transaction)
+        // Compared once, at the end: a step started and finished in this transaction is one
+        // event (completed), not two.
+        try appendStepEvents(stored, since: before, in: &transaction)
         try transaction.savePlaybookRun(stored)
         touched[stored.id] = stored
     }

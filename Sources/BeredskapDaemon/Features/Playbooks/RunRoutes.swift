@@ -103,6 +103,11 @@ enum RunRoutes {
         in transaction: inout WriteTransaction
     ) throws -> StoredRun {
         var trigger = PlaybookRunTrigger(kind: .manual)
+        if case .surge = definition.trigger {
+            // A surge card started by hand is about the level as it is now ({level} in its texts).
+            trigger.subject = "city"
+            trigger.level = try transaction.connection.surgeState().level
+        }
         var key: String?
         if let alertID {
             guard let alert = try transaction.connection.alert(id: alertID) else {
