@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
+import BeredskapStore
 import BeredskapTestSupport
 import Foundation
 import Testing
@@ -198,6 +199,30 @@ import Testing
         #expect(waitUntil { (try? ops.get("/v1/runs/\(id)"))?["state"]?.stringValue == "finished" })
         let log = try ops.get("/v1/log?subject=run/\(id)")["entries"]?.arrayValue ?? []
         #expect(log.contains { $0["text"]?.stringValue == "Øvelsen drill er ferdig" })
+    }
+
+    @Test func anAlertThatFiredJustBeforeACrashStartsItsRunAfterTheRestartAndOnlyOnce() throws {
+        let (daemon, directory) = try Self.daemon()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var ops = try daemon.session()
+        #expect(try ops.arrive("refstad", 86).status == 201)
+        #expect(waitUntil { Self.runs(ops).count == 1 })
+        let fired = try #require(try ops.events("alert.firing").first?["seq"]?.intValue)
+        daemon.stop()
+        // As if the daemon had died after the alert's commit and before the run's: no run,
+        // and the cursor still before the alert.
+        let store = try SQLiteConnection(
+            path: daemon.harness.directory + "/restarted/state.db", mode: .readWriteCreate)
+        try store.execute("DELETE FROM playbook_runs; DELETE FROM notifications WHERE run_id IS NOT NULL")
+        try store.run("UPDATE event_cursors SET seq = ? WHERE name = 'playbooks'", fired - 1)
+        try daemon.start()
+        ops = try daemon.session()
+        #expect(waitUntil { Self.runs(ops).count == 1 })
+        #expect(Self.runs(ops).first?["trigger"]?["subject"]?.stringValue == "facility/refstad")
+        try daemon.restart()
+        ops = try daemon.session()
+        try ops.settle()
+        #expect(Self.runs(ops).count == 1, "the cursor moved with the start")
     }
 
     @Test func aStepThatCannotSucceedBlocksTheRunUntilSomeoneSkipsIt() throws {

@@ -37,6 +37,20 @@ import Testing
         #expect(try connection.scalarInt("SELECT count(*) FROM sqlite_master WHERE name IN ('later', 'middle')") == 2)
     }
 
+    @Test func anUpgradedStoreStartsReadingTriggersAtThePresentNotAtAlertsOfThePast() throws {
+        let directory = try TemporaryDirectory()
+        let connection = try SQLiteConnection(path: directory.database.configuration.path, mode: .readWriteCreate)
+        let beforePlaybooks = Migrator(migrations: Migrations.all.filter { $0.version < 4 })
+        _ = try beforePlaybooks.migrate(connection, now: 1)
+        for seq in 1...3 {
+            try connection.run(
+                "INSERT INTO events(time_ms, actor_user, type, subject) VALUES (?, 'system', 'alert.firing', ?)", seq, "alert/\(seq)")
+        }
+        #expect(try Migrator().migrate(connection, now: 2) == [4])
+        #expect(try connection.eventCursor("playbooks") == 3)
+        #expect(try connection.events(after: 3, types: ["alert.firing"], limit: 10).isEmpty)
+    }
+
     @Test func failingMigrationLeavesTheVersionUnchanged() throws {
         let directory = try TemporaryDirectory()
         let connection = try SQLiteConnection(path: directory.database.configuration.path, mode: .readWriteCreate)
