@@ -42,6 +42,15 @@ public enum CLI {
         "silence add": SilenceCommands.add,
         "silence list": SilenceCommands.list,
         "silence expire": SilenceCommands.expire,
+        "playbook list": PlaybookCommands.list,
+        "playbook show": PlaybookCommands.show,
+        "playbook run": PlaybookCommands.start,
+        "playbook reload": PlaybookCommands.reload,
+        "run list": RunCommands.list,
+        "run show": RunCommands.show,
+        "run complete": RunCommands.complete,
+        "run skip": RunCommands.skip,
+        "run abort": RunCommands.abort,
         "watch": WatchCommand.run,
     ]
 

@@ -34,8 +34,8 @@ enum CommandTree {
             Avslutningskoder: 0 ok, 1 tjenesten avviste (meldingen sier hvorfor), 2 feil bruk,
             3 tjenesten kan ikke nås, 4 ikke tillatt (du mangler tillatelsen).
             """),
-        subcommands: [status, health] + capacityCommands + alertCommands.map(addingNotificationTest) + [silence, watch, events]
-            + [log, audit, metrics, version])
+        subcommands: [status, health] + capacityCommands + alertCommands.map(addingNotificationTest) + [silence]
+            + playbookCommands + [watch, events] + [log, audit, metrics, version])
 
     /// `notification` with `test` added to the subcommands declared with the alert commands.
     private static func addingNotificationTest(_ command: CommandSpec) -> CommandSpec {

@@ -206,6 +206,7 @@ enum TimeInput {
 /// say what to do next.
 enum APIErrorHint {
     static func hint(for body: APIErrorBody) -> Text? {
+        if let hint = PlaybookErrorHint.hint(for: body) { return hint }
         guard body.knownCode == .capExceeded else { return nil }
         let details = body.error.details
         let cap = details["cap"]?.intValue.map(String.init) ?? "?"

@@ -1,0 +1,125 @@
+import BeredskapCore
+
+/// `playbook list|show|run|reload`. Declared beside their implementations; `CommandTree.root`
+/// lists them (with the `run` commands, see `RunCommandTree.swift`).
+extension CommandTree {
+    static let playbookCommands = [playbook, run]
+
+    private static let playbookIDArgument = ArgumentSpec.required("ID", help: Text(
+        "the playbook id, e.g. facility-near-full", nb: "tiltakskortets id, f.eks. facility-near-full"))
+
+    static let playbook = CommandSpec(
+        "playbook",
+        summary: Text("playbooks (action cards): list, show, start, reload", nb: "tiltakskort: vis, start, les inn på nytt"),
+        discussion: Text(
+            """
+            A playbook says what to do, by whom and by when, when a situation arises: an
+            alert, a surge level, or a person's decision. Each start is a run (see
+            `beredskap run --help`). The files are Playbooks/*.json5 on the daemon's side.
+            """,
+            nb: """
+            Et tiltakskort sier hva som skal gjøres, av hvem og innen når, når en situasjon
+            oppstår: et varsel, et beredskapsnivå eller en persons beslutning. Hver start er en
+            kjøring (se `beredskap run --help`). Filene er Playbooks/*.json5 hos tjenesten.
+            """),
+        subcommands: [playbookList, playbookShow, playbookRun, playbookReload])
+
+    static let playbookList = CommandSpec(
+        "list",
+        summary: Text("list the loaded playbooks", nb: "vis tiltakskortene som er lest inn"),
+        discussion: Text(
+            """
+            TRIGGER is what starts a playbook: an alert (its rule, ≥ the lowest severity,
+            and the subjects), a surge level, or manual (only started by hand). Every playbook
+            can be started by hand. ACTIVE counts its runs that are going on now.
+
+            Examples:
+              beredskap playbook list
+              beredskap playbook list --csv > tiltakskort.csv
+            """,
+            nb: """
+            UTLØSER er det som starter et tiltakskort: et varsel (regelen, ≥ laveste
+            alvorlighet, og subjektene), et beredskapsnivå, eller manual (bare startet for
+            hånd). Alle tiltakskort kan startes for hånd. AKTIVE teller kjøringer som pågår nå.
+
+            Eksempler:
+              beredskap playbook list
+              beredskap playbook list --csv > tiltakskort.csv
+            """))
+
+    static let playbookShow = CommandSpec(
+        "show",
+        summary: Text("show a playbook with its steps", nb: "vis et tiltakskort med stegene"),
+        discussion: Text(
+            """
+            DUE is how long a step may take once it is ready (ISO 8601: PT2H, P3D). A step is
+            ready when every step in AFTER is done or skipped. OWNER is the group that answers
+            for it; bydel:{district} is the contact point of the district the alert is about.
+
+            Examples:
+              beredskap playbook show facility-near-full
+              beredskap playbook show surge-high --lang nb
+            """,
+            nb: """
+            FRIST er hvor lenge et steg kan ta etter at det er klart (ISO 8601: PT2H, P3D). Et
+            steg er klart når alle stegene under ETTER er fullført eller hoppet over. EIER er
+            gruppen som svarer for det; bydel:{district} er kontaktpunktet i bydelen varselet
+            gjelder.
+
+            Eksempler:
+              beredskap playbook show facility-near-full
+              beredskap playbook show surge-high --lang nb
+            """),
+        arguments: [playbookIDArgument])
+
+    static let playbookRun = CommandSpec(
+        "run",
+        summary: Text("start a playbook by hand (needs operate)", nb: "start et tiltakskort for hånd (krever operate)"),
+        discussion: Text(
+            """
+            Prints the new run as `beredskap run show` does. With --alert the run is about that
+            alert (its subject and district), as if the alert had started it; an alert has at
+            most one run of each playbook.
+
+            Examples:
+              beredskap playbook run surge-high --reason "Ankomstene doblet seg i natt"
+              beredskap playbook run facility-near-full --alert 12 --reason "Refstad 96 %, startet før varselet ble kritisk"
+            """,
+            nb: """
+            Skriver den nye kjøringen slik `beredskap run show` gjør. Med --alert gjelder
+            kjøringen det varselet (subjektet og bydelen), som om varselet hadde startet den;
+            et varsel har høyst én kjøring av hvert tiltakskort.
+
+            Eksempler:
+              beredskap playbook run surge-high --reason "Ankomstene doblet seg i natt"
+              beredskap playbook run facility-near-full --alert 12 --reason "Refstad 96 %, startet før varselet ble kritisk"
+            """),
+        options: [
+            .option("reason", short: "m", value: "TEXT", help: Text(
+                "why it is started (required, 1–500 characters)", nb: "hvorfor det startes (påkrevd, 1–500 tegn)")),
+            .option("alert", value: "N", help: Text(
+                "the alert number the run is about", nb: "nummeret på varselet kjøringen gjelder")),
+        ],
+        arguments: [playbookIDArgument])
+
+    static let playbookReload = CommandSpec(
+        "reload",
+        summary: Text("read the playbook files again (needs admin)", nb: "les tiltakskortfilene på nytt (krever admin)"),
+        discussion: Text(
+            """
+            The set is checked as a whole: if any file is invalid, nothing changes, every
+            problem is printed as file: field: problem, and the exit code is 1. Runs that have
+            started go on with the steps they started with.
+
+            Example:
+              beredskap playbook reload
+            """,
+            nb: """
+            Settet kontrolleres samlet: er én fil ugyldig, endres ingenting, hvert problem
+            skrives som fil: felt: problem, og avslutningskoden er 1. Kjøringer som er startet,
+            fortsetter med stegene de startet med.
+
+            Eksempel:
+              beredskap playbook reload
+            """))
+}

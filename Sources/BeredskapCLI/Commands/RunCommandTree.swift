@@ -1,0 +1,157 @@
+import BeredskapCore
+
+/// `run list|show|complete|skip|abort`: the runs of playbooks. Declared beside their
+/// implementations; `CommandTree.playbookCommands` lists the group.
+extension CommandTree {
+    private static let runIDArgument = ArgumentSpec.required("ID", help: Text("the run number, e.g. 12", nb: "kjøringens nummer, f.eks. 12"))
+    private static let stepArgument = ArgumentSpec.required("STEP", help: Text(
+        "the step id, e.g. head-count (see `beredskap run show ID`)", nb: "stegets id, f.eks. head-count (se `beredskap run show ID`)"))
+
+    static let run = CommandSpec(
+        "run",
+        summary: Text("playbook runs: list, show, complete or skip a step, abort", nb: "kjøringer av tiltakskort: vis, fullfør eller hopp over et steg, avbryt"),
+        discussion: Text(
+            """
+            A run is one start of a playbook. Its steps are waiting (for the steps they come
+            after), ready (a person can do it now; overdue past its due time), running (the
+            daemon does it), done, skipped or failed. Every step records who did it and when.
+            A failed step holds up the steps after it until someone skips it or aborts the run.
+            """,
+            nb: """
+            En kjøring er én start av et tiltakskort. Stegene er waiting (venter på stegene de
+            kommer etter), ready (noen kan gjøre det nå; forfalt etter fristen), running
+            (tjenesten gjør det), done, skipped eller failed. Hvert steg viser hvem som gjorde
+            det og når. Et feilet steg holder igjen stegene etter til noen hopper over det
+            eller avbryter kjøringen.
+            """),
+        subcommands: [runList, runShow, runComplete, runSkip, runAbort])
+
+    static let runList = CommandSpec(
+        "list",
+        summary: Text("list runs, newest first", nb: "vis kjøringer, nyeste først"),
+        discussion: Text(
+            """
+            STATE is active, finished or aborted, marked blocked (a failed step holds it up),
+            with the number of overdue steps, and exercise. PROGRESS counts the steps done or
+            skipped of all. On a terminal, blocked runs and runs with overdue steps are red.
+
+            Examples:
+              beredskap run list --active
+              beredskap run list --playbook facility-near-full --limit 10
+              beredskap run list --finished --csv > kjøringer.csv
+            """,
+            nb: """
+            TILSTAND er active, finished eller aborted, merket blokkert (et feilet steg holder
+            den igjen), med antall forfalte steg, og øvelse. FREMDRIFT teller stegene som er
+            fullført eller hoppet over, av alle. I en terminal er blokkerte kjøringer og
+            kjøringer med forfalte steg røde.
+
+            Eksempler:
+              beredskap run list --active
+              beredskap run list --playbook facility-near-full --limit 10
+              beredskap run list --finished --csv > kjøringer.csv
+            """),
+        options: [
+            .flag("active", help: Text("only runs that are going on", nb: "bare kjøringer som pågår")),
+            .flag("finished", help: Text("only runs that have ended (finished or aborted)", nb: "bare kjøringer som er slutt (fullført eller avbrutt)")),
+            .option("playbook", short: "p", value: "ID", help: Text("only runs of this playbook", nb: "bare kjøringer av dette tiltakskortet")),
+            .option("limit", short: "n", value: "N", help: Text(
+                "at most N rows, newest first (1–1000, default 100)", nb: "høyst N rader, nyeste først (1–1000, standard 100)")),
+        ])
+
+    static let runShow = CommandSpec(
+        "show",
+        summary: Text("show a run: who did what to each step, and when", nb: "vis en kjøring: hvem gjorde hva med hvert steg, og når"),
+        discussion: Text(
+            """
+            DUE is when a ready step is due. BY and AT say who completed or skipped a step and
+            when (or when it failed); NOTE is the note, the reason it was skipped or failed, or
+            the steps a waiting step comes after. With --csv: the steps, every field.
+
+            Examples:
+              beredskap run show 12
+              beredskap run show 12 --csv > kjøring-12.csv
+            """,
+            nb: """
+            FRIST er når et klart steg skal være gjort. AV og TID sier hvem som fullførte eller
+            hoppet over et steg og når (eller når det feilet); MERKNAD er merknaden, grunnen
+            til at det ble hoppet over eller feilet, eller stegene et ventende steg kommer etter.
+            Med --csv: stegene, alle feltene.
+
+            Eksempler:
+              beredskap run show 12
+              beredskap run show 12 --csv > kjøring-12.csv
+            """),
+        arguments: [runIDArgument])
+
+    static let runComplete = CommandSpec(
+        "complete",
+        summary: Text("mark a ready step done (needs operate)", nb: "merk et klart steg som fullført (krever operate)"),
+        discussion: Text(
+            """
+            Only a ready step can be completed (an overdue one too); the steps after it become
+            ready when all they wait for is done or skipped.
+
+            Example:
+              beredskap run complete 12 head-count --note "Hero bekrefter 212 beboere"
+            """,
+            nb: """
+            Bare et klart steg kan fullføres (også et forfalt); stegene etter blir klare når
+            alt de venter på er fullført eller hoppet over.
+
+            Eksempel:
+              beredskap run complete 12 head-count --note "Hero bekrefter 212 beboere"
+            """),
+        options: [
+            .option("note", short: "m", value: "TEXT", help: Text(
+                "what was done (optional, at most 2000 characters)", nb: "hva som ble gjort (valgfritt, høyst 2000 tegn)")),
+        ],
+        arguments: [runIDArgument, stepArgument])
+
+    static let runSkip = CommandSpec(
+        "skip",
+        summary: Text("skip a step that is not needed this time (needs operate)", nb: "hopp over et steg som ikke trengs (krever operate)"),
+        discussion: Text(
+            """
+            The steps after it go on as if it were done. Skipping a failed step lets a blocked
+            run continue.
+
+            Example:
+              beredskap run skip 12 notify-district --reason "Bydelen ringte oss først"
+            """,
+            nb: """
+            Stegene etter fortsetter som om det var fullført. Å hoppe over et feilet steg lar
+            en blokkert kjøring fortsette.
+
+            Eksempel:
+              beredskap run skip 12 notify-district --reason "Bydelen ringte oss først"
+            """),
+        options: [
+            .option("reason", short: "m", value: "TEXT", help: Text(
+                "why it is not needed (required, 1–500 characters)", nb: "hvorfor det ikke trengs (påkrevd, 1–500 tegn)")),
+        ],
+        arguments: [runIDArgument, stepArgument])
+
+    static let runAbort = CommandSpec(
+        "abort",
+        summary: Text("stop a run (needs operate)", nb: "stopp en kjøring (krever operate)"),
+        discussion: Text(
+            """
+            The run stops where it is and stays as a record; nobody is reminded of its steps.
+
+            Example:
+              beredskap run abort 12 --reason "Falsk alarm: feil i rapportert belegg"
+            """,
+            nb: """
+            Kjøringen stopper der den er og blir stående som dokumentasjon; ingen blir minnet
+            om stegene.
+
+            Eksempel:
+              beredskap run abort 12 --reason "Falsk alarm: feil i rapportert belegg"
+            """),
+        options: [
+            .option("reason", short: "m", value: "TEXT", help: Text(
+                "why it is stopped (required, 1–500 characters)", nb: "hvorfor den stoppes (påkrevd, 1–500 tegn)")),
+        ],
+        arguments: [runIDArgument])
+}
