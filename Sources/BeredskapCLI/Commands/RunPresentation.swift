@@ -22,10 +22,12 @@ enum RunFormat {
     }
 
     /// The state with what changes its meaning: `active (blocked, 2 overdue, exercise)`.
+    /// Overdue steps count only while the run is active: nobody is reminded of the steps of
+    /// a run that has ended, whatever flag they were left with.
     static func state(_ run: RunResource, _ language: Language) -> String {
         var marks: [Text] = []
         if run.blocked { marks.append(Text("blocked", nb: "blokkert")) }
-        let overdue = run.progress.overdue
+        let overdue = run.state == .active ? run.progress.overdue : 0
         if overdue > 0 { marks.append(Text("\(overdue) overdue", nb: "\(overdue) forfalt")) }
         if run.exercise { marks.append(Text("exercise", nb: "øvelse")) }
         let words = marks.map { $0(language) }.joined(separator: ", ")
