@@ -10,7 +10,8 @@ extension CommandTree {
     private static let alertStates = AlertStateFilter.allCases.map(\.rawValue).joined(separator: ", ")
     private static let notificationStates = NotificationState.allCases.map(\.rawValue).joined(separator: ", ")
     private static let alertIDArgument = ArgumentSpec.required("ID", help: Text("the alert number, e.g. 12", nb: "varselets nummer, f.eks. 12"))
-    private static let limitOption = OptionSpec.option("limit", short: "n", value: "N", help: Text(
+    /// `--limit N` of the lists that show the newest rows first (alerts, notifications, runs).
+    static let limitOption = OptionSpec.option("limit", short: "n", value: "N", help: Text(
         "at most N rows, newest first (1–1000, default 100)", nb: "høyst N rader, nyeste først (1–1000, standard 100)"))
 
     static let alerts = CommandSpec(

@@ -95,8 +95,7 @@ extension CommandTree {
               beredskap playbook run facility-near-full --alert 12 --reason "Refstad 96 %, startet før varselet ble kritisk"
             """),
         options: [
-            .option("reason", short: "m", value: "TEXT", help: Text(
-                "why it is started (required, 1–500 characters)", nb: "hvorfor det startes (påkrevd, 1–500 tegn)")),
+            reasonOption(Text("why it is started", nb: "hvorfor det startes")),
             .option("alert", value: "N", help: Text(
                 "the alert number the run is about", nb: "nummeret på varselet kjøringen gjelder")),
         ],

@@ -7,6 +7,12 @@ extension CommandTree {
     private static let stepArgument = ArgumentSpec.required("STEP", help: Text(
         "the step id, e.g. head-count (see `beredskap run show ID`)", nb: "stegets id, f.eks. head-count (se `beredskap run show ID`)"))
 
+    /// `--reason TEXT`, required where a run is started, a step skipped or a run aborted: the
+    /// record says why (`ParsedCommand.requiredReason`).
+    static func reasonOption(_ why: Text) -> OptionSpec {
+        .option("reason", short: "m", value: "TEXT", help: why + Text(" (required, 1–500 characters)", nb: " (påkrevd, 1–500 tegn)"))
+    }
+
     static let run = CommandSpec(
         "run",
         summary: Text("playbook runs: list, show, complete or skip a step, abort", nb: "kjøringer av tiltakskort: vis, fullfør eller hopp over et steg, avbryt"),
@@ -55,8 +61,7 @@ extension CommandTree {
             .flag("active", help: Text("only runs that are going on", nb: "bare kjøringer som pågår")),
             .flag("finished", help: Text("only runs that have ended (finished or aborted)", nb: "bare kjøringer som er slutt (fullført eller avbrutt)")),
             .option("playbook", short: "p", value: "ID", help: Text("only runs of this playbook", nb: "bare kjøringer av dette tiltakskortet")),
-            .option("limit", short: "n", value: "N", help: Text(
-                "at most N rows, newest first (1–1000, default 100)", nb: "høyst N rader, nyeste først (1–1000, standard 100)")),
+            limitOption,
         ])
 
     static let runShow = CommandSpec(
@@ -127,8 +132,7 @@ extension CommandTree {
               beredskap run skip 12 notify-district --reason "Bydelen ringte oss først"
             """),
         options: [
-            .option("reason", short: "m", value: "TEXT", help: Text(
-                "why it is not needed (required, 1–500 characters)", nb: "hvorfor det ikke trengs (påkrevd, 1–500 tegn)")),
+            reasonOption(Text("why it is not needed", nb: "hvorfor det ikke trengs")),
         ],
         arguments: [runIDArgument, stepArgument])
 
@@ -150,8 +154,7 @@ extension CommandTree {
               beredskap run abort 12 --reason "Falsk alarm: feil i rapportert belegg"
             """),
         options: [
-            .option("reason", short: "m", value: "TEXT", help: Text(
-                "why it is stopped (required, 1–500 characters)", nb: "hvorfor den stoppes (påkrevd, 1–500 tegn)")),
+            reasonOption(Text("why it is stopped", nb: "hvorfor den stoppes")),
         ],
         arguments: [runIDArgument])
 }
