@@ -126,11 +126,11 @@ import Testing
         #expect(APIErrorHint.hint(for: APIErrorBody(code: .invalidDefinition, message: "invalid")) == nil)
     }
 
-    @Test func aSecondRunForAnAlertPointsToTheOneThatExists() throws {
-        let hint = try #require(APIErrorHint.hint(for: APIErrorBody(code: .conflict, message: "exists", details: ["run": 12])))
-        #expect(hint.en == "See the run that exists with: beredskap run show 12")
+    @Test func aConflictWithARunPointsToIt() throws {
+        let hint = try #require(APIErrorHint.hint(for: APIErrorBody(code: .conflict, message: "exists", details: ["run": 12, "state": "active"])))
+        #expect(hint.en == "See the run: beredskap run show 12")
         #expect(hint.nb.hasSuffix("beredskap run show 12"))
-        #expect(APIErrorHint.hint(for: APIErrorBody(code: .conflict, message: "step not ready")) == nil)
+        #expect(APIErrorHint.hint(for: APIErrorBody(code: .conflict, message: "idempotency")) == nil)
         #expect(APIErrorHint.hint(for: APIErrorBody(code: .capExceeded, message: "cap", details: ["cap": 1000]))?.en.contains("1000") == true)
     }
 }

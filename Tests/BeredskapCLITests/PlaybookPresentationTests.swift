@@ -67,4 +67,14 @@ import Testing
         definition.escalationGroup = nil
         #expect(PlaybookFormat.fields(definition, printed.output)[3].1 == "– (only the owner of a step)")
     }
+
+    @Test func theLongColumnsAreCutOnlyOnATerminal() {
+        let tables = [
+            PlaybookFormat.columns(width:), PlaybookFormat.stepColumns(width:), RunFormat.columns(width:), RunStepFormat.columns(width:),
+        ]
+        for columns in tables {
+            #expect(columns(80).compactMap(\.maxWidth).allSatisfy { $0 == 24 }, "a narrow terminal still shows some of each")
+            #expect(columns(Output.unlimitedWidth).compactMap(\.maxWidth).allSatisfy { $0 > 100_000 }, "into a pipe, nothing is cut")
+        }
+    }
 }

@@ -13,7 +13,7 @@ enum PlaybookCommands {
         guard !list.playbooks.isEmpty else {
             return output.line(Text("No playbooks in \(list.directory).", nb: "Ingen tiltakskort i \(list.directory)."))
         }
-        output.table(PlaybookFormat.columns, rows: list.playbooks.map { PlaybookFormat.row($0, output.language) })
+        output.table(PlaybookFormat.columns(width: output.width), rows: list.playbooks.map { PlaybookFormat.row($0, output.language) })
         output.line(output.style.dim(Text("Read from \(list.directory).", nb: "Lest fra \(list.directory).")(output.language)))
     }
 

@@ -8,7 +8,7 @@ enum PlaybookErrorHint {
     static func hint(for body: APIErrorBody) -> Text? {
         switch body.knownCode {
         case .invalidDefinition: return problems(body.error.details)
-        case .conflict: return existingRun(body.error.details)
+        case .conflict: return run(body.error.details)
         default: return nil
         }
     }
@@ -29,9 +29,10 @@ enum PlaybookErrorHint {
         return Text(lines("message"), nb: lines("message_nb"))
     }
 
-    /// A second manual start for an alert that has a run: where that run is.
-    static func existingRun(_ details: JSONValue) -> Text? {
+    /// A conflict with a run (`details.run`): a second start for an alert that has one, or a
+    /// step that is not ready. Its steps as they are now say what can be done instead.
+    static func run(_ details: JSONValue) -> Text? {
         guard let run = details["run"]?.intValue else { return nil }
-        return Text("See the run that exists with: beredskap run show \(run)", nb: "Se kjøringen som finnes med: beredskap run show \(run)")
+        return Text("See the run: beredskap run show \(run)", nb: "Se kjøringen: beredskap run show \(run)")
     }
 }

@@ -8,13 +8,16 @@ import BeredskapCore
 /// looks up in `Playbooks/` and types in silences and filters, so translating them would only
 /// hide the name to search for.
 enum PlaybookFormat {
-    static let columns: [ListColumn] = [
-        ListColumn("ID", nb: "ID"),
-        ListColumn("TITLE", nb: "TITTEL", maxWidth: 40),
-        ListColumn("TRIGGER", nb: "UTLØSER"),
-        .number("STEPS", nb: "STEG"),
-        .number("ACTIVE", nb: "AKTIVE"),
-    ]
+    /// Titles get what the terminal has left after the other columns (into a pipe, all of it).
+    static func columns(width: Int) -> [ListColumn] {
+        [
+            ListColumn("ID", nb: "ID"),
+            ListColumn("TITLE", nb: "TITTEL", maxWidth: max(24, width - 90)),
+            ListColumn("TRIGGER", nb: "UTLØSER"),
+            .number("STEPS", nb: "STEG"),
+            .number("ACTIVE", nb: "AKTIVE"),
+        ]
+    }
 
     static func row(_ playbook: PlaybookList.Summary, _ language: Language) -> [String] {
         [playbook.id, playbook.title.text(language), trigger(playbook.trigger), String(playbook.steps), String(playbook.activeRuns)]
@@ -57,16 +60,16 @@ enum PlaybookFormat {
         ]
     }
 
-    /// The steps of `playbook show`: titles get what the terminal has left after the other
-    /// columns (into a pipe, all of it).
+    /// The steps of `playbook show`: titles and actions share what the terminal has left after
+    /// the other columns (into a pipe, they are never cut).
     static func stepColumns(width: Int) -> [ListColumn] {
         [
             ListColumn("STEP", nb: "STEG"),
-            ListColumn("TITLE", nb: "TITTEL", maxWidth: max(24, width - 100)),
+            ListColumn("TITLE", nb: "TITTEL", maxWidth: max(24, width - 130)),
             ListColumn("OWNER", nb: "EIER"),
             ListColumn("DUE", nb: "FRIST"),
             ListColumn("AFTER", nb: "ETTER"),
-            ListColumn("ACTION", nb: "HANDLING", maxWidth: 48),
+            ListColumn("ACTION", nb: "HANDLING", maxWidth: max(24, width - 150)),
         ]
     }
 

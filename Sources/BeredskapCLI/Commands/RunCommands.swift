@@ -20,7 +20,7 @@ enum RunCommands {
             }
         }
         output.table(
-            RunFormat.columns, rows: list.runs.map { RunFormat.row($0, output) },
+            RunFormat.columns(width: output.width), rows: list.runs.map { RunFormat.row($0, output) },
             rowStyles: list.runs.map { RunFormat.rowStyle($0, output.style) })
     }
 

@@ -4,15 +4,18 @@ import BeredskapCore
 /// How runs read in tables, blocks and CSV: what a run is about, how far it has come, and
 /// what holds it up. The steps of a run are in `RunStepFormat`.
 enum RunFormat {
-    static let columns: [ListColumn] = [
-        .number("ID", nb: "ID"),
-        ListColumn("PLAYBOOK", nb: "TILTAKSKORT"),
-        ListColumn("STATE", nb: "TILSTAND"),
-        .number("PROGRESS", nb: "FREMDRIFT"),
-        ListColumn("STARTED", nb: "STARTET"),
-        ListColumn("BY", nb: "AV"),
-        ListColumn("TRIGGER", nb: "UTLØSER", maxWidth: 64),
-    ]
+    /// The trigger gets what the terminal has left after the other columns (into a pipe, all of it).
+    static func columns(width: Int) -> [ListColumn] {
+        [
+            .number("ID", nb: "ID"),
+            ListColumn("PLAYBOOK", nb: "TILTAKSKORT"),
+            ListColumn("STATE", nb: "TILSTAND"),
+            .number("PROGRESS", nb: "FREMDRIFT"),
+            ListColumn("STARTED", nb: "STARTET"),
+            ListColumn("BY", nb: "AV"),
+            ListColumn("TRIGGER", nb: "UTLØSER", maxWidth: max(24, width - 100)),
+        ]
+    }
 
     static func row(_ run: RunResource, _ output: Output) -> [String] {
         [
@@ -105,7 +108,7 @@ enum RunFormat {
         output.line("")
         output.line(output.style.bold(Text("Steps", nb: "Steg")(output.language)))
         output.table(
-            RunStepFormat.columns, rows: run.steps.map { RunStepFormat.row($0, of: run, output) },
+            RunStepFormat.columns(width: output.width), rows: run.steps.map { RunStepFormat.row($0, of: run, output) },
             rowStyles: run.steps.map { RunStepFormat.rowStyle($0, output.style) })
     }
 

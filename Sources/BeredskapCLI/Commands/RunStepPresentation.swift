@@ -4,15 +4,18 @@ import BeredskapCore
 /// How the steps of a run read: above all who did what to each and when, which is the
 /// record a run leaves (there is no separate history).
 enum RunStepFormat {
-    static let columns: [ListColumn] = [
-        ListColumn("STEP", nb: "STEG"),
-        ListColumn("STATE", nb: "TILSTAND"),
-        ListColumn("OWNER", nb: "EIER"),
-        ListColumn("DUE", nb: "FRIST"),
-        ListColumn("BY", nb: "AV"),
-        ListColumn("AT", nb: "TID"),
-        ListColumn("NOTE", nb: "MERKNAD", maxWidth: 48),
-    ]
+    /// Notes get what the terminal has left after the other columns (into a pipe, all of it).
+    static func columns(width: Int) -> [ListColumn] {
+        [
+            ListColumn("STEP", nb: "STEG"),
+            ListColumn("STATE", nb: "TILSTAND"),
+            ListColumn("OWNER", nb: "EIER"),
+            ListColumn("DUE", nb: "FRIST"),
+            ListColumn("BY", nb: "AV"),
+            ListColumn("AT", nb: "TID"),
+            ListColumn("NOTE", nb: "MERKNAD", maxWidth: max(24, width - 116)),
+        ]
+    }
 
     static func row(_ step: RunStepResource, of run: RunResource, _ output: Output) -> [String] {
         let record = record(step, of: run, output)
