@@ -109,6 +109,20 @@ import Testing
         #expect(queued?.hasSuffix("logg                    g  firing  alert 12") == true)
     }
 
+    @Test func aRunLineSaysWhatHappenedToWhichStepAndWho() {
+        let completed = Self.line(Self.event(
+            "run.step_completed", subject: "run/3", ["step": "convene-admin", "by": "kari", "note": "Møte kl. 15"]))
+        #expect(completed == "22.11. 10:30  RUN        step_completed  convene-admin           kari  run 3")
+        let overdue = Self.line(Self.event(
+            "run.step_overdue", subject: "run/3", ["step": "udi", "owner": "bydel:grorud"]), .nb, style: TextStyle(enabled: true))
+        #expect(overdue?.hasPrefix("\u{1B}[33m") == true, "overdue is yellow")
+        #expect(overdue?.contains("TILTAK") == true)
+        #expect(overdue?.contains("bydel:grorud  kjøring 3") == true)
+        let queued = Self.line(Self.event(
+            "notification.queued", subject: "notification/9", ["run": 3, "kind": "step_ready", "group": "g", "channel": "logg"]))
+        #expect(queued?.hasSuffix("step_ready  run 3") == true)
+    }
+
     @Test func colourOnlyWhenTheStyleHasItAndOtherEventsAreNotShown() {
         let coloured = Self.line(Self.firing, style: TextStyle(enabled: true)) ?? ""
         #expect(coloured.hasPrefix("\u{1B}[31m"))

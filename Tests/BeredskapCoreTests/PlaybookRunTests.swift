@@ -214,7 +214,9 @@ private func ready(_ id: String, _ owner: String = "mottak") -> PlaybookRunEffec
         var run = try started([step("a"), step("sms", auto: true), step("b", after: ["a", "sms"])],
                               policy: policy(escalateAfter: 5, limit: 3)).0
         _ = run.advance(to: at(31))
+        #expect(run.step("a")?.overdue == true)
         #expect(try run.abort(by: "leder", reason: "false alarm", at: at(32)) == [.aborted])
+        #expect(run.step("a")?.overdue == false, "nothing is late in a stopped run")
         #expect(run.state == .aborted)
         #expect(run.abortedBy == "leder")
         #expect(run.abortReason == "false alarm")

@@ -50,6 +50,7 @@ enum NotificationCommands {
         ListColumn("CHANNEL", nb: "KANAL"),
         ListColumn("GROUP", nb: "GRUPPE"),
         .number("ALERT", nb: "VARSEL"),
+        .number("RUN", nb: "KJØRING"),
         ListColumn("KIND", nb: "TYPE"),
         .number("TRIES", nb: "FORSØK"),
         ListColumn("WHEN", nb: "NÅR"),
@@ -61,7 +62,8 @@ enum NotificationCommands {
     static func printTable(_ notifications: [NotificationResource], _ output: Output) {
         let rows = notifications.map { row -> [String] in
             [
-                String(row.id), row.state.rawValue, row.channel, row.group, row.alert.map(String.init) ?? "–", row.kind,
+                String(row.id), row.state.rawValue, row.channel, row.group, row.alert.map(String.init) ?? "–",
+                row.run.map(String.init) ?? "–", row.kind,
                 String(row.attempts), output.time(row.deliveredAt ?? row.nextAttemptAt), row.lastError ?? "",
             ]
         }
@@ -78,7 +80,7 @@ enum NotificationCommands {
     /// Every field a spreadsheet may want, named as in the JSON.
     static let csvHeader = [
         "id", "channel", "group", "alert", "kind", "idempotency_key", "state", "attempts", "last_error", "next_attempt_at",
-        "delivered_at", "subject_line", "created_at", "exercise",
+        "delivered_at", "subject_line", "created_at", "exercise", "run",
     ]
 
     static func csvRow(_ row: NotificationResource) -> [String] {
@@ -86,6 +88,7 @@ enum NotificationCommands {
             String(row.id), row.channel, row.group, row.alert.map(String.init) ?? "", row.kind, row.idempotencyKey,
             row.state.rawValue, String(row.attempts), row.lastError ?? "", row.nextAttemptAt?.rfc3339 ?? "",
             row.deliveredAt?.rfc3339 ?? "", row.subjectLine, row.createdAt.rfc3339, String(row.exercise),
+            row.run.map(String.init) ?? "",
         ]
     }
 }

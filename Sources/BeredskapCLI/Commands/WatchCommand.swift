@@ -7,12 +7,12 @@ import Foundation
 extension CommandTree {
     static let watch = CommandSpec(
         "watch",
-        summary: Text("follow alerts and notifications live", nb: "følg varsler og meldinger fortløpende"),
+        summary: Text("follow alerts, notifications and playbook runs live", nb: "følg varsler, meldinger og tiltak fortløpende"),
         discussion: Text(
             """
             One line per alert or notification event as it happens: time, severity, what
             happened, rule, subject and value; for notifications the channel, group and
-            result. Critical lines are red and warnings yellow on a terminal. A lost
+            result; for playbook runs the step and who did it (or owns it). Critical lines are red and warnings yellow on a terminal. A lost
             connection is resumed where it stopped, so a restarted daemon loses no lines.
             --json prints the events' NDJSON lines as the daemon sends them.
 
@@ -23,7 +23,8 @@ extension CommandTree {
             """,
             nb: """
             Én linje per hendelse om varsler og meldinger mens de skjer: tid, alvorlighet, hva
-            som skjedde, regel, subjekt og verdi; for meldinger kanal, gruppe og resultat.
+            som skjedde, regel, subjekt og verdi; for meldinger kanal, gruppe og resultat; for
+            tiltak steget og hvem som gjorde det (eller eier det).
             Kritiske linjer er røde og advarsler gule i en terminal. Et brudd gjenopptas der
             det stoppet, så en omstartet tjeneste mister ingen linjer. --json skriver
             hendelsenes NDJSON-linjer slik tjenesten sender dem.
@@ -39,7 +40,7 @@ extension CommandTree {
         ])
 }
 
-/// `watch`: the event stream, only what concerns alerts and notifications, as readable lines.
+/// `watch`: the event stream, only what concerns alerts, notifications and runs, as readable lines.
 enum WatchCommand {
     static func run(_ context: CommandContext) throws(CommandFailure) {
         let output = context.output
@@ -100,7 +101,7 @@ enum EventFollow {
 /// only repeats what the word says.
 enum WatchFormat {
     static func isShown(_ event: Event) -> Bool {
-        event.type.hasPrefix("alert.") || event.type.hasPrefix("notification.")
+        event.type.hasPrefix("alert.") || event.type.hasPrefix("notification.") || event.type.hasPrefix("run.")
     }
 
     /// The line for an alert or notification event; nil for any other event.
@@ -124,8 +125,10 @@ enum WatchFormat {
             case .info, nil: return line
             }
         }
+        if event.type.hasPrefix("run.") { return runLine(event, what: what, language: language, style: style, time: time) }
         guard event.type.hasPrefix("notification.") else { return nil }
-        let alert = data["alert"]?.intValue.map { "  " + Text("alert \($0)", nb: "varsel \($0)")(language) } ?? ""
+        let alert = data["alert"]?.intValue.map { "  " + Text("alert \($0)", nb: "varsel \($0)")(language) }
+            ?? data["run"]?.intValue.map { "  " + Text("run \($0)", nb: "kjøring \($0)")(language) } ?? ""
         let error = data["error"]?.stringValue.map { ": " + $0 } ?? ""
         let columns = [
             time(event.time), pad(Text("MESSAGE", nb: "MELDING")(language), 9), pad(what, 14),
@@ -137,6 +140,28 @@ enum WatchFormat {
         switch what {
         case "dead", "failed": return style.red(line)
         case "delivered": return style.green(line)
+        default: return line
+        }
+    }
+
+    /// A playbook run's event: what happened, to which step, by or for whom. Overdue and
+    /// escalated steps are yellow, failures red, so a missed step stands out in the stream.
+    private static func runLine(
+        _ event: Event, what: String, language: Language, style: TextStyle, time: (Timestamp) -> String
+    ) -> String {
+        let data = event.data
+        let step = data["step"]?.stringValue ?? data["playbook"]?.stringValue ?? "–"
+        let who = data["by"]?.stringValue ?? data["owner"]?.stringValue ?? data["reason"]?.stringValue ?? "–"
+        let columns = [
+            time(event.time), pad(Text("RUN", nb: "TILTAK")(language), 9), pad(what, 14), pad(step, 22), pad(who, 22),
+        ]
+        let run = event.subject.map { "  " + $0.replacingOccurrences(of: "run/", with: Text("run ", nb: "kjøring ")(language)) } ?? ""
+        let exercise = event.exercise ? "  " + Text("[exercise]", nb: "[øvelse]")(language) : ""
+        let line = row(columns) + run + exercise
+        switch what {
+        case "step_failed": return style.red(line)
+        case "step_overdue", "escalated": return style.yellow(line)
+        case "finished": return style.green(line)
         default: return line
         }
     }

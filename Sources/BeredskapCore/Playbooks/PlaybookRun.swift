@@ -141,8 +141,10 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
         endedAt = now
         abortedBy = by
         abortReason = reason
+        // Nothing is late in a run that was stopped: no reminders, no overdue flags.
         for index in steps.indices where steps[index].state == .ready {
             steps[index].nextEscalationAt = nil
+            steps[index].overdue = false
         }
         return [.aborted]
     }
