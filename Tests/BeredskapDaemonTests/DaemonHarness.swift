@@ -27,6 +27,9 @@ final class DaemonHarness {
         configuration.state.directory = directory
         configuration.http.eventLoops = 2
         configuration.shutdown.gracePeriod = .seconds(2)
+        // No action cards unless a test brings its own: the shipped ones would start runs
+        // (and send notifications) in tests about something else.
+        configuration.playbooks.directory = directory + "/playbooks"
         configure(&configuration)
         clock = ManualWallClock(Timestamp(rfc3339: "2026-11-22T09:00:00Z") ?? Timestamp(millisecondsSinceEpoch: 0))
         DaemonLog.setQuiet(true)

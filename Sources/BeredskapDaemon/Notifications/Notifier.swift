@@ -132,7 +132,8 @@ public final class Notifier: Sendable {
             let now = transaction.now
             let subject = "notification/\(row.id)"
             var data = JSONObject([
-                ("alert", row.alertID.map(JSONValue.integer) ?? .null), ("channel", .string(row.channel)),
+                ("alert", row.alertID.map(JSONValue.integer) ?? .null), ("run", row.runID.map(JSONValue.integer) ?? .null),
+                ("channel", .string(row.channel)),
                 ("group", .string(row.group)), ("attempt", .integer(Int64(row.attempts + 1))),
             ])
             switch result {

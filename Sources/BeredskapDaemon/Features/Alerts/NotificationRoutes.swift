@@ -43,7 +43,8 @@ enum NotificationRoutes {
         let event = try transaction.appendEvent(
             type: NotificationEvents.requeued, subject: "notification/\(id)",
             data: .object(JSONObject([
-                ("alert", row.alertID.map(JSONValue.integer) ?? .null), ("channel", .string(row.channel)),
+                ("alert", row.alertID.map(JSONValue.integer) ?? .null), ("run", row.runID.map(JSONValue.integer) ?? .null),
+                ("channel", .string(row.channel)),
                 ("group", .string(row.group)), ("attempts", .integer(Int64(row.attempts))),
             ])))
         guard let requeued = try transaction.connection.notification(id: id) else {
