@@ -225,6 +225,47 @@ import Testing
         #expect(Self.runs(ops).count == 1, "the cursor moved with the start")
     }
 
+    /// Stops the daemon and rewrites run `id` as if it had died while `open-standby` was
+    /// running its `attempts`th attempt (after a person completed `call`).
+    static func crashWhileOpeningTheReserve(_ daemon: RestartableDaemon, run id: Int64, attempts: Int) throws {
+        daemon.stop()
+        let store = try SQLiteConnection(path: daemon.harness.directory + "/restarted/state.db", mode: .readWriteCreate)
+        try store.run(
+            """
+            UPDATE playbook_runs SET run = json_set(run, '$.steps[0].state', 'done', '$.steps[0].completed_by', 'kari',
+                '$.steps[1].state', 'running', '$.steps[1].attempts', ?) WHERE id = ?
+            """, attempts, id)
+    }
+
+    @Test func anAutomaticStepInterruptedByACrashIsRetriedOrFailedWithAReasonNeverLeftRunning() throws {
+        let (daemon, directory) = try Self.daemon()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var ops = try daemon.session()
+        let retried = try #require(try ops.post("/v1/playbooks/drill/runs", ["reason": "Første"]).json["id"]?.intValue)
+        let spent = try #require(try ops.post("/v1/playbooks/drill/runs", ["reason": "Andre"]).json["id"]?.intValue)
+        try Self.crashWhileOpeningTheReserve(daemon, run: retried, attempts: 1)
+        try daemon.start()
+        try Self.crashWhileOpeningTheReserve(daemon, run: spent, attempts: 3)
+        try daemon.start()
+        ops = try daemon.session()
+        try ops.settle()
+
+        // Below the limit of three attempts: carried out again, and the run goes on to its end.
+        let first = try ops.get("/v1/runs/\(retried)")
+        #expect(Self.step(first, "open-standby")?["state"]?.stringValue == "done")
+        #expect(Self.step(first, "open-standby")?["attempts"]?.intValue == 2)
+        #expect(first["state"]?.stringValue == "finished")
+        #expect(try ops.facility("reserve")["status"]?.stringValue == "open")
+
+        // At the limit: failed with the reason, its owner told, the run held up until a person acts.
+        let second = try ops.get("/v1/runs/\(spent)")
+        #expect(Self.step(second, "open-standby")?["state"]?.stringValue == "failed")
+        #expect(Self.step(second, "open-standby")?["failure_reason"]?.stringValue == PlaybookRun.interruptedReason)
+        #expect(second["blocked"]?.boolValue == true)
+        #expect(try Self.queued(ops, run: spent).contains { $0.kind == "step_failed" && $0.group == "beredskapsetaten" })
+        #expect(!(second["steps"]?.arrayValue ?? []).contains { $0["state"]?.stringValue == "running" })
+    }
+
     @Test func aStepThatCannotSucceedBlocksTheRunUntilSomeoneSkipsIt() throws {
         let (daemon, directory) = try Self.daemon()
         defer { try? FileManager.default.removeItem(atPath: directory) }
