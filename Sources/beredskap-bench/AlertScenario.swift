@@ -62,6 +62,9 @@ enum AlertScenario {
     static func configuration(directory: String, webhook: URL) throws -> DaemonConfiguration {
         var configuration = try ConfigurationLoader.loadEmbedded()
         configuration.state.directory = directory
+        // No action cards: this measures the alert path alone (a card on facility alerts
+        // would start one run per alert of the burst).
+        configuration.playbooks.directory = directory + "/no-playbooks"
         configuration.http.maxBodyBytes = 8 << 20
         configuration.alerts.facilityUtilization.forDuration = .seconds(0)
         configuration.alerts.kindUtilization.enabled = false
