@@ -225,6 +225,23 @@ import Testing
         #expect(Self.runs(ops).count == 1, "the cursor moved with the start")
     }
 
+    @Test func everyActiveRunIsRecoveredAfterARestartHoweverMany() throws {
+        let (daemon, directory) = try Self.daemon()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var ops = try daemon.session()
+        let count = PlaybookEngine.recoveryChunk * 2 + 3
+        for index in 1...count {
+            #expect(try ops.post("/v1/playbooks/drill/runs", ["reason": .string("Øvelse \(index)")]).status == 201)
+        }
+        daemon.stop()
+        daemon.harness.clock.advance(seconds: 2 * 3600)
+        try daemon.start()
+        ops = try daemon.session()
+        #expect(waitUntil { (try? ops.events("run.step_overdue").count) == count })
+        try ops.settle()
+        #expect(try ops.events("run.step_overdue").count == count, "each once")
+    }
+
     /// Stops the daemon and rewrites run `id` as if it had died while `open-standby` was
     /// running its `attempts`th attempt (after a person completed `call`).
     static func crashWhileOpeningTheReserve(_ daemon: RestartableDaemon, run id: Int64, attempts: Int) throws {

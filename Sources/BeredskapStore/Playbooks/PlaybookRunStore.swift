@@ -49,9 +49,12 @@ extension SQLiteConnection {
             Self.storedRun(from:))
     }
 
-    /// Every active run, oldest first: what the engine recovers and reschedules at start.
-    public func activePlaybookRuns() throws -> [StoredRun] {
-        try query("SELECT \(Self.runColumns) FROM playbook_runs WHERE state = 'active' ORDER BY id", [], Self.storedRun(from:))
+    /// Active runs with ids above `after`, oldest first, `limit` at most: what the engine
+    /// recovers and reschedules at start, a page at a time.
+    public func activePlaybookRuns(after: Int64, limit: Int) throws -> [StoredRun] {
+        try query(
+            "SELECT \(Self.runColumns) FROM playbook_runs WHERE state = 'active' AND id > ? ORDER BY id LIMIT ?", [after, limit],
+            Self.storedRun(from:))
     }
 
     /// Newest first.

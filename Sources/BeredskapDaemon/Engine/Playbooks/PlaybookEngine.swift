@@ -60,15 +60,35 @@ public final class PlaybookEngine: Sendable {
     /// that fired while the daemon was not reading the log.
     public func start(writer: Writer) {
         writerBox.withLock { $0 = writer }
-        submit { execution, transaction in
-            for run in try transaction.connection.activePlaybookRuns() {
-                let now = transaction.now
+        recover(after: 0)
+        queueCatchUp()
+    }
+
+    /// Runs recovered per command at most, so that a restart with many active runs does not
+    /// hold every API write behind one long transaction.
+    static let recoveryChunk = 200
+
+    /// Recovers the active runs with ids above `after`, a chunk at a time.
+    private func recover(after: Int64) {
+        let last = Mutex<Int64?>(nil)
+        submit({ execution, transaction in
+            let runs = try transaction.connection.activePlaybookRuns(after: after, limit: Self.recoveryChunk)
+            let now = transaction.now
+            for run in runs {
                 _ = try execution.change(run: run.id, in: &transaction) { run in
                     run.recoverAfterRestart(at: now, retryRunning: true)
                 }
             }
-        }
-        queueCatchUp()
+            last.withLock { $0 = runs.count == Self.recoveryChunk ? runs.last?.id : nil }
+        }, then: { [self] committed in
+            if !committed {
+                scheduler.schedule("playbooks/recover", at: clock.now().adding(milliseconds: 5000)) { [weak self] in
+                    self?.recover(after: after)
+                }
+            } else if let next = last.withLock({ $0 }) {
+                recover(after: next)
+            }
+        })
     }
 
     /// New settings on reload; runs keep the policy they started with.
