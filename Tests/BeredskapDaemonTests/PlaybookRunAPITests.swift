@@ -306,6 +306,30 @@ import Testing
         #expect(Self.step(skipped.json, "calm")?["skip_reason"]?.stringValue == "Startet for hånd")
     }
 
+    @Test func openingAFacilityAboveTheCapIsRefusedAsForAPersonAndTheStepFailsWithTheReason() throws {
+        let directory = "/tmp/bpc-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let harness = try DaemonHarness { configuration in
+            configuration.playbooks.directory = directory
+            configuration.capacity.cap = 1500
+        }
+        let ops = try Session(harness)
+        #expect(try ops.putFacility("reserve", ["name": "Reserve", "status": "standby", "capacity": 1200]).status == 201)
+        try Self.drill.write(toFile: directory + "/drill.json5", atomically: true, encoding: .utf8)
+        #expect(try ops.send("POST", "/v1/playbooks/reload").status == 200)
+        // The office lowers the cap back to the policy's 1000 (the embedded configuration).
+        #expect(harness.daemon.reload().error == nil)
+        let id = try #require(try ops.post("/v1/playbooks/drill/runs", ["reason": "Åpne reserven"]).json["id"]?.intValue)
+        let after = try ops.post("/v1/runs/\(id)/steps/call/complete", [:])
+        #expect(after.status == 200)
+        #expect(Self.step(after.json, "open-standby")?["state"]?.stringValue == "failed")
+        #expect(Self.step(after.json, "open-standby")?["failure_reason"]?.stringValue?.contains("1000") == true)
+        #expect(after.json["blocked"]?.boolValue == true)
+        #expect(try ops.facility("reserve")["status"]?.stringValue == "standby", "nothing of the refused change is kept")
+        #expect(try ops.events("facility.updated").isEmpty)
+    }
+
     @Test func badRequestsGetClearErrorsAndChangeNothing() throws {
         let (daemon, directory) = try Self.daemon()
         defer { try? FileManager.default.removeItem(atPath: directory) }
