@@ -47,7 +47,9 @@ let package = Package(
         .executableTarget(name: "beredskap", dependencies: ["BeredskapCLI"]),
         .executableTarget(
             name: "beredskap-bench",
-            dependencies: ["BeredskapDaemon", "BeredskapStore", "BeredskapCore", "BeredskapJSON", "BeredskapHTTP", "CShims"]
+            dependencies: [
+                "BeredskapDaemon", "BeredskapStore", "BeredskapCore", "BeredskapJSON", "BeredskapHTTP", "BeredskapClient", "CShims",
+            ]
         ),
 
         // Helpers shared by test targets only (deterministic random numbers, waiting on conditions).

@@ -36,6 +36,8 @@ enum AlertScenario {
         var logRequest: @Sendable (Int, Int) -> [UInt8]
 
         func selected(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
+
+        func selected(any names: [String]) -> Bool { names.contains(where: selected) }
     }
 
     static func run(_ options: Options, report: (String) -> Void) throws {
@@ -47,7 +49,7 @@ enum AlertScenario {
         defer { daemon.stop() }
         report("")
         if options.selected(latencyName) {
-            let latency = try measureLatency(daemon, receiver: receiver, samples: options.samples)
+            let latency = try measureLatency(daemon, observers: [receiver.arrivals], samples: options.samples)
             latency.report(samples: options.samples, report)
         }
         if options.selected(burstName) {
@@ -81,72 +83,95 @@ enum AlertScenario {
 
     // MARK: - 1. Latency
 
+    /// Crossings one at a time, as each observer (the webhook receiver, an event stream) saw
+    /// them; index `i` of each observer's list is the same crossing.
     struct Latency {
-        /// Receiver time − the 201 at the client (negative when the webhook won the race).
-        var fromAcknowledgement: [Int64] = []
-        /// Receiver time − the request leaving the client.
-        var fromSent: [UInt64] = []
+        /// Per observer: its time − the 201 at the client (negative when it won the race).
+        var fromAcknowledgement: [[Int64]]
+        /// Per observer: its time − the request leaving the client.
+        var fromSent: [[UInt64]]
         /// The `POST /v1/arrivals` itself.
         var request: [UInt64] = []
+        /// Crossings that some observer did not see within 5 s (counted for none).
         var missing = 0
 
+        init(observers: Int) {
+            fromAcknowledgement = Array(repeating: [], count: observers)
+            fromSent = Array(repeating: [], count: observers)
+        }
+
+        /// p50, p99, min and max of nanoseconds (signed ones too), in milliseconds.
+        static func figures(_ values: [some BinaryInteger]) -> String {
+            String(format: "p50 %.3f ms, p99 %.3f ms (min %.3f, max %.3f)", values.quantileMilliseconds(0.5),
+                   values.quantileMilliseconds(0.99), values.quantileMilliseconds(0), values.quantileMilliseconds(1))
+        }
+
+        /// The alert scenario's lines: observer 0 is the webhook receiver.
         func report(samples: Int, _ report: (String) -> Void) {
-            func figures(_ values: [some BinaryInteger]) -> String {
-                String(format: "p50 %.3f ms, p99 %.3f ms (min %.3f, max %.3f)", values.quantileMilliseconds(0.5),
-                       values.quantileMilliseconds(0.99), values.quantileMilliseconds(0), values.quantileMilliseconds(1))
-            }
             report("\(latencyName): \(samples) facilities one at a time (\(capacity) places, 0 → \(crossing) occupied, critical at once, one webhook channel on loopback)")
-            report("  from the 201 at the client to the webhook received: \(figures(fromAcknowledgement))")
-            report("  from the request sent to the webhook received:      \(figures(fromSent))")
-            report("  the POST /v1/arrivals itself:                       \(figures(request))")
+            report("  from the 201 at the client to the webhook received: \(Self.figures(fromAcknowledgement[0]))")
+            report("  from the request sent to the webhook received:      \(Self.figures(fromSent[0]))")
+            report("  the POST /v1/arrivals itself:                       \(Self.figures(request))")
             report("  crossings whose webhook did not arrive within 5 s: \(missing); issue target p50 ≤ 2 ms, p99 ≤ 10 ms from the 201")
         }
     }
 
-    static func measureLatency(_ daemon: RunningDaemon, receiver: WebhookReceiver, samples: Int, warmUp: Int = 10) throws -> Latency {
+    /// Pushes `warmUp + samples` new facilities (in `district`) over the threshold one at a
+    /// time with `POST /v1/arrivals`, waits until every observer has seen the facility, then
+    /// lets the daemon go idle (`settle`) so that the next crossing takes the unloaded path.
+    /// The first `warmUp` crossings are not counted.
+    static func measureLatency(
+        _ daemon: RunningDaemon, observers: [SubjectArrivals], samples: Int, warmUp: Int = 10, district: String? = nil,
+        settle: (RunningDaemon) -> Void = { waitForQuietWriter($0, quietSeconds: 0.01) }
+    ) throws -> Latency {
         let ids = (0..<(warmUp + samples)).map { "lat\($0)" }
-        try CapacityScenario.createFacilities(socket: daemon.socketPath, ids: ids, capacity: capacity)
+        try CapacityScenario.createFacilities(socket: daemon.socketPath, ids: ids, capacity: capacity, district: district)
         waitForQuietWriter(daemon)
-        receiver.reset()
+        observers.forEach { $0.reset() }
         let connection = try UnixSocketConnection(path: daemon.socketPath)
         defer { connection.close() }
-        var latency = Latency()
+        var latency = Latency(observers: observers.count)
         for (index, id) in ids.enumerated() {
             let request = BenchHTTP.request("POST", "/v1/arrivals", json: #"{"facility":"\#(id)","count":\#(crossing),"category":"adult"}"#)
             let sent = DispatchTime.now().uptimeNanoseconds
             let (status, body) = try BenchHTTP.exchange(connection, request)
             let acknowledged = DispatchTime.now().uptimeNanoseconds
             guard status == 201 else { throw BenchError("POST /v1/arrivals: HTTP \(status): \(String(decoding: body, as: UTF8.self))") }
-            guard let received = receiver.arrival(of: "facility/\(id)", timeout: 5) else {
+            let seen = observers.map { $0.arrival(of: "facility/\(id)", timeout: 5) }
+            guard !seen.contains(nil) else {
                 latency.missing += 1
                 continue
             }
             if index >= warmUp {
-                latency.fromAcknowledgement.append(Int64(bitPattern: received &- acknowledged))
-                latency.fromSent.append(received - sent)
+                for (observer, received) in seen.compactMap({ $0 }).enumerated() {
+                    latency.fromAcknowledgement[observer].append(Int64(bitPattern: received &- acknowledged))
+                    latency.fromSent[observer].append(received - sent)
+                }
                 latency.request.append(acknowledged - sent)
             }
-            // The delivery is recorded through the writer after the webhook answered: let
-            // that finish so that the next crossing finds the daemon idle.
-            waitForQuietWriter(daemon, quietSeconds: 0.01)
+            // What follows the crossing (delivery records, a run's messages) goes through the
+            // writer after the observers saw it: let that finish so the next crossing finds
+            // the daemon idle.
+            settle(daemon)
         }
         return latency
     }
 
     // MARK: - 2. Burst
 
-    struct Burst {
-        var alerts: Int
+    /// What a burst of alerts does to the daemon and to one client writing `POST /v1/log`,
+    /// up to the moment the observer the caller waits on has seen every facility.
+    struct Drain {
+        var facilities: Int
         var setupSeconds: Double
         var setupConnections: Int
+        /// When the import was sent (`DispatchTime` nanoseconds).
+        var started: UInt64
         var importSeconds: Double
-        var firstWebhookSeconds: Double?
-        /// nil: not all arrived before the timeout.
-        var allDeliveredSeconds: Double?
-        var delivered: Int
-        var requests: Int
+        /// The import sent → the last facility seen, or → the timeout (`complete` false).
+        var seconds: Double
+        var complete: Bool
         var outboxEmptySeconds: Double?
-        var drainSeconds: Double
         var before: [UInt64]
         var beforeSeconds: Double
         var during: [UInt64]
@@ -154,41 +179,77 @@ enum AlertScenario {
         var writer: (commands: Int, batches: Int, largest: Int, executeSeconds: Double, commitSeconds: Double)
         var cpu: Double
 
-        func report(_ report: (String) -> Void) {
+        /// Seconds from the import being sent to `instant`.
+        func seconds(to instant: UInt64) -> Double { Double(Int64(bitPattern: instant &- started)) / 1e9 }
+
+        static func duration(_ value: Double?) -> String { value.map { String(format: "%.2f s", $0) } ?? "not within the timeout" }
+
+        /// The log client before and during the drain, and the writer meanwhile.
+        func reportLog(_ report: (String) -> Void, indent: String = "  ") {
             func window(_ values: [UInt64], _ seconds: Double) -> String {
                 String(format: "p50 %.3f ms, p99 %.3f ms, max %.1f ms (%d requests, %.0f/s)", values.quantileMilliseconds(0.5),
                        values.quantileMilliseconds(0.99), values.quantileMilliseconds(1), values.count, Double(values.count) / seconds)
             }
-            func seconds(_ value: Double?) -> String { value.map { String(format: "%.2f s", $0) } ?? "not within the timeout" }
-            let span = (allDeliveredSeconds ?? drainSeconds) - (firstWebhookSeconds ?? 0)
-            report("\(burstName) of \(alerts) alerts (one POST /v1/imports/occupancy of \(alerts) head counts at \(crossing) %, one webhook channel)")
-            report(String(format: "  set-up: %d facilities created in %.1f s over %d connections", alerts, setupSeconds, setupConnections))
-            report(String(format: "  the import acknowledged after %.3f s; first webhook after %@", importSeconds, seconds(firstWebhookSeconds)))
-            report("  all \(alerts) webhooks received after \(seconds(allDeliveredSeconds)) (\(delivered) subjects in \(requests) requests; "
-                + String(format: "%.0f deliveries/s first to last); outbox recorded empty after %@", Double(delivered) / max(span, 1e-9),
-                         seconds(outboxEmptySeconds)))
-            report("  POST /v1/log, 1 client, before the burst: \(window(before, beforeSeconds))")
-            report("  POST /v1/log, 1 client, during the drain: \(window(during, drainSeconds))"
+            report("\(indent)POST /v1/log, 1 client, before the burst: \(window(before, beforeSeconds))")
+            report("\(indent)POST /v1/log, 1 client, during the drain: \(window(during, seconds))"
                 + (logFailures > 0 ? " (\(logFailures) failures)" : ""))
-            report(String(format: "  p50 %.2f×, p99 %.2f× before; writer during the drain: %d commands in %d transactions (largest %d), %.2f s executing + %.2f s committing; CPU cores busy %.2f",
-                          during.quantileMilliseconds(0.5) / max(before.quantileMilliseconds(0.5), 1e-9),
-                          during.quantileMilliseconds(0.99) / max(before.quantileMilliseconds(0.99), 1e-9),
-                          writer.commands, writer.batches, writer.largest, writer.executeSeconds, writer.commitSeconds, cpu))
+            report(indent + String(format: "p50 %.2f×, p99 %.2f× before; writer during the drain: %d commands in %d transactions (largest %d), %.2f s executing + %.2f s committing; CPU cores busy %.2f",
+                                   p50Ratio, p99Ratio, writer.commands, writer.batches, writer.largest, writer.executeSeconds,
+                                   writer.commitSeconds, cpu))
+        }
+
+        var p50Ratio: Double { during.quantileMilliseconds(0.5) / max(before.quantileMilliseconds(0.5), 1e-9) }
+        var p99Ratio: Double { during.quantileMilliseconds(0.99) / max(before.quantileMilliseconds(0.99), 1e-9) }
+    }
+
+    struct Burst {
+        var drain: Drain
+        var firstWebhookSeconds: Double?
+        var delivered: Int
+        var requests: Int
+
+        func report(_ report: (String) -> Void) {
+            let alerts = drain.facilities
+            let span = drain.seconds - (firstWebhookSeconds ?? 0)
+            report("\(burstName) of \(alerts) alerts (one POST /v1/imports/occupancy of \(alerts) head counts at \(crossing) %, one webhook channel)")
+            report(String(format: "  set-up: %d facilities created in %.1f s over %d connections", alerts, drain.setupSeconds, drain.setupConnections))
+            report(String(format: "  the import acknowledged after %.3f s; first webhook after %@", drain.importSeconds,
+                          Drain.duration(firstWebhookSeconds)))
+            report("  all \(alerts) webhooks received after \(Drain.duration(drain.complete ? drain.seconds : nil)) (\(delivered) subjects in \(requests) requests; "
+                + String(format: "%.0f deliveries/s first to last); outbox recorded empty after %@", Double(delivered) / max(span, 1e-9),
+                         Drain.duration(drain.outboxEmptySeconds)))
+            drain.reportLog(report)
         }
     }
 
     static func measureBurst(_ daemon: RunningDaemon, receiver: WebhookReceiver, options: Options) throws -> Burst {
+        let drain = try drainBurst(daemon, options: options, observers: [receiver.arrivals], until: receiver.arrivals)
+        let summary = receiver.arrivals.summary
+        return Burst(
+            drain: drain, firstWebhookSeconds: summary.records > 0 ? drain.seconds(to: summary.firstAt) : nil,
+            delivered: summary.subjects, requests: summary.records)
+    }
+
+    /// Creates `options.burst` facilities (in `district`) over 8 connections, starts the log
+    /// client, lets it write alone for `options.baselineSeconds`, then pushes every facility
+    /// over the threshold with one `POST /v1/imports/occupancy` and waits until `done` (one of
+    /// `observers`, which are reset before the burst) has seen them all. The outbox is then
+    /// left to empty, so the daemon is idle when this returns.
+    static func drainBurst(
+        _ daemon: RunningDaemon, options: Options, district: String? = nil, observers: [SubjectArrivals], until done: SubjectArrivals
+    ) throws -> Drain {
         let socket = daemon.socketPath
         let ids = (0..<options.burst).map { "b\($0)" }
         let connections = 8
         let setupStarted = DispatchTime.now().uptimeNanoseconds
         try BenchHTTP.onThreads(connections) { part in
             try CapacityScenario.createFacilities(
-                socket: socket, ids: ids.indices.filter { $0 % connections == part }.map { ids[$0] }, capacity: capacity)
+                socket: socket, ids: ids.indices.filter { $0 % connections == part }.map { ids[$0] }, capacity: capacity,
+                district: district)
         }
         let setupSeconds = secondsSince(setupStarted)
         waitForQuietWriter(daemon)
-        receiver.reset()
+        observers.forEach { $0.reset() }
 
         let rows = ids.map { #"{"facility":"\#($0)","occupied":\#(crossing)}"# }.joined(separator: ",")
         let importRequest = BenchHTTP.request("POST", "/v1/imports/occupancy", json: #"{"rows":[\#(rows)]}"#)
@@ -208,21 +269,19 @@ enum AlertScenario {
             _ = client.stop()
             throw BenchError("POST /v1/imports/occupancy: HTTP \(status): \(String(decoding: body.prefix(300), as: UTF8.self))")
         }
-        let allArrived = receiver.waitForSubjects(options.burst, timeout: max(options.drainTimeout - importSeconds, 1))
-        let drainEnded = allArrived ? receiver.summary.lastAt : DispatchTime.now().uptimeNanoseconds
+        let last = done.lastOf(options.burst, timeout: max(options.drainTimeout - importSeconds, 1))
+        let drainEnded = last ?? DispatchTime.now().uptimeNanoseconds
         let cpuAfter = cpuSeconds()
         let writerAfter = daemon.services.writer.currentStatistics
         let (samples, logFailures) = client.stop()
         let outboxEmpty = waitForEmptyOutbox(daemon, timeout: 60)
-        let summary = receiver.summary
         let drainSeconds = Double(drainEnded - burstStarted) / 1e9
 
         let beforeSamples = samples.filter { $0.sentAt < burstStarted }
-        return Burst(
-            alerts: options.burst, setupSeconds: setupSeconds, setupConnections: connections, importSeconds: importSeconds,
-            firstWebhookSeconds: summary.requests > 0 ? Double(summary.firstAt - burstStarted) / 1e9 : nil,
-            allDeliveredSeconds: allArrived ? drainSeconds : nil, delivered: summary.subjects, requests: summary.requests,
-            outboxEmptySeconds: outboxEmpty ? secondsSince(burstStarted) : nil, drainSeconds: drainSeconds,
+        return Drain(
+            facilities: options.burst, setupSeconds: setupSeconds, setupConnections: connections, started: burstStarted,
+            importSeconds: importSeconds, seconds: drainSeconds, complete: last != nil,
+            outboxEmptySeconds: outboxEmpty ? secondsSince(burstStarted) : nil,
             before: beforeSamples.map(\.nanoseconds),
             beforeSeconds: Double(burstStarted - (beforeSamples.first?.sentAt ?? burstStarted)) / 1e9,
             during: samples.filter { $0.sentAt >= burstStarted && $0.sentAt < drainEnded }.map(\.nanoseconds),

@@ -15,12 +15,14 @@ enum CapacityScenario {
         try createFacilities(socket: socket, ids: (0..<count).map { "f\($0)" }, capacity: 1000)
     }
 
-    /// PUTs open transit facilities with these ids and capacity over one connection.
-    static func createFacilities(socket: String, ids: some Sequence<String>, capacity: Int) throws {
+    /// PUTs open transit facilities with these ids and capacity over one connection, in
+    /// `district` (an id such as `bjerke`) or in none.
+    static func createFacilities(socket: String, ids: some Sequence<String>, capacity: Int, district: String? = nil) throws {
         let connection = try UnixSocketConnection(path: socket)
         defer { connection.close() }
+        let districtJSON = district.map { "\"\($0)\"" } ?? "null"
         for id in ids {
-            let body = #"{"name":"Mottak \#(id)","kind":"transit","status":"open","operator":"Bench","district":null,"authority":"UDI","capacity":\#(capacity)}"#
+            let body = #"{"name":"Mottak \#(id)","kind":"transit","status":"open","operator":"Bench","district":\#(districtJSON),"authority":"UDI","capacity":\#(capacity)}"#
             try BenchHTTP.expectSuccess(connection, "PUT", "/v1/facilities/\(id)", json: body)
         }
     }

@@ -3,7 +3,6 @@ import BeredskapJSON
 import Dispatch
 import Foundation
 import Glibc
-import Synchronization
 
 /// The far end of the webhook channel: HTTP/1.1 on 127.0.0.1 (port chosen by the kernel),
 /// keep-alive, a thread per connection. Each request is stamped with `DispatchTime.now()` as
@@ -11,27 +10,12 @@ import Synchronization
 /// (`alert.subject` in the JSON document) read out of the body, so parsing costs nothing in
 /// the measured time.
 final class WebhookReceiver: Sendable {
-    private struct Log {
-        /// The first delivery of each subject (`facility/<id>`).
-        var arrivals: [String: UInt64] = [:]
-        var requests = 0
-        var firstAt = UInt64.max
-        var lastAt: UInt64 = 0
-        /// Someone waits in `wait(timeout:until:)`: signal on each request.
-        var waiting = false
-    }
-
-    struct Summary {
-        var subjects: Int
-        var requests: Int
-        var firstAt: UInt64
-        var lastAt: UInt64
-    }
+    /// The first delivery of each subject (`facility/<id>`); a request of any other kind
+    /// (a playbook run's message) counts only as a request.
+    let arrivals = SubjectArrivals()
 
     let port: UInt16
     private let listener: Int32
-    private let log = Mutex(Log())
-    private let arrived = DispatchSemaphore(value: 0)
 
     private static let ok = Array("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".utf8)
     private static let okClose = Array("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
@@ -64,44 +48,6 @@ final class WebhookReceiver: Sendable {
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
-    }
-
-    /// Forgets what arrived (between measurements).
-    func reset() {
-        log.withLock { $0 = Log() }
-    }
-
-    var summary: Summary {
-        log.withLock { Summary(subjects: $0.arrivals.count, requests: $0.requests, firstAt: $0.firstAt, lastAt: $0.lastAt) }
-    }
-
-    /// When the first notification about `subject` arrived, waiting up to `timeout` seconds.
-    func arrival(of subject: String, timeout: Double) -> UInt64? {
-        wait(timeout: timeout) { $0.arrivals[subject] != nil }
-        return log.withLock { $0.arrivals[subject] }
-    }
-
-    /// Waits until `count` distinct subjects have arrived; false after `timeout` seconds.
-    func waitForSubjects(_ count: Int, timeout: Double) -> Bool {
-        wait(timeout: timeout) { $0.arrivals.count >= count }
-    }
-
-    @discardableResult
-    private func wait(timeout: Double, until done: (Log) -> Bool) -> Bool {
-        let deadline = DispatchTime.now() + timeout
-        while true {
-            let satisfied = log.withLock { log in
-                log.waiting = !done(log)
-                return !log.waiting
-            }
-            if satisfied { return true }
-            if arrived.wait(timeout: deadline) == .timedOut {
-                return log.withLock { log in
-                    log.waiting = false
-                    return done(log)
-                }
-            }
-        }
     }
 
     // MARK: - Serving
@@ -139,24 +85,13 @@ final class WebhookReceiver: Sendable {
                     let at = DispatchTime.now().uptimeNanoseconds
                     let keepAlive = request.head.keepAlive
                     let answered = Self.write(fd, keepAlive ? Self.ok : Self.okClose)
-                    record(subject: Self.subject(of: request.body), at: at)
+                    arrivals.record(subject: Self.subject(of: request.body), at: at)
                     guard answered, keepAlive else { return }
                 case .failure:
                     return
                 }
             }
         }
-    }
-
-    private func record(subject: String?, at: UInt64) {
-        let wake = log.withLock { log -> Bool in
-            log.requests += 1
-            if let subject, log.arrivals[subject] == nil { log.arrivals[subject] = at }
-            log.firstAt = min(log.firstAt, at)
-            log.lastAt = max(log.lastAt, at)
-            return log.waiting
-        }
-        if wake { arrived.signal() }
     }
 
     private static func subject(of body: [UInt8]) -> String? {

@@ -216,12 +216,31 @@ func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
 
-let alertOptions = AlertScenario.Options(
-    directory: workspace + "/alerts", only: only, samples: option("--alert-samples").flatMap { Int($0) } ?? 200,
-    burst: option("--alert-burst").flatMap { Int($0) } ?? 10_000, baselineSeconds: seconds,
-    drainTimeout: option("--alert-timeout").flatMap { Double($0) } ?? 120, logRequest: postLog)
-if !arguments.contains("--writer-only"),
-    alertOptions.selected(AlertScenario.latencyName) || alertOptions.selected(AlertScenario.burstName)
-{
+/// The options of a scenario that pushes facilities over the threshold, read from
+/// `--<prefix>-samples`, `--<prefix>-burst` and `--<prefix>-timeout`.
+func thresholdOptions(_ prefix: String, directory: String, burst: Int) -> AlertScenario.Options {
+    AlertScenario.Options(
+        directory: workspace + "/" + directory, only: only, samples: option("--\(prefix)-samples").flatMap { Int($0) } ?? 200,
+        burst: option("--\(prefix)-burst").flatMap { Int($0) } ?? burst, baselineSeconds: seconds,
+        drainTimeout: option("--\(prefix)-timeout").flatMap { Double($0) } ?? 120, logRequest: postLog)
+}
+
+let alertOptions = thresholdOptions("alert", directory: "alerts", burst: 10_000)
+if !arguments.contains("--writer-only"), alertOptions.selected(any: [AlertScenario.latencyName, AlertScenario.burstName]) {
     try AlertScenario.run(alertOptions, report: line)
+}
+
+// MARK: Playbooks (issue 5): an alert → its action card's run started; a burst of alerts with and without the card
+//
+//   --playbook-samples N   crossings measured one at a time (default 200)
+//   --playbook-burst N     alerts in the burst, on each of the two daemons (default 2000)
+//   --playbook-timeout S   how long each burst may take to drain (default 120)
+//   --playbook-card FILE   the card (default: the shipped Playbooks/facility-near-full.json5)
+
+let playbookOptions = thresholdOptions("playbook", directory: "playbooks", burst: 2_000)
+if !arguments.contains("--writer-only"), playbookOptions.selected(any: [PlaybookScenario.latencyName, PlaybookScenario.burstName]) {
+    guard let card = option("--playbook-card") ?? PlaybookScenario.shippedCard else {
+        throw BenchError("no Playbooks/facility-near-full.json5 next to the sources or here; name a card with --playbook-card FILE")
+    }
+    try PlaybookScenario.run(playbookOptions, card: card, report: line)
 }
