@@ -105,21 +105,35 @@ extension SQLiteConnection {
 }
 
 extension WriteTransaction {
-    /// Inserts the run (new id) or writes its new state.
-    public func savePlaybookRun(_ stored: StoredRun) throws {
-        let encoder = JSONValueEncoder()
+    /// Inserts a new run. `definition` is the card as JSON (`encodedDefinition(_:)`), passed
+    /// in so that a command starting many runs of one card encodes it once.
+    public func insertPlaybookRun(_ stored: StoredRun, definition: String) throws {
         let run = stored.run
         try connection.run(
             """
             INSERT INTO playbook_runs(id, playbook, state, trigger_key, trigger, definition, run, started_ms, updated_ms,
                 ended_ms, exercise) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET state = excluded.state, run = excluded.run, updated_ms = excluded.updated_ms,
-                ended_ms = excluded.ended_ms
             """,
             stored.id, run.playbook, run.state.rawValue, stored.triggerKey,
-            try encoder.encode(stored.trigger).serializedString(), try encoder.encode(stored.definition).serializedString(),
-            try encoder.encode(run).serializedString(), run.startedAt.millisecondsSinceEpoch, now.millisecondsSinceEpoch,
-            run.endedAt?.millisecondsSinceEpoch, stored.exercise)
+            try JSONValueEncoder().encode(stored.trigger).serializedString(), definition,
+            try JSONValueEncoder().encode(run).serializedString(), run.startedAt.millisecondsSinceEpoch,
+            now.millisecondsSinceEpoch, run.endedAt?.millisecondsSinceEpoch, stored.exercise)
+    }
+
+    /// Writes a run's new state. Only the state machine is written: the card and the trigger
+    /// never change after the start, and encoding them at every transition was the largest
+    /// cost of a run's write (see BENCHMARKS.md, "Playbooks").
+    public func updatePlaybookRun(_ stored: StoredRun) throws {
+        let run = stored.run
+        try connection.run(
+            "UPDATE playbook_runs SET state = ?, run = ?, updated_ms = ?, ended_ms = ? WHERE id = ?", run.state.rawValue,
+            try JSONValueEncoder().encode(run).serializedString(), now.millisecondsSinceEpoch,
+            run.endedAt?.millisecondsSinceEpoch, stored.id)
+    }
+
+    /// A card as stored with its runs.
+    public static func encodedDefinition(_ definition: PlaybookDefinition) throws -> String {
+        try JSONValueEncoder().encode(definition).serializedString()
     }
 
     /// Moves the consumer `name` to `seq`, in the transaction that acted on the events up to it.

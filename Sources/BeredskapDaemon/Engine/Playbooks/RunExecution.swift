@@ -18,6 +18,8 @@ struct RunExecution {
     private let now: Timestamp
     /// The runs this execution changed, as they now are: the engine reschedules them.
     private(set) var touched: [Int64: StoredRun] = [:]
+    /// The last card encoded for storage: a catch-up starting 200 runs of one card encodes it once.
+    private var encodedCard: (definition: PlaybookDefinition, json: String)?
 
     init(settings: PlaybookEngine.Settings, transaction: WriteTransaction) {
         self.settings = settings
@@ -122,8 +124,19 @@ struct RunExecution {
         // Compared once, at the end: a step started and finished in this transaction is one
         // event (completed), not two.
         try appendStepEvents(stored, since: before, in: &transaction)
-        try transaction.savePlaybookRun(stored)
+        if before == nil {
+            try transaction.insertPlaybookRun(stored, definition: try encoded(stored.definition))
+        } else {
+            try transaction.updatePlaybookRun(stored)
+        }
         touched[stored.id] = stored
+    }
+
+    private mutating func encoded(_ definition: PlaybookDefinition) throws -> String {
+        if let encodedCard, encodedCard.definition == definition { return encodedCard.json }
+        let json = try WriteTransaction.encodedDefinition(definition)
+        encodedCard = (definition, json)
+        return json
     }
 
     /// One event per step whose state, overdue flag or escalations changed, and one for the

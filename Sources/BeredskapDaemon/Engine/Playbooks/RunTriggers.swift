@@ -16,7 +16,7 @@ extension RunExecution {
     /// The events that can start a run.
     static let triggerTypes = [AlertEvents.firing, AlertEvents.severityChanged, SurgeEvents.levelChanged]
     /// Events read per command at most; the engine goes on in the next command when more wait.
-    static let catchUpChunk = 200
+    static let catchUpChunk = 50
 
     /// Starts the runs that the events after the cursor call for; true when more events wait.
     mutating func catchUp(_ playbooks: PlaybookSet, in transaction: inout WriteTransaction) throws -> Bool {
