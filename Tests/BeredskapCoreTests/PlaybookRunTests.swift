@@ -223,8 +223,11 @@ private func ready(_ id: String, _ owner: String = "mottak") -> PlaybookRunEffec
         #expect(run.endedAt == at(32))
         #expect(run.nextDeadline() == nil)
         #expect(run.advance(to: at(900)).isEmpty)
+        #expect(run.step("sms")?.state == .skipped, "nothing is left running in an ended run")
+        #expect(run.step("sms")?.skippedBy == "leder")
+        #expect(run.step("sms")?.skipReason == PlaybookRun.abortedReason)
         #expect(run.automaticStepFinished(step: "sms", result: .done, at: at(33)).isEmpty)
-        #expect(run.step("sms")?.state == .done)
+        #expect(run.step("sms")?.state == .skipped, "a late report changes nothing")
         #expect(run.step("b")?.state == .waiting)
         #expect(throws: PlaybookRunError.notActive(.aborted)) {
             try run.complete(step: "a", by: "kari", note: nil, at: at(34))

@@ -52,6 +52,8 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
     /// The failure reason of an automatic step that was running when the daemon stopped and
     /// was not retried.
     public static let interruptedReason = "interrupted by a restart"
+    /// The skip reason of a step that was running when its run was aborted.
+    public static let abortedReason = "the run was aborted"
 
     public let id: String
     public let playbook: String
@@ -132,7 +134,8 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
     }
 
     /// `by` stops the run at `at`. Nothing is due from it afterwards: no reminders, no further
-    /// steps, and reports from automatic steps are recorded but produce no effects.
+    /// steps, no step left running (running steps are skipped with `abortedReason`), and a
+    /// late report from an automatic step changes nothing.
     public mutating func abort(by: String, reason: String, at: Timestamp) throws(PlaybookRunError) -> [PlaybookRunEffect] {
         guard state == .active else { throw .notActive(state) }
         let now = max(at, evaluatedAt)
@@ -141,10 +144,22 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
         endedAt = now
         abortedBy = by
         abortReason = reason
-        // Nothing is late in a run that was stopped: no reminders, no overdue flags.
-        for index in steps.indices where steps[index].state == .ready {
-            steps[index].nextEscalationAt = nil
-            steps[index].overdue = false
+        // Nothing is late in a run that was stopped: no reminders, no overdue flags. Nothing
+        // is left running either: a running step (a wait, above all) is skipped by the person
+        // who aborted, since no recovery ever looks at an ended run again.
+        for index in steps.indices {
+            switch steps[index].state {
+            case .ready:
+                steps[index].nextEscalationAt = nil
+                steps[index].overdue = false
+            case .running:
+                steps[index].settle(as: .skipped)
+                steps[index].skippedBy = by
+                steps[index].skippedAt = now
+                steps[index].skipReason = Self.abortedReason
+            case .waiting, .done, .skipped, .failed:
+                break
+            }
         }
         return [.aborted]
     }
@@ -158,8 +173,8 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
     /// Records what the executor of automatic step `id` reports at `at`.
     ///
     /// A report for a step that is not running (unknown, skipped by a person, already failed by
-    /// a restart) is stale and ignored, so that a duplicate or late report changes nothing. In
-    /// an aborted run the outcome is still recorded — the work did happen — without effects.
+    /// a restart, settled by an abort) is stale and ignored, so that a duplicate or late
+    /// report changes nothing.
     public mutating func automaticStepFinished(
         step id: String, result: AutomaticResult, at: Timestamp
     ) -> [PlaybookRunEffect] {

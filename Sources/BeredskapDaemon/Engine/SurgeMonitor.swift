@@ -53,9 +53,14 @@ public final class SurgeMonitor: Sendable {
 
     /// Starts deciding: from now on level changes are written through `writer`. Decides once
     /// at once, since the level may have changed while the daemon was not running.
-    public func start(writer: Writer) {
-        writerBox.withLock { $0 = writer }
+    public func start() {
         evaluate()
+    }
+
+    /// The writer, before anything can commit (see `RunningDaemon`): a change observed
+    /// before `start` must find it.
+    public func attach(writer: Writer) {
+        writerBox.withLock { $0 = writer }
     }
 
     /// New settings (on reload): rebuilds the window when its sizes changed, then decides.

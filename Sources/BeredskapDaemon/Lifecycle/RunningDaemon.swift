@@ -98,6 +98,13 @@ public final class RunningDaemon: Sendable {
                 runs.observe(events)
                 notifier.observe(events)
             })
+        // Every engine gets the writer before the first commit (the daemon.started event just
+        // below): an engine that observed a commit before it had a writer would drop the work
+        // and, worse, keep its "already queued" flag set.
+        surge.attach(writer: writer)
+        alerts.attach(writer: writer)
+        runs.attach(writer: writer)
+        notifier.attach(writer: writer)
         services = DaemonServices(
             readPool: readPool, writer: writer, bus: bus, metrics: Metrics(), clock: clock,
             identityResolver: identityResolver, scheduler: scheduler, surge: surge, alerts: alerts, notifier: notifier, playbooks: playbooks, runs: runs,
@@ -126,14 +133,14 @@ public final class RunningDaemon: Sendable {
                 ("configuration", .string(configurationFile ?? ConfigurationLoader.embeddedName)),
                 ("socket", .string(socketPath)), ("socket_activated", .bool(listener.isSocketActivated)),
             ])
-        surge.start(writer: writer)
+        surge.start()
         do {
-            try services.readPool.read { try alerts.start(writer: writer, connection: $0) }
+            try services.readPool.read { try alerts.start(connection: $0) }
         } catch {
             DaemonLog.error("could not schedule the open alerts: \(error)")
         }
-        runs.start(writer: writer)
-        notifier.start(writer: writer)
+        runs.start()
+        notifier.start()
         server.start(listener: listener.fileDescriptor)
     }
 

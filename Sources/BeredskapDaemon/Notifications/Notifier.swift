@@ -56,9 +56,13 @@ public final class Notifier: Sendable {
         })
     }
 
-    public func start(writer: Writer) {
-        writerBox.withLock { $0 = writer }
+    public func start() {
         wake()
+    }
+
+    /// The writer, before anything can commit (see `RunningDaemon`).
+    public func attach(writer: Writer) {
+        writerBox.withLock { $0 = writer }
     }
 
     public func reconfigure(_ configuration: DaemonConfiguration.Notifications, stateDirectory: String) {

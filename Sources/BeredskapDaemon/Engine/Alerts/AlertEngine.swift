@@ -47,11 +47,16 @@ public final class AlertEngine: Sendable {
 
     /// Starts evaluating: schedules the clocks of every open alert and re-evaluates every
     /// subject once, since anything may have changed while the daemon was not running.
-    public func start(writer: Writer, connection: SQLiteConnection) throws {
-        writerBox.withLock { $0 = writer }
+    public func start(connection: SQLiteConnection) throws {
         for alert in try connection.openAlerts() { schedule(alert) }
         let keys = try Self.allKeys(connection: connection, rules: state.withLock { Array($0.settings.rules.keys) })
         queue(keys)
+    }
+
+    /// The writer, before anything can commit (see `RunningDaemon`): an evaluation queued by
+    /// an event observed before `start` must find it, or its queued flag would stay set.
+    public func attach(writer: Writer) {
+        writerBox.withLock { $0 = writer }
     }
 
     /// New settings on reload; open alerts keep the policy they started with.

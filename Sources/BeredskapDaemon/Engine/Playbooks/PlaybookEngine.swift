@@ -55,11 +55,16 @@ public final class PlaybookEngine: Sendable {
             language: configuration.notifications.language, capacity: configuration.capacity, calendar: calendar)
     }
 
+    /// The writer, before anything can commit: events observed from then on (the daemon's own
+    /// start, a surge level change found at start) can only be acted on once it is known.
+    public func attach(writer: Writer) {
+        writerBox.withLock { $0 = writer }
+    }
+
     /// Resumes the active runs (automatic steps interrupted by a stop are retried or failed,
     /// waits are checked again, missed reminders go out) and starts the runs for triggers
     /// that fired while the daemon was not reading the log.
-    public func start(writer: Writer) {
-        writerBox.withLock { $0 = writer }
+    public func start() {
         recover(after: 0)
         queueCatchUp()
     }
@@ -71,23 +76,20 @@ public final class PlaybookEngine: Sendable {
     /// Recovers the active runs with ids above `after`, a chunk at a time.
     private func recover(after: Int64) {
         let last = Mutex<Int64?>(nil)
-        submit({ execution, transaction in
+        submit("recover", { execution, transaction in
             let runs = try transaction.connection.activePlaybookRuns(after: after, limit: Self.recoveryChunk)
             let now = transaction.now
             for run in runs {
-                _ = try execution.change(run: run.id, in: &transaction) { run in
-                    run.recoverAfterRestart(at: now, retryRunning: true)
+                try execution.isolated(RunEvents.recoveryFailed, subject: RunExecution.subject(run.id), in: &transaction) {
+                    execution, transaction in
+                    _ = try execution.change(run: run.id, in: &transaction) { run in
+                        run.recoverAfterRestart(at: now, retryRunning: true)
+                    }
                 }
             }
             last.withLock { $0 = runs.count == Self.recoveryChunk ? runs.last?.id : nil }
-        }, then: { [self] committed in
-            if !committed {
-                scheduler.schedule("playbooks/recover", at: clock.now().adding(milliseconds: 5000)) { [weak self] in
-                    self?.recover(after: after)
-                }
-            } else if let next = last.withLock({ $0 }) {
-                recover(after: next)
-            }
+        }, retry: { [weak self] in self?.recover(after: after) }, then: { [self] in
+            if let next = last.withLock({ $0 }) { recover(after: next) }
         })
     }
 
@@ -105,15 +107,21 @@ public final class PlaybookEngine: Sendable {
 
     // MARK: - Inside a person's command
 
-    /// Runs `body` with a `RunExecution` inside the caller's transaction (a route's mutation)
-    /// and schedules the runs it changed.
+    /// Runs `body` with a `RunExecution` inside the caller's transaction (a route's mutation).
     ///
-    /// Scheduling happens before the commit: if the command is rolled back, the reminder
-    /// fires, finds nothing due and changes nothing (`advance` is idempotent).
+    /// The runs it changed are rescheduled by a command queued behind the caller's, which
+    /// reads them as committed: a reminder is never moved or cancelled for a change that a
+    /// failed commit then threw away. Which runs wait for a condition is noted at once, so
+    /// that a commit in the same batch that meets the condition is checked (at worst one
+    /// check too many, if the batch fails).
     func perform<T>(in transaction: inout WriteTransaction, _ body: (inout RunExecution, inout WriteTransaction) throws -> T) throws -> T {
         var execution = RunExecution(settings: state.withLock { $0.settings }, transaction: transaction)
         let result = try body(&execution, &transaction)
-        schedule(execution.touched)
+        noteWaits(execution.touched)
+        let ids = Array(execution.touched.keys)
+        submit("reschedule", { execution, transaction in
+            for id in ids { try execution.reread(run: id, in: transaction) }
+        })
         return result
     }
 
@@ -127,18 +135,15 @@ public final class PlaybookEngine: Sendable {
         }
         guard submitNow else { return }
         let more = Mutex(false)
-        submit({ [self, library] execution, transaction in
+        let submitted = submit("catch-up", { [self, library] execution, transaction in
             // Cleared before reading the log: an event committed from here on queues another pass.
             self.state.withLock { $0.catchUpQueued = false }
             let pending = try execution.catchUp(library.playbooks, in: &transaction)
             more.withLock { $0 = pending }
-        }, then: { [self] committed in
-            if !committed {
-                scheduler.schedule("playbooks/retry", at: clock.now().adding(milliseconds: 5000)) { [weak self] in self?.queueCatchUp() }
-            } else if more.withLock({ $0 }) {
-                queueCatchUp()
-            }
+        }, retry: { [weak self] in self?.queueCatchUp() }, then: { [self] in
+            if more.withLock({ $0 }) { queueCatchUp() }
         })
+        if !submitted { state.withLock { $0.catchUpQueued = false } }
     }
 
     private func queueWaitCheck() {
@@ -148,7 +153,7 @@ public final class PlaybookEngine: Sendable {
             return true
         }
         guard submitNow else { return }
-        submit { [self] execution, transaction in
+        let submitted = submit("waits", { [self] execution, transaction in
             let runs = state.withLock { state -> Set<Int64> in
                 state.waitCheckQueued = false
                 return state.waitingRuns
@@ -157,41 +162,55 @@ public final class PlaybookEngine: Sendable {
                 guard let run = try transaction.connection.playbookRun(id: id), run.run.state == .active else { continue }
                 try execution.checkWaits(run, in: &transaction)
             }
-        }
+        }, retry: { [weak self] in self?.queueWaitCheck() })
+        if !submitted { state.withLock { $0.waitCheckQueued = false } }
     }
 
     /// Applies the reminders of run `id` that are due.
     func advance(run id: Int64) {
-        submit { execution, transaction in
+        submit("run/\(id)", { execution, transaction in
             let now = transaction.now
             guard try transaction.connection.playbookRun(id: id)?.run.state == .active else { return }
             _ = try execution.change(run: id, in: &transaction) { run in run.advance(to: now) }
-        }
+        }, retry: { [weak self] in self?.advance(run: id) })
     }
 
-    /// Runs `body` as a system command; once it has committed, schedules what it touched.
+    /// Runs `body` as a system command. Which runs now wait for a condition is noted inside
+    /// it (before `observe` sees the commit); their reminders are scheduled once it has
+    /// committed, then `then` runs. If it is not committed, `retry` runs after a pause (the
+    /// store may be full or failing; do not spin). False when there is no writer yet.
+    @discardableResult
     private func submit(
-        _ body: @escaping @Sendable (inout RunExecution, inout WriteTransaction) throws -> Void,
-        then: (@Sendable (Bool) -> Void)? = nil
-    ) {
-        guard let writer = writerBox.withLock({ $0 }) else { return }
+        _ name: String, _ body: @escaping @Sendable (inout RunExecution, inout WriteTransaction) throws -> Void,
+        retry: (@Sendable () -> Void)? = nil, then: (@Sendable () -> Void)? = nil
+    ) -> Bool {
+        guard let writer = writerBox.withLock({ $0 }) else { return false }
         let touched = Mutex<[Int64: StoredRun]>([:])
         writer.submit(WriteCommand(actor: .system) { [self] transaction in
             var execution = RunExecution(settings: state.withLock { $0.settings }, transaction: transaction)
             try body(&execution, &transaction)
+            noteWaits(execution.touched)
             touched.withLock { $0 = execution.touched }
             return CommandReply(status: 204, body: [])
         }) { [self] outcome in
-            let committed = if case .committed = outcome { true } else { false }
-            if committed { schedule(touched.withLock { $0 }) }
-            if case .rejected(let error) = outcome { DaemonLog.error("a playbook run command failed: \(error)") }
-            if case .closed = outcome { return }
-            then?(committed)
+            switch outcome {
+            case .committed, .replayed:
+                schedule(touched.withLock { $0 })
+                then?()
+            case .closed:
+                break
+            case .rejected, .storeFailed, .idempotencyConflict:
+                DaemonLog.error("a playbook run command (\(name)) was not committed: \(outcome); trying again in 5 s")
+                guard let retry else { return }
+                scheduler.schedule("playbooks/retry/\(name)", at: clock.now().adding(milliseconds: 5000), action: retry)
+            }
         }
+        return true
     }
 
     // MARK: - Scheduling
 
+    /// Each run's next reminder, or none.
     private func schedule(_ runs: [Int64: StoredRun]) {
         for (id, stored) in runs {
             let key = "run/\(id)"
@@ -200,9 +219,15 @@ public final class PlaybookEngine: Sendable {
             } else {
                 scheduler.cancel(key)
             }
-            let waits = stored.run.state == .active
-                && stored.run.steps.contains { $0.state == .running && $0.waitsForCondition }
-            state.withLock { state in
+        }
+    }
+
+    /// Notes which of `runs` have a `wait_for` step running.
+    private func noteWaits(_ runs: [Int64: StoredRun]) {
+        state.withLock { state in
+            for (id, stored) in runs {
+                let waits = stored.run.state == .active
+                    && stored.run.steps.contains { $0.state == .running && $0.waitsForCondition }
                 if waits { state.waitingRuns.insert(id) } else { state.waitingRuns.remove(id) }
             }
         }

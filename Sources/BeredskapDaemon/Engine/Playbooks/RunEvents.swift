@@ -14,6 +14,10 @@ enum RunEvents {
     static let escalated = "run.escalated"
     static let finished = "run.finished"
     static let aborted = "run.aborted"
+    /// A trigger's run could not be started (subject: the triggering alert or `city`).
+    static let startFailed = "run.start_failed"
+    /// An active run could not be recovered at start; it stays as it was stored.
+    static let recoveryFailed = "run.recovery_failed"
 
     /// The event of a step reaching `state`; nil for `waiting`, where every step starts.
     static func stepType(_ state: PlaybookStepState) -> String? {

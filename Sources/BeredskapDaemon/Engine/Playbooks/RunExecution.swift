@@ -96,6 +96,38 @@ struct RunExecution {
         try record(&stored, before: before, effects: effects, in: &transaction)
     }
 
+    /// Marks run `id` as touched as it is stored, so its reminder is scheduled from what was
+    /// committed (after a person's command, whose own changes are read back here).
+    mutating func reread(run id: Int64, in transaction: WriteTransaction) throws {
+        if let stored = try transaction.connection.playbookRun(id: id) { touched[id] = stored }
+    }
+
+    /// Runs `body` so that a failure of its own (a run that cannot be started or recovered)
+    /// undoes only its writes and is recorded as `failure` about `subject`, and the command
+    /// goes on with the next run: one bad run must not hold up every other. A storage error
+    /// is thrown on, so the whole command is retried rather than anything skipped.
+    mutating func isolated(
+        _ failure: String, subject: String, details: [(String, JSONValue)] = [], in transaction: inout WriteTransaction,
+        _ body: (inout RunExecution, inout WriteTransaction) throws -> Void
+    ) throws {
+        let savedTransaction = transaction
+        let savedSelf = self
+        try transaction.connection.execute("SAVEPOINT playbook_run")
+        do {
+            try body(&self, &transaction)
+            try transaction.connection.execute("RELEASE playbook_run")
+        } catch let error as SQLiteError {
+            throw error
+        } catch {
+            try transaction.connection.execute("ROLLBACK TO playbook_run; RELEASE playbook_run")
+            transaction = savedTransaction
+            self = savedSelf
+            DaemonLog.error("\(failure) \(subject): \(error)")
+            try transaction.appendSystemEvent(
+                type: failure, subject: subject, data: .object(JSONObject(details + [("error", .string("\(error)"))])))
+        }
+    }
+
     // MARK: - Effects
 
     /// Carries out `effects` (and the effects they lead to), appends the events for what

@@ -27,9 +27,16 @@ extension RunExecution {
             guard let (trigger, key) = try Self.trigger(of: event, connection) else { continue }
             for playbook in playbooks.playbooks where Self.starts(playbook.trigger, trigger) {
                 guard try connection.playbookRun(playbook: playbook.id, triggerKey: key) == nil else { continue }
-                _ = try start(
-                    playbook, trigger: trigger, triggerKey: key, reason: settings.text(RunMessages.triggerText(trigger)),
-                    exercise: event.exercise, in: &transaction)
+                try isolated(
+                    RunEvents.startFailed, subject: trigger.kind == .surge ? "city" : key,
+                    details: [("playbook", .string(playbook.id))], in: &transaction
+                ) {
+                    execution, transaction in
+                    _ = try execution.start(
+                        playbook, trigger: trigger, triggerKey: key,
+                        reason: execution.settings.text(RunMessages.triggerText(trigger)), exercise: event.exercise,
+                        in: &transaction)
+                }
             }
         }
         if let last = events.last { try transaction.setEventCursor(Self.cursor, to: last.seq) }
