@@ -248,3 +248,13 @@ public struct RuleList: Sendable, Codable, Equatable {
 
     public init(rules: [RuleResource]) { self.rules = rules }
 }
+
+extension NotificationState: HasDisplayName {
+    public var name: Text {
+        switch self {
+        case .pending: Text("pending", nb: "venter")
+        case .delivered: Text("delivered", nb: "levert")
+        case .dead: Text("dead", nb: "feilet")
+        }
+    }
+}

@@ -157,3 +157,14 @@ public struct NotificationTestResult: Sendable, Codable, Equatable {
         self.error = error
     }
 }
+
+extension SilenceState: HasDisplayName {
+    public var name: Text {
+        switch self {
+        case .pending: Text("pending", nb: "venter")
+        case .active: Text("active", nb: "aktiv")
+        case .ended: Text("ended", nb: "utløpt")
+        case .expired: Text("expired", nb: "avsluttet")
+        }
+    }
+}
