@@ -7,6 +7,9 @@ public enum APIContract {
 
     public enum Header {
         public static let version = "Beredskap-Version"
+        /// The daemon's configured time zone (`Europe/Oslo`), on every response, so a client
+        /// shows times as the daemon's texts do without asking first.
+        public static let timeZone = "Beredskap-Time-Zone"
         public static let idempotencyKey = "Idempotency-Key"
         public static let idempotentReplayed = "Idempotent-Replayed"
     }

@@ -14,6 +14,8 @@ public final class BeredskapClient {
     public let socketPath: String
     public var timeout: Double
     public var language: Language
+    /// The daemon's time zone as its last response named it (`Beredskap-Time-Zone`).
+    public private(set) var serverTimeZone: String?
     private var connection: UnixSocketConnection?
 
     public init(socketPath: String, timeout: Double = 30, language: Language = .en) {
@@ -65,6 +67,7 @@ public final class BeredskapClient {
             switch event {
             case .head(let received):
                 head = received
+                note(received)
             case .body(let bytes):
                 guard let head, head.status == 200 else {
                     errorBody.append(contentsOf: bytes)
@@ -136,6 +139,7 @@ public final class BeredskapClient {
             switch event {
             case .head(let received):
                 head = received
+                note(received)
             case .body(let bytes):
                 body.append(contentsOf: bytes)
             case .end:
@@ -149,6 +153,17 @@ public final class BeredskapClient {
                 continue
             }
         }
+    }
+
+    private func note(_ head: HTTPResponseHead) {
+        if let zone = head.headers[APIContract.Header.timeZone], !zone.isEmpty { serverTimeZone = zone }
+    }
+
+    /// The daemon's time zone: from the last response, or asked for (`GET /v1`) when nothing
+    /// was exchanged yet, e.g. to read a local time the user typed before sending it.
+    public func timeZone() throws(ClientError) -> String {
+        if let serverTimeZone { return serverTimeZone }
+        return try version().timeZone
     }
 
     static func check(_ response: APIResponse) throws(ClientError) {

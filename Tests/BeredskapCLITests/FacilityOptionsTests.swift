@@ -75,12 +75,14 @@ import Testing
             capOverride: CapOverrideRequest(reason: "council")))
     }
 
-    @Test func timesAreRFC3339OrALocalDate() throws {
+    @Test func timesAreLocalTimesDatesOrRFC3339() throws {
         let oslo = try #require(LocalCalendar(identifier: "Europe/Oslo"))
         let command = try parsed(["arrival", "record", "refstad", "3", "--category", "adult", "--at", "2026-11-22"])
         #expect(try command.instant("at", calendar: oslo) == Timestamp(rfc3339: "2026-11-21T23:00:00Z"))
+        let local = try parsed(["arrival", "record", "refstad", "3", "--category", "adult", "--at", "2026-11-22 10:00"])
+        #expect(try local.instant("at", calendar: oslo) == Timestamp(rfc3339: "2026-11-22T09:00:00Z"))
         let bad = try parsed(["arrival", "record", "refstad", "3", "--category", "adult", "--at", "in an hour"])
-        #expect(usageMessage { _ = try bad.instant("at", calendar: oslo) }?.hasPrefix("option '--at' expects an RFC 3339 time") == true)
+        #expect(usageMessage { _ = try bad.instant("at", calendar: oslo) }?.hasPrefix("option '--at' expects a local time such as '2026-11-22 10:30'") == true)
         #expect(usageMessage { _ = try bad.count("COUNT", in: 1...10) } == nil)
         #expect(usageMessage { _ = try bad.count("COUNT", in: 5...10) } == "<COUNT> must be a whole number from 5 to 10, not '3'")
     }

@@ -80,7 +80,7 @@ import Testing
         #expect(found[0].text.en == "line 4, count: expected a whole number from 1 to 100000, got 'x'")
         #expect(found[1].text.en.hasPrefix("line 4, category: expected one of: adult, family,"))
         #expect(found[1].text.en.hasSuffix("got 'kids'"))
-        #expect(found[2].text.nb.hasPrefix("linje 4, at: forventet et RFC 3339-tidspunkt"))
+        #expect(found[2].text.nb.hasPrefix("linje 4, at: forventet et lokalt tidspunkt"))
         #expect(found[3].text.en == "line 5, facility: must not be empty")
     }
 

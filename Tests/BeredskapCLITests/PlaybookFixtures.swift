@@ -87,7 +87,7 @@ enum PlaybookFixture {
         var err = ""
         lazy var output = Output(
             language: language, style: TextStyle(enabled: false), format: .human, width: Output.unlimitedWidth,
-            timeZone: TimeZone(identifier: "UTC") ?? .current, write: { [unowned self] in out += $0 },
+            zone: { "UTC" }, write: { [unowned self] in out += $0 },
             writeError: { [unowned self] in err += $0 })
         let language: Language
 

@@ -38,15 +38,15 @@ import Testing
             return RunStepFormat.row(step, of: run, printed.output)
         }
         #expect(record("notify-district") == [
-            "notify-district", "skipped", "beredskapsetaten", "2026-11-22 09:30:00", "kari", "2026-11-22 09:05:00",
+            "notify-district", "skipped", "beredskapsetaten", "2026-11-22 09:30:00 UTC", "kari", "2026-11-22 09:05:00 UTC",
             "Bydelen ringte oss først",
         ])
         #expect(record("head-count") == [
-            "head-count", "done", "bydel:bjerke", "2026-11-22 11:00:00", "ola", "2026-11-22 10:30:00", "Hero bekrefter 212 beboere",
+            "head-count", "done", "bydel:bjerke", "2026-11-22 11:00:00 UTC", "ola", "2026-11-22 10:30:00 UTC", "Hero bekrefter 212 beboere",
         ])
-        #expect(record("redirect") == ["redirect", "ready (overdue)", "beredskapsetaten", "2026-11-22 12:30:00", "–", "–", ""])
+        #expect(record("redirect") == ["redirect", "ready (overdue)", "beredskapsetaten", "2026-11-22 12:30:00 UTC", "–", "–", ""])
         #expect(record("standby") == ["standby", "waiting", "beredskapsetaten", "–", "–", "–", "after redirect, open-ila"])
-        #expect(record("open-ila") == ["open-ila", "failed", "beredskapsetaten", "2026-11-22 11:00:00", "–", "2026-11-22 09:01:00", "cap_exceeded: 1200 > 1000"])
+        #expect(record("open-ila") == ["open-ila", "failed", "beredskapsetaten", "2026-11-22 11:00:00 UTC", "–", "2026-11-22 09:01:00 UTC", "cap_exceeded: 1200 > 1000"])
         let norwegian = Fixture.Printed(.nb)
         let standby = try #require(run.steps.first { $0.id == "standby" })
         #expect(RunStepFormat.record(standby, of: run, norwegian.output).note == "etter redirect, open-ila")
@@ -65,26 +65,26 @@ import Testing
             "Utløser      alert #7 facility_utilization facility/refstad critical",
             "Bydel        bjerke",
             "Begrunnelse  alert facility_utilization facility/refstad",
-            "Startet      beredskapd, 2026-11-22 09:00:00",
+            "Startet      beredskapd, 2026-11-22 09:00:00 UTC",
             "",
         ])
         #expect(printed.lines[9] == "Steg")
-        #expect(printed.lines[10].hasPrefix("STEG             TILSTAND         EIER              FRIST                AV    TID"))
-        #expect(printed.lines[12] == "head-count       done             bydel:bjerke      2026-11-22 11:00:00  ola   2026-11-22 10:30:00  Hero bekrefter 212 beboere")
+        #expect(printed.lines[10].hasPrefix("STEG             TILSTAND         EIER              FRIST                    AV    TID"))
+        #expect(printed.lines[12] == "head-count       done             bydel:bjerke      2026-11-22 11:00:00 UTC  ola   2026-11-22 10:30:00 UTC  Hero bekrefter 212 beboere")
     }
 
     @Test func anAbortedRunSaysWhoStoppedItWhenAndWhy() throws {
         let run = try Fixture.abortedRun()
         let printed = Fixture.Printed()
         let fields = RunFormat.fields(run, printed.output).map { ($0.0.en, $0.1) }
-        #expect(fields.contains { $0 == ("Aborted", "kari, 2026-11-22 13:30:00") })
+        #expect(fields.contains { $0 == ("Aborted", "kari, 2026-11-22 13:30:00 UTC") })
         #expect(fields.contains { $0 == ("Why aborted", "Falsk alarm.") })
         #expect(!fields.contains { $0.0 == "Next deadline" })
         var active = try Fixture.run()
         active.nextDeadline = Fixture.at(300)
-        #expect(RunFormat.fields(active, printed.output).last.map { [$0.0.en, $0.1] } == ["Next deadline", "2026-11-22 14:00:00"])
+        #expect(RunFormat.fields(active, printed.output).last.map { [$0.0.en, $0.1] } == ["Next deadline", "2026-11-22 14:00:00 UTC"])
         #expect(RunFormat.summary(run, printed.output)
-            == "Run 12: aborted, 2/5 done or skipped; aborted by kari at 2026-11-22 13:30:00: Falsk alarm.")
+            == "Run 12: aborted, 2/5 done or skipped; aborted by kari at 2026-11-22 13:30:00 UTC: Falsk alarm.")
     }
 
     @Test func afterAnActionTheStepsNewStateAndWhatIsReadyNow() throws {
@@ -92,18 +92,18 @@ import Testing
         let printed = Fixture.Printed()
         let headCount = try #require(run.steps.first { $0.id == "head-count" })
         #expect(RunStepFormat.summary(headCount, of: run, printed.output)
-            == "head-count: done (ola, 2026-11-22 10:30:00) – Hero bekrefter 212 beboere")
+            == "head-count: done (ola, 2026-11-22 10:30:00 UTC) – Hero bekrefter 212 beboere")
         #expect(RunFormat.summary(run, printed.output)
             == "Run 12: active (1 overdue), 2/5 done or skipped; ready now: redirect.")
         RunCommands.confirm(run, step: "head-count", Text("Step head-count of run 12 completed.", nb: "x"), printed.output)
-        #expect(printed.lines.prefix(2) == ["Step head-count of run 12 completed.", "head-count: done (ola, 2026-11-22 10:30:00) – Hero bekrefter 212 beboere"])
+        #expect(printed.lines.prefix(2) == ["Step head-count of run 12 completed.", "head-count: done (ola, 2026-11-22 10:30:00 UTC) – Hero bekrefter 212 beboere"])
     }
 
     @Test func aListRowAndItsColour() throws {
         let run = try Fixture.run()
         let printed = Fixture.Printed()
         #expect(RunFormat.row(run, printed.output) == [
-            "12", "facility-near-full", "active (1 overdue)", "2/5", "2026-11-22 09:00:00", "beredskapd",
+            "12", "facility-near-full", "active (1 overdue)", "2/5", "2026-11-22 09:00:00 UTC", "beredskapd",
             "alert #7 facility_utilization facility/refstad critical",
         ])
         #expect(RunFormat.rowStyle(run, TextStyle(enabled: true))("x").contains("\u{1B}[31m"), "an overdue step makes it red")

@@ -17,6 +17,17 @@ import Testing
         #expect(response.headers["Content-Type"] == "application/json")
     }
 
+    @Test func everyAnswerNamesTheConfiguredTimeZoneSoClientsShowTimesAsTheDaemonDoes() throws {
+        let harness = try DaemonHarness { $0.timeZone = "America/New_York" }
+        let client = try harness.connect(as: People.viewer)
+        let version = try client.request("GET", "/v1")
+        #expect(version.json["time_zone"]?.stringValue == "America/New_York")
+        #expect(version.headers["Beredskap-Time-Zone"] == "America/New_York")
+        // Errors and streams too: whatever a client sees first tells it the zone.
+        #expect(try client.request("GET", "/v1/nowhere").headers["Beredskap-Time-Zone"] == "America/New_York")
+        #expect(try harness.connect(as: People.stranger).request("GET", "/v1/status").headers["Beredskap-Time-Zone"] == "America/New_York")
+    }
+
     @Test func versionAndStatusHaveTheContractFields() throws {
         let harness = try DaemonHarness()
         let client = try harness.connect(as: People.viewer)

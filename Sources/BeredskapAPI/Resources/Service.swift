@@ -10,11 +10,14 @@ public struct VersionResponse: Sendable, Codable, Equatable {
     public var apiVersion: Int
     public var serverVersion: String
     public var extensions: [String]
+    /// The zone days, weeks and times for people are computed in (`Europe/Oslo`).
+    public var timeZone: String
 
-    public init(apiVersion: Int, serverVersion: String, extensions: [String]) {
+    public init(apiVersion: Int, serverVersion: String, extensions: [String], timeZone: String) {
         self.apiVersion = apiVersion
         self.serverVersion = serverVersion
         self.extensions = extensions
+        self.timeZone = timeZone
     }
 }
 

@@ -95,11 +95,12 @@ public enum CLI {
             let socket = SocketLocator.locate(option: parsed.value("socket"), environment: environment)
             let format: Output.Format = parsed.flag("json") ? .json : parsed.flag("csv") ? .csv : .human
             let style = TextStyle.detect(isTTY: isTTY, environment: environment, noColorFlag: parsed.flag("no-color"))
+            let client = BeredskapClient(socketPath: socket, language: language)
             // Tables fit the terminal; into a pipe or a file nothing is cut short.
             let output = Output(
                 language: language, style: format == .human ? style : TextStyle(enabled: false), format: format,
-                width: isTTY ? columns : Output.unlimitedWidth, write: write, writeError: writeError)
-            let client = BeredskapClient(socketPath: socket, language: language)
+                width: isTTY ? columns : Output.unlimitedWidth, zone: { try? client.timeZone() },
+                write: write, writeError: writeError)
             defer { client.close() }
             do {
                 try command(CommandContext(parsed: parsed, client: client, output: output, environment: environment))

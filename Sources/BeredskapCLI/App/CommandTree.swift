@@ -118,8 +118,10 @@ enum CommandTree {
         "list",
         summary: Text("show incident-log entries (the latest 50 by default)", nb: "vis oppføringer (de siste 50 som standard)"),
         options: [
-            .option("since", value: "TIME", help: Text("from this time (2026-11-22 or 2026-11-22T08:00:00Z)", nb: "fra dette tidspunktet (2026-11-22 eller 2026-11-22T08:00:00Z)")),
-            .option("until", value: "TIME", help: Text("before this time", nb: "før dette tidspunktet")),
+            .option("since", value: "TIME", help: Text(
+                "from this local time ('2026-11-22 08:00', '08:00' today, or a date for its midnight)",
+                nb: "fra dette lokale tidspunktet («2026-11-22 08:00», «08:00» i dag, eller en dato for midnatt)")),
+            .option("until", value: "TIME", help: Text("before this time (as --since)", nb: "før dette tidspunktet (som --since)")),
             .option("subject", short: "s", value: "SUBJECT", help: Text("only entries about SUBJECT", nb: "bare oppføringer om SUBJECT")),
             .option("limit", short: "n", value: "N", help: Text("the latest N entries (default 50)", nb: "de siste N oppføringene (standard 50)")),
             .flag("all", help: Text("every matching entry, oldest first", nb: "alle treff, eldste først")),

@@ -3,6 +3,10 @@ import BeredskapJSON
 import Foundation
 
 /// How a command prints: the language, colour, the chosen format, and local time.
+///
+/// Times for people are shown in the daemon's configured zone, not the machine's: an operator
+/// on a laptop set to UTC and the coordination group reading the daemon's message must see the
+/// same "08:20 CET". The zone is found when first needed (see `init`).
 public final class Output {
     public enum Format: Sendable, Equatable { case human, json, csv }
 
@@ -13,19 +17,23 @@ public final class Output {
     public let style: TextStyle
     public let format: Format
     public let width: Int
-    let calendar: LocalCalendar
+    private let zoneSource: () -> String?
+    private var resolvedCalendar: LocalCalendar?
     private let write: (String) -> Void
     private let writeError: (String) -> Void
 
+    /// `zone` names the time zone when first needed: the CLI asks the daemon (from the
+    /// `Beredskap-Time-Zone` of a response, or `GET /v1`); nil falls back to
+    /// `LocalCalendar.defaultZoneIdentifier`, the daemon's default.
     public init(
-        language: Language, style: TextStyle, format: Format, width: Int, timeZone: TimeZone = .current,
+        language: Language, style: TextStyle, format: Format, width: Int, zone: @escaping () -> String? = { nil },
         write: @escaping (String) -> Void, writeError: @escaping (String) -> Void
     ) {
         self.language = language
         self.style = style
         self.format = format
         self.width = width
-        calendar = LocalCalendar(timeZone: timeZone)
+        zoneSource = zone
         self.write = write
         self.writeError = writeError
     }
@@ -44,6 +52,17 @@ public final class Output {
         if let bytes = try? JSONValueEncoder().encodeBytes(value, pretty: true) { json(bytes) }
     }
 
+    /// The calendar of the daemon's zone, found once.
+    public var calendar: LocalCalendar {
+        if let resolvedCalendar { return resolvedCalendar }
+        let calendar = zoneSource().flatMap(LocalCalendar.init(identifier:))
+            ?? LocalCalendar(identifier: LocalCalendar.defaultZoneIdentifier)
+            ?? LocalCalendar(timeZone: TimeZone(secondsFromGMT: 0) ?? .current)
+        resolvedCalendar = calendar
+        return calendar
+    }
+
+    /// An instant for people: local time in the daemon's zone, the zone marked.
     public func time(_ instant: Timestamp) -> String { calendar.dateTimeText(instant) }
 
     public func table(_ table: Table) { line(table.render(style: style)) }

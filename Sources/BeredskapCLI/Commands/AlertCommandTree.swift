@@ -91,8 +91,8 @@ extension CommandTree {
             .option("comment", short: "m", value: "TEXT", help: Text(
                 "what you are doing about it (required, 1–500 characters)", nb: "hva du gjør med det (påkrevd, 1–500 tegn)")),
             .option("expires", value: "TIME", help: Text(
-                "when the acknowledgement lapses (2026-11-23T08:00:00Z, or a date for its local midnight)",
-                nb: "når kvitteringen utløper (2026-11-23T08:00:00Z, eller en dato for midnatt lokal tid)")),
+                "when the acknowledgement lapses, local time ('2026-11-23 08:00', '18:00' today, or a date for its midnight)",
+                nb: "når kvitteringen utløper, lokal tid («2026-11-23 08:00», «18:00» i dag, eller en dato for midnatt)")),
         ],
         arguments: [alertIDArgument])
 

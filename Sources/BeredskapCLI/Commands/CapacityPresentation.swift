@@ -167,7 +167,8 @@ extension ParsedCommand {
         return date
     }
 
-    /// `--name` as an instant: RFC 3339, or a date meaning its local midnight (see `TimeInput`).
+    /// `--name` as an instant: a local time, a date meaning its local midnight, or RFC 3339
+    /// (see `TimeInput`).
     func instant(_ name: String, calendar: LocalCalendar) throws(UsageError) -> Timestamp? {
         guard let text = value(name) else { return nil }
         guard let instant = TimeInput.parse(text, calendar: calendar) else {
@@ -188,17 +189,19 @@ extension ParsedCommand {
     }
 }
 
-/// Times typed by people or written in spreadsheets.
+/// Times typed by people or written in spreadsheets, in the daemon's zone (Oslo).
 enum TimeInput {
     static let expected = Text(
-        "an RFC 3339 time such as 2026-11-22T09:30:00Z or a date such as 2026-11-22",
-        nb: "et RFC 3339-tidspunkt som 2026-11-22T09:30:00Z eller en dato som 2026-11-22")
+        "a local time such as '2026-11-22 10:30' or '10:30' (today), a date such as 2026-11-22 (its midnight), "
+            + "or RFC 3339 with a zone such as 2026-11-22T09:30:00Z",
+        nb: "et lokalt tidspunkt som «2026-11-22 10:30» eller «10:30» (i dag), en dato som 2026-11-22 (midnatt), "
+            + "eller RFC 3339 med sone som 2026-11-22T09:30:00Z")
 
-    /// RFC 3339 as it is, or a bare date as the local midnight that starts it: a report
-    /// "for 22 November" then lands in that day's bucket, and is never in the future.
-    static func parse(_ text: String, calendar: LocalCalendar) -> Timestamp? {
-        if let instant = Timestamp(rfc3339: text) { return instant }
-        return CalendarDate(parsing: text).map(calendar.startOfDay)
+    /// A local date and time, a bare time (today), a bare date (the local midnight that starts
+    /// it: a report "for 22 November" lands in that day's bucket and is never in the future),
+    /// or RFC 3339 as written. See `LocalCalendar.parseInstant`.
+    static func parse(_ text: String, calendar: LocalCalendar, now: Timestamp = SystemWallClock().now()) -> Timestamp? {
+        calendar.parseInstant(text, now: now)
     }
 }
 

@@ -16,8 +16,8 @@ extension CommandTree {
     private static let reasons = values(DepartureReason.allCases.map(\.rawValue))
 
     private static let atOption = OptionSpec.option("at", value: "TIME", help: Text(
-        "when it happened (2026-11-22T09:30:00Z, or a date for its local midnight); default now",
-        nb: "når det skjedde (2026-11-22T09:30:00Z, eller en dato for midnatt lokal tid); standard nå"))
+        "when it happened, local time: '2026-11-22 09:30', '09:30' (today), or a date (its midnight); default now",
+        nb: "når det skjedde, lokal tid: «2026-11-22 09:30», «09:30» (i dag) eller en dato (midnatt); standard nå"))
     private static let noteOption = OptionSpec.option("note", value: "TEXT", help: Text("a short note", nb: "en kort merknad"))
     private static let facilityArgument = ArgumentSpec.required("FACILITY", help: Text("the facility id, e.g. refstad", nb: "mottakets id, f.eks. refstad"))
     /// `FACILITY COUNT`, as `arrival record` and `departure record` take them.
@@ -181,7 +181,7 @@ extension CommandTree {
             nb: "Kategorier: \(categories).",
             examples: [
                 "beredskap arrival record refstad 12 --category family",
-                "beredskap arrival record refstad 3 --category minor_15_17 --at 2026-11-22T06:40:00Z --note \"Buss fra Storskog\"",
+                "beredskap arrival record refstad 3 --category minor_15_17 --at \"2026-11-22 07:40\" --note \"Buss fra Storskog\"",
             ]),
         options: [
             .option("category", short: "c", value: "CATEGORY", help: Text("who arrived (required): \(categories)", nb: "hvem som kom (påkrevd): \(categories)")),
@@ -232,7 +232,7 @@ extension CommandTree {
             """,
             examples: [
                 "beredskap occupancy report refstad 287",
-                "beredskap occupancy report torshov 190 --at 2026-11-22T07:00:00Z",
+                "beredskap occupancy report torshov 190 --at 08:00",
             ]),
         options: [atOption, noteOption],
         arguments: [facilityArgument, .required("OCCUPIED", help: Text("people there now", nb: "personer der nå"))])
@@ -360,14 +360,16 @@ extension CommandTree {
             """
             The file has a header line with the JSON field names, ';' or ',' between fields
             (found from the header), and UTF-8 text (with or without a byte order mark, as
-            Excel's "CSV UTF-8" writes it). 'at' is an RFC 3339 time or a date. Every line is
+            Excel's "CSV UTF-8" writes it). 'at' is a local time (2026-11-22 07:40), a date
+            (its midnight) or RFC 3339 with a zone. Every line is
             checked first and every problem is reported with its line number; the rows are then
             imported all together or not at all.
             """,
             nb: """
             Filen har en overskriftslinje med feltnavnene fra JSON, «;» eller «,» mellom feltene
             (finnes ut fra overskriften), og UTF-8-tekst (med eller uten byte order mark, slik
-            Excels «CSV UTF-8» lagrer). «at» er et RFC 3339-tidspunkt eller en dato. Hver linje
+            Excels «CSV UTF-8» lagrer). «at» er et lokalt tidspunkt (2026-11-22 07:40), en dato
+            (midnatt) eller RFC 3339 med sone. Hver linje
             sjekkes først og hver feil rapporteres med linjenummer; radene importeres så samlet
             eller ikke i det hele tatt.
             """),
@@ -380,7 +382,7 @@ extension CommandTree {
         required: ImportFile.arrivalRequired, extra: Text(" Categories: \(categories).", nb: " Kategorier: \(categories)."),
         exampleFile: [
             "facility;count;category;at",
-            "refstad;12;family;2026-11-22T06:40:00Z",
+            "refstad;12;family;2026-11-22 07:40",
             "torshov;3;minor_15_17;2026-11-22",
         ],
         examples: ["beredskap import arrivals ankomster.csv --dry-run", "beredskap import arrivals ankomster.csv"])
@@ -388,7 +390,7 @@ extension CommandTree {
     static let importOccupancy = importCommand(
         "occupancy", what: Text("head counts", nb: "opptellinger"), columns: ImportFile.occupancyColumns,
         required: ImportFile.occupancyRequired, extra: Text("", nb: ""),
-        exampleFile: ["facility,occupied,at", "refstad,287,2026-11-22T07:00:00Z", "torshov,190,2026-11-22T07:00:00Z"],
+        exampleFile: ["facility,occupied,at", "refstad,287,2026-11-22 08:00", "torshov,190,2026-11-22 08:00"],
         examples: ["beredskap import occupancy opptelling.csv"])
 
     /// An import command, its help built from the columns `ImportFile` checks, so the two

@@ -238,7 +238,7 @@ struct RowReader {
         return value
     }
 
-    /// An optional time: RFC 3339 or a date (see `TimeInput`).
+    /// An optional time: local, a date, or RFC 3339 (see `TimeInput`).
     mutating func instant(_ name: String, calendar: LocalCalendar) -> Timestamp? {
         guard let text = optional(name) else { return nil }
         guard let instant = TimeInput.parse(text, calendar: calendar) else { return invalid(name, text, TimeInput.expected) }

@@ -25,8 +25,9 @@ enum LogCommands {
     static func list(_ context: CommandContext) throws(CommandFailure) {
         let parsed = context.parsed
         var query = LogListQuery()
-        query.since = parsed.value("since")
-        query.until = parsed.value("until")
+        let calendar = context.output.calendar
+        query.since = try usage { () throws(UsageError) in try parsed.instant("since", calendar: calendar)?.rfc3339 }
+        query.until = try usage { () throws(UsageError) in try parsed.instant("until", calendar: calendar)?.rfc3339 }
         query.subject = parsed.value("subject")
         let all = parsed.flag("all")
         let limit = try usage { () throws(UsageError) in try parsed.int("limit", in: 1...APIContract.maximumPageSize) }
@@ -94,8 +95,11 @@ enum AuditCommand {
         let parsed = context.parsed
         let after = try EventCommands.int64(parsed, "after")
         let limit = try usage { () throws(UsageError) in try parsed.int("limit", in: 1...APIContract.maximumPageSize) }
+        let since = try usage { () throws(UsageError) in
+            try parsed.instant("since", calendar: context.output.calendar)?.rfc3339
+        }
         let page = try call { () throws(ClientError) in
-            try context.client.audit(since: parsed.value("since"), actor: parsed.value("actor"), after: after, limit: limit)
+            try context.client.audit(since: since, actor: parsed.value("actor"), after: after, limit: limit)
         }
         let output = context.output
         switch output.format {

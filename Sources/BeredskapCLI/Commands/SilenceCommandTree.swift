@@ -62,8 +62,8 @@ extension CommandTree {
             .option("for", value: "DURATION", help: Text(
                 "how long, as an ISO 8601 duration: PT30M, PT2H, P1D", nb: "hvor lenge, som ISO 8601-varighet: PT30M, PT2H, P1D")),
             .option("until", value: "TIME", help: Text(
-                "when it ends (2026-11-23T08:00:00Z, or a date for its local midnight)",
-                nb: "når den slutter (2026-11-23T08:00:00Z, eller en dato for midnatt lokal tid)")),
+                "when it ends, local time ('2026-11-23 08:00', '18:00' today, or a date for its midnight)",
+                nb: "når den slutter, lokal tid («2026-11-23 08:00», «18:00» i dag, eller en dato for midnatt)")),
             .option("starts", value: "TIME", help: Text("when it starts (default now)", nb: "når den starter (standard nå)")),
             .option("comment", short: "m", value: "TEXT", help: Text(
                 "why nobody should hear about these alerts (required)", nb: "hvorfor ingen skal høre om disse varslene (påkrevd)")),

@@ -63,7 +63,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
 
     public var state = State()
     public var socket = Socket()
-    public var timeZone = "Europe/Oslo"
+    public var timeZone = LocalCalendar.defaultZoneIdentifier
     public var http = HTTP()
     public var store = Store()
     public var events = Events()

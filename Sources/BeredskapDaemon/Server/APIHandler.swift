@@ -286,6 +286,7 @@ public struct APIHandler: HTTPHandler {
     private func finish(_ response: HTTPResponse, routeLabel: String, method: String, exchange: HTTPExchange) {
         var response = response
         response.head.headers.replaceOrAdd(APIContract.Header.version, APIContract.serverVersion)
+        response.head.headers.replaceOrAdd(APIContract.Header.timeZone, services.timeZoneIdentifier)
         services.metrics.recordRequest(
             route: routeLabel, method: method, status: response.head.status,
             seconds: Double(exchange.elapsedNanoseconds) / 1e9)

@@ -56,6 +56,8 @@ public final class DaemonServices: Sendable {
     public var configuration: DaemonConfiguration { currentSettings.configuration }
     public var policy: AccessPolicy { currentSettings.policy }
     public var calendar: LocalCalendar { currentSettings.calendar }
+    /// The configured zone's name, read without copying the whole settings (every response has it).
+    public var timeZoneIdentifier: String { settings.withLock { $0.calendar.identifier } }
 
     public func replaceSettings(_ new: Settings) { settings.withLock { $0 = new } }
 

@@ -41,6 +41,7 @@ final class EventFollower: HTTPStreamDelegate, Sendable {
             headers: [
                 "Content-Type": APIContract.MediaType.ndjson, "Cache-Control": "no-store",
                 APIContract.Header.version: APIContract.serverVersion,
+                APIContract.Header.timeZone: services.timeZoneIdentifier,
             ])
         guard
             let stream = exchange.startStream(

@@ -14,11 +14,12 @@ enum ServiceRoutes {
                 _ = try context.services.read { try $0.scalarInt("SELECT 1") }
                 return .json(status: 200, body: HealthResponse(status: "ok"))
             },
-            Route("GET", "/v1", permission: .read) { _ throws(APIError) in
+            Route("GET", "/v1", permission: .read) { context throws(APIError) in
                 .json(
                     status: 200,
                     body: VersionResponse(
-                        apiVersion: APIContract.apiVersion, serverVersion: APIContract.serverVersion, extensions: extensions))
+                        apiVersion: APIContract.apiVersion, serverVersion: APIContract.serverVersion, extensions: extensions,
+                        timeZone: context.services.timeZoneIdentifier))
             },
             Route("GET", "/v1/status", permission: .read) { context throws(APIError) in
                 let now = context.services.clock.now()
