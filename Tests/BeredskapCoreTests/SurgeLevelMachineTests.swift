@@ -47,8 +47,8 @@ private func thresholds(_ change: (inout SurgeThresholds) -> Void) -> SurgeThres
     static let ratioEntries: [(Int, Double, SurgeLevel, String)] = [
         (20, 10, .elevated, "ratio 2.0 ≥ 2.0"),
         (28, 12, .elevated, "ratio 2.33 ≥ 2.0"),
-        (45, 10, .high, "ratio 4.5 ≥ 4.0"),  // the arrivals alone give only elevated
-        (80, 10, .crisis, "ratio 8.0 ≥ 8.0"),
+        (55, 12, .high, "ratio 4.58 ≥ 4.0"),  // the arrivals alone give only elevated
+        (130, 16, .crisis, "ratio 8.13 ≥ 8.0"),
         (110, 50, .high, "arrivals_24h 110 ≥ 100"),  // both reached: the arrivals are named
     ]
 
@@ -58,12 +58,31 @@ private func thresholds(_ change: (inout SurgeThresholds) -> Void) -> SurgeThres
         #expect(next(from: .normal, arrivals, baseline: baseline) == (expected, reason))
     }
 
+    @Test("A ratio raises a level only at numbers of that level's scale: after a quiet month a few dozen arrivals are no crisis",
+          arguments: [(22, SurgeLevel.elevated), (49, .elevated), (50, .high), (124, .high), (125, .crisis)])
+    func ratioNeedsTheLevelsScale(arrivals: Int, expected: SurgeLevel) {
+        // A normal of one a day: every one of these is far above 8× the baseline.
+        #expect(next(from: .normal, arrivals, baseline: 1).level == expected)
+    }
+
+    @Test("A level's ratio_from can be set on its own, and the global minimum still bounds every level")
+    func ratioFromIsPerLevel() {
+        let early = thresholds { $0.crisis.ratioFrom = 60 }
+        #expect(next(from: .normal, 60, baseline: 5, thresholds: early) == (.crisis, "ratio 12.0 ≥ 8.0"))
+        let strict = thresholds { $0.minimumArrivalsForRatio = 30 }
+        #expect(next(from: .normal, 25, baseline: 5, thresholds: strict).level == .normal)
+    }
+
     @Test("A ratio counts only from minimumArrivalsForRatio arrivals, however large it is")
     func ratioNeedsMinimumArrivals() {
         #expect(next(from: .normal, 19, baseline: 1).level == .normal)
-        #expect(next(from: .normal, 20, baseline: 1).level == .crisis)
-        let lower = thresholds { $0.minimumArrivalsForRatio = 19 }
-        #expect(next(from: .normal, 19, baseline: 1, thresholds: lower).level == .crisis)
+        #expect(next(from: .normal, 20, baseline: 1).level == .elevated)
+        let lower = thresholds {
+            $0.minimumArrivalsForRatio = 10
+            $0.elevated.ratioFrom = 10
+        }
+        #expect(next(from: .normal, 10, baseline: 1, thresholds: lower).level == .elevated)
+        #expect(next(from: .normal, 9, baseline: 1, thresholds: lower).level == .normal)
     }
 
     @Test("There is no ratio when the baseline is zero, so only the arrivals count")
@@ -139,9 +158,9 @@ private func thresholds(_ change: (inout SurgeThresholds) -> Void) -> SurgeThres
         #expect(levels([(22, 11), (19, 11), (22, 11)]) == [.elevated, .elevated, .elevated])
         // Below the scaled minimum the ratio no longer holds it (14 at 1.27×; and 14 < 15).
         #expect(levels([(22, 11), (14, 11)]) == [.elevated, .normal])
-        // A tiny baseline cannot hold a level with a handful of arrivals: 22 at 22× is a crisis by
-        // the ratio, but 10 at 10× is below every scaled minimum (15).
-        #expect(levels([(22, 1), (10, 1)]) == [.crisis, .normal])
+        // A tiny baseline cannot hold a level with a handful of arrivals: 22 at 22× is elevated by
+        // the ratio (no more: it is not of high's scale), but 10 at 10× is below every scaled minimum.
+        #expect(levels([(22, 1), (10, 1)]) == [.elevated, .normal])
     }
 }
 
@@ -154,6 +173,7 @@ private func thresholds(_ change: (inout SurgeThresholds) -> Void) -> SurgeThres
         #expect(defaults.thresholds(for: .high) == .init(arrivalsPerDay: 100, ratio: 4, clearArrivalsPerDay: 75, clearRatio: 3))
         #expect(defaults.thresholds(for: .crisis) == .init(arrivalsPerDay: 250, ratio: 8, clearArrivalsPerDay: 190, clearRatio: 6))
         #expect(defaults.minimumArrivalsForRatio == 20)
+        #expect([defaults.elevated.ratioFrom, defaults.high.ratioFrom, defaults.crisis.ratioFrom] == [20, 50, 125])
         #expect(defaults.problems().isEmpty)
     }
 
@@ -162,10 +182,11 @@ private func thresholds(_ change: (inout SurgeThresholds) -> Void) -> SurgeThres
         (thresholds { $0.high.clearRatio = 4.5 }, ["high.clear_ratio"]),
         (thresholds { $0.crisis.clearArrivalsPerDay = 251; $0.crisis.clearRatio = 9 },
          ["crisis.clear_arrivals_per_day", "crisis.clear_ratio"]),
-        (thresholds { $0.high.arrivalsPerDay = 40; $0.high.clearArrivalsPerDay = 30 }, ["high"]),
+        (thresholds { $0.high.arrivalsPerDay = 40; $0.high.ratioFrom = 20; $0.high.clearArrivalsPerDay = 30 }, ["high"]),
         (thresholds { $0.crisis.ratio = 4; $0.crisis.clearRatio = 3 }, ["crisis"]),
-        (thresholds { $0.crisis.arrivalsPerDay = 90; $0.crisis.clearArrivalsPerDay = 80 }, ["crisis"]),
+        (thresholds { $0.crisis.arrivalsPerDay = 90; $0.crisis.ratioFrom = 45; $0.crisis.clearArrivalsPerDay = 80 }, ["crisis"]),
         (thresholds { $0.elevated.clearArrivalsPerDay = 40; $0.elevated.clearRatio = 2 }, []),  // equal is allowed
+        (thresholds { $0.high.ratioFrom = 101 }, ["high.ratio_from"]),
     ]
 
     @Test("Each misconfiguration is reported under the configuration field that has it", arguments: misconfigured)

@@ -88,6 +88,12 @@ import Testing
         #expect(problem("{ surge: { crisis: { arrivals_per_day: 300, ratio: 8, clear_ratio: 6 } } }")
             == "test.json5: surge.crisis.clear_arrivals_per_day: is required")
         #expect(problem("{ surge: { baseline_days: 0 } }") == "test.json5: surge.baseline_days: expected an integer between 1 and 365")
+        #expect(
+            problem("{ surge: { high: { arrivals_per_day: 100, ratio: 4, ratio_from: 120, clear_arrivals_per_day: 75, clear_ratio: 3 } } }")
+                == "test.json5: surge.high.ratio_from: must not be above arrivals_per_day (100): the ratio would never count")
+        // Without ratio_from, a level's ratio counts from half its arrivals_per_day.
+        let early = try parse("{ surge: { crisis: { arrivals_per_day: 300, ratio: 8, clear_arrivals_per_day: 200, clear_ratio: 6 } } }")
+        #expect(early.surge.thresholds.crisis.ratioFrom == 150)
         let custom = try parse("{ capacity: { cap: 500 }, surge: { recent_days: 3 } }")
         #expect(custom.capacity.cap == 500)
         #expect(custom.surge.recentDays == 3)

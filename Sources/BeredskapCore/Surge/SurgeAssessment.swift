@@ -21,9 +21,10 @@ public struct SurgeFigures: Sendable, Equatable {
 /// A pure function of its inputs so that it can be tested with any sequence of figures and
 /// replayed: the level rises at once to the highest level whose entry threshold is reached;
 /// it falls only to the highest level at or below the current one whose *lower* bound is
-/// still reached (never below what the entry thresholds alone give). Ratios count for entry
-/// from `minimumArrivalsForRatio` arrivals, and for staying from that minimum scaled by
-/// clear ratio ÷ ratio (15 for elevated by default), so the ratio has hysteresis too.
+/// still reached (never below what the entry thresholds alone give). A level's ratio counts
+/// for entry from its `ratioFrom` arrivals (and never below `minimumArrivalsForRatio`), and for
+/// staying from that minimum scaled by clear ratio ÷ ratio (15 for elevated by default), so
+/// the ratio has hysteresis too.
 public struct SurgeLevelMachine: Sendable, Equatable {
     public var thresholds: SurgeThresholds
 
@@ -35,7 +36,7 @@ public struct SurgeLevelMachine: Sendable, Equatable {
         var staying: (SurgeLevel, Threshold)?
         for level in [SurgeLevel.elevated, .high, .crisis] {
             guard let values = thresholds.thresholds(for: level) else { continue }
-            let minimum = Double(thresholds.minimumArrivalsForRatio)
+            let minimum = Double(max(thresholds.minimumArrivalsForRatio, values.ratioFrom))
             if let reached = Self.reached(
                 figures, perDay: values.arrivalsPerDay, ratio: values.ratio, minimumForRatio: minimum)
             {

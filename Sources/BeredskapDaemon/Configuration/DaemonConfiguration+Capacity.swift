@@ -58,7 +58,7 @@ extension DaemonConfiguration.Surge: Decodable {
 }
 
 extension SurgeThresholds.Level: Decodable {
-    private enum CodingKeys: String, CodingKey { case arrivalsPerDay, ratio, clearArrivalsPerDay, clearRatio }
+    private enum CodingKeys: String, CodingKey { case arrivalsPerDay, ratio, ratioFrom, clearArrivalsPerDay, clearRatio }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -72,7 +72,9 @@ extension SurgeThresholds.Level: Decodable {
         for (key, value) in [(CodingKeys.ratio, ratio), (.clearRatio, clearRatio)] where !(value >= 0 && value <= 1000) {
             throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "expected a number between 0 and 1000")
         }
-        self.init(arrivalsPerDay: perDay, ratio: ratio, clearArrivalsPerDay: clearPerDay, clearRatio: clearRatio)
+        let ratioFrom = try container.integer(
+            .ratioFrom, default: SurgeThresholds.Level.defaultRatioFrom(arrivalsPerDay: perDay), in: 0...1_000_000)
+        self.init(arrivalsPerDay: perDay, ratio: ratio, ratioFrom: ratioFrom, clearArrivalsPerDay: clearPerDay, clearRatio: clearRatio)
     }
 }
 
