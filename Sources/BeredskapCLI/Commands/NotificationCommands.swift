@@ -62,7 +62,7 @@ enum NotificationCommands {
     static func printTable(_ notifications: [NotificationResource], _ output: Output) {
         let rows = notifications.map { row -> [String] in
             [
-                String(row.id), row.state.rawValue, row.channel, row.group, row.alert.map(String.init) ?? "–",
+                String(row.id), row.state.name(output.language), row.channel, row.group, row.alert.map(String.init) ?? "–",
                 row.run.map(String.init) ?? "–", row.kind,
                 String(row.attempts), output.time(row.deliveredAt ?? row.nextAttemptAt), row.lastError ?? "",
             ]
