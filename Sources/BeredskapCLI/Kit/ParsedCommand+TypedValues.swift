@@ -38,6 +38,16 @@ extension ParsedCommand {
         }
     }
 
+    /// `--name` as a positive duration of exact length: `30m`, `2h`, `1h30m`, `1d`, `90s` or
+    /// ISO 8601 (`PT2H`); see `HumanDuration`. Months and years are refused (no fixed length).
+    public func duration(_ name: String) throws(UsageError) -> FixedDuration? {
+        let expected = Text(
+            "a duration such as \(HumanDuration.examples)", nb: "en varighet som \(HumanDuration.examples)")
+        return try converted(name, expected: expected) { text in
+            HumanDuration.parse(text)?.fixedMilliseconds.flatMap { $0 > 0 ? FixedDuration(milliseconds: $0) : nil }
+        }
+    }
+
     private func converted<T>(
         _ name: String, expected: Text, _ convert: (String) -> T?
     ) throws(UsageError) -> T? {
