@@ -27,13 +27,8 @@ import Testing
         #expect(SocketLocator.locate(option: "", environment: ["BEREDSKAP_SOCKET": ""], fileExists: none) == "/run/beredskap/beredskap.sock")
     }
 
-    /// Runs the CLI in-process against nothing, capturing what it prints.
     func run(_ arguments: [String], environment: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
-        var out = "", err = ""
-        let code = CLI.run(
-            arguments: arguments, environment: environment, isTTY: false, columns: 80,
-            write: { out += $0 }, writeError: { err += $0 })
-        return (code, out, err)
+        CLIRun.run(arguments, environment: environment)
     }
 
     @Test func usageErrorsExitTwoAndUnreachableExitsThree() {

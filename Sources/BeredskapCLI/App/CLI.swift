@@ -56,8 +56,23 @@ public enum CLI {
 
     public static let parser = ArgumentParser(root: CommandTree.root, globalOptions: CommandTree.globalOptions)
 
-    /// Runs the CLI and returns its exit code.
+    /// Runs the CLI and returns its exit code. Whatever it prints on either stream ends with
+    /// a newline.
     public static func run(
+        arguments: [String], environment: [String: String], isTTY: Bool, columns: Int,
+        write: @escaping (String) -> Void, writeError: @escaping (String) -> Void
+    ) -> Int32 {
+        let out = LineTerminatedStream(write), err = LineTerminatedStream(writeError)
+        defer {
+            out.finish()
+            err.finish()
+        }
+        return execute(
+            arguments: arguments, environment: environment, isTTY: isTTY, columns: columns,
+            write: out.callAsFunction, writeError: err.callAsFunction)
+    }
+
+    private static func execute(
         arguments: [String], environment: [String: String], isTTY: Bool, columns: Int,
         write: @escaping (String) -> Void, writeError: @escaping (String) -> Void
     ) -> Int32 {
