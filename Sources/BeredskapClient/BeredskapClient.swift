@@ -6,18 +6,28 @@ import BeredskapJSON
 /// A client of the local API over the daemon's Unix socket; the CLI, tests and benchmarks
 /// use it. Uses nothing curl could not do.
 ///
+/// It may be given several socket paths (the CLI's defaults): it connects to the first that
+/// answers and stays with it; when none does, the error lists every path and why it failed.
+///
 /// Keeps one keep-alive connection. If a reused connection turns out to be closed (the daemon
 /// restarted, or closed it as idle), a request that is safe to repeat is sent once more on a
 /// fresh connection; a mutation is safe to repeat only with an idempotency key, so a retry can
 /// never apply it twice.
 public final class BeredskapClient {
-    public let socketPath: String
+    /// The paths to try, in order.
+    public let socketPaths: [String]
     public var timeout: Double
     public var language: Language
     private var connection: UnixSocketConnection?
+    /// The path that answered; later connections go only there.
+    public private(set) var connectedPath: String?
 
-    public init(socketPath: String, timeout: Double = 30, language: Language = .en) {
-        self.socketPath = socketPath
+    public convenience init(socketPath: String, timeout: Double = 30, language: Language = .en) {
+        self.init(socketPaths: [socketPath], timeout: timeout, language: language)
+    }
+
+    public init(socketPaths: [String], timeout: Double = 30, language: Language = .en) {
+        self.socketPaths = socketPaths
         self.timeout = timeout
         self.language = language
     }
@@ -91,13 +101,20 @@ public final class BeredskapClient {
 
     private func open() throws(ClientError) -> UnixSocketConnection {
         if let connection, connection.isOpen { return connection }
-        do {
-            let opened = try UnixSocketConnection(path: socketPath)
-            connection = opened
-            return opened
-        } catch {
-            throw .connection(error)
+        var attempts: [SocketAttempt] = []
+        for path in connectedPath.map({ [$0] }) ?? socketPaths {
+            do {
+                let opened = try UnixSocketConnection(path: path)
+                connection = opened
+                connectedPath = path
+                return opened
+            } catch .unreachable(let failed) {
+                attempts += failed
+            } catch {
+                throw .connection(error)
+            }
         }
+        throw .connection(.unreachable(attempts))
     }
 
     private func write(_ request: APIRequest, on connection: UnixSocketConnection) throws(ClientError) {

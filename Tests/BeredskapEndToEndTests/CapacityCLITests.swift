@@ -63,7 +63,7 @@ import Testing
         #expect(shown["name"]?.stringValue == "Mottak refstad")
 
         let unknown = try daemon.cli(["facility", "show", "nowhere"])
-        #expect(unknown.code == 1)
+        #expect(unknown.code == 2, "an unknown id is a usage error")
         #expect(unknown.stderr.contains("not_found"))
     }
 

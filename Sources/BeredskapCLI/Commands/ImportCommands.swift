@@ -76,11 +76,11 @@ enum ImportCommands {
         let count = sorted.count
         let head = byDaemon
             ? Text(
-                "beredskap: the daemon refused \(file) (\(count) \(count == 1 ? "problem" : "problems")); nothing was imported.",
-                nb: "beredskap: tjenesten avviste \(file) (\(count) feil); ingenting ble importert.")
+                "the daemon refused \(file) (\(count) \(count == 1 ? "problem" : "problems")); nothing was imported.",
+                nb: "tjenesten avviste \(file) (\(count) feil); ingenting ble importert.")
             : Text(
-                "beredskap: \(file) has \(count) \(count == 1 ? "problem" : "problems"); nothing was sent.",
-                nb: "beredskap: \(file) har \(count) feil; ingenting ble sendt.")
+                "\(file) has \(count) \(count == 1 ? "problem" : "problems"); nothing was sent.",
+                nb: "\(file) har \(count) feil; ingenting ble sendt.")
         let body = sorted.reduce(head) { text, problem in text + Text("\n  ", nb: "\n  ") + problem.text }
         return .message(body, .refused)
     }
