@@ -7,12 +7,15 @@ import BeredskapJSON
 extension BeredskapClient {
     // MARK: Facilities
 
-    /// `PUT /v1/facilities/{id}`: creates or replaces the whole declared facility.
-    public func putFacility(id: String, _ body: FacilityBody, idempotencyKey: String? = nil) throws(ClientError)
-        -> FacilityChanged
+    /// `PUT /v1/facilities/{id}`: creates or replaces the whole declared facility; with
+    /// `createOnly` (`If-None-Match: *`) it creates it and refuses (409 `conflict`) if it exists.
+    public func putFacility(id: String, _ body: FacilityBody, createOnly: Bool = false, idempotencyKey: String? = nil)
+        throws(ClientError) -> FacilityChanged
     {
         try call(
-            APIRequest("PUT", Self.path("/v1/facilities", id), body: Self.body(body), idempotencyKey: idempotencyKey),
+            APIRequest(
+                "PUT", Self.path("/v1/facilities", id), body: Self.body(body), idempotencyKey: idempotencyKey,
+                headers: createOnly ? [(APIContract.Header.ifNoneMatch, "*")] : []),
             as: FacilityChanged.self)
     }
 

@@ -124,6 +124,7 @@ public final class BeredskapClient {
         ]
         if !request.body.isEmpty { headers.add("Content-Type", APIContract.MediaType.json) }
         if let key = request.idempotencyKey { headers.add(APIContract.Header.idempotencyKey, key) }
+        for (name, value) in request.headers { headers.add(name, value) }
         let bytes = HTTPRequestEncoder.encode(method: request.method, target: request.target, headers: headers, body: request.body)
         do {
             try connection.send(bytes, timeout: timeout)

@@ -30,8 +30,10 @@ import Testing
         let created = try daemon.cli(Self.add("refstad", capacity: 300))
         #expect(created.code == 0, "\(created.stderr)")
         #expect(created.stdout.hasPrefix("Created refstad (Mottak refstad): open, 300 places available"))
-        let again = try daemon.cli(Self.add("refstad", capacity: 300))
-        #expect(again.stdout.hasPrefix("No change to refstad"))
+        let again = try daemon.cli(Self.add("refstad", capacity: 250))
+        #expect(again.code == 1, "add never replaces")
+        #expect(again.stderr.contains("facility 'refstad' exists already"), "\(again.stderr)")
+        #expect(again.stderr.contains("beredskap facility set refstad"))
 
         let refused = try daemon.cli(["facility", "set", "refstad", "--capacity", "1200"])
         #expect(refused.code == 1)
