@@ -89,6 +89,20 @@ extension BeredskapClient {
             as: ImportResult.self)
     }
 
+    /// `POST /v1/imports/arrivals?dry_run=true`: every row checked by the daemon, nothing written.
+    public func checkArrivalImport(_ rows: [ArrivalBody]) throws(ClientError) -> ImportChecked {
+        try call(
+            APIRequest("POST", "/v1/imports/arrivals", query: [("dry_run", "true")], body: Self.body(ArrivalImport(rows: rows))),
+            as: ImportChecked.self)
+    }
+
+    /// `POST /v1/imports/occupancy?dry_run=true`: every row checked by the daemon, nothing written.
+    public func checkOccupancyImport(_ rows: [OccupancyImportRow]) throws(ClientError) -> ImportChecked {
+        try call(
+            APIRequest("POST", "/v1/imports/occupancy", query: [("dry_run", "true")], body: Self.body(OccupancyImport(rows: rows))),
+            as: ImportChecked.self)
+    }
+
     // MARK: The picture
 
     public func capacity() throws(ClientError) -> CapacityResponse {

@@ -373,7 +373,9 @@ extension CommandTree {
             """),
         subcommands: [importArrivals, importOccupancy])
 
-    private static let dryRun = OptionSpec.flag("dry-run", help: Text("check the file, send nothing", nb: "sjekk filen, send ingenting"))
+    private static let dryRun = OptionSpec.flag("dry-run", help: Text(
+        "check every line, here and with the daemon (facility ids, times), and import nothing",
+        nb: "sjekk hver linje, her og hos tjenesten (mottaks-id-er, tidspunkter), og importer ingenting"))
 
     static let importArrivals = importCommand(
         "arrivals", what: Text("arrivals", nb: "ankomster"), columns: ImportFile.arrivalColumns,

@@ -7,23 +7,31 @@ import Foundation
 /// by line here, then sent in one request that the daemon applies entirely or not at all.
 enum ImportCommands {
     static func arrivals(_ context: CommandContext) throws(CommandFailure) {
-        try run(context, parse: ImportFile.arrivals, people: \.count) { client, rows, key throws(ClientError) in
+        try run(
+            context, parse: ImportFile.arrivals, people: \.count,
+            check: { client, rows throws(ClientError) in try client.checkArrivalImport(rows) }
+        ) { client, rows, key throws(ClientError) in
             try client.importArrivals(rows, idempotencyKey: key)
         }
     }
 
     static func occupancy(_ context: CommandContext) throws(CommandFailure) {
-        try run(context, parse: ImportFile.occupancy, people: \.occupied) { client, rows, key throws(ClientError) in
+        try run(
+            context, parse: ImportFile.occupancy, people: \.occupied,
+            check: { client, rows throws(ClientError) in try client.checkOccupancyImport(rows) }
+        ) { client, rows, key throws(ClientError) in
             try client.importOccupancy(rows, idempotencyKey: key)
         }
     }
 
-    /// Reads, checks, and (unless `--dry-run`) sends. Every problem is reported with its line,
-    /// whether found here or by the daemon, and nothing is imported while there is one.
+    /// Reads, checks, and sends: with `--dry-run` for the daemon to check (facility ids, times)
+    /// without writing, otherwise to import. Every problem is reported with its line, whether
+    /// found here or by the daemon, and nothing is imported while there is one.
     static func run<Row: Sendable>(
         _ context: CommandContext,
         parse: (String, LocalCalendar) throws(ImportFailure) -> ImportRows<Row>,
         people: (Row) -> Int,
+        check: (BeredskapClient, [Row]) throws(ClientError) -> ImportChecked,
         send: (BeredskapClient, [Row], String) throws(ClientError) -> ImportResult
     ) throws(CommandFailure) {
         let parsed = context.parsed
@@ -41,20 +49,14 @@ enum ImportCommands {
         }
         let total = checked.rows.map(people).reduce(0, +)
         if parsed.flag("dry-run") {
+            let answer = try daemonChecked(file, checked.lines) { () throws(ClientError) in try check(context.client, checked.rows) }
+            if output.format == .json { return output.json(answer) }
             return output.line(Text(
-                "\(file): \(rows(checked.rows.count).en) (\(total) people) valid (separator '\(checked.separator)'). Nothing was sent (--dry-run).",
-                nb: "\(file): \(rows(checked.rows.count).nb) (\(total) personer) gyldig (skilletegn «\(checked.separator)»). Ingenting ble sendt (--dry-run)."))
+                "\(file): \(rows(checked.rows.count).en) (\(total) people) valid (separator '\(checked.separator)'), checked by the daemon. Nothing was imported (--dry-run).",
+                nb: "\(file): \(rows(checked.rows.count).nb) (\(total) personer) gyldig (skilletegn «\(checked.separator)»), sjekket av tjenesten. Ingenting ble importert (--dry-run)."))
         }
         let key = context.idempotencyKey()
-        let result: ImportResult
-        do {
-            result = try send(context.client, checked.rows, key)
-        } catch {
-            if case .api(_, let body) = error, let problems = ImportFile.problems(from: body, lines: checked.lines) {
-                throw refusal(file, problems, byDaemon: true)
-            }
-            throw .client(error)
-        }
+        let result = try daemonChecked(file, checked.lines) { () throws(ClientError) in try send(context.client, checked.rows, key) }
         switch output.format {
         case .json: output.json(result)
         case .csv: output.csv(header: ["imported", "people", "event_seq"], rows: [[String(result.imported), String(result.people), String(result.eventSeq)]])
@@ -62,6 +64,18 @@ enum ImportCommands {
             output.line(Text(
                 "Imported \(rows(result.imported).en) from \(file) (\(result.people) people), event #\(result.eventSeq).",
                 nb: "Importerte \(rows(result.imported).nb) fra \(file) (\(result.people) personer), hendelse #\(result.eventSeq)."))
+        }
+    }
+
+    /// The daemon's answer, or its refusal with every problem at its line of the file.
+    static func daemonChecked<T>(_ file: String, _ lines: [Int], _ call: () throws(ClientError) -> T) throws(CommandFailure) -> T {
+        do {
+            return try call()
+        } catch {
+            if case .api(_, let body) = error, let problems = ImportFile.problems(from: body, lines: lines) {
+                throw refusal(file, problems, byDaemon: true)
+            }
+            throw .client(error)
         }
     }
 

@@ -1,0 +1,74 @@
+import BeredskapJSON
+import BeredskapTestSupport
+import Foundation
+import Testing
+
+/// What a newcomer notices first with the real binaries: output that ends its lines, errors
+/// that say which option was wrong and what was probably meant, and a dry run that asks the
+/// daemon.
+@Suite struct CLIHygieneTests {
+    static let oslo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Config/oslo").path
+
+    @Test func outputAndErrorsEndWithANewline() throws {
+        let daemon = try DaemonProcess()
+        for arguments in [["status"], ["history", "arrivals"], ["surge"], ["facility", "list"], ["status", "--csv"]] {
+            let result = try daemon.cli(arguments)
+            #expect(result.code == 0, "\(arguments): \(result.stderr)")
+            #expect(result.stdout.hasSuffix("\n"), "\(arguments)")
+        }
+        for arguments in [["facility", "show", "nosuch"], ["facility", "show"], ["--json", "facility", "show", "nosuch"]] {
+            let result = try daemon.cli(arguments)
+            #expect(result.code == 2, "\(arguments)")
+            #expect(result.stderr.hasSuffix("\n"), "\(arguments): \(result.stderr)")
+        }
+    }
+
+    @Test func aMistypedIDGetsTheNearestKnownOne() throws {
+        let daemon = try PlaybookCLITests.daemon()
+        #expect(try daemon.cli(["seed", Self.oslo]).code == 0)
+        let facility = try daemon.cli(["facility", "show", "refstd"])
+        #expect(facility.code == 2)
+        #expect(facility.stderr.hasPrefix("beredskap: no facility 'refstd'; did you mean refstad?"), "\(facility.stderr)")
+        let arrival = try daemon.cli(["arrival", "record", "refstd", "3", "--category", "family"])
+        #expect(arrival.stderr.contains("did you mean refstad?"), "\(arrival.stderr)")
+        let district = try daemon.cli(["facility", "set", "refstad", "--district", "bjrke"])
+        #expect(district.code == 2)
+        #expect(district.stderr.contains("--district: unknown district 'bjrke'"), "\(district.stderr)")
+        #expect(district.stderr.contains("did you mean bjerke?"))
+        let playbook = try daemon.cli(["playbook", "show", "surge-hihg"])
+        #expect(playbook.stderr.contains("did you mean surge-high?"), "\(playbook.stderr)")
+
+        let started = try JSONParser.parse(
+            try daemon.cli(["playbook", "run", "surge-elevated", "--reason", "Øvelse", "--json"]).stdout)
+        let run = try #require(started["id"]?.intValue)
+        let step = try #require(started["steps"]?.arrayValue?.first?["id"]?.stringValue)
+        let typo = String(step.dropLast())
+        let skipped = try daemon.cli(["run", "skip", String(run), typo, "--reason", "x"])
+        #expect(skipped.code == 2)
+        #expect(skipped.stderr.contains("did you mean \(step)?"), "\(skipped.stderr)")
+
+        let json = try daemon.cli(["--json", "facility", "show", "refstd"])
+        let error = try JSONParser.parse(json.stderr)["error"]
+        #expect(error?["code"] == "not_found")
+        #expect(error?["details"]?["suggestion"] == "refstad")
+        #expect(error?["details"]?["option"] == "<ID>")
+    }
+
+    @Test func aDryRunImportChecksFacilityIDsWithTheDaemon() throws {
+        let daemon = try DaemonProcess()
+        #expect(try daemon.cli(CapacityCLITests.add("refstad", capacity: 300)).code == 0)
+        let path = daemon.directory + "/ankomster.csv"
+        try "facility,count,category\nrefstad,4,family\nrefstd,2,adult\n\nnowhere,1,adult\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let checked = try daemon.cli(["import", "arrivals", path, "--dry-run"])
+        #expect(checked.code == 1)
+        #expect(checked.stderr.contains("line 3, facility: no facility 'refstd'"), "\(checked.stderr)")
+        #expect(checked.stderr.contains("line 5, facility: no facility 'nowhere'"))
+        let good = daemon.directory + "/god.csv"
+        try "facility,count,category\nrefstad,4,family\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let passed = try daemon.cli(["import", "arrivals", good, "--dry-run"])
+        #expect(passed.code == 0, "\(passed.stderr)")
+        #expect(passed.stdout.contains("checked by the daemon. Nothing was imported (--dry-run)."))
+        #expect(try JSONParser.parse(try daemon.cli(["facility", "show", "refstad", "--json"]).stdout)["occupied"] == 0)
+    }
+}
