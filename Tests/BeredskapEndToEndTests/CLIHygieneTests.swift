@@ -72,3 +72,19 @@ import Testing
         #expect(try JSONParser.parse(try daemon.cli(["facility", "show", "refstad", "--json"]).stdout)["occupied"] == 0)
     }
 }
+
+/// A daemon started where there are no action cards warns at start, and `playbook list` says so.
+@Suite struct PlaybookWarningCLITests {
+    @Test func aDaemonWithoutPlaybooksSaysSoAtStartAndInTheList() throws {
+        let daemon = try DaemonProcess()
+        let warning = "no playbooks loaded from \(daemon.directory)/Playbooks (no such directory); surge and alert cards will not start"
+        #expect(waitUntil { daemon.process.standardError.contains("warning: " + warning) }, "\(daemon.process.standardError)")
+        let list = try daemon.cli(["playbook", "list"])
+        #expect(list.code == 0)
+        #expect(list.stdout == warning + "\n")
+
+        let withCards = try PlaybookCLITests.daemon()
+        #expect(try withCards.cli(["playbook", "list"]).stdout.contains("surge-high"))
+        #expect(!withCards.process.standardError.contains("no playbooks loaded"))
+    }
+}
