@@ -24,6 +24,20 @@ import Testing
         }
     }
 
+    @Test func statusAndSurgeGiveFiguresInColumnsForSpreadsheets() throws {
+        let daemon = try DaemonProcess()
+        #expect(try daemon.cli(CapacityCLITests.add("refstad", capacity: 300)).code == 0)
+        #expect(try daemon.cli(["arrival", "record", "refstad", "45", "--category", "family"]).code == 0)
+        let status = try daemon.cli(["status", "--csv"]).stdout.split(separator: "\n").map(String.init)
+        #expect(status.count == 2)
+        #expect(status.first?.hasPrefix("surge_level,capacity,occupied,free,utilization,") == true, "\(status)")
+        #expect(status.last?.contains(",300,45,255,0.15,") == true, "\(status)")
+        let surge = try daemon.cli(["surge", "--csv"]).stdout.split(separator: "\n").map(String.init)
+        #expect(surge.first?.hasPrefix("level,since,reason,arrivals_24h,arrivals_7d,baseline_per_day,ratio,") == true)
+        #expect(surge.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 }, "\(surge)")
+        #expect(surge.contains { $0.contains(",transit,255,") }, "\(surge)")
+    }
+
     @Test func aMistypedIDGetsTheNearestKnownOne() throws {
         let daemon = try PlaybookCLITests.daemon()
         #expect(try daemon.cli(["seed", Self.oslo]).code == 0)
