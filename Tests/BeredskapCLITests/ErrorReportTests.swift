@@ -156,3 +156,26 @@ import Testing
         #expect(Suggestion.likelyID(for: "o", among: ids) == nil)
     }
 }
+
+extension ErrorReportTests {
+    @Test func aHintNamesTheOptionToo() throws {
+        let report = try apiReport(
+            ["facility", "set", "refstad", "--expansion", "1200"], status: 409, .capExceeded, "above the cap of 1000",
+            details: ["cap": 1000, "requested": 1200, "field": "expansion_capacity"])
+        #expect(report.hints.first?.en.hasPrefix("The cap is 1000 places per facility; --expansion asked for 1200.") == true)
+        #expect(report.exitCode == .refused, "a valid request the cap refuses")
+    }
+
+    @Test func anImportRefusalListsItsProblemsInTheJSON() throws {
+        guard case .report(let report) = ImportCommands.refusal(
+            "a.csv", [ImportProblem(line: 3, field: "facility", Text("no facility 'x'", nb: "ingen mottak med id «x»"))],
+            byDaemon: true)
+        else { return #expect(Bool(false)) }
+        let error = try #require(try JSONParser.parse(report.json(.en))["error"])
+        #expect(error["code"] == "refused")
+        #expect(error["details"]?["problems"] == [
+            ["line": 3, "field": "facility", "message": "no facility 'x'", "message_nb": "ingen mottak med id «x»"],
+        ])
+        #expect(report.hints.map(\.en) == ["  line 3, facility: no facility 'x'"])
+    }
+}

@@ -38,11 +38,11 @@ import Testing
         let refused = try daemon.cli(["facility", "set", "refstad", "--capacity", "1200"])
         #expect(refused.code == 1)
         #expect(refused.stderr.contains("cap_exceeded"))
-        #expect(refused.stderr.contains("The cap is 1000 places per facility; capacity asked for 1200."))
+        #expect(refused.stderr.contains("The cap is 1000 places per facility; --capacity asked for 1200."))
         #expect(refused.stderr.contains("--cap-override REASON"))
         let refusedNorwegian = try daemon.cli(["facility", "add", "stor", "--lang", "nb"] + Self.add("x", capacity: 1500).dropFirst(3))
         #expect(refusedNorwegian.code == 1)
-        #expect(refusedNorwegian.stderr.contains("Taket er 1000 plasser per mottak; capacity ba om 1500."))
+        #expect(refusedNorwegian.stderr.contains("Taket er 1000 plasser per mottak; --capacity ba om 1500."))
         #expect(try json(daemon, ["facility", "show", "refstad"])["capacity"]?.intValue == 300)
 
         // The tests run as root, who has admin: the override is stored and marked.

@@ -51,8 +51,10 @@ extension FailureReport {
             text = text + Text("; did you mean \(suggestion)?", nb: "; mente du \(suggestion)?")
         }
         let typedWrong = code == .notFound || (code == .invalidField && named?.typed != nil)
+        var withOptions = body
+        withOptions.error.details = .object(details)
         return FailureReport(
-            code: body.error.code, message: text, details: details, hints: APIErrorHint.hint(for: body).map { [$0] } ?? [],
+            code: body.error.code, message: text, details: details, hints: APIErrorHint.hint(for: withOptions).map { [$0] } ?? [],
             showsCode: true, exitCode: status == 403 ? .forbidden : typedWrong ? .usage : .refused)
     }
 

@@ -134,8 +134,8 @@ public enum CLI {
         switch failure {
         case .usage(let error):
             return .usage(error, parser: parser)
-        case .message(let text, let code):
-            return .message(text, exitCode: code)
+        case .report(let report):
+            return report
         case .client(.connection(let error)):
             return .connection(error, candidates: candidates)
         case .client(.api(let status, let body)):

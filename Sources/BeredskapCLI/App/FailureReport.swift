@@ -58,12 +58,6 @@ extension FailureReport {
             hints: [parser.helpHint(for: error)], exitCode: .usage)
     }
 
-    /// A refusal of the CLI itself (a file with problems, a channel that failed); the code is
-    /// the exit code's name (`refused`).
-    static func message(_ text: Text, exitCode: ExitCode) -> FailureReport {
-        FailureReport(code: exitCode.name, message: text, exitCode: exitCode)
-    }
-
     static func unexpected(status: Int, body: String) -> FailureReport {
         FailureReport(
             code: Code.unexpectedResponse,

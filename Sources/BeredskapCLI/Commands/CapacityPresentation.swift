@@ -216,7 +216,7 @@ enum APIErrorHint {
         let details = body.error.details
         let cap = details["cap"]?.intValue.map(String.init) ?? "?"
         let requested = details["requested"]?.intValue.map(String.init) ?? "?"
-        let field = details["field"]?.stringValue ?? "capacity"
+        let field = details["option"]?.stringValue ?? details["field"]?.stringValue ?? "capacity"
         return Text(
             """
             The cap is \(cap) places per facility; \(field) asked for \(requested).

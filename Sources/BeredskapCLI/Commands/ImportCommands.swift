@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapClient
 import BeredskapCore
+import BeredskapJSON
 import Foundation
 
 /// `import arrivals FILE` and `import occupancy FILE`: a spreadsheet of records, checked line
@@ -84,7 +85,8 @@ enum ImportCommands {
         count == 1 ? Text("1 row", nb: "1 rad") : Text("\(count) rows", nb: "\(count) rader")
     }
 
-    /// Exit 1 with every problem, one per line, in the order of the file.
+    /// Exit 1 with every problem, one per line, in the order of the file (for `--json` in
+    /// `details.problems`: `line`, `field`, `message`, `message_nb`).
     static func refusal(_ file: String, _ problems: [ImportProblem], byDaemon: Bool) -> CommandFailure {
         let sorted = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         let count = sorted.count
@@ -95,7 +97,14 @@ enum ImportCommands {
             : Text(
                 "\(file) has \(count) \(count == 1 ? "problem" : "problems"); nothing was sent.",
                 nb: "\(file) har \(count) feil; ingenting ble sendt.")
-        let body = sorted.reduce(head) { text, problem in text + Text("\n  ", nb: "\n  ") + problem.text }
-        return .message(body, .refused)
+        let details = JSONObject([("problems", .array(sorted.map { problem in
+            .object(JSONObject([
+                ("line", .integer(Int64(problem.line))), ("field", problem.field.map(JSONValue.string) ?? .null),
+                ("message", .string(problem.message.en)), ("message_nb", .string(problem.message.nb)),
+            ]))
+        }))])
+        return .report(FailureReport(
+            code: ExitCode.refused.name, message: head, details: details,
+            hints: sorted.map { Text("  ", nb: "  ") + $0.text }, exitCode: .refused))
     }
 }
