@@ -52,6 +52,14 @@ import Testing
         #expect(district.stderr.contains("did you mean bjerke?"))
         let playbook = try daemon.cli(["playbook", "show", "surge-hihg"])
         #expect(playbook.stderr.contains("did you mean surge-high?"), "\(playbook.stderr)")
+        // Filters the daemon takes whatever their value are checked before the command runs.
+        let history = try daemon.cli(["history", "arrivals", "--facility", "refstd"])
+        #expect(history.code == 2)
+        #expect(history.stderr.hasPrefix("beredskap: --facility: no facility 'refstd'; did you mean refstad?"), "\(history.stderr)")
+        #expect(history.stdout.isEmpty)
+        #expect(try daemon.cli(["facility", "list", "--district", "bjrke"]).stderr.contains("did you mean bjerke?"))
+        #expect(try daemon.cli(["run", "list", "--playbook", "surge-hihg"]).stderr.contains("did you mean surge-high?"))
+        #expect(try daemon.cli(["history", "arrivals", "--facility", "refstad"]).code == 0)
 
         let started = try JSONParser.parse(
             try daemon.cli(["playbook", "run", "surge-elevated", "--reason", "Øvelse", "--json"]).stdout)

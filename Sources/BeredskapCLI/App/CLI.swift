@@ -116,6 +116,9 @@ public enum CLI {
             let client = BeredskapClient(socketPaths: candidates.map(\.path), language: language)
             defer { client.close() }
             let context = CommandContext(parsed: parsed, client: client, output: output, environment: environment)
+            if let unknown = CommandInputs.unknownFilterValue(in: parsed, client: client) {
+                return fail(.usage(unknown, parser: parser), output)
+            }
             do {
                 try command(context)
                 return ExitCode.ok.rawValue

@@ -16,6 +16,17 @@ enum CommandInputs {
         case facility, district, playbook, rule
         /// The steps of the run whose number is the argument named here.
         case step(runArgument: String)
+
+        /// What one is called in a message: "no facility 'x'".
+        var noun: Text {
+            switch self {
+            case .facility: Text("facility", nb: "mottak")
+            case .district: Text("district", nb: "bydel")
+            case .playbook: Text("playbook", nb: "tiltakskort")
+            case .rule: Text("rule", nb: "regel")
+            case .step: Text("step", nb: "steg")
+            }
+        }
     }
 
     struct Input: Sendable {
@@ -27,9 +38,18 @@ enum CommandInputs {
         var source: Source
         var field: String?
         var ids: IDKind?
+        /// A filter the daemon takes whatever its value (an unknown id just matches nothing),
+        /// so the CLI checks it against the known ids before running: "0 arrivals at refstd"
+        /// would read as a fact.
+        var checkedFirst = false
 
         static func option(_ name: String, field: String? = nil, ids: IDKind? = nil) -> Input {
             Input(source: .option(name), field: field, ids: ids)
+        }
+
+        /// A filter option checked before the command runs (see `checkedFirst`).
+        static func filter(_ name: String, ids: IDKind) -> Input {
+            Input(source: .option(name), ids: ids, checkedFirst: true)
         }
 
         static func argument(_ name: String, field: String? = nil, ids: IDKind? = nil) -> Input {
@@ -46,12 +66,12 @@ enum CommandInputs {
         "facility show": [.argument("ID", ids: .facility)],
         "facility add": facilityDefinition,
         "facility set": [.argument("ID", ids: .facility)] + facilityDefinition,
-        "facility list": [.option("district", ids: .district)],
+        "facility list": [.filter("district", ids: .district)],
         "arrival record": [.argument("FACILITY", ids: .facility)],
         "departure record": [.argument("FACILITY", ids: .facility), .option("to", ids: .facility)],
         // The facility is in the path there, which the daemon calls `id`.
         "occupancy report": [.argument("FACILITY", field: "id", ids: .facility)],
-        "history arrivals": [.option("facility", ids: .facility), .option("district", ids: .district)],
+        "history arrivals": [.filter("facility", ids: .facility), .filter("district", ids: .district)],
         "history occupancy": [.option("facility", ids: .facility)],
         "alerts": [.option("rule", ids: .rule)],
         "alert ack": [.option("expires", field: "expires_at")],
@@ -61,7 +81,7 @@ enum CommandInputs {
         ],
         "playbook show": [.argument("ID", ids: .playbook)],
         "playbook run": [.argument("ID", ids: .playbook)],
-        "run list": [.option("playbook", ids: .playbook)],
+        "run list": [.filter("playbook", ids: .playbook)],
         "run complete": steps,
         "run skip": steps,
     ]
@@ -111,6 +131,22 @@ enum CommandInputs {
         let all = inputs(of: parsed, spec: spec)
         for name in names {
             if let match = all.first(where: { $0.field == name }) { return match.input }
+        }
+        return nil
+    }
+
+    /// The first filter of `parsed`'s command given an id the daemon does not know, as a
+    /// usage error with the nearest known id. Nothing when the ids cannot be listed (the
+    /// command then meets the same trouble and reports it).
+    static func unknownFilterValue(in parsed: ParsedCommand, client: BeredskapClient) -> UsageError? {
+        for input in declared[parsed.path.joined(separator: " ")] ?? [] where input.checkedFirst {
+            guard case .option(let name) = input.source, let typed = parsed.value(name), let kind = input.ids else { continue }
+            let known = candidates(kind, parsed: parsed, client: client)
+            guard !known.isEmpty, !known.contains(typed) else { continue }
+            let suggestion = Suggestion.likelyID(for: typed, among: known).map { Text("; did you mean \($0)?", nb: "; mente du \($0)?") }
+            return parsed.usageError(
+                Text("--\(name): no \(kind.noun.en) '\(typed)'", nb: "--\(name): ingen \(kind.noun.nb) med id «\(typed)»")
+                    + (suggestion ?? Text("", nb: "")))
         }
         return nil
     }
