@@ -82,6 +82,10 @@ public enum CLI {
         let language = globals.value("lang").flatMap(Language.init(identifier:)) ?? Language.fromEnvironment(environment)
         let format: Output.Format = globals.flag("json") ? .json : globals.flag("csv") ? .csv : .human
         let style = TextStyle.detect(isTTY: isTTY, environment: environment, noColorFlag: globals.flag("no-color"))
+        // The client connects only when a command first asks the daemon something.
+        let candidates = SocketLocator.candidates(option: globals.value("socket"), environment: environment)
+        let client = BeredskapClient(socketPaths: candidates.map(\.path), language: language)
+        defer { client.close() }
         // Tables fit the terminal; into a pipe or a file nothing is cut short.
         let output = Output(
             language: language, style: format == .human ? style : TextStyle(enabled: false), format: format,
@@ -112,9 +116,6 @@ public enum CLI {
                 write(parser.help(for: parsed.path, language: language, width: columns))
                 return ExitCode.ok.rawValue
             }
-            let candidates = SocketLocator.candidates(option: parsed.value("socket"), environment: environment)
-            let client = BeredskapClient(socketPaths: candidates.map(\.path), language: language)
-            defer { client.close() }
             let context = CommandContext(parsed: parsed, client: client, output: output, environment: environment)
             if let unknown = CommandInputs.unknownFilterValue(in: parsed, client: client) {
                 return fail(.usage(unknown, parser: parser), output)
