@@ -13,7 +13,7 @@ public enum ClientConnectionError: Error, Sendable, Equatable, CustomStringConve
 
     public var description: String {
         switch self {
-        case .unreachable(let attempts): return "no beredskapd answers (" + attempts.map(\.description).joined(separator: "; ") + ")"
+        case .unreachable(let attempts): return attempts.map(\.description).joined(separator: "; ")
         case .timedOut: return "the daemon did not answer in time"
         case .closedEarly: return "the daemon closed the connection before answering"
         case .invalidResponse(let problem): return "the daemon's response was not valid HTTP: \(problem)"
