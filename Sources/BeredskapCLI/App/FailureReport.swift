@@ -72,7 +72,7 @@ extension FailureReport {
         if case .unreachable(let attempts) = error { return unreachable(attempts, candidates: candidates) }
         return FailureReport(
             code: Code.unreachable,
-            message: Text("lost beredskapd: \(error)", nb: "mistet forbindelsen med beredskapd: \(error)"),
+            message: Text("lost the connection to beredskapd: \(error)", nb: "mistet forbindelsen med beredskapd: \(error)"),
             details: JSONObject([("reason", .string(error.description))]), exitCode: .unreachable)
     }
 
