@@ -12,6 +12,8 @@ public enum APIContract {
         public static let timeZone = "Beredskap-Time-Zone"
         public static let idempotencyKey = "Idempotency-Key"
         public static let idempotentReplayed = "Idempotent-Replayed"
+        /// `If-None-Match: *` on `PUT /v1/facilities/{id}`: create it, never replace it.
+        public static let ifNoneMatch = "If-None-Match"
     }
 
     public enum MediaType {

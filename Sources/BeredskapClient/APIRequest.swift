@@ -8,13 +8,19 @@ public struct APIRequest: Sendable {
     public var query: [(String, String)]
     public var body: [UInt8]
     public var idempotencyKey: String?
+    /// Further headers (a precondition such as `If-None-Match: *`).
+    public var headers: [(String, String)]
 
-    public init(_ method: String, _ path: String, query: [(String, String?)] = [], body: [UInt8] = [], idempotencyKey: String? = nil) {
+    public init(
+        _ method: String, _ path: String, query: [(String, String?)] = [], body: [UInt8] = [], idempotencyKey: String? = nil,
+        headers: [(String, String)] = []
+    ) {
         self.method = method
         self.path = path
         self.query = query.compactMap { name, value in value.map { (name, $0) } }
         self.body = body
         self.idempotencyKey = idempotencyKey
+        self.headers = headers
     }
 
     /// Path plus percent-encoded query.

@@ -7,12 +7,15 @@ import BeredskapJSON
 extension BeredskapClient {
     // MARK: Facilities
 
-    /// `PUT /v1/facilities/{id}`: creates or replaces the whole declared facility.
-    public func putFacility(id: String, _ body: FacilityBody, idempotencyKey: String? = nil) throws(ClientError)
-        -> FacilityChanged
+    /// `PUT /v1/facilities/{id}`: creates or replaces the whole declared facility; with
+    /// `createOnly` (`If-None-Match: *`) it creates it and refuses (409 `conflict`) if it exists.
+    public func putFacility(id: String, _ body: FacilityBody, createOnly: Bool = false, idempotencyKey: String? = nil)
+        throws(ClientError) -> FacilityChanged
     {
         try call(
-            APIRequest("PUT", Self.path("/v1/facilities", id), body: Self.body(body), idempotencyKey: idempotencyKey),
+            APIRequest(
+                "PUT", Self.path("/v1/facilities", id), body: Self.body(body), idempotencyKey: idempotencyKey,
+                headers: createOnly ? [(APIContract.Header.ifNoneMatch, "*")] : []),
             as: FacilityChanged.self)
     }
 
@@ -84,6 +87,20 @@ extension BeredskapClient {
             APIRequest(
                 "POST", "/v1/imports/occupancy", body: Self.body(OccupancyImport(rows: rows)), idempotencyKey: idempotencyKey),
             as: ImportResult.self)
+    }
+
+    /// `POST /v1/imports/arrivals?dry_run=true`: every row checked by the daemon, nothing written.
+    public func checkArrivalImport(_ rows: [ArrivalBody]) throws(ClientError) -> ImportChecked {
+        try call(
+            APIRequest("POST", "/v1/imports/arrivals", query: [("dry_run", "true")], body: Self.body(ArrivalImport(rows: rows))),
+            as: ImportChecked.self)
+    }
+
+    /// `POST /v1/imports/occupancy?dry_run=true`: every row checked by the daemon, nothing written.
+    public func checkOccupancyImport(_ rows: [OccupancyImportRow]) throws(ClientError) -> ImportChecked {
+        try call(
+            APIRequest("POST", "/v1/imports/occupancy", query: [("dry_run", "true")], body: Self.body(OccupancyImport(rows: rows))),
+            as: ImportChecked.self)
     }
 
     // MARK: The picture

@@ -6,20 +6,30 @@ import BeredskapJSON
 /// A client of the local API over the daemon's Unix socket; the CLI, tests and benchmarks
 /// use it. Uses nothing curl could not do.
 ///
+/// It may be given several socket paths (the CLI's defaults): it connects to the first that
+/// answers and stays with it; when none does, the error lists every path and why it failed.
+///
 /// Keeps one keep-alive connection. If a reused connection turns out to be closed (the daemon
 /// restarted, or closed it as idle), a request that is safe to repeat is sent once more on a
 /// fresh connection; a mutation is safe to repeat only with an idempotency key, so a retry can
 /// never apply it twice.
 public final class BeredskapClient {
-    public let socketPath: String
+    /// The paths to try, in order.
+    public let socketPaths: [String]
     public var timeout: Double
     public var language: Language
     /// The daemon's time zone as its last response named it (`Beredskap-Time-Zone`).
     public private(set) var serverTimeZone: String?
     private var connection: UnixSocketConnection?
+    /// The path that answered; later connections go only there.
+    public private(set) var connectedPath: String?
 
-    public init(socketPath: String, timeout: Double = 30, language: Language = .en) {
-        self.socketPath = socketPath
+    public convenience init(socketPath: String, timeout: Double = 30, language: Language = .en) {
+        self.init(socketPaths: [socketPath], timeout: timeout, language: language)
+    }
+
+    public init(socketPaths: [String], timeout: Double = 30, language: Language = .en) {
+        self.socketPaths = socketPaths
         self.timeout = timeout
         self.language = language
     }
@@ -94,13 +104,20 @@ public final class BeredskapClient {
 
     private func open() throws(ClientError) -> UnixSocketConnection {
         if let connection, connection.isOpen { return connection }
-        do {
-            let opened = try UnixSocketConnection(path: socketPath)
-            connection = opened
-            return opened
-        } catch {
-            throw .connection(error)
+        var attempts: [SocketAttempt] = []
+        for path in connectedPath.map({ [$0] }) ?? socketPaths {
+            do {
+                let opened = try UnixSocketConnection(path: path)
+                connection = opened
+                connectedPath = path
+                return opened
+            } catch .unreachable(let failed) {
+                attempts += failed
+            } catch {
+                throw .connection(error)
+            }
         }
+        throw .connection(.unreachable(attempts))
     }
 
     private func write(_ request: APIRequest, on connection: UnixSocketConnection) throws(ClientError) {
@@ -110,6 +127,7 @@ public final class BeredskapClient {
         ]
         if !request.body.isEmpty { headers.add("Content-Type", APIContract.MediaType.json) }
         if let key = request.idempotencyKey { headers.add(APIContract.Header.idempotencyKey, key) }
+        for (name, value) in request.headers { headers.add(name, value) }
         let bytes = HTTPRequestEncoder.encode(method: request.method, target: request.target, headers: headers, body: request.body)
         do {
             try connection.send(bytes, timeout: timeout)

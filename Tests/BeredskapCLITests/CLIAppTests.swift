@@ -18,22 +18,17 @@ import Testing
     }
 
     @Test func theSocketIsLookedUpInTheDocumentedOrder() {
-        let none: (String) -> Bool = { _ in false }
-        let checkout: (String) -> Bool = { $0 == SocketLocator.checkoutDefault }
-        #expect(SocketLocator.locate(option: "/x.sock", environment: ["BEREDSKAP_SOCKET": "/y.sock"], fileExists: checkout) == "/x.sock")
-        #expect(SocketLocator.locate(option: nil, environment: ["BEREDSKAP_SOCKET": "/y.sock"], fileExists: checkout) == "/y.sock")
-        #expect(SocketLocator.locate(option: nil, environment: [:], fileExists: checkout) == ".beredskap/beredskap.sock")
-        #expect(SocketLocator.locate(option: nil, environment: [:], fileExists: none) == "/run/beredskap/beredskap.sock")
-        #expect(SocketLocator.locate(option: "", environment: ["BEREDSKAP_SOCKET": ""], fileExists: none) == "/run/beredskap/beredskap.sock")
+        func paths(_ option: String?, _ environment: [String: String]) -> [String] {
+            SocketLocator.candidates(option: option, environment: environment).map(\.path)
+        }
+        #expect(paths("/x.sock", ["BEREDSKAP_SOCKET": "/y.sock"]) == ["/x.sock"], "an explicit path is the only one tried")
+        #expect(paths(nil, ["BEREDSKAP_SOCKET": "/y.sock"]) == ["/y.sock"])
+        #expect(paths(nil, [:]) == [".beredskap/beredskap.sock", "/run/beredskap/beredskap.sock"])
+        #expect(paths("", ["BEREDSKAP_SOCKET": ""]) == [".beredskap/beredskap.sock", "/run/beredskap/beredskap.sock"])
     }
 
-    /// Runs the CLI in-process against nothing, capturing what it prints.
     func run(_ arguments: [String], environment: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
-        var out = "", err = ""
-        let code = CLI.run(
-            arguments: arguments, environment: environment, isTTY: false, columns: 80,
-            write: { out += $0 }, writeError: { err += $0 })
-        return (code, out, err)
+        CLIRun.run(arguments, environment: environment)
     }
 
     @Test func usageErrorsExitTwoAndUnreachableExitsThree() {

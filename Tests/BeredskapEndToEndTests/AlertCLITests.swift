@@ -45,7 +45,7 @@ import Testing
         let shown = try daemon.cli(["alert", "show", String(id), "--lang", "nb"])
         #expect(shown.stdout.contains("Ringer Hero om flere plasser"))
         #expect(shown.stdout.contains("Historikk"))
-        #expect(try daemon.cli(["alert", "show", "99999"]).code == 1)
+        #expect(try daemon.cli(["alert", "show", "99999"]).code == 2, "an unknown id is a usage error")
 
         let notifications = try daemon.cli(["notification", "list"])
         #expect(notifications.code == 0, "\(notifications.stderr)")

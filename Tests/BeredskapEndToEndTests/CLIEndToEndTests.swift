@@ -97,11 +97,52 @@ import Testing
             #expect(help.waitForExit() == 0, "\(arguments)")
             #expect(help.standardOutput.contains("beredskap"))
         }
-        // 1: the daemon refused.
+        // 2 as well: a value the daemon finds wrong, named by its option.
         let daemon = try DaemonProcess()
-        let refused = try daemon.cli(["log", "add", "x", "--subject", "Not A Subject"])
+        let badValue = try daemon.cli(["log", "add", "x", "--subject", "Not A Subject"])
+        #expect(badValue.code == 2)
+        #expect(badValue.stderr.contains("beredskap: --subject: expected a subject"), "\(badValue.stderr)")
+        #expect(badValue.stderr.contains("invalid_field"))
+        #expect(try daemon.cli(["facility", "show", "refstad"]).code == 2, "an unknown id")
+        // 1: the daemon refused a valid request.
+        #expect(try daemon.cli(CapacityCLITests.add("refstad", capacity: 300)).code == 0)
+        let refused = try daemon.cli(["facility", "set", "refstad", "--capacity", "1200", "--operator", "Hero"])
         #expect(refused.code == 1)
-        #expect(refused.stderr.contains("invalid_field"))
+        #expect(refused.stderr.contains("cap_exceeded"))
+    }
+
+    @Test func whenNothingAnswersEveryPathTriedIsListedWithWhy() throws {
+        let directory = DaemonProcess.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "".write(toFile: directory + "/file.sock", atomically: true, encoding: .utf8)
+        let stale = try #require(boundUnixSocket(at: directory + "/stale.sock", type: Int32(SOCK_STREAM.rawValue)))
+        close(stale)
+        func stderr(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+            let child = try ChildProcess(Binaries.cli, arguments, directory: directory, environment: environment)
+            #expect(child.waitForExit() == 3)
+            return child.standardError
+        }
+        let defaults = try stderr(["status"], environment: ["BEREDSKAP_SOCKET": ""])
+        #expect(defaults.contains(".beredskap/beredskap.sock (a daemon started in this directory): no such file"), "\(defaults)")
+        #expect(defaults.contains("/run/beredskap/beredskap.sock (the installed service)"))
+        #expect(try stderr(["status", "--socket", "file.sock"]).contains("file.sock (--socket): not a socket"))
+        #expect(try stderr(["status"], environment: ["BEREDSKAP_SOCKET": "stale.sock"])
+            .contains("stale.sock (BEREDSKAP_SOCKET): a socket, but no daemon listens on it"))
+    }
+
+    /// A socket the user may not open is a permission error, not a daemon to start (needs root
+    /// to act as another user).
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func aSocketYouMayNotOpenSaysSo() throws {
+        let daemon = try DaemonProcess()
+        let asNobody = try ChildProcess(
+            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Binaries.cli, "status"],
+            directory: daemon.directory)
+        #expect(asNobody.waitForExit() == 3)
+        let message = asNobody.standardError
+        #expect(message.hasPrefix("beredskap: permission denied on beredskapd's socket .beredskap/beredskap.sock"), "\(message)")
+        #expect(message.contains("add you to the group root"))
+        #expect(!message.contains("swift run beredskapd"))
     }
 
     @Test func theSocketIsFoundFromTheEnvironmentToo() throws {

@@ -30,17 +30,19 @@ import Testing
         let created = try daemon.cli(Self.add("refstad", capacity: 300))
         #expect(created.code == 0, "\(created.stderr)")
         #expect(created.stdout.hasPrefix("Created refstad (Mottak refstad): open, 300 places available"))
-        let again = try daemon.cli(Self.add("refstad", capacity: 300))
-        #expect(again.stdout.hasPrefix("No change to refstad"))
+        let again = try daemon.cli(Self.add("refstad", capacity: 250))
+        #expect(again.code == 1, "add never replaces")
+        #expect(again.stderr.contains("facility 'refstad' exists already"), "\(again.stderr)")
+        #expect(again.stderr.contains("beredskap facility set refstad"))
 
         let refused = try daemon.cli(["facility", "set", "refstad", "--capacity", "1200"])
         #expect(refused.code == 1)
         #expect(refused.stderr.contains("cap_exceeded"))
-        #expect(refused.stderr.contains("The cap is 1000 places per facility; capacity asked for 1200."))
+        #expect(refused.stderr.contains("The cap is 1000 places per facility; --capacity asked for 1200."))
         #expect(refused.stderr.contains("--cap-override REASON"))
         let refusedNorwegian = try daemon.cli(["facility", "add", "stor", "--lang", "nb"] + Self.add("x", capacity: 1500).dropFirst(3))
         #expect(refusedNorwegian.code == 1)
-        #expect(refusedNorwegian.stderr.contains("Taket er 1000 plasser per mottak; capacity ba om 1500."))
+        #expect(refusedNorwegian.stderr.contains("Taket er 1000 plasser per mottak; --capacity ba om 1500."))
         #expect(try json(daemon, ["facility", "show", "refstad"])["capacity"]?.intValue == 300)
 
         // The tests run as root, who has admin: the override is stored and marked.
@@ -63,7 +65,7 @@ import Testing
         #expect(shown["name"]?.stringValue == "Mottak refstad")
 
         let unknown = try daemon.cli(["facility", "show", "nowhere"])
-        #expect(unknown.code == 1)
+        #expect(unknown.code == 2, "an unknown id is a usage error")
         #expect(unknown.stderr.contains("not_found"))
     }
 

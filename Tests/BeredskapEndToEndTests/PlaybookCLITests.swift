@@ -96,7 +96,7 @@ import Testing
         #expect(refused.code == 1)
         #expect(refused.stderr.contains("broken.json5: steps[0].owner"), "\(refused.stderr)")
         #expect(refused.stderr.contains("broken.json5: steps[0].depends_on[0]"), "\(refused.stderr)")
-        #expect(try daemon.cli(["playbook", "show", "broken"]).code == 1, "the running set stays")
+        #expect(try daemon.cli(["playbook", "show", "broken"]).code == 2, "the running set stays")
         let started = try daemon.cli(["playbook", "run", "surge-elevated", "--reason", "Øvelse", "--json"])
         #expect(started.code == 0, "\(started.stderr)")
         #expect(try Self.json(started)["trigger"]?["kind"]?.stringValue == "manual")

@@ -172,6 +172,22 @@ public struct ImportResult: Sendable, Codable, Equatable {
     }
 }
 
+/// The answer to an import with `?dry_run=true`: the rows passed every check a read can make
+/// (fields, counts, notes, times, facility ids, closed facilities) and nothing was written.
+/// A failing dry run is the same 400 `invalid_field` with `details.problems` as an import.
+public struct ImportChecked: Sendable, Codable, Equatable {
+    public var rows: Int
+    /// People in the rows (arrivals) or the sum of head counts (occupancy).
+    public var people: Int
+    public var dryRun: Bool
+
+    public init(rows: Int, people: Int) {
+        self.rows = rows
+        self.people = people
+        dryRun = true
+    }
+}
+
 // Hand-built JSON for the replies of the hottest writes (checked against `Encodable` in tests).
 
 extension ArrivalRecorded: JSONRepresentable {

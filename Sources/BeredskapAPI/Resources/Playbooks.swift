@@ -24,10 +24,13 @@ public struct PlaybookList: Sendable, Codable, Equatable {
     /// Where the daemon reads them from.
     public var directory: String
     public var playbooks: [Summary]
+    /// Set when none are loaded, saying from where and that nothing will start by itself.
+    @NullEncoded public var warning: String?
 
-    public init(directory: String, playbooks: [Summary]) {
+    public init(directory: String, playbooks: [Summary], warning: String? = nil) {
         self.directory = directory
         self.playbooks = playbooks
+        self.warning = warning
     }
 }
 

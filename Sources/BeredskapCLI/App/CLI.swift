@@ -56,19 +56,46 @@ public enum CLI {
 
     public static let parser = ArgumentParser(root: CommandTree.root, globalOptions: CommandTree.globalOptions)
 
-    /// Runs the CLI and returns its exit code.
+    /// Runs the CLI and returns its exit code. Whatever it prints on either stream ends with
+    /// a newline.
     public static func run(
         arguments: [String], environment: [String: String], isTTY: Bool, columns: Int,
         write: @escaping (String) -> Void, writeError: @escaping (String) -> Void
     ) -> Int32 {
+        let out = LineTerminatedStream(write), err = LineTerminatedStream(writeError)
+        defer {
+            out.finish()
+            err.finish()
+        }
+        return execute(
+            arguments: arguments, environment: environment, isTTY: isTTY, columns: columns,
+            write: out.callAsFunction, writeError: err.callAsFunction)
+    }
+
+    private static func execute(
+        arguments: [String], environment: [String: String], isTTY: Bool, columns: Int,
+        write: @escaping (String) -> Void, writeError: @escaping (String) -> Void
+    ) -> Int32 {
+        // Decided before parsing, so that a usage error is already in the right language and
+        // format (`--json` errors are JSON too).
         let globals = parser.scanGlobals(arguments)
         let language = globals.value("lang").flatMap(Language.init(identifier:)) ?? Language.fromEnvironment(environment)
+        let format: Output.Format = globals.flag("json") ? .json : globals.flag("csv") ? .csv : .human
+        let style = TextStyle.detect(isTTY: isTTY, environment: environment, noColorFlag: globals.flag("no-color"))
+        // The client connects only when a command first asks the daemon something.
+        let candidates = SocketLocator.candidates(option: globals.value("socket"), environment: environment)
+        let client = BeredskapClient(socketPaths: candidates.map(\.path), language: language)
+        defer { client.close() }
+        // Tables fit the terminal; into a pipe or a file nothing is cut short.
+        let output = Output(
+            language: language, style: format == .human ? style : TextStyle(enabled: false), format: format,
+            width: isTTY ? columns : Output.unlimitedWidth, zone: { try? client.timeZone() },
+            write: write, writeError: writeError)
         let outcome: ParseOutcome
         do {
             outcome = try parser.parse(arguments)
         } catch {
-            writeError(parser.report(error, language: language))
-            return ExitCode.usage.rawValue
+            return fail(.usage(error, parser: parser), output)
         }
         switch outcome {
         case .help(let path):
@@ -79,70 +106,49 @@ public enum CLI {
             return ExitCode.ok.rawValue
         case .run(let parsed):
             if let lang = parsed.value("lang"), Language(identifier: lang) == nil {
-                writeError(parser.report(parsed.usageError(Text(
-                    "--lang must be en or nb, not '\(lang)'", nb: "--lang må være en eller nb, ikke «\(lang)»")), language: language))
-                return ExitCode.usage.rawValue
+                return fail(.usage(parsed.usageError(Text(
+                    "--lang must be en or nb, not '\(lang)'", nb: "--lang må være en eller nb, ikke «\(lang)»")), parser: parser), output)
             }
             if parsed.flag("json") && parsed.flag("csv") {
-                writeError(parser.report(parsed.usageError(Text(
-                    "--json and --csv exclude each other", nb: "--json og --csv utelukker hverandre")), language: language))
-                return ExitCode.usage.rawValue
+                return fail(.usage(parsed.usageError(Text(
+                    "--json and --csv exclude each other", nb: "--json og --csv utelukker hverandre")), parser: parser), output)
             }
             guard let command = commands[parsed.path.joined(separator: " ")] else {
                 write(parser.help(for: parsed.path, language: language, width: columns))
                 return ExitCode.ok.rawValue
             }
-            let socket = SocketLocator.locate(option: parsed.value("socket"), environment: environment)
-            let format: Output.Format = parsed.flag("json") ? .json : parsed.flag("csv") ? .csv : .human
-            let style = TextStyle.detect(isTTY: isTTY, environment: environment, noColorFlag: parsed.flag("no-color"))
-            let client = BeredskapClient(socketPath: socket, language: language)
-            // Tables fit the terminal; into a pipe or a file nothing is cut short.
-            let output = Output(
-                language: language, style: format == .human ? style : TextStyle(enabled: false), format: format,
-                width: isTTY ? columns : Output.unlimitedWidth, zone: { try? client.timeZone() },
-                write: write, writeError: writeError)
-            defer { client.close() }
+            let context = CommandContext(parsed: parsed, client: client, output: output, environment: environment)
+            if let unknown = CommandInputs.unknownFilterValue(in: parsed, client: client) {
+                return fail(.usage(unknown, parser: parser), output)
+            }
             do {
-                try command(CommandContext(parsed: parsed, client: client, output: output, environment: environment))
+                try command(context)
                 return ExitCode.ok.rawValue
             } catch {
-                return report(error, socket: socket, output: output)
+                return fail(report(error, context: context, candidates: candidates), output)
             }
         }
     }
 
-    static func report(_ failure: CommandFailure, socket: String, output: Output) -> Int32 {
-        let style = output.style
+    private static func fail(_ failure: FailureReport, _ output: Output) -> Int32 {
+        output.report(failure)
+        return failure.exitCode.rawValue
+    }
+
+    static func report(_ failure: CommandFailure, context: CommandContext, candidates: [SocketLocator.Candidate]) -> FailureReport {
         switch failure {
         case .usage(let error):
-            output.error(parser.report(error, language: output.language).trimmingCharacters(in: .newlines))
-            return ExitCode.usage.rawValue
-        case .message(let text, let code):
-            output.error(text(output.language))
-            return code.rawValue
+            return .usage(error, parser: parser)
+        case .report(let report):
+            return report
         case .client(.connection(let error)):
-            output.error(style.red(Text("beredskap: cannot reach beredskapd: \(error)", nb: "beredskap: får ikke kontakt med beredskapd: \(error)")(output.language)))
-            output.error(Text(
-                """
-                Socket: \(socket) (choose another with --socket or BEREDSKAP_SOCKET).
-                Start the daemon in the checkout with `swift run beredskapd`, or the service with `systemctl start beredskapd`.
-                """,
-                nb: """
-                Socket: \(socket) (velg en annen med --socket eller BEREDSKAP_SOCKET).
-                Start tjenesten i kildekoden med `swift run beredskapd`, eller tjenesten med `systemctl start beredskapd`.
-                """)(output.language))
-            return ExitCode.unreachable.rawValue
+            return .connection(error, candidates: candidates)
         case .client(.api(let status, let body)):
-            if output.format == .json, let bytes = try? JSONValueEncoder().encodeBytes(body) {
-                output.error(String(decoding: bytes, as: UTF8.self))
-            } else {
-                output.error(style.red("beredskap: \(body.error.message)") + style.dim(" (\(body.error.code))"))
-                if let hint = APIErrorHint.hint(for: body) { output.error(hint(output.language)) }
-            }
-            return status == 403 ? ExitCode.forbidden.rawValue : ExitCode.refused.rawValue
-        case .client(let other):
-            output.error(style.red("beredskap: \(other)"))
-            return ExitCode.refused.rawValue
+            return .api(
+                status: status, body: body, parsed: context.parsed, spec: parser.resolve(context.parsed.path).command,
+                client: context.client)
+        case .client(.unexpected(let status, let body)):
+            return .unexpected(status: status, body: body)
         }
     }
 }

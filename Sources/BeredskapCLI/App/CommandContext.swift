@@ -16,8 +16,14 @@ public struct CommandContext {
 }
 
 /// Why a command stopped, mapped to the exit codes.
-public enum CommandFailure: Error {
+enum CommandFailure: Error {
     case usage(UsageError)
     case client(ClientError)
-    case message(Text, ExitCode)
+    /// A refusal of the CLI itself, with its code and details for `--json`.
+    case report(FailureReport)
+
+    /// A refusal the message alone explains; its code is the exit code's name (`refused`).
+    static func message(_ text: Text, _ exitCode: ExitCode) -> CommandFailure {
+        .report(FailureReport(code: exitCode.name, message: text, exitCode: exitCode))
+    }
 }

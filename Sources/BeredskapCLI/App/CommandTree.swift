@@ -24,15 +24,17 @@ enum CommandTree {
             Talks to beredskapd over its Unix socket. Start the daemon in the checkout with
             `swift run beredskapd`, or as a service with `systemctl start beredskapd`.
 
-            Exit codes: 0 ok, 1 the daemon refused (the message says why), 2 usage error,
-            3 the daemon cannot be reached, 4 forbidden (you lack the permission).
+            Exit codes: 0 ok, 1 the daemon refused a valid request (the message says why),
+            2 what you typed is wrong (usage, an unknown id, a value refused), 3 the daemon
+            cannot be reached, 4 forbidden (you lack the permission).
             """,
             nb: """
             Snakker med beredskapd over Unix-socketen. Start tjenesten i kildekoden med
             `swift run beredskapd`, eller som tjeneste med `systemctl start beredskapd`.
 
-            Avslutningskoder: 0 ok, 1 tjenesten avviste (meldingen sier hvorfor), 2 feil bruk,
-            3 tjenesten kan ikke nås, 4 ikke tillatt (du mangler tillatelsen).
+            Avslutningskoder: 0 ok, 1 tjenesten avviste en gyldig forespørsel (meldingen sier
+            hvorfor), 2 det du skrev er feil (bruk, ukjent id, verdi avvist), 3 tjenesten kan
+            ikke nås, 4 ikke tillatt (du mangler tillatelsen).
             """),
         subcommands: [status, health] + capacityCommands + alertCommands.map(addingNotificationTest) + [silence]
             + playbookCommands + [watch, events] + [log, audit, metrics, version])

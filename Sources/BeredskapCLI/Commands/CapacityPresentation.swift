@@ -210,11 +210,16 @@ enum TimeInput {
 enum APIErrorHint {
     static func hint(for body: APIErrorBody) -> Text? {
         if let hint = PlaybookErrorHint.hint(for: body) { return hint }
+        if body.knownCode == .conflict, body.error.details["exists"]?.boolValue == true, let id = body.error.details["id"]?.stringValue {
+            return Text(
+                "Change it with `beredskap facility set \(id) …` (any option of facility add).",
+                nb: "Endre det med `beredskap facility set \(id) …` (alle valgene til facility add).")
+        }
         guard body.knownCode == .capExceeded else { return nil }
         let details = body.error.details
         let cap = details["cap"]?.intValue.map(String.init) ?? "?"
         let requested = details["requested"]?.intValue.map(String.init) ?? "?"
-        let field = details["field"]?.stringValue ?? "capacity"
+        let field = details["option"]?.stringValue ?? details["field"]?.stringValue ?? "capacity"
         return Text(
             """
             The cap is \(cap) places per facility; \(field) asked for \(requested).

@@ -106,17 +106,17 @@ extension CommandTree {
 
     static let facilityAdd = CommandSpec(
         "add",
-        summary: Text("create a facility, or replace its whole definition", nb: "opprett et mottak, eller erstatt hele definisjonen"),
+        summary: Text("create a facility (an existing one is changed with 'facility set')", nb: "opprett et mottak (et som finnes, endres med «facility set»)"),
         discussion: help(
             """
-            Sends the whole definition (PUT): options left out are cleared. Use 'facility set'
-            to change single fields. Capacity or expansion above the cap (1000 by default) is
+            Sends the whole definition; an id that exists is refused, never replaced: use
+            'facility set' to change it. Capacity or expansion above the cap (1000 by default) is
             refused unless an administrator gives --cap-override with a reason; that is
             audited, and the facility_cap alert is critical until the capacity is back within the cap.
             """,
             nb: """
-            Sender hele definisjonen (PUT): valg som utelates, blir tømt. Bruk «facility set»
-            for å endre enkeltfelt. Kapasitet eller utvidelse over taket (1000 som standard)
+            Sender hele definisjonen; en id som finnes, avvises og erstattes aldri: bruk
+            «facility set» for å endre det. Kapasitet eller utvidelse over taket (1000 som standard)
             avvises med mindre en administrator gir --cap-override med en begrunnelse; det
             revideres, og varselet facility_cap er kritisk til kapasiteten er innenfor taket igjen.
             """,
@@ -375,7 +375,9 @@ extension CommandTree {
             """),
         subcommands: [importArrivals, importOccupancy])
 
-    private static let dryRun = OptionSpec.flag("dry-run", help: Text("check the file, send nothing", nb: "sjekk filen, send ingenting"))
+    private static let dryRun = OptionSpec.flag("dry-run", help: Text(
+        "check every line, here and with the daemon (facility ids, times), and import nothing",
+        nb: "sjekk hver linje, her og hos tjenesten (mottaks-id-er, tidspunkter), og importer ingenting"))
 
     static let importArrivals = importCommand(
         "arrivals", what: Text("arrivals", nb: "ankomster"), columns: ImportFile.arrivalColumns,

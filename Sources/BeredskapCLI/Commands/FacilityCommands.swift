@@ -30,12 +30,15 @@ enum FacilityCommands {
         present(facility, context.output)
     }
 
-    /// Creates or replaces the whole definition: every required field must be given.
+    /// Creates the whole definition: every required field must be given. An existing id is
+    /// refused by the daemon (`facility set` changes one), never replaced.
     static func add(_ context: CommandContext) throws(CommandFailure) {
         let id = context.parsed.argument("ID") ?? ""
         let body = try usage { () throws(UsageError) in try FacilityOptions(context.parsed).body(context.parsed) }
         let key = context.idempotencyKey()
-        let changed = try call { () throws(ClientError) in try context.client.putFacility(id: id, body, idempotencyKey: key) }
+        let changed = try call { () throws(ClientError) in
+            try context.client.putFacility(id: id, body, createOnly: true, idempotencyKey: key)
+        }
         report(changed, replacing: true, context.output)
     }
 

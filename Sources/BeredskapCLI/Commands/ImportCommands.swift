@@ -1,29 +1,38 @@
 import BeredskapAPI
 import BeredskapClient
 import BeredskapCore
+import BeredskapJSON
 import Foundation
 
 /// `import arrivals FILE` and `import occupancy FILE`: a spreadsheet of records, checked line
 /// by line here, then sent in one request that the daemon applies entirely or not at all.
 enum ImportCommands {
     static func arrivals(_ context: CommandContext) throws(CommandFailure) {
-        try run(context, parse: ImportFile.arrivals, people: \.count) { client, rows, key throws(ClientError) in
+        try run(
+            context, parse: ImportFile.arrivals, people: \.count,
+            check: { client, rows throws(ClientError) in try client.checkArrivalImport(rows) }
+        ) { client, rows, key throws(ClientError) in
             try client.importArrivals(rows, idempotencyKey: key)
         }
     }
 
     static func occupancy(_ context: CommandContext) throws(CommandFailure) {
-        try run(context, parse: ImportFile.occupancy, people: \.occupied) { client, rows, key throws(ClientError) in
+        try run(
+            context, parse: ImportFile.occupancy, people: \.occupied,
+            check: { client, rows throws(ClientError) in try client.checkOccupancyImport(rows) }
+        ) { client, rows, key throws(ClientError) in
             try client.importOccupancy(rows, idempotencyKey: key)
         }
     }
 
-    /// Reads, checks, and (unless `--dry-run`) sends. Every problem is reported with its line,
-    /// whether found here or by the daemon, and nothing is imported while there is one.
+    /// Reads, checks, and sends: with `--dry-run` for the daemon to check (facility ids, times)
+    /// without writing, otherwise to import. Every problem is reported with its line, whether
+    /// found here or by the daemon, and nothing is imported while there is one.
     static func run<Row: Sendable>(
         _ context: CommandContext,
         parse: (String, LocalCalendar) throws(ImportFailure) -> ImportRows<Row>,
         people: (Row) -> Int,
+        check: (BeredskapClient, [Row]) throws(ClientError) -> ImportChecked,
         send: (BeredskapClient, [Row], String) throws(ClientError) -> ImportResult
     ) throws(CommandFailure) {
         let parsed = context.parsed
@@ -41,20 +50,14 @@ enum ImportCommands {
         }
         let total = checked.rows.map(people).reduce(0, +)
         if parsed.flag("dry-run") {
+            let answer = try daemonChecked(file, checked.lines) { () throws(ClientError) in try check(context.client, checked.rows) }
+            if output.format == .json { return output.json(answer) }
             return output.line(Text(
-                "\(file): \(rows(checked.rows.count).en) (\(total) people) valid (separator '\(checked.separator)'). Nothing was sent (--dry-run).",
-                nb: "\(file): \(rows(checked.rows.count).nb) (\(total) personer) gyldig (skilletegn «\(checked.separator)»). Ingenting ble sendt (--dry-run)."))
+                "\(file): \(rows(checked.rows.count).en) (\(total) people) valid (separator '\(checked.separator)'), checked by the daemon. Nothing was imported (--dry-run).",
+                nb: "\(file): \(rows(checked.rows.count).nb) (\(total) personer) gyldig (skilletegn «\(checked.separator)»), sjekket av tjenesten. Ingenting ble importert (--dry-run)."))
         }
         let key = context.idempotencyKey()
-        let result: ImportResult
-        do {
-            result = try send(context.client, checked.rows, key)
-        } catch {
-            if case .api(_, let body) = error, let problems = ImportFile.problems(from: body, lines: checked.lines) {
-                throw refusal(file, problems, byDaemon: true)
-            }
-            throw .client(error)
-        }
+        let result = try daemonChecked(file, checked.lines) { () throws(ClientError) in try send(context.client, checked.rows, key) }
         switch output.format {
         case .json: output.json(result)
         case .csv: output.csv(header: ["imported", "people", "event_seq"], rows: [[String(result.imported), String(result.people), String(result.eventSeq)]])
@@ -65,23 +68,43 @@ enum ImportCommands {
         }
     }
 
+    /// The daemon's answer, or its refusal with every problem at its line of the file.
+    static func daemonChecked<T>(_ file: String, _ lines: [Int], _ call: () throws(ClientError) -> T) throws(CommandFailure) -> T {
+        do {
+            return try call()
+        } catch {
+            if case .api(_, let body) = error, let problems = ImportFile.problems(from: body, lines: lines) {
+                throw refusal(file, problems, byDaemon: true)
+            }
+            throw .client(error)
+        }
+    }
+
     /// `1 row`, `12 rows` / `1 rad`, `12 rader`.
     static func rows(_ count: Int) -> Text {
         count == 1 ? Text("1 row", nb: "1 rad") : Text("\(count) rows", nb: "\(count) rader")
     }
 
-    /// Exit 1 with every problem, one per line, in the order of the file.
+    /// Exit 1 with every problem, one per line, in the order of the file (for `--json` in
+    /// `details.problems`: `line`, `field`, `message`, `message_nb`).
     static func refusal(_ file: String, _ problems: [ImportProblem], byDaemon: Bool) -> CommandFailure {
         let sorted = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         let count = sorted.count
         let head = byDaemon
             ? Text(
-                "beredskap: the daemon refused \(file) (\(count) \(count == 1 ? "problem" : "problems")); nothing was imported.",
-                nb: "beredskap: tjenesten avviste \(file) (\(count) feil); ingenting ble importert.")
+                "the daemon refused \(file) (\(count) \(count == 1 ? "problem" : "problems")); nothing was imported.",
+                nb: "tjenesten avviste \(file) (\(count) feil); ingenting ble importert.")
             : Text(
-                "beredskap: \(file) has \(count) \(count == 1 ? "problem" : "problems"); nothing was sent.",
-                nb: "beredskap: \(file) har \(count) feil; ingenting ble sendt.")
-        let body = sorted.reduce(head) { text, problem in text + Text("\n  ", nb: "\n  ") + problem.text }
-        return .message(body, .refused)
+                "\(file) has \(count) \(count == 1 ? "problem" : "problems"); nothing was sent.",
+                nb: "\(file) har \(count) feil; ingenting ble sendt.")
+        let details = JSONObject([("problems", .array(sorted.map { problem in
+            .object(JSONObject([
+                ("line", .integer(Int64(problem.line))), ("field", problem.field.map(JSONValue.string) ?? .null),
+                ("message", .string(problem.message.en)), ("message_nb", .string(problem.message.nb)),
+            ]))
+        }))])
+        return .report(FailureReport(
+            code: ExitCode.refused.name, message: head, details: details,
+            hints: sorted.map { Text("  ", nb: "  ") + $0.text }, exitCode: .refused))
     }
 }

@@ -51,12 +51,7 @@ enum PictureCommands {
         let output = context.output
         let language = output.language
         let forecast = surge.forecast.sorted { kindOrder($0.key) < kindOrder($1.key) }
-        guard !output.printedForScripts(surge, csv: {
-            (
-                ["kind", "free", "net_per_day", "days_to_full"],
-                forecast.map { kind, item in [kind, String(item.free), String(item.netPerDay), item.daysToFull.map { String($0) } ?? ""] }
-            )
-        }) else { return }
+        guard !output.printedForScripts(surge, csv: { FigureTables.surge(surge, kinds: forecast.map(\.key)) }) else { return }
         var headline = Text("Surge level: ", nb: "Beredskapsnivå: ")(language) + CapacityFormat.surgeLevel(surge.level, output)
         if let since = surge.since { headline += Text("  since \(output.time(since))", nb: "  siden \(output.time(since))")(language) }
         output.line(output.style.bold(headline))

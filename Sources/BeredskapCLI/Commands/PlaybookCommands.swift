@@ -11,7 +11,8 @@ enum PlaybookCommands {
             return
         }
         guard !list.playbooks.isEmpty else {
-            return output.line(Text("No playbooks in \(list.directory).", nb: "Ingen tiltakskort i \(list.directory)."))
+            return output.line(output.style.yellow(
+                list.warning ?? Text("No playbooks in \(list.directory).", nb: "Ingen tiltakskort i \(list.directory).")(output.language)))
         }
         output.table(PlaybookFormat.columns(width: output.width), rows: list.playbooks.map { PlaybookFormat.row($0, output.language) })
         output.line(output.style.dim(Text("Read from \(list.directory).", nb: "Lest fra \(list.directory).")(output.language)))

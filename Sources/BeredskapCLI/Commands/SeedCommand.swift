@@ -101,8 +101,8 @@ enum SeedCommand {
 
     static func failure(_ error: SeedFailure) -> CommandFailure {
         let head = Text(
-            "beredskap: the seed files have problems; nothing was sent:",
-            nb: "beredskap: seed-filene har feil; ingenting ble sendt:")
+            "the seed files have problems; nothing was sent:",
+            nb: "seed-filene har feil; ingenting ble sendt:")
         return .message(error.problems.reduce(head) { $0 + Text("\n  ", nb: "\n  ") + $1 }, .refused)
     }
 

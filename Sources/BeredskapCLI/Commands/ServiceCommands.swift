@@ -7,7 +7,7 @@ enum ServiceCommands {
     static func status(_ context: CommandContext) throws(CommandFailure) {
         let output = context.output
         let status = try call { () throws(ClientError) in try context.client.status() }
-        guard output.format != .json else { return output.json(status) }
+        guard !output.printedForScripts(status, csv: { FigureTables.status(status) }) else { return }
         let percent = Int((status.capacity.utilization * 100).rounded())
         let rows: [(Text, String)] = [
             (Text("Surge level", nb: "Beredskapsnivå"), surgeLevelText(status.surgeLevel, output)),
@@ -27,9 +27,6 @@ enum ServiceCommands {
             (Text("Last event", nb: "Siste hendelse"), "#\(status.lastEventSeq)"),
             (Text("Up", nb: "Oppe"), duration(status.uptimeS, output.language)),
         ]
-        if output.format == .csv {
-            return output.csv(header: ["field", "value"], rows: rows.map { [$0.0(.en), $0.1] })
-        }
         output.line(output.style.bold("beredskapd \(status.serverVersion)"))
         var table = Table(columns: [Table.Column(""), Table.Column("")])
         table.showsHeader = false

@@ -33,9 +33,9 @@ extension CommandTree {
             exactly one of --for and --until; a silence lasts at most 30 days.
 
             Examples:
-              beredskap silence add --rule facility_utilization --subject facility/refstad --for PT2H --comment "Refstad tømmes planmessig"
+              beredskap silence add --rule facility_utilization --subject facility/refstad --for 2h --comment "Refstad tømmes planmessig"
               beredskap silence add --subject "facility/*" --severity warning --until 2026-11-23T08:00:00Z --comment "Øvelse i natt"
-              beredskap silence add --subject city --starts 2026-11-23T06:00:00Z --for PT4H --comment "Vedlikehold av rapportering"
+              beredskap silence add --subject city --starts 2026-11-23T06:00:00Z --for 4h --comment "Vedlikehold av rapportering"
             """,
             nb: """
             --rule og --subject er * (alle) som standard; minst én av --rule, --subject og
@@ -44,9 +44,9 @@ extension CommandTree {
             nøyaktig én av --for og --until; en demping varer høyst 30 dager.
 
             Eksempler:
-              beredskap silence add --rule facility_utilization --subject facility/refstad --for PT2H --comment "Refstad tømmes planmessig"
+              beredskap silence add --rule facility_utilization --subject facility/refstad --for 2h --comment "Refstad tømmes planmessig"
               beredskap silence add --subject "facility/*" --severity warning --until 2026-11-23T08:00:00Z --comment "Øvelse i natt"
-              beredskap silence add --subject city --starts 2026-11-23T06:00:00Z --for PT4H --comment "Vedlikehold av rapportering"
+              beredskap silence add --subject city --starts 2026-11-23T06:00:00Z --for 4h --comment "Vedlikehold av rapportering"
             """),
         options: [
             .option("rule", value: "RULE", help: Text(
@@ -60,7 +60,7 @@ extension CommandTree {
                 "silence every alert (only without --rule, --subject and --severity)",
                 nb: "demp alle varsler (bare uten --rule, --subject og --severity)")),
             .option("for", value: "DURATION", help: Text(
-                "how long, as an ISO 8601 duration: PT30M, PT2H, P1D", nb: "hvor lenge, som ISO 8601-varighet: PT30M, PT2H, P1D")),
+                "how long: \(HumanDuration.examples) (ISO 8601)", nb: "hvor lenge: \(HumanDuration.examples) (ISO 8601)")),
             .option("until", value: "TIME", help: Text(
                 "when it ends, local time ('2026-11-23 08:00', '18:00' today, or a date for its midnight)",
                 nb: "når den slutter, lokal tid («2026-11-23 08:00», «18:00» i dag, eller en dato for midnatt)")),

@@ -60,11 +60,11 @@ enum SilenceCommands {
                 "--comment is required: say why nobody should hear about these alerts",
                 nb: "--comment er påkrevd: si hvorfor ingen skal høre om disse varslene"))
         }
-        let duration = try fixedDuration(parsed, "for")
+        let duration = try parsed.duration("for")
         let until = try parsed.instant("until", calendar: calendar)
         guard (duration == nil) != (until == nil) else {
             throw parsed.usageError(Text(
-                "give exactly one of --for (PT2H) and --until (a time)", nb: "oppgi nøyaktig én av --for (PT2H) og --until (et tidspunkt)"))
+                "give exactly one of --for (2h) and --until (a time)", nb: "oppgi nøyaktig én av --for (2h) og --until (et tidspunkt)"))
         }
         let matchers = SilenceMatchersBody(
             rule: parsed.value("rule"), subject: parsed.value("subject"),
@@ -72,18 +72,6 @@ enum SilenceCommands {
         return NewSilence(
             matchers: matchers, startsAt: try parsed.instant("starts", calendar: calendar), endsAt: until, duration: duration,
             comment: comment)
-    }
-
-    /// `--name` as an exact ISO 8601 duration (no years or months).
-    static func fixedDuration(_ parsed: ParsedCommand, _ name: String) throws(UsageError) -> FixedDuration? {
-        guard let text = parsed.value(name) else { return nil }
-        guard let milliseconds = ISODuration(parsing: text)?.fixedMilliseconds, milliseconds > 0 else {
-            throw .invalidValue(
-                option: "--\(name)", value: text,
-                expected: Text("an ISO 8601 duration such as PT30M, PT2H or P1D", nb: "en ISO 8601-varighet som PT30M, PT2H eller P1D"),
-                path: parsed.path)
-        }
-        return FixedDuration(milliseconds: milliseconds)
     }
 
     /// `facility_utilization facility/refstad critical`, leaving out what matches anything.

@@ -45,14 +45,19 @@ public struct ArgumentParser: Sendable {
             optionValues: walk.optionValues.filter { names.contains($0.key) })
     }
 
-    /// A usage error as printed to stderr: the message, then where to read more.
+    /// `See 'beredskap events --help'.`: where to read about the command an error concerns,
+    /// printed after the error's message:
     ///
     ///     beredskap: unknown option '--sinse' (did you mean '--since'?)
     ///     See 'beredskap events --help'.
-    public func report(_ error: UsageError, language: Language) -> String {
-        let name = ([root.name] + resolve(error.commandPath).path).joined(separator: " ")
-        let hint = Text("See '\(name) --help'.", nb: "Se «\(name) --help».")
-        return "\(root.name): \(error.message(language))\n\(hint(language))"
+    public func helpHint(for error: UsageError) -> Text {
+        let name = commandName(error.commandPath)
+        return Text("See '\(name) --help'.", nb: "Se «\(name) --help».")
+    }
+
+    /// `beredskap facility show`: the program and the commands of `path` that exist.
+    public func commandName(_ path: [String]) -> String {
+        ([root.name] + resolve(path).path).joined(separator: " ")
     }
 
     /// The help page for the command at `path`, wrapped to `width` columns. An invalid path

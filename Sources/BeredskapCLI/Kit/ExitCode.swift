@@ -6,9 +6,11 @@
 public enum ExitCode: Int32, Sendable {
     /// The command did what was asked.
     case ok = 0
-    /// The daemon understood the request and refused it (validation, conflict, not found).
+    /// The daemon understood a valid request and refused it in its present state (a conflict,
+    /// the cap, a step that is not ready).
     case refused = 1
-    /// The command line was wrong; nothing was sent.
+    /// What was typed is wrong: the command line, an id that does not exist or a value the
+    /// daemon refuses; nothing changed.
     case usage = 2
     /// The daemon could not be reached (no socket, connection refused, timed out).
     case unreachable = 3

@@ -30,11 +30,26 @@ extension ParsedCommand {
         }
     }
 
-    /// `--name` as one of a fixed set of words (e.g. `--lang en|nb`).
+    /// `--name` as one of a fixed set of words (e.g. `--lang en|nb`); a near miss is named
+    /// in the error (`--kind transitt`: did you mean 'transit'?).
     public func choice(_ name: String, among choices: [String]) throws(UsageError) -> String? {
-        let list = choices.joined(separator: ", ")
-        return try converted(name, expected: Text("one of: \(list)", nb: "én av: \(list)")) {
-            choices.contains($0) ? $0 : nil
+        guard let raw = value(name) else { return nil }
+        guard choices.contains(raw) else {
+            let list = choices.joined(separator: ", ")
+            throw UsageError.invalidValue(
+                option: "--\(name)", value: raw, expected: Text("one of: \(list)", nb: "én av: \(list)"),
+                suggestion: Suggestion.closest(to: raw, among: choices), path: path)
+        }
+        return raw
+    }
+
+    /// `--name` as a positive duration of exact length: `30m`, `2h`, `1h30m`, `1d`, `90s` or
+    /// ISO 8601 (`PT2H`); see `HumanDuration`. Months and years are refused (no fixed length).
+    public func duration(_ name: String) throws(UsageError) -> FixedDuration? {
+        let expected = Text(
+            "a duration such as \(HumanDuration.examples)", nb: "en varighet som \(HumanDuration.examples)")
+        return try converted(name, expected: expected) { text in
+            HumanDuration.parse(text)?.fixedMilliseconds.flatMap { $0 > 0 ? FixedDuration(milliseconds: $0) : nil }
         }
     }
 

@@ -1,4 +1,4 @@
-/// "Did you mean …?" for a mistyped command or option name.
+/// "Did you mean …?" for a mistyped command or option name, a value of a fixed set, or an id.
 ///
 /// Operators type fast under pressure; pointing at the intended name is cheaper than making
 /// them read the whole help. The distance is optimal string alignment (Levenshtein plus
@@ -22,6 +22,17 @@ enum Suggestion {
             }
         }
         return best
+    }
+
+    /// For an id the daemon does not know: the closest candidate, or else the only one that
+    /// starts with what was typed (`nordre` for `nordre-aker`), which a distance of two edits
+    /// would not reach. Nil when the typed id is itself a candidate.
+    static func likelyID(for typed: String, among candidates: [String]) -> String? {
+        guard !candidates.contains(typed) else { return nil }
+        if let close = closest(to: typed, among: candidates) { return close }
+        let lowered = typed.lowercased()
+        let extensions = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        return lowered.count >= 3 && extensions.count == 1 ? extensions[0] : nil
     }
 
     /// Optimal string alignment distance between two character sequences.

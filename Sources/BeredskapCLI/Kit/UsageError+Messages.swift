@@ -58,11 +58,13 @@ extension UsageError {
             commandPath: path)
     }
 
-    static func invalidValue(option: String, value: String, expected: Text, path: [String]) -> UsageError {
+    static func invalidValue(
+        option: String, value: String, expected: Text, suggestion: String? = nil, path: [String]
+    ) -> UsageError {
         UsageError(
             message: Text(
                 "option '\(option)' expects \(expected.en), got '\(value)'",
-                nb: "valget «\(option)» forventer \(expected.nb), fikk «\(value)»"),
+                nb: "valget «\(option)» forventer \(expected.nb), fikk «\(value)»") + didYouMean(suggestion),
             commandPath: path)
     }
 

@@ -48,6 +48,9 @@ public enum Daemon {
             case .success(let set):
                 print("configuration ok: \(options.configFile ?? ConfigurationLoader.embeddedName)")
                 print("playbooks ok: \(set.playbooks.count) in \(configuration.playbooks.directory)")
+                if let warning = PlaybookLibrary.emptyWarning(set, directory: configuration.playbooks.directory) {
+                    print("warning: \(warning.en)")
+                }
                 return 0
             }
         case .run(let options):

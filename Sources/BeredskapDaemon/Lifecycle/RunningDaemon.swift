@@ -55,7 +55,11 @@ public final class RunningDaemon: Sendable {
             // running without them unnoticed during a surge would be worse.
             let facilities = Set(try writeConnection.facilities().map(\.id))
             switch PlaybookLibrary.load(configuration, facilities: facilities) {
-            case .success(let set): playbooks = PlaybookLibrary(set)
+            case .success(let set):
+                playbooks = PlaybookLibrary(set)
+                if let warning = PlaybookLibrary.emptyWarning(set, directory: configuration.playbooks.directory) {
+                    DaemonLog.warning(warning.en)
+                }
             case .failure(let failure): throw StartupError("the playbooks in \(configuration.playbooks.directory) are invalid:\n\(failure)")
             }
         } catch {
@@ -220,6 +224,9 @@ public final class RunningDaemon: Sendable {
         switch PlaybookLibrary.load(services.configuration, facilities: facilities) {
         case .success(let set):
             services.playbooks.replace(with: set)
+            if let warning = PlaybookLibrary.emptyWarning(set, directory: services.configuration.playbooks.directory) {
+                DaemonLog.warning(warning.en)
+            }
             recordLifecycleEvent("playbooks.reloaded", data: [("playbooks", .array(set.playbooks.map { .string($0.id) }))])
         case .failure(let failure):
             DaemonLog.error("playbook reload refused; the running set stays:\n\(failure)")

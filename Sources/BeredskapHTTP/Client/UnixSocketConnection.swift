@@ -3,11 +3,8 @@ import Glibc
 
 /// Why a client could not talk to the daemon.
 public enum ClientConnectionError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Nothing listens at the path (no file, or a stale socket).
-    case notRunning(path: String)
-    /// The socket exists but we may not connect (permissions on the socket or its directory).
-    case permissionDenied(path: String)
-    case pathTooLong(path: String)
+    /// No socket answered; one attempt per path tried, in order.
+    case unreachable([SocketAttempt])
     case timedOut
     /// The daemon closed the connection before a complete response.
     case closedEarly
@@ -16,9 +13,7 @@ public enum ClientConnectionError: Error, Sendable, Equatable, CustomStringConve
 
     public var description: String {
         switch self {
-        case .notRunning(let path): return "no beredskapd is listening on \(path)"
-        case .permissionDenied(let path): return "permission denied connecting to \(path)"
-        case .pathTooLong(let path): return "the socket path \(path) is too long"
+        case .unreachable(let attempts): return attempts.map(\.description).joined(separator: "; ")
         case .timedOut: return "the daemon did not answer in time"
         case .closedEarly: return "the daemon closed the connection before answering"
         case .invalidResponse(let problem): return "the daemon's response was not valid HTTP: \(problem)"
@@ -40,15 +35,10 @@ public final class UnixSocketConnection {
     public init(path: String) throws(ClientConnectionError) {
         self.path = path
         let result = bshim_unix_connect(path)
-        if result == -2 { buffer.deallocate(); throw .pathTooLong(path: path) }
         guard result >= 0 else {
-            let error = errno
+            let error = result == -2 ? ENAMETOOLONG : errno
             buffer.deallocate()
-            switch error {
-            case ENOENT, ECONNREFUSED, ENOTDIR: throw .notRunning(path: path)
-            case EACCES, EPERM: throw .permissionDenied(path: path)
-            default: throw .system("connect \(path): \(String(cString: strerror(error)))")
-            }
+            throw .unreachable([SocketAttempt.classify(path: path, errno: error)])
         }
         fd = result
     }

@@ -9,12 +9,14 @@ enum FacilityRoutes {
         [
             Route("PUT", "/v1/facilities/{id}", permission: .operate) { context throws(APIError) in
                 let id = try idParameter(context)
+                let createOnly = try createOnlyPrecondition(context)
                 let body = try context.decodeBody(FacilityBody.self)
                 try requireAdminForOverride(body.capOverride, context)
                 let settings = context.services.configuration.capacity
                 let calendar = context.services.calendar
                 return .mutation { transaction in
                     let existing = try transaction.connection.facility(id)
+                    if createOnly, existing != nil { throw exists(id) }
                     return try FacilityChange.apply(
                         id: id, definition: body.definition, override: body.capOverride, existing: existing,
                         settings: settings, calendar: calendar, in: &transaction)
@@ -74,6 +76,26 @@ enum FacilityRoutes {
                      nb: "forventet en slug: små bokstaver, sifre, «-», «_» eller «.» (som refstad)"))
         }
         return id
+    }
+
+    /// `If-None-Match: *`: create the facility, but refuse (409) if it exists, in the
+    /// transaction that would write it, so two people adding the same id cannot both succeed.
+    /// Without the header a PUT creates or replaces, as it always did.
+    private static func createOnlyPrecondition(_ context: RequestContext) throws(APIError) -> Bool {
+        let values = context.request.head.headers.values(for: APIContract.Header.ifNoneMatch)
+        guard !values.isEmpty else { return false }
+        guard values == ["*"] else {
+            throw .invalidField(
+                APIContract.Header.ifNoneMatch,
+                Text("only * is understood (create, never replace)", nb: "bare * forstås (opprett, aldri erstatt)"))
+        }
+        return true
+    }
+
+    static func exists(_ id: String) -> APIError {
+        var error = APIError.conflict(Text("facility '\(id)' exists already", nb: "mottaket «\(id)» finnes allerede"))
+        error.details = JSONObject([("id", .string(id)), ("exists", .bool(true))])
+        return error
     }
 
     static func notFound(_ id: String, field: String? = nil) -> APIError {

@@ -32,18 +32,24 @@ enum FlowRoutes {
                     CommandReply.json(status: 201, built: try recording.reportOccupancy(facility: id, body, in: &transaction))
                 }
             },
-            Route("POST", "/v1/imports/arrivals", permission: .operate) { context throws(APIError) in
+            Route("POST", "/v1/imports/arrivals", permission: .operate, query: ["dry_run"]) { context throws(APIError) in
                 let rows = try importRows(context, as: ArrivalBody.self)
                 let recording = FlowRecording(context)
+                if try context.queryBool("dry_run") == true {
+                    return try ImportDryRun.answer(rows, ImportDryRun.arrivals(recording), context)
+                }
                 return .mutation { transaction in
                     try importAll(rows, people: \.count, in: &transaction) { row, transaction in
                         _ = try recording.recordArrival(row, in: &transaction)
                     }
                 }
             },
-            Route("POST", "/v1/imports/occupancy", permission: .operate) { context throws(APIError) in
+            Route("POST", "/v1/imports/occupancy", permission: .operate, query: ["dry_run"]) { context throws(APIError) in
                 let rows = try importRows(context, as: OccupancyImportRow.self)
                 let recording = FlowRecording(context)
+                if try context.queryBool("dry_run") == true {
+                    return try ImportDryRun.answer(rows, ImportDryRun.occupancy(recording), context)
+                }
                 return .mutation { transaction in
                     try importAll(rows, people: \.occupied, in: &transaction) { row, transaction in
                         _ = try recording.reportOccupancy(

@@ -31,6 +31,21 @@ public final class PlaybookLibrary: Sendable {
         return PlaybookSet.load(directory: directory, context: context(configuration, facilities: facilities))
     }
 
+    /// For a set without playbooks: from where none were loaded and what that means. Why say
+    /// it at start and in `GET /v1/playbooks`: a daemon started from the wrong directory runs
+    /// fine without action cards, and nobody should find that out during a surge.
+    static func emptyWarning(_ set: PlaybookSet, directory: String) -> Text? {
+        guard set.playbooks.isEmpty else { return nil }
+        let path = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
+        var isDirectory: ObjCBool = false
+        let why = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? Text("the directory holds none", nb: "mappen har ingen")
+            : Text("no such directory", nb: "mappen finnes ikke")
+        return Text(
+            "no playbooks loaded from \(path) (\(why.en)); surge and alert cards will not start",
+            nb: "ingen tiltakskort lastet fra \(path) (\(why.nb)); kort for ankomstnivå og varsler starter ikke")
+    }
+
     static func context(_ configuration: DaemonConfiguration, facilities: Set<String>?) -> PlaybookValidationContext {
         PlaybookValidationContext(
             groups: Set(configuration.notifications.routing.groups.keys), rules: ruleIDs, facilities: facilities)

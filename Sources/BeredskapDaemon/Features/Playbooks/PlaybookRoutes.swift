@@ -11,9 +11,11 @@ enum PlaybookRoutes {
             Route("GET", "/v1/playbooks", permission: .read) { context throws(APIError) in
                 let set = context.services.playbooks.playbooks
                 let active = try context.services.read { try $0.activeRunCounts() }
+                let directory = context.services.configuration.playbooks.directory
                 return .json(status: 200, body: PlaybookList(
-                    directory: context.services.configuration.playbooks.directory,
-                    playbooks: set.playbooks.map { PlaybookList.Summary($0, activeRuns: active[$0.id] ?? 0) }))
+                    directory: directory,
+                    playbooks: set.playbooks.map { PlaybookList.Summary($0, activeRuns: active[$0.id] ?? 0) },
+                    warning: PlaybookLibrary.emptyWarning(set, directory: directory)?(context.language)))
             },
             Route("GET", "/v1/playbooks/{id}", permission: .read) { context throws(APIError) in
                 let id = context.parameters["id"] ?? ""
