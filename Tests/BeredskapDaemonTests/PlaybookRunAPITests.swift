@@ -20,7 +20,7 @@ import Testing
           steps: [
             { id: "tell-district", title: { nb: "Varsle bydelen", en: "Tell the district" }, owner: "bydel:{district}", due: "PT30M",
               action: { notify: { groups: ["bydel:{district}", "beredskapsetaten"],
-                                  message: { nb: "{subject} er nesten fullt ({severity})", en: "{subject} is nearly full ({severity})" } } } },
+                                  message: { nb: "{subject} er nesten fullt", en: "{subject} is nearly full" } } } },
             { id: "find-places", title: { nb: "Finn plasser", en: "Find places" }, owner: "bydel:{district}", due: "PT1H",
               depends_on: ["tell-district"], action: { task: {} } },
             { id: "calm", title: { nb: "Vent til varselet opphører", en: "Wait for the alert to end" }, owner: "beredskapsetaten",
@@ -287,13 +287,14 @@ import Testing
         let (daemon, directory) = try Self.daemon()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let ops = try daemon.session(as: People.operatorByGroup)
-        // Started by hand without an alert: there is no alert whose end to wait for.
-        let started = try ops.post("/v1/playbooks/near-full/runs", ["reason": "Sjekk"])
-        #expect(started.status == 201)
+        #expect(try ops.putFacility("ute", ["name": "Ute", "district": nil]).status == 201)
+        // Started by hand about a facility, without an alert: there is no alert whose end to wait for.
+        let started = try ops.post("/v1/playbooks/near-full/runs", ["reason": "Sjekk", "subject": "facility/ute"])
+        #expect(started.status == 201, "\(started.text)")
         let id = try #require(started.json["id"]?.intValue)
         #expect(Self.step(started.json, "calm")?["state"]?.stringValue == "failed")
         #expect(Self.step(started.json, "calm")?["failure_reason"]?.stringValue?.contains("ingen varsel") == true)
-        // Without a district, the district's steps fall to the escalation group.
+        // Outside every district, the district's steps fall to the escalation group.
         #expect(Self.step(started.json, "find-places")?["owner"]?.stringValue == "admin-koordinering")
         #expect(try Self.queued(ops, run: id).contains { $0.kind == "step_failed" && $0.group == "beredskapsetaten" })
         #expect(try ops.post("/v1/runs/\(id)/steps/find-places/complete", [:]).status == 200)

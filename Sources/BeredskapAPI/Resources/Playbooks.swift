@@ -49,10 +49,15 @@ public struct StartRunBody: Sendable, Codable, Equatable {
     /// Optionally, the alert the run is about (its subject, district and resolution then count
     /// as for a run the alert started). At most one run of a playbook per alert.
     public var alert: Int64?
+    /// Optionally, what the run is about without an alert (`facility/refstad`, `kind/transit`,
+    /// `city`): its name and district fill the card's texts and owners. A card whose texts name
+    /// the subject or the alert must be started with `alert` or `subject`; not both.
+    public var subject: String?
 
-    public init(reason: String, alert: Int64? = nil) {
+    public init(reason: String, alert: Int64? = nil, subject: String? = nil) {
         self.reason = reason
         self.alert = alert
+        self.subject = subject
     }
 }
 

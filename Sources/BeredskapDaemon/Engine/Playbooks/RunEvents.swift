@@ -51,6 +51,25 @@ enum RunErrors {
         .notFound(Text("no run #\(id)", nb: "ingen kjøring #\(id)"))
     }
 
+    /// A card whose placeholders this run cannot fill: started by hand without saying what
+    /// it is about (`alert` or `subject`), or about a subject when it names the alert's
+    /// severity (`alert`). `details.placeholders` lists what is missing.
+    static func unresolved(_ error: PlaybookResolutionError, trigger: PlaybookRunTrigger) -> APIError {
+        let names = error.missing.map { "{\($0)}" }.joined(separator: ", ")
+        var api: APIError
+        if trigger.subject == nil {
+            api = .invalidField("subject", Text(
+                "this card is about an alert or a subject (it names \(names)): give alert (the alert's number) or subject (such as facility/refstad)",
+                nb: "dette tiltakskortet gjelder et varsel eller et subjekt (det nevner \(names)): oppgi alert (varselets nummer) eller subject (som facility/refstad)"))
+        } else {
+            api = .invalidField("alert", Text(
+                "this card names what only an alert says (\(names)): give alert (the alert's number)",
+                nb: "dette tiltakskortet nevner det bare et varsel kan si (\(names)): oppgi alert (varselets nummer)"))
+        }
+        api.details["placeholders"] = .array(error.missing.map(JSONValue.string))
+        return api
+    }
+
     /// A refusal of the state machine: an unknown step is a 404, an unusable step list a 422,
     /// the rest are conflicts with the run's state (409, with the state in the details).
     static func refused(_ error: PlaybookRunError, run id: Int64) -> APIError {

@@ -35,11 +35,11 @@ struct RunExecution {
         exercise: Bool, in transaction: inout WriteTransaction
     ) throws -> StoredRun {
         let id = try transaction.connection.nextPlaybookRunID()
-        let fallback = definition.escalationGroup ?? settings.routing.escalation.first
-        let specs = definition.steps.map { step in
+        let card = try resolved(definition, trigger: trigger, transaction.connection)
+        let specs = card.steps.map { step in
             PlaybookRunStepSpec(
-                id: step.id, dependsOn: step.dependsOn, due: step.due, automatic: step.action != .task,
-                owner: trigger.resolveGroup(step.owner, fallback: fallback), waitsForCondition: step.action.isWait)
+                id: step.id, dependsOn: step.dependsOn, due: step.due, automatic: step.action != .task, owner: step.owner,
+                waitsForCondition: step.action.isWait)
         }
         let (run, effects): (PlaybookRun, [PlaybookRunEffect])
         do throws(PlaybookRunError) {
@@ -49,8 +49,7 @@ struct RunExecution {
         } catch {
             throw APIError(.invalidDefinition, error.text)
         }
-        var stored = StoredRun(
-            id: id, run: run, definition: definition, trigger: trigger, triggerKey: triggerKey, exercise: exercise)
+        var stored = StoredRun(id: id, run: run, definition: card, trigger: trigger, triggerKey: triggerKey, exercise: exercise)
         try transaction.appendEvent(type: RunEvents.started, subject: Self.subject(id), data: .object(JSONObject([
             ("playbook", .string(definition.id)), ("trigger", try JSONValueEncoder().encode(trigger)),
             ("reason", .string(reason)),
@@ -59,6 +58,22 @@ struct RunExecution {
             text: RunMessages.startedLogText(stored).nb, subject: Self.subject(id), source: .system)
         try record(&stored, before: nil, effects: effects, in: &transaction)
         return stored
+    }
+
+    /// The card as this run carries it out, its placeholders filled in from the trigger (see
+    /// `PlaybookDefinition.resolved`). A placeholder nothing fills refuses the start.
+    func resolved(
+        _ definition: PlaybookDefinition, trigger: PlaybookRunTrigger, _ connection: SQLiteConnection
+    ) throws -> PlaybookDefinition {
+        let values = PlaybookRunValues(
+            playbook: definition.id, trigger: trigger, subjectName: try trigger.subject.map { try SubjectNames.name(of: $0, connection) },
+            districtName: try SubjectNames.district(trigger.district, connection),
+            fallbackGroup: definition.escalationGroup ?? settings.routing.escalation.first)
+        do throws(PlaybookResolutionError) {
+            return try definition.resolved(with: values)
+        } catch {
+            throw RunErrors.unresolved(error, trigger: trigger)
+        }
     }
 
     // MARK: - Changing
@@ -215,24 +230,20 @@ struct RunExecution {
     private func perform(
         _ id: String, of stored: StoredRun, in transaction: inout WriteTransaction
     ) throws -> PlaybookRun.AutomaticResult? {
-        guard let step = stored.definition.step(id) else {
+        // A run stored before cards were filled in at start carries the card as written.
+        let card = stored.definition.placeholders.isEmpty
+            ? stored.definition : (try? resolved(stored.definition, trigger: stored.trigger, transaction.connection)) ?? stored.definition
+        guard let step = card.step(id) else {
             return .failed(reason: settings.text(Text("the playbook has no step \(id)", nb: "tiltakskortet har ikke steget \(id)")))
         }
-        let values = stored.trigger.placeholderValues(playbook: stored.definition.id)
         switch step.action {
         case .task:
             return .failed(reason: settings.text(Text("a task is done by a person", nb: "en oppgave gjøres av en person")))
         case .notify(let message):
-            let fallback = stored.definition.escalationGroup ?? settings.routing.escalation.first
-            var groups: [String] = []
-            for group in message.groups.map({ stored.trigger.resolveGroup($0, fallback: fallback) }) where !groups.contains(group) {
-                groups.append(group)
-            }
-            try notify(stored, .message(step: id, message.message.rendered(with: values)), groups: groups, in: &transaction)
+            try notify(stored, .message(step: id, message.message), groups: message.groups, in: &transaction)
             return .done
         case .log(let log):
-            let text = log.text.rendered(with: values)
-            try transaction.addIncidentLogEntry(text: settings.text(text.text), subject: Self.subject(stored.id), source: .system)
+            try transaction.addIncidentLogEntry(text: settings.text(log.text.text), subject: Self.subject(stored.id), source: .system)
             return .done
         case .setFacilityStatus(let change):
             return try setFacilityStatus(change, in: &transaction)
