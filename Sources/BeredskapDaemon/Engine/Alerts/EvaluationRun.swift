@@ -84,6 +84,7 @@ struct EvaluationRun {
     ) throws {
         let silences = try currentSilences(transaction.connection)
         // A silenced alert still exists and is shown as silenced, but sends nothing.
+        let wasSilenced = alert.silenced
         alert.silenced = alert.lifecycle.isOpen
             && silences.silencing(alert.key, severity: alert.lifecycle.severity, at: now) != nil
         try transaction.saveAlert(alert)
@@ -94,6 +95,11 @@ struct EvaluationRun {
             try transaction.appendSystemEvent(type: type, subject: subject, data: Self.data(alert))
         } else if before == nil, alert.lifecycle.state == .firing {
             try transaction.appendSystemEvent(type: AlertEvents.firing, subject: subject, data: Self.data(alert))
+        }
+        if before != nil, alert.lifecycle.isOpen, wasSilenced != alert.silenced {
+            // A silence that ended while the daemon was down is found here, at the first evaluation.
+            let notifying = effects.contains { if case .notify = $0 { true } else { false } }
+            try silenceChanged(alert, notify: !notifying, in: &transaction)
         }
         for effect in effects where !alert.silenced || effect == .closedSilently {
             switch effect {
@@ -135,14 +141,22 @@ struct EvaluationRun {
             guard silenced != alert.silenced else { continue }
             alert.silenced = silenced
             try transaction.saveAlert(alert)
-            try transaction.appendSystemEvent(
-                type: silenced ? AlertEvents.silenced : AlertEvents.unsilenced, subject: "alert/\(alert.id)", data: Self.data(alert))
-            if !silenced, alert.lifecycle.state == .firing, !alert.flap.isFlapping {
-                try notify(alert, .lifecycle(.firing), groups: recipients(alert), in: &transaction)
-            }
+            try silenceChanged(alert, notify: true, in: &transaction)
         }
         if let next = silences.nextChange(after: now) { scheduled.append(.silences(at: next)) }
         return scheduled
+    }
+
+    /// Records that a silence began or ended for `alert` (`alert.silenced` or `alert.unsilenced`,
+    /// which also starts the cards it held back). When one ended while the alert fires, the
+    /// groups are told now, as they were not while it was silenced — unless `notify` is false
+    /// because a notification goes out anyway.
+    private mutating func silenceChanged(_ alert: StoredAlert, notify: Bool, in transaction: inout WriteTransaction) throws {
+        try transaction.appendSystemEvent(
+            type: alert.silenced ? AlertEvents.silenced : AlertEvents.unsilenced, subject: "alert/\(alert.id)", data: Self.data(alert))
+        if notify, !alert.silenced, alert.lifecycle.state == .firing, !alert.flap.isFlapping {
+            try self.notify(alert, .lifecycle(.firing), groups: recipients(alert), in: &transaction)
+        }
     }
 
     private mutating func currentSilences(_ connection: SQLiteConnection) throws -> SilenceSet {
@@ -210,6 +224,7 @@ struct EvaluationRun {
             ("rule", .string(lifecycle.key.rule)), ("subject", .string(lifecycle.key.subject)),
             ("state", .string(lifecycle.state.rawValue)), ("severity", .string(lifecycle.severity.rawValue)),
             ("value", alert.value.map(JSONValue.double) ?? .null), ("threshold", alert.threshold.map(JSONValue.double) ?? .null),
+            ("silenced", .bool(alert.silenced)),
         ]))
     }
 }
