@@ -132,4 +132,17 @@ import Testing
         #expect(Self.line(log) == nil)
         #expect(WatchFormat.isShown(Self.firing))
     }
+
+    @Test func aValueThatMatchesNothingGetsTheClosestKnownOne() {
+        func hint(_ value: String, _ known: [String]) -> String? {
+            let body = APIErrorBody(
+                code: .invalidField, message: "matchers.subject: unknown facility",
+                details: JSONObject([
+                    ("field", "matchers.subject"), ("value", .string(value)), ("known", .array(known.map(JSONValue.string))),
+                ]))
+            return APIErrorHint.hint(for: body)?(.en)
+        }
+        #expect(hint("facility/refstd", ["facility/refstad", "facility/torshov"]) == "Did you mean facility/refstad?")
+        #expect(hint("facility/ila", ["facility/refstad", "facility/torshov"]) == nil, "nothing close: the message lists them")
+    }
 }

@@ -2,15 +2,26 @@ import BeredskapAPI
 import BeredskapCore
 import BeredskapJSON
 
-/// The lines after a playbook or run error that say what to fix or where to look
+/// The lines after a playbook, run or silence error that say what to fix or where to look
 /// (`APIErrorHint` asks here first).
 enum PlaybookErrorHint {
     static func hint(for body: APIErrorBody) -> Text? {
         switch body.knownCode {
         case .invalidDefinition: return problems(body.error.details)
         case .conflict: return run(body.error.details)
+        case .invalidField: return closestKnown(body.error.details)
         default: return nil
         }
+    }
+
+    /// "Did you mean facility/refstad?" when the daemon refused a value that matches nothing
+    /// (a silence's rule or subject, a run's subject) and listed the known ones
+    /// (`details.known`), one of which is a likely typo away from `details.value`.
+    static func closestKnown(_ details: JSONValue) -> Text? {
+        guard let value = details["value"]?.stringValue, let known = details["known"]?.arrayValue?.compactMap(\.stringValue),
+            let closest = Suggestion.closest(to: value, among: known)
+        else { return nil }
+        return Text("Did you mean \(closest)?", nb: "Mente du \(closest)?")
     }
 
     /// Every problem of a refused playbook set, one per line as `file: field: message` (or

@@ -153,9 +153,7 @@ enum RunRoutes {
         about subject: String, _ definition: PlaybookDefinition, base: PlaybookRunTrigger, _ connection: SQLiteConnection
     ) throws -> PlaybookRunTrigger {
         if let problem = try AlertRules.knownSubjects(connection).problem(runSubject: subject) {
-            var error = APIError.invalidField("subject", problem.problem)
-            error.details["known"] = .array(problem.known.map(JSONValue.string))
-            throw error
+            throw problem.error(field: "subject", value: subject)
         }
         var trigger = base
         switch definition.trigger {
