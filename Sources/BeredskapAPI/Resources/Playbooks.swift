@@ -154,6 +154,8 @@ public struct RunResource: Sendable, Codable, Equatable {
     @NullEncoded public var endedAt: Timestamp?
     @NullEncoded public var abortedBy: String?
     @NullEncoded public var abortReason: String?
+    /// The run of a higher surge card that took over this one's open steps (it then finished).
+    @NullEncoded public var supersededBy: Int64?
     /// When the next reminder (overdue notice or escalation) is due, if any.
     @NullEncoded public var nextDeadline: Timestamp?
     /// Steps done or skipped, of all.
@@ -176,6 +178,7 @@ public struct RunResource: Sendable, Codable, Equatable {
         endedAt = run.endedAt
         abortedBy = run.abortedBy
         abortReason = run.abortReason
+        supersededBy = run.supersededBy.flatMap(Int64.init)
         nextDeadline = run.nextDeadline()
         progress = RunProgress(
             settled: run.steps.filter(\.state.letsDependentsStart).count, total: run.steps.count,

@@ -73,6 +73,10 @@ enum RunFormat {
         switch run.state {
         case .finished:
             rows.append((Text("Finished", nb: "Fullført"), output.time(run.endedAt)))
+            if let by = run.supersededBy {
+                rows.append((Text("Superseded by", nb: "Avløst av"), Text(
+                    "run #\(by) (beredskap run show \(by))", nb: "kjøring #\(by) (beredskap run show \(by))")(language)))
+            }
         case .aborted:
             rows.append((Text("Aborted", nb: "Avbrutt"), "\(run.abortedBy ?? "–"), \(output.time(run.endedAt))"))
             rows.append((Text("Why aborted", nb: "Hvorfor avbrutt"), run.abortReason ?? "–"))
@@ -117,7 +121,7 @@ enum RunFormat {
     static let csvHeader = [
         "id", "playbook", "title_en", "title_nb", "state", "blocked", "settled", "total", "overdue", "trigger", "alert", "rule",
         "subject", "severity", "district", "level", "reason", "started_at", "started_by", "ended_at", "aborted_by",
-        "abort_reason", "next_deadline", "exercise",
+        "abort_reason", "next_deadline", "exercise", "superseded_by",
     ]
 
     static func csvRow(_ run: RunResource) -> [String] {
@@ -128,7 +132,7 @@ enum RunFormat {
             trigger.alert.map(String.init) ?? "", trigger.rule ?? "", trigger.subject ?? "", trigger.severity?.rawValue ?? "",
             trigger.district ?? "", trigger.level?.rawValue ?? "", run.reason, run.startedAt.rfc3339, run.startedBy,
             run.endedAt?.rfc3339 ?? "", run.abortedBy ?? "", run.abortReason ?? "", run.nextDeadline?.rfc3339 ?? "",
-            String(run.exercise),
+            String(run.exercise), run.supersededBy.map(String.init) ?? "",
         ]
     }
 }

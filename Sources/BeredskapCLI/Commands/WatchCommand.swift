@@ -151,7 +151,8 @@ enum WatchFormat {
     ) -> String {
         let data = event.data
         let step = data["step"]?.stringValue ?? data["playbook"]?.stringValue ?? "–"
-        let who = data["by"]?.stringValue ?? data["owner"]?.stringValue ?? data["reason"]?.stringValue ?? "–"
+        let who = data["by"]?.stringValue ?? data["by"]?.intValue.map { "#\($0)" } ?? data["owner"]?.stringValue
+            ?? data["reason"]?.stringValue ?? "–"
         let columns = [
             time(event.time), pad(Text("RUN", nb: "TILTAK")(language), 9), pad(what, 14), pad(step, 22), pad(who, 22),
         ]

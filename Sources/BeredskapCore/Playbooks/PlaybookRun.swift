@@ -68,6 +68,8 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
     public private(set) var endedAt: Timestamp?
     public private(set) var abortedBy: String?
     public private(set) var abortReason: String?
+    /// The run that took over this one's open steps (see `supersede`).
+    public private(set) var supersededBy: String?
     /// The latest instant the run was changed or advanced at.
     public internal(set) var evaluatedAt: Timestamp
 
@@ -162,6 +164,29 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
             }
         }
         return [.aborted]
+    }
+
+    /// A run of a higher surge card (`supersedingRun`) takes over at `at`: every step not yet
+    /// done or skipped — waiting, ready, running or failed — is skipped by `by` with `reason`,
+    /// and the run finishes with nothing due. Its owners are not told again: the new card says
+    /// what to do now. Why not leave both: three surge cards in parallel tell the same groups
+    /// to do the same things three times, and which one counts is left to them to work out.
+    public mutating func supersede(
+        by supersedingRun: String, actor by: String, reason: String, at: Timestamp
+    ) throws(PlaybookRunError) -> [PlaybookRunEffect] {
+        guard state == .active else { throw .notActive(state) }
+        let now = max(at, evaluatedAt)
+        evaluatedAt = now
+        for index in steps.indices where !steps[index].state.letsDependentsStart {
+            steps[index].settle(as: .skipped)
+            steps[index].skippedBy = by
+            steps[index].skippedAt = now
+            steps[index].skipReason = reason
+        }
+        state = .finished
+        endedAt = now
+        supersededBy = supersedingRun
+        return [.superseded(by: supersedingRun)]
     }
 
     /// The outcome of an automatic step, as its executor reports it.

@@ -24,6 +24,8 @@ public enum PlaybookRunEffect: Sendable, Equatable, Codable {
     case finished
     /// Someone aborted the run; nothing more will come from it.
     case aborted
+    /// A run of a higher surge card took over the open steps; this one has finished.
+    case superseded(by: String)
 }
 
 /// Why an action on a run was refused. `unknownStep` is a 404 to the daemon, `invalidSteps` a

@@ -57,6 +57,16 @@ extension SQLiteConnection {
             Self.storedRun(from:))
     }
 
+    /// Active runs of cards that follow the surge level, oldest first: what a higher surge
+    /// card's start supersedes.
+    public func activeSurgeRuns() throws -> [StoredRun] {
+        try query(
+            """
+            SELECT \(Self.runColumns) FROM playbook_runs
+            WHERE state = 'active' AND json_extract(definition, '$.trigger.surge') IS NOT NULL ORDER BY id
+            """, [], Self.storedRun(from:))
+    }
+
     /// Newest first.
     public func playbookRuns(_ request: RunQuery) throws -> [StoredRun] {
         var conditions: [String] = []

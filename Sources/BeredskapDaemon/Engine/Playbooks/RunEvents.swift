@@ -14,6 +14,8 @@ enum RunEvents {
     static let escalated = "run.escalated"
     static let finished = "run.finished"
     static let aborted = "run.aborted"
+    /// A higher surge card's run took over the open steps (`data.by`); the run has ended.
+    static let superseded = "run.superseded"
     /// A trigger's run could not be started (subject: the triggering alert or `city`).
     static let startFailed = "run.start_failed"
     /// An active run could not be recovered at start; it stays as it was stored.

@@ -57,7 +57,23 @@ struct RunExecution {
         try transaction.addIncidentLogEntry(
             text: RunMessages.startedLogText(stored).nb, subject: Self.subject(id), source: .system)
         try record(&stored, before: nil, effects: effects, in: &transaction)
+        try supersede(by: stored, in: &transaction)
         return stored
+    }
+
+    /// Active runs of lower surge cards (drills only by drills, real runs only by real ones)
+    /// end with their open steps skipped: `new` takes over (`PlaybookTrigger.supersedes`).
+    private mutating func supersede(by new: StoredRun, in transaction: inout WriteTransaction) throws {
+        guard case .surge = new.definition.trigger else { return }
+        let reason = settings.text(Text(
+            "superseded by run #\(new.id) \(new.definition.id)", nb: "avløst av kjøring #\(new.id) \(new.definition.id)"))
+        let (by, now) = (transaction.actor.user, now)
+        for old in try transaction.connection.activeSurgeRuns()
+        where old.id != new.id && old.exercise == new.exercise && new.definition.trigger.supersedes(old.definition.trigger) {
+            _ = try change(run: old.id, in: &transaction) { run throws(PlaybookRunError) in
+                try run.supersede(by: String(new.id), actor: by, reason: reason, at: now)
+            }
+        }
     }
 
     /// The card as this run carries it out, its placeholders filled in from the trigger (see
@@ -163,7 +179,7 @@ struct RunExecution {
             case .escalateOverdue(let step, let count):
                 let group = stored.definition.escalationGroup ?? settings.routing.escalationGroup(step: count)
                 try notify(stored, .escalation(step: step, count: count), groups: group.map { [$0] } ?? [], in: &transaction)
-            case .finished, .aborted:
+            case .finished, .aborted, .superseded:
                 try transaction.addIncidentLogEntry(
                     text: RunMessages.endedLogText(stored).nb, subject: Self.subject(stored.id), source: .system)
             }
@@ -215,9 +231,13 @@ struct RunExecution {
             }
         }
         if before?.state != stored.run.state, stored.run.state != .active {
-            let type = stored.run.state == .finished ? RunEvents.finished : RunEvents.aborted
+            var type = stored.run.state == .finished ? RunEvents.finished : RunEvents.aborted
             var data: [(String, JSONValue)] = [("playbook", .string(stored.run.playbook))]
             if let reason = stored.run.abortReason { data.append(("reason", .string(reason))) }
+            if let by = stored.run.supersededBy.flatMap(Int64.init) {
+                type = RunEvents.superseded
+                data.append(("by", .integer(by)))
+            }
             if type == RunEvents.aborted {
                 try transaction.appendEvent(type: type, subject: subject, data: .object(JSONObject(data)))
             } else {

@@ -154,6 +154,12 @@ struct RunMessages {
                 "Action card \"\(title.en)\" (run #\(stored.id)) aborted by \(by): \(reason)",
                 nb: "Tiltakskortet «\(title.nb)» (kjøring #\(stored.id)) ble avbrutt av \(by): \(reason)")
         }
+        if let by = run.supersededBy {
+            let open = run.steps.filter { $0.state == .skipped && $0.skippedAt == run.endedAt }.count
+            return Text(
+                "Action card \"\(title.en)\" (run #\(stored.id)) superseded by run #\(by): \(open) open \(open == 1 ? "step" : "steps") skipped.",
+                nb: "Tiltakskortet «\(title.nb)» (kjøring #\(stored.id)) er avløst av kjøring #\(by): \(open) \(open == 1 ? "åpent" : "åpne") steg hoppet over.")
+        }
         let skipped = run.steps.filter { $0.state == .skipped }.count
         return Text(
             "Action card \"\(title.en)\" (run #\(stored.id)) finished: \(run.steps.count - skipped) steps done, \(skipped) skipped.",
