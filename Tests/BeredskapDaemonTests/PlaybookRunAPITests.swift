@@ -124,7 +124,11 @@ import Testing
         run = try ops.get("/v1/runs/\(id)")
         #expect(Self.step(run, "calm")?["state"]?.stringValue == "done")
         #expect(try ops.events("run.finished").count == 1)
-        #expect(try ops.get("/v1/log?subject=run/\(id)")["entries"]?.arrayValue?.count ?? 0 >= 2)
+        // The run's log entries are filed under the facility it is about, one per fact.
+        let log = try ops.get("/v1/log?subject=facility/refstad")["entries"]?.arrayValue?.compactMap { $0["text"]?.stringValue } ?? []
+        #expect(log.filter { $0.contains("(kjøring #\(id))") && $0.contains("er startet av varsel") }.count == 1, "\(log)")
+        #expect(log.contains { $0.contains("«Finn plasser»") && $0.contains("er utført av oslo-ops: 20 plasser på Torshov") }, "\(log)")
+        #expect(log.filter { $0.contains("(kjøring #\(id)) er fullført") }.count == 1, "\(log)")
 
         // The condition comes back: a new alert, a new run.
         #expect(try ops.arrive("refstad", 60).status == 201)

@@ -32,10 +32,11 @@ struct EvaluationRun {
                 let before = alert.lifecycle
                 var effects = alert.lifecycle.observe(verdict.severity, at: now)
                 let flapChange = alert.flap.record(active: verdict.severity != nil, at: now)
-                if verdict.severity != nil {
-                    alert.value = verdict.value ?? alert.value
-                    alert.threshold = verdict.threshold ?? alert.threshold
-                }
+                // The value shown is the current one, also while the condition is clear and
+                // `keep_firing_for` holds the alert open (and the one it resolved at); the
+                // threshold is the one last crossed.
+                alert.value = verdict.value ?? alert.value
+                if verdict.severity != nil { alert.threshold = verdict.threshold ?? alert.threshold }
                 alert.district = verdict.district ?? alert.district
                 effects = effects.filter { $0 != .closedSilently }
                 try record(&alert, from: before, effects: effects, flap: flapChange, in: &transaction)
@@ -175,19 +176,16 @@ struct EvaluationRun {
     private mutating func notify(
         _ alert: StoredAlert, _ kind: AlertMessageKind, groups: [String], in transaction: inout WriteTransaction
     ) throws {
-        let language = settings.notifications.language
-        let facilityID = AlertRules.facilityID(of: alert.key.subject)
-        let name = try facilityID.flatMap { id in try inputs?.facilities[id]?.name ?? transaction.connection.facility(id)?.name }
-            ?? alert.key.subject
+        guard !groups.isEmpty else { return }
+        let (name, figures) = try about(alert, transaction.connection)
+        let message = AlertMessage(alert: alert, kind: kind, name: name, figures: figures, language: settings.notifications.language)
         for group in groups {
             for channel in settings.notifications.routing.channels(for: group) {
                 let key = "alert-\(alert.id)-\(kind.code)-\(now.millisecondsSinceEpoch)-\(group)-\(channel)"
                 let row = OutboxNotification(
                     alertID: alert.id, kind: kind.code, channel: channel, group: group, idempotencyKey: key,
-                    document: AlertMessages.document(alert, kind, group: group, name: name, language: language, key: key),
-                    subjectLine: AlertMessages.subjectLine(alert, kind, name: name, language: language),
-                    body: AlertMessages.body(alert, kind, name: name, language: language), createdAt: now,
-                    exercise: alert.exercise)
+                    document: message.document(group: group, key: key), subjectLine: message.subjectLine, body: message.body,
+                    createdAt: now, exercise: alert.exercise)
                 let id = try transaction.enqueue(row)
                 try transaction.appendSystemEvent(
                     type: AlertEvents.notificationQueued, subject: "notification/\(id)",
@@ -197,6 +195,23 @@ struct EvaluationRun {
                     ])))
             }
         }
+    }
+
+    /// What an alert is about as people call it, and the places behind a utilization alert,
+    /// from what this evaluation read when it can (an evaluation of 200 facilities reads each
+    /// once).
+    private func about(_ alert: StoredAlert, _ connection: SQLiteConnection) throws -> (Text, PlaceFigures?) {
+        let subject = alert.key.subject
+        if let id = AlertRules.facilityID(of: subject) {
+            guard let facility = try inputs?.facilities[id] ?? connection.facility(id) else { return (Text(subject, nb: subject), nil) }
+            return (Text(facility.name, nb: facility.name), PlaceFigures(occupied: facility.occupied, available: facility.available))
+        }
+        let name = try SubjectNames.name(of: subject, connection)
+        guard alert.key.rule.hasSuffix("_utilization") else { return (name, nil) }
+        let places = try inputs.map(\.places).flatMap { $0.isEmpty ? nil : $0 } ?? connection.placesByKind()
+        let kind = subject.hasPrefix("kind/") ? FacilityKind(rawValue: String(subject.dropFirst("kind/".count))) : nil
+        let figures = subject == "city" ? AlertRules.cityPlaces(places) : kind.flatMap { places[$0] }
+        return (name, figures.map { PlaceFigures(occupied: $0.occupied, available: $0.available) })
     }
 
     /// The state the rules read: the facilities the keys name (one row each), the places by

@@ -20,6 +20,8 @@ struct RunExecution {
     private(set) var touched: [Int64: StoredRun] = [:]
     /// The last card encoded for storage: a catch-up starting 200 runs of one card encodes it once.
     private var encodedCard: (definition: PlaybookDefinition, json: String)?
+    /// Subjects' names as looked up in this command, for messages and log entries.
+    private var subjectNames: [String: Text] = [:]
 
     init(settings: PlaybookEngine.Settings, transaction: WriteTransaction) {
         self.settings = settings
@@ -54,8 +56,7 @@ struct RunExecution {
             ("playbook", .string(definition.id)), ("trigger", try JSONValueEncoder().encode(trigger)),
             ("reason", .string(reason)),
         ])))
-        try transaction.addIncidentLogEntry(
-            text: RunMessages.startedLogText(stored).nb, subject: Self.subject(id), source: .system)
+        try log(RunLogEntries.started(stored, name: try subjectName(of: trigger, transaction.connection)), about: stored, in: &transaction)
         try record(&stored, before: nil, effects: effects, in: &transaction)
         try supersede(by: stored, in: &transaction)
         return stored
@@ -90,6 +91,15 @@ struct RunExecution {
         } catch {
             throw RunErrors.unresolved(error, trigger: trigger)
         }
+    }
+
+    /// The name of what `trigger` is about, looked up once per command.
+    mutating func subjectName(of trigger: PlaybookRunTrigger, _ connection: SQLiteConnection) throws -> Text? {
+        guard let subject = trigger.subject else { return nil }
+        if let known = subjectNames[subject] { return known }
+        let name = try SubjectNames.name(of: subject, connection)
+        subjectNames[subject] = name
+        return name
     }
 
     // MARK: - Changing
@@ -167,6 +177,7 @@ struct RunExecution {
         _ stored: inout StoredRun, before: PlaybookRun?, effects: [PlaybookRunEffect], in transaction: inout WriteTransaction
     ) throws {
         var pending = effects
+        var ended = false
         while !pending.isEmpty {
             let effect = pending.removeFirst()
             switch effect {
@@ -180,13 +191,18 @@ struct RunExecution {
                 let group = stored.definition.escalationGroup ?? settings.routing.escalationGroup(step: count)
                 try notify(stored, .escalation(step: step, count: count), groups: group.map { [$0] } ?? [], in: &transaction)
             case .finished, .aborted, .superseded:
-                try transaction.addIncidentLogEntry(
-                    text: RunMessages.endedLogText(stored).nb, subject: Self.subject(stored.id), source: .system)
+                ended = true
             }
         }
         // Compared once, at the end: a step started and finished in this transaction is one
         // event (completed), not two.
         try appendStepEvents(stored, since: before, in: &transaction)
+        for step in stored.run.steps {
+            if let text = RunLogEntries.step(step, before: before?.step(step.id), of: stored) {
+                try log(text, about: stored, in: &transaction)
+            }
+        }
+        if ended { try log(RunLogEntries.ended(stored), about: stored, in: &transaction) }
         if before == nil {
             try transaction.insertPlaybookRun(stored, definition: try encoded(stored.definition))
         } else {
@@ -247,7 +263,7 @@ struct RunExecution {
     }
 
     /// Carries out automatic step `id`: the outcome, or nil while a `wait_for` waits.
-    private func perform(
+    private mutating func perform(
         _ id: String, of stored: StoredRun, in transaction: inout WriteTransaction
     ) throws -> PlaybookRun.AutomaticResult? {
         // A run stored before cards were filled in at start carries the card as written.
@@ -263,7 +279,7 @@ struct RunExecution {
             try notify(stored, .message(step: id, message.message), groups: message.groups, in: &transaction)
             return .done
         case .log(let log):
-            try transaction.addIncidentLogEntry(text: settings.text(log.text.text), subject: Self.subject(stored.id), source: .system)
+            try self.log(log.text.text, about: stored, in: &transaction)
             return .done
         case .setFacilityStatus(let change):
             return try setFacilityStatus(change, in: &transaction)
@@ -322,15 +338,22 @@ struct RunExecution {
         }
     }
 
+    /// An incident-log entry about the run, filed under what it is about, in the groups' language.
+    private func log(_ text: Text, about stored: StoredRun, in transaction: inout WriteTransaction) throws {
+        try transaction.addIncidentLogEntry(text: settings.text(text), subject: RunLogEntries.subject(of: stored), source: .system)
+    }
+
     /// One outbox row per channel of each group, with its `notification.queued` event.
-    private func notify(
+    private mutating func notify(
         _ stored: StoredRun, _ kind: RunMessageKind, groups: [String], in transaction: inout WriteTransaction
     ) throws {
         let language = settings.language
+        let name = try subjectName(of: stored.trigger, transaction.connection)
         for group in groups {
             for channel in settings.routing.channels(for: group) {
                 let key = "run-\(stored.id)-\(kind.code)-\(now.millisecondsSinceEpoch)-\(group)-\(channel)"
-                let message = RunMessages(stored: stored, kind: kind, calendar: settings.calendar, language: language)
+                let message = RunMessages(
+                    stored: stored, kind: kind, calendar: settings.calendar, language: language, subjectName: name)
                 let row = OutboxNotification(
                     alertID: nil, kind: kind.kind, channel: channel, group: group, idempotencyKey: key,
                     document: message.document(group: group, key: key), subjectLine: message.subjectLine,

@@ -35,7 +35,9 @@ extension RunExecution {
                     execution, transaction in
                     _ = try execution.start(
                         playbook, trigger: trigger, triggerKey: key,
-                        reason: execution.settings.text(RunMessages.triggerText(trigger)), exercise: event.exercise,
+                        reason: execution.settings.text(RunLogEntries.trigger(
+                            trigger, name: try execution.subjectName(of: trigger, transaction.connection))),
+                        exercise: event.exercise,
                         in: &transaction)
                 }
             }
