@@ -116,7 +116,7 @@ enum WatchFormat {
             let rule = data["rule"]?.stringValue ?? "–"
             let columns = [
                 time(event.time), pad(severity.map { severityWord($0)(language) } ?? "–", 9), pad(what, 14), pad(rule, 22),
-                pad(data["subject"]?.stringValue ?? "–", 22), AlertFormat.value(data["value"]?.doubleValue, rule: rule),
+                pad(data["subject"]?.stringValue ?? "–", 22), AlertFormat.value(data["value"]?.doubleValue, rule: rule, language),
             ]
             let line = row(columns) + alertNumber(event, language) + exercise
             switch severity {
