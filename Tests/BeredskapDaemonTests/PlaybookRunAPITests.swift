@@ -151,9 +151,11 @@ import Testing
         scheduler.fireDue()
         try ops.settle()
         #expect(Self.step(try ops.get("/v1/runs/\(id)"), "call")?["overdue"]?.boolValue == false)
+        #expect(try ops.get("/v1/status")["deadlines_overdue"]?.intValue == 0)
         daemon.harness.clock.advance(seconds: 1)
         scheduler.fireDue()
         #expect(waitUntil { Self.step(try? ops.get("/v1/runs/\(id)"), "call")?["overdue"]?.boolValue == true })
+        #expect(try ops.get("/v1/status")["deadlines_overdue"]?.intValue == 1, "status counts overdue steps")
         #expect(try Self.queued(ops, run: id).filter { $0.kind == "step_overdue" }.map(\.group) == ["beredskapsetaten"])
 
         daemon.harness.clock.advance(seconds: 1800)
@@ -164,6 +166,7 @@ import Testing
         // Done now: no further escalation, and the next steps go on.
         let done = try ops.post("/v1/runs/\(id)/steps/call/complete", [:])
         #expect(done.status == 200)
+        #expect(try ops.get("/v1/status")["deadlines_overdue"]?.intValue == 0)
         #expect(Self.step(done.json, "open-standby")?["state"]?.stringValue == "done")
         #expect(try ops.facility("reserve")["status"]?.stringValue == "open", "through the normal write path")
         #expect(try ops.events("facility.updated").count == 1)

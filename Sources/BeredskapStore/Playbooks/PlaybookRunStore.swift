@@ -94,6 +94,16 @@ extension SQLiteConnection {
         return Dictionary(rows, uniquingKeysWith: +)
     }
 
+    /// Steps of active runs that are past their due time and not done: `deadlines_overdue` of
+    /// `GET /v1/status` until the deadline engine counts its own.
+    public func overdueStepCount() throws -> Int {
+        Int(try scalarInt(
+            """
+            SELECT count(*) FROM playbook_runs, json_each(playbook_runs.run, '$.steps') AS step
+            WHERE playbook_runs.state = 'active' AND json_extract(step.value, '$.overdue') = 1
+            """) ?? 0)
+    }
+
     /// The next id a run will get (the writer is the only one inserting).
     public func nextPlaybookRunID() throws -> Int64 {
         try scalarInt("SELECT coalesce(max(id), 0) + 1 FROM playbook_runs") ?? 1
