@@ -225,7 +225,7 @@ private func ready(_ id: String, _ owner: String = "mottak") -> PlaybookRunEffec
         #expect(run.advance(to: at(900)).isEmpty)
         #expect(run.step("sms")?.state == .skipped, "nothing is left running in an ended run")
         #expect(run.step("sms")?.skippedBy == "leder")
-        #expect(run.step("sms")?.skipReason == PlaybookRun.abortedReason)
+        #expect(run.step("sms")?.skipReason == PlaybookRun.abortedReason.en)
         #expect(run.automaticStepFinished(step: "sms", result: .done, at: at(33)).isEmpty)
         #expect(run.step("sms")?.state == .skipped, "a late report changes nothing")
         #expect(run.step("b")?.state == .waiting)
@@ -290,7 +290,7 @@ private func ready(_ id: String, _ owner: String = "mottak") -> PlaybookRunEffec
         _ = run.recoverAfterRestart(at: at(1), retryRunning: true)
         #expect(run.recoverAfterRestart(at: at(2), retryRunning: true) == [failedNotice])
         #expect(run.step("sms")?.state == .failed)
-        #expect(run.step("sms")?.failureReason == PlaybookRun.interruptedReason)
+        #expect(run.step("sms")?.failureReason == PlaybookRun.interruptedReason.en)
         #expect(run.step("sms")?.failedAt == at(2))
 
         var untried = try started([step("sms", auto: true)]).0

@@ -156,6 +156,7 @@ import Testing
         scheduler.fireDue()
         #expect(waitUntil { Self.step(try? ops.get("/v1/runs/\(id)"), "call")?["overdue"]?.boolValue == true })
         #expect(try ops.get("/v1/status")["deadlines_overdue"]?.intValue == 1, "status counts overdue steps")
+        #expect(try PlaybookRunTextTests.texts(daemon, ops).contains("[OVER FRISTEN] Øvelse: Ring UDI"), "over fristen, not forfalt")
         #expect(try Self.queued(ops, run: id).filter { $0.kind == "step_overdue" }.map(\.group) == ["beredskapsetaten"])
 
         daemon.harness.clock.advance(seconds: 1800)
@@ -284,7 +285,7 @@ import Testing
         // At the limit: failed with the reason, its owner told, the run held up until a person acts.
         let second = try ops.get("/v1/runs/\(spent)")
         #expect(Self.step(second, "open-standby")?["state"]?.stringValue == "failed")
-        #expect(Self.step(second, "open-standby")?["failure_reason"]?.stringValue == PlaybookRun.interruptedReason)
+        #expect(Self.step(second, "open-standby")?["failure_reason"]?.stringValue == PlaybookRun.interruptedReason.nb, "in the groups' language")
         #expect(second["blocked"]?.boolValue == true)
         #expect(try Self.queued(ops, run: spent).contains { $0.kind == "step_failed" && $0.group == "beredskapsetaten" })
         #expect(!(second["steps"]?.arrayValue ?? []).contains { $0["state"]?.stringValue == "running" })

@@ -22,7 +22,7 @@ enum AlertFormat {
 
     static func row(_ alert: AlertResource, _ output: Output) -> [String] {
         [
-            String(alert.id), alert.severity.rawValue, state(alert, output.language), alert.rule, alert.subject,
+            String(alert.id), alert.severity.name(output.language), state(alert, output.language), alert.rule, alert.subject,
             value(alert.value, rule: alert.rule, output.language), output.time(since(alert)), acknowledgement(alert),
         ]
     }
@@ -45,7 +45,7 @@ enum AlertFormat {
         if alert.flapping { marks.append(Text("flapping", nb: "ustabilt")) }
         if alert.exercise { marks.append(Text("exercise", nb: "øvelse")) }
         let words = marks.map { $0(language) }.joined(separator: ", ")
-        return alert.state.rawValue + (words.isEmpty ? "" : " (\(words))")
+        return alert.state.name(language) + (words.isEmpty ? "" : " (\(words))")
     }
 
     /// `97 %` for a utilization, `26 h 30 min` for a stale report, the level's name for a surge,
@@ -79,7 +79,7 @@ enum AlertFormat {
         let style = rowStyle(alert, output.style)
         var rows: [(Text, String)] = [
             (Text("Alert", nb: "Varsel"), output.style.bold("#\(alert.id) \(alert.rule) \(alert.subject)")),
-            (Text("Severity", nb: "Alvorlighet"), style(alert.severity.rawValue)),
+            (Text("Severity", nb: "Alvorlighet"), style(alert.severity.name(output.language))),
             (Text("State", nb: "Tilstand"), state(alert, output.language)),
             (Text("Value", nb: "Verdi"), value(alert.value, rule: alert.rule, output.language)),
             (Text("Threshold", nb: "Terskel"), value(alert.threshold, rule: alert.rule, output.language)),

@@ -19,7 +19,7 @@ extension CommandTree {
             """,
             nb: """
             Et tiltakskort sier hva som skal gjøres, av hvem og innen når, når en situasjon
-            oppstår: et varsel, et beredskapsnivå eller en persons beslutning. Hver start er en
+            oppstår: et varsel, et ankomstnivå eller en persons beslutning. Hver start er en
             kjøring (se `beredskap run --help`). Filene er Playbooks/*.json5 hos tjenesten.
             """),
         subcommands: [playbookList, playbookShow, playbookRun, playbookReload])
@@ -39,7 +39,7 @@ extension CommandTree {
             """,
             nb: """
             UTLØSER er det som starter et tiltakskort: et varsel (regelen, ≥ laveste
-            alvorlighet, og subjektene), et beredskapsnivå, eller manual (bare startet for
+            alvorlighet, og subjektene), et ankomstnivå, eller manual (bare startet for
             hånd). Alle tiltakskort kan startes for hånd. AKTIVE teller kjøringer som pågår nå.
 
             Eksempler:

@@ -55,10 +55,10 @@ struct RunMessages {
         let text: Text
         switch kind {
         case .step(_, .ready): text = Text("[ACTION] \(title): \(stepTitle)", nb: "[TILTAK] \(title): \(stepTitle)")
-        case .step(_, .overdue): text = Text("[OVERDUE] \(title): \(stepTitle)", nb: "[FORFALT] \(title): \(stepTitle)")
+        case .step(_, .overdue): text = Text("[OVERDUE] \(title): \(stepTitle)", nb: "[OVER FRISTEN] \(title): \(stepTitle)")
         case .step(_, .failed): text = Text("[FAILED] \(title): \(stepTitle)", nb: "[FEILET] \(title): \(stepTitle)")
         case .escalation(_, let count):
-            text = Text("[OVERDUE, ESCALATED \(count)] \(title): \(stepTitle)", nb: "[FORFALT, ESKALERT \(count)] \(title): \(stepTitle)")
+            text = Text("[OVERDUE, ESCALATED \(count)] \(title): \(stepTitle)", nb: "[OVER FRISTEN, ESKALERT \(count)] \(title): \(stepTitle)")
         case .message: text = Text("[ACTION CARD] \(title)", nb: "[TILTAKSKORT] \(title)")
         }
         return prefix + text(language)

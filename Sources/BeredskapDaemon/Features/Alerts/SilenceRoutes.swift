@@ -92,7 +92,7 @@ enum SilenceRoutes {
         guard end > now else { throw .invalidField(field, Text("must end in the future", nb: "må slutte fram i tid")) }
         guard end.millisecondsSinceEpoch - start.millisecondsSinceEpoch <= maximumLength.milliseconds else {
             throw .invalidField(field, Text(
-                "a silence may last at most \(maximumLength)", nb: "en demping kan vare høyst \(maximumLength)"))
+                "a silence may last at most \(maximumLength.name.en)", nb: "en demping kan vare høyst \(maximumLength.name.nb)"))
         }
         return end
     }
@@ -108,7 +108,7 @@ enum SilenceRoutes {
         guard try transaction.expireSilence(id: id) else {
             let state = SilenceState(silence, expiredAt: expiredAt, now: now)
             var error = APIError.conflict(Text(
-                "silence \(id) is \(state.rawValue) already", nb: "demping \(id) er allerede \(state.rawValue)"))
+                "silence \(id) is \(state.rawValue) already", nb: "demping \(id) er allerede \(state.name.nb)"))
             error.details["state"] = .string(state.rawValue)
             throw error
         }

@@ -62,8 +62,9 @@ enum RunRoutes {
             },
             Route("POST", "/v1/runs/{id}/abort", permission: .operate) { context throws(APIError) in
                 let reason = try text(context.decodeBody(ReasonBody.self).reason, field: "reason", limit: maximumReasonLength)
+                let language = context.services.configuration.notifications.language
                 return try change(context) { run, _, by, now throws(PlaybookRunError) in
-                    try run.abort(by: by, reason: reason, at: now)
+                    try run.abort(by: by, reason: reason, at: now, language: language)
                 }
             },
         ]
