@@ -145,4 +145,15 @@ import Testing
         #expect(hint("facility/refstd", ["facility/refstad", "facility/torshov"]) == "Did you mean facility/refstad?")
         #expect(hint("facility/ila", ["facility/refstad", "facility/torshov"]) == nil, "nothing close: the message lists them")
     }
+
+    @Test func aCardThatNeedsASubjectNamesTheOptionsThatGiveIt() {
+        func hint(field: String) -> String? {
+            let body = APIErrorBody(
+                code: .invalidField, message: "subject: this card is about an alert or a subject",
+                details: JSONObject([("field", .string(field)), ("placeholders", ["subject"])]))
+            return APIErrorHint.hint(for: body)?(.en)
+        }
+        #expect(hint(field: "subject") == "Start it about an alert (--alert N) or a subject (--subject facility/refstad).")
+        #expect(hint(field: "alert") == "Start it about an alert: --alert N (beredskap alerts lists them).")
+    }
 }

@@ -9,7 +9,7 @@ enum PlaybookErrorHint {
         switch body.knownCode {
         case .invalidDefinition: return problems(body.error.details)
         case .conflict: return run(body.error.details)
-        case .invalidField: return closestKnown(body.error.details)
+        case .invalidField: return closestKnown(body.error.details) ?? about(body.error.details)
         default: return nil
         }
     }
@@ -38,6 +38,18 @@ enum PlaybookErrorHint {
             }.joined(separator: "\n")
         }
         return Text(lines("message"), nb: lines("message_nb"))
+    }
+
+    /// A card started by hand that names its subject or alert (`details.placeholders`): the
+    /// options that say what it is about.
+    static func about(_ details: JSONValue) -> Text? {
+        guard details["placeholders"] != nil else { return nil }
+        if details["field"]?.stringValue == "alert" {
+            return Text("Start it about an alert: --alert N (beredskap alerts lists them).",
+                        nb: "Start det om et varsel: --alert N (beredskap alerts viser dem).")
+        }
+        return Text("Start it about an alert (--alert N) or a subject (--subject facility/refstad).",
+                    nb: "Start det om et varsel (--alert N) eller et subjekt (--subject facility/refstad).")
     }
 
     /// A conflict with a run (`details.run`): a second start for an alert that has one, or a
