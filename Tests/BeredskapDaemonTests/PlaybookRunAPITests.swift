@@ -126,7 +126,7 @@ import Testing
         #expect(try ops.events("run.finished").count == 1)
         // The run's log entries are filed under the facility it is about, one per fact.
         let log = try ops.get("/v1/log?subject=facility/refstad")["entries"]?.arrayValue?.compactMap { $0["text"]?.stringValue } ?? []
-        #expect(log.filter { $0.contains("(kjøring #\(id))") && $0.contains("er startet av varsel") }.count == 1, "\(log)")
+        #expect(log.filter { $0.contains("(kjøring #\(id)) er startet av varsel #") }.count == 1, "\(log)")
         #expect(log.contains { $0.contains("«Finn plasser»") && $0.contains("er utført av oslo-ops: 20 plasser på Torshov") }, "\(log)")
         #expect(log.filter { $0.contains("(kjøring #\(id)) er fullført") }.count == 1, "\(log)")
 

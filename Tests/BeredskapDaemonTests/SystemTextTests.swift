@@ -39,7 +39,7 @@ import Testing
         let city = Self.texts(try Self.entries(ops, subject: "city"))
         #expect(city == [
             "Ankomstnivået steg fra normal til forhøyet (45 ankomster siste døgn).",
-            "Tiltakskortet «Forhøyet ankomstnivå» er startet av ankomstnivå forhøyet (kjøring #\(id)).",
+            "Tiltakskortet «Forhøyet ankomstnivå» (kjøring #\(id)) er startet av ankomstnivå forhøyet.",
         ], "one entry per fact, nothing nested or repeated")
         #expect(Self.texts(try Self.entries(ops)).count == 2, "nothing filed elsewhere")
 
@@ -54,7 +54,7 @@ import Testing
         let id = try #require(PlaybookRunAPITests.runs(ops).first?["id"]?.intValue)
         #expect(Self.texts(try Self.entries(ops, subject: "city")) == [
             "Surge level rose from normal to elevated (45 arrivals in 24 h).",
-            "Action card \"Elevated arrivals\" started by surge level elevated (run #\(id)).",
+            "Action card \"Elevated arrivals\" (run #\(id)) started by surge level elevated.",
         ])
     }
 

@@ -34,7 +34,7 @@ enum RunLogEntries {
         }
     }
 
-    /// `Action card "Facility near full" started by alert #12 (…) (run #3).`; a start by hand
+    /// `Action card "Facility near full" (run #3) started by alert #12 (…).`; a start by hand
     /// names who started it and why.
     static func started(_ stored: StoredRun, name: Text?) -> Text {
         let title = stored.definition.title
@@ -42,13 +42,13 @@ enum RunLogEntries {
         let by = trigger(stored.trigger, name: name)
         guard stored.trigger.kind == .manual else {
             return Text(
-                "Action card \"\(title.en)\" started by \(by.en) (run #\(id)).",
-                nb: "Tiltakskortet «\(title.nb)» er startet av \(by.nb) (kjøring #\(id)).")
+                "Action card \"\(title.en)\" (run #\(id)) started by \(by.en).",
+                nb: "Tiltakskortet «\(title.nb)» (kjøring #\(id)) er startet av \(by.nb).")
         }
         let who = stored.run.startedBy, why = stored.run.reason
         return Text(
-            "Action card \"\(title.en)\" started \(by.en) by \(who) (run #\(id)): \(why)",
-            nb: "Tiltakskortet «\(title.nb)» er startet \(by.nb) av \(who) (kjøring #\(id)): \(why)")
+            "Action card \"\(title.en)\" (run #\(id)) started \(by.en) by \(who): \(why)",
+            nb: "Tiltakskortet «\(title.nb)» (kjøring #\(id)) er startet \(by.nb) av \(who): \(why)")
     }
 
     /// The end: finished, aborted (by whom and why) or superseded by a higher surge card.
