@@ -79,6 +79,7 @@ import Testing
         try ops.settle()
         let texts = try Self.texts(daemon, ops)
         #expect(texts.contains { $0.contains("Refstad transittmottak er advarsel") }, "\(texts)")
+        #expect(texts.contains { $0.contains("Nå: Refstad transittmottak: 86 av 100 plasser, 14 ledige.") }, "the figures of now")
         #expect(!texts.contains { $0.contains("{") }, "\(texts.filter { $0.contains("{") })")
     }
 }

@@ -35,4 +35,35 @@ enum SubjectNames {
         guard let id, let district = try connection.district(id) else { return nil }
         return Text(district.name, nb: district.name)
     }
+
+    /// The places of `subject` now — a facility's, a kind's or the city's — nil for anything
+    /// else. `places` (by kind) when the caller has read them already.
+    static func figures(
+        of subject: String, _ connection: SQLiteConnection, places: [FacilityKind: (occupied: Int, available: Int)]? = nil
+    ) throws -> PlaceFigures? {
+        if let id = AlertRules.facilityID(of: subject) {
+            return try connection.facility(id).map { PlaceFigures(occupied: $0.occupied, available: $0.available) }
+        }
+        let kind = subject.hasPrefix("kind/") ? FacilityKind(rawValue: String(subject.dropFirst("kind/".count))) : nil
+        guard subject == "city" || kind != nil else { return nil }
+        let places = try places ?? connection.placesByKind()
+        let figures = kind.map { places[$0] } ?? AlertRules.cityPlaces(places)
+        return figures.map { PlaceFigures(occupied: $0.occupied, available: $0.available) }
+    }
+}
+
+/// The places behind a utilization, for people: "267 av 300 plasser, 33 ledige".
+struct PlaceFigures: Equatable {
+    var occupied: Int
+    var available: Int
+
+    var free: Int { max(0, available - occupied) }
+
+    var text: Text {
+        let places = Text(available == 1 ? "place" : "places", nb: available == 1 ? "plass" : "plasser")
+        let free = free
+        return Text(
+            "\(occupied) of \(available) \(places.en), \(free) free",
+            nb: "\(occupied) av \(available) \(places.nb), \(free) \(free == 1 ? "ledig" : "ledige")")
+    }
 }

@@ -19,22 +19,6 @@ enum AlertMessageKind: Equatable {
     }
 }
 
-/// The places behind a utilization, for people: "267 av 300 plasser, 33 ledige".
-struct PlaceFigures: Equatable {
-    var occupied: Int
-    var available: Int
-
-    var free: Int { max(0, available - occupied) }
-
-    var text: Text {
-        let places = Text(available == 1 ? "place" : "places", nb: available == 1 ? "plass" : "plasser")
-        let free = free
-        return Text(
-            "\(occupied) of \(available) \(places.en), \(free) free",
-            nb: "\(occupied) av \(available) \(places.nb), \(free) \(free == 1 ? "ledig" : "ledige")")
-    }
-}
-
 /// The texts and the JSON document of an alert notification, in bokmål or English.
 ///
 /// Why one document for every channel: a webhook receiver, an exec script and the file log

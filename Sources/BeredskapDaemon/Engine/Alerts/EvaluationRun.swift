@@ -208,10 +208,8 @@ struct EvaluationRun {
         }
         let name = try SubjectNames.name(of: subject, connection)
         guard alert.key.rule.hasSuffix("_utilization") else { return (name, nil) }
-        let places = try inputs.map(\.places).flatMap { $0.isEmpty ? nil : $0 } ?? connection.placesByKind()
-        let kind = subject.hasPrefix("kind/") ? FacilityKind(rawValue: String(subject.dropFirst("kind/".count))) : nil
-        let figures = subject == "city" ? AlertRules.cityPlaces(places) : kind.flatMap { places[$0] }
-        return (name, figures.map { PlaceFigures(occupied: $0.occupied, available: $0.available) })
+        let places = inputs.map(\.places).flatMap { $0.isEmpty ? nil : $0 }
+        return (name, try SubjectNames.figures(of: subject, connection, places: places))
     }
 
     /// The state the rules read: the facilities the keys name (one row each), the places by

@@ -349,11 +349,12 @@ struct RunExecution {
     ) throws {
         let language = settings.language
         let name = try subjectName(of: stored.trigger, transaction.connection)
+        let figures = try stored.trigger.subject.flatMap { try SubjectNames.figures(of: $0, transaction.connection) }
         for group in groups {
             for channel in settings.routing.channels(for: group) {
                 let key = "run-\(stored.id)-\(kind.code)-\(now.millisecondsSinceEpoch)-\(group)-\(channel)"
                 let message = RunMessages(
-                    stored: stored, kind: kind, calendar: settings.calendar, language: language, subjectName: name)
+                    stored: stored, kind: kind, calendar: settings.calendar, language: language, subjectName: name, figures: figures)
                 let row = OutboxNotification(
                     alertID: nil, kind: kind.kind, channel: channel, group: group, idempotencyKey: key,
                     document: message.document(group: group, key: key), subjectLine: message.subjectLine,

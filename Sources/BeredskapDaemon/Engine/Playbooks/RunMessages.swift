@@ -45,6 +45,8 @@ struct RunMessages {
     let language: Language
     /// The name of what the run is about, if anything.
     let subjectName: Text?
+    /// Its places now, when it is a facility, a kind of facility or the city.
+    let figures: PlaceFigures?
 
     private var title: String { stored.definition.title.text(language) }
     private var step: PlaybookRunStep? { stored.run.step(kind.step) }
@@ -94,6 +96,9 @@ struct RunMessages {
             lines.append(Text(
                 "\"\(stepTitle)\" (owner \(owner)) was due \(due) and is still not done.",
                 nb: "«\(stepTitle)» (ansvarlig \(owner)) hadde frist \(due) og er fortsatt ikke gjort.")(language))
+        }
+        if let name = subjectName, let figures {
+            lines.append((Text("Now: \(name.en): ", nb: "Nå: \(name.nb): ") + figures.text + Text(".", nb: "."))(language))
         }
         lines.append(Text(
             "Run #\(id) of action card \(stored.definition.id). Started: \(started.en).",
