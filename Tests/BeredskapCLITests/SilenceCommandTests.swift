@@ -144,6 +144,10 @@ import Testing
         }
         #expect(hint("facility/refstd", ["facility/refstad", "facility/torshov"]) == "Did you mean facility/refstad?")
         #expect(hint("facility/ila", ["facility/refstad", "facility/torshov"]) == nil, "nothing close: the message lists them")
+        let suggested = APIErrorBody(
+            code: .invalidField, message: "matchers.rule: unknown rule",
+            details: JSONObject([("value", "surge"), ("known", ["surge_level"]), ("suggestion", "surge_level")]))
+        #expect(APIErrorHint.hint(for: suggested) == nil, "a suggestion made already is not repeated")
     }
 
     @Test func aCardThatNeedsASubjectNamesTheOptionsThatGiveIt() {

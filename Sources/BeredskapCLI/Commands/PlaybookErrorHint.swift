@@ -16,9 +16,11 @@ enum PlaybookErrorHint {
 
     /// "Did you mean facility/refstad?" when the daemon refused a value that matches nothing
     /// (a silence's rule or subject, a run's subject) and listed the known ones
-    /// (`details.known`), one of which is a likely typo away from `details.value`.
+    /// (`details.known`), one of which is a likely typo away from `details.value` — unless a
+    /// suggestion was made already (`details.suggestion`).
     static func closestKnown(_ details: JSONValue) -> Text? {
-        guard let value = details["value"]?.stringValue, let known = details["known"]?.arrayValue?.compactMap(\.stringValue),
+        guard details["suggestion"] == nil, let value = details["value"]?.stringValue,
+            let known = details["known"]?.arrayValue?.compactMap(\.stringValue),
             let closest = Suggestion.closest(to: value, among: known)
         else { return nil }
         return Text("Did you mean \(closest)?", nb: "Mente du \(closest)?")
