@@ -90,4 +90,22 @@ import Testing
         #expect(now["value"]?.doubleValue == 0.7)
         #expect(queued() == told, "a new value is no new notification")
     }
+
+    @Test func aStaleReportShowsTheHoursSinceTheLastHeadCountAsTheyGrow() throws {
+        let harness = try DaemonHarness()
+        let ops = try Session(harness)
+        #expect(try ops.putFacility("refstad").status == 201)
+        #expect(try ops.headCount("refstad", 100).status == 201)
+        harness.advance(hours: 25)
+        harness.daemon.services.scheduler.fireDue()
+        var alert: JSONValue?
+        #expect(waitUntil {
+            alert = (try? ops.get("/v1/alerts?rule=stale_report"))?["alerts"]?.arrayValue?.first
+            return alert?["state"]?.stringValue == "firing"
+        })
+        #expect(alert?["value"]?.doubleValue == 25)
+        harness.advance(hours: 2)
+        #expect(try ops.get("/v1/alerts?rule=stale_report")["alerts"]?.arrayValue?.first?["value"]?.doubleValue == 27,
+                "the hours of now, not of when it fired")
+    }
 }

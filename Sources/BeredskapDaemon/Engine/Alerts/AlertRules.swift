@@ -78,6 +78,17 @@ enum AlertRules {
             ruleSubjects: subjectKinds)
     }
 
+    /// An alert's value at `instant`. A stale report's value is the hours since the last head
+    /// count, which grow with the clock while nobody reports: it is projected from the value of
+    /// the alert's last evaluation, so the value shown and sent is the one of now.
+    static func value(of alert: StoredAlert, at instant: Timestamp) -> Double? {
+        let lifecycle = alert.lifecycle
+        guard alert.key.rule == "stale_report", lifecycle.isOpen, lifecycle.conditionClearedAt == nil, let value = alert.value
+        else { return alert.value }
+        let hours = Double(max(0, instant.milliseconds(since: lifecycle.evaluatedAt))) / 3_600_000
+        return ((value + hours) * 10).rounded() / 10
+    }
+
     /// Events that change a facility's figures.
     static let facilityEvents: Set<String> = [
         "facility.created", "facility.updated", "facility.cap_breached", "facility.cap_restored", "arrival.recorded",

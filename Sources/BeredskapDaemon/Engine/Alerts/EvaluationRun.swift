@@ -71,6 +71,7 @@ struct EvaluationRun {
             return []
         }
         let before = alert.lifecycle
+        alert.value = AlertRules.value(of: alert, at: now)
         let effects = alert.lifecycle.advance(to: now)
         let flapChange = alert.flap.advance(to: now)
         try record(&alert, from: before, effects: effects, flap: flapChange, in: &transaction)
