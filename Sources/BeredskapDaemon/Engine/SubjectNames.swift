@@ -23,7 +23,7 @@ enum SubjectNames {
         case ("kind", let raw?):
             if let kind = FacilityKind(rawValue: raw) { return kind.name }
         case ("notification", let id?):
-            return Text("notification \(id)", nb: "utsending \(id)")
+            return Text("notification \(id)", nb: "melding \(id)")
         default:
             break
         }

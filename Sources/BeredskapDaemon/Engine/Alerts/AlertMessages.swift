@@ -132,7 +132,7 @@ struct AlertMessage {
                  nb: "\(name.nb): over taket på \(whole(alert.threshold ?? 0)) plasser")
         case "stale_report": Text("\(name.en): no head count reported", nb: "\(name.nb): ingen telling rapportert")
         case "surge_level": Text("Arrival surge in Oslo", nb: "Økte ankomster til Oslo")
-        case "notification_dead": Text("A notification could not be delivered", nb: "Et varsel kunne ikke leveres")
+        case "notification_dead": Text("A notification could not be delivered", nb: "En melding kunne ikke leveres")
         default: Text("\(alert.key.rule) \(alert.key.subject)", nb: "\(alert.key.rule) \(alert.key.subject)")
         }
     }
