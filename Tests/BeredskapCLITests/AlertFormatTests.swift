@@ -18,10 +18,13 @@ import Testing
     }
 
     @Test func utilizationIsInPerCentAndOtherValuesAsTheyAre() {
-        #expect(AlertFormat.value(0.964, rule: "facility_utilization") == "96 %")
-        #expect(AlertFormat.value(1200, rule: "facility_cap") == "1200")
-        #expect(AlertFormat.value(26.46, rule: "stale_report") == "26.5")
-        #expect(AlertFormat.value(nil, rule: "surge_level") == "–")
+        #expect(AlertFormat.value(0.964, rule: "facility_utilization", .en) == "96 %")
+        #expect(AlertFormat.value(1200, rule: "facility_cap", .en) == "1200")
+        #expect(AlertFormat.value(26.5, rule: "stale_report", .en) == "26 h 30 min")
+        #expect(AlertFormat.value(26.5, rule: "stale_report", .nb) == "26 t 30 min")
+        #expect(AlertFormat.value(1, rule: "surge_level", .en) == "elevated", "the level, not its rank")
+        #expect(AlertFormat.value(3, rule: "surge_level", .nb) == "krise")
+        #expect(AlertFormat.value(nil, rule: "surge_level", .en) == "–")
     }
 
     @Test func aRowNamesWhoHasItAndMarksAnExercise() {

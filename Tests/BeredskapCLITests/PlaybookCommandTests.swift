@@ -28,6 +28,8 @@ import Testing
     @Test func startingSendsTheReasonAndTheAlert() throws {
         #expect(try startBody(["--reason", "Ankomstene doblet seg"]) == ["reason": "Ankomstene doblet seg"])
         #expect(try startBody(["-m", "Refstad 96 %", "--alert", "12"]) == ["reason": "Refstad 96 %", "alert": 12])
+        #expect(try startBody(["--reason", "Hero melder fullt", "--subject", "facility/refstad"])
+            == ["reason": "Hero melder fullt", "subject": "facility/refstad"])
         #expect(options.usageMessage { _ = try startBody(["--alert", "12"]) } == "--reason is required: say why the playbook is started")
         #expect(options.usageMessage { _ = try startBody(["--reason", "x", "--alert", "tolv"]) }?.hasPrefix("option '--alert' expects") == true)
         #expect(options.usageMessage { _ = try startBody(["--reason", "x", "--alert", "0"]) } != nil)

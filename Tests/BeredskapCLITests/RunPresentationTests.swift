@@ -11,11 +11,11 @@ import Testing
     @Test func theStateCarriesBlockedTheOverdueCountAndExercise() throws {
         let run = try Fixture.run()
         #expect(RunFormat.state(run, .en) == "active (1 overdue)")
-        #expect(RunFormat.state(run, .nb) == "active (1 forfalt)")
+        #expect(RunFormat.state(run, .nb) == "pågår (1 over fristen)")
         #expect(RunFormat.progress(run.progress) == "2/5")
         var blocked = try Fixture.blockedRun()
         #expect(blocked.blocked)
-        #expect(RunFormat.state(blocked, .nb) == "active (blokkert)")
+        #expect(RunFormat.state(blocked, .nb) == "pågår (blokkert)")
         blocked.progress.overdue = 2
         blocked.exercise = true
         #expect(RunFormat.state(blocked, .en) == "active (blocked, 2 overdue, exercise)")
@@ -23,11 +23,15 @@ import Testing
     }
 
     @Test func theTriggerSaysWhatStartedTheRunAndWhatItIsAbout() {
-        #expect(RunFormat.trigger(Fixture.trigger) == "alert #7 facility_utilization facility/refstad critical")
-        #expect(RunFormat.trigger(RunTrigger(kind: .surge, level: .high)) == "surge high")
-        #expect(RunFormat.trigger(RunTrigger(kind: .manual)) == "manual")
-        #expect(RunFormat.trigger(RunTrigger(kind: .manual, alert: 7, rule: "facility_cap", subject: "facility/ila"))
+        #expect(RunFormat.trigger(Fixture.trigger, .en) == "alert #7 facility_utilization facility/refstad critical")
+        #expect(RunFormat.trigger(RunTrigger(kind: .surge, level: .high), .en) == "surge high")
+        #expect(RunFormat.trigger(RunTrigger(kind: .manual), .en) == "manual")
+        #expect(RunFormat.trigger(RunTrigger(kind: .manual, alert: 7, rule: "facility_cap", subject: "facility/ila"), .en)
             == "manual alert #7 facility_cap facility/ila")
+        // In bokmål the kind, severity and level are the office's words; rules and subjects stay as typed.
+        #expect(RunFormat.trigger(Fixture.trigger, .nb) == "varsel #7 facility_utilization facility/refstad kritisk")
+        #expect(RunFormat.trigger(RunTrigger(kind: .surge, subject: "city", level: .high), .nb) == "ankomstnivå city høy")
+        #expect(RunFormat.trigger(RunTrigger(kind: .manual, alert: 7), .nb) == "manuelt varsel #7")
     }
 
     @Test func everyStepSaysWhoDidWhatAndWhen() throws {
@@ -51,7 +55,7 @@ import Testing
         let standby = try #require(run.steps.first { $0.id == "standby" })
         #expect(RunStepFormat.record(standby, of: run, norwegian.output).note == "etter redirect, open-ila")
         let redirect = try #require(run.steps.first { $0.id == "redirect" })
-        #expect(RunStepFormat.state(redirect, .nb) == "ready (forfalt)")
+        #expect(RunStepFormat.state(redirect, .nb) == "klar (over fristen)")
     }
 
     @Test func showPrintsTheHeadThenAnAlignedTableOfSteps() throws {
@@ -60,17 +64,17 @@ import Testing
         #expect(Array(printed.lines.prefix(9)) == [
             "Kjøring      #12 facility-near-full",
             "Tiltakskort  Mottak nær fullt",
-            "Tilstand     active (1 forfalt)",
+            "Tilstand     pågår (1 over fristen)",
             "Fremdrift    2/5 steg fullført eller hoppet over",
-            "Utløser      alert #7 facility_utilization facility/refstad critical",
+            "Utløser      varsel #7 facility_utilization facility/refstad kritisk",
             "Bydel        bjerke",
             "Begrunnelse  alert facility_utilization facility/refstad",
             "Startet      beredskapd, 2026-11-22 09:00:00 UTC",
             "",
         ])
         #expect(printed.lines[9] == "Steg")
-        #expect(printed.lines[10].hasPrefix("STEG             TILSTAND         EIER              FRIST                    AV    TID"))
-        #expect(printed.lines[12] == "head-count       done             bydel:bjerke      2026-11-22 11:00:00 UTC  ola   2026-11-22 10:30:00 UTC  Hero bekrefter 212 beboere")
+        #expect(printed.lines[10].hasPrefix("STEG             TILSTAND             EIER              FRIST                    AV    TID"))
+        #expect(printed.lines[12] == "head-count       utført               bydel:bjerke      2026-11-22 11:00:00 UTC  ola   2026-11-22 10:30:00 UTC  Hero bekrefter 212 beboere")
     }
 
     @Test func anAbortedRunSaysWhoStoppedItWhenAndWhy() throws {

@@ -132,4 +132,32 @@ import Testing
         #expect(Self.line(log) == nil)
         #expect(WatchFormat.isShown(Self.firing))
     }
+
+    @Test func aValueThatMatchesNothingGetsTheClosestKnownOne() {
+        func hint(_ value: String, _ known: [String]) -> String? {
+            let body = APIErrorBody(
+                code: .invalidField, message: "matchers.subject: unknown facility",
+                details: JSONObject([
+                    ("field", "matchers.subject"), ("value", .string(value)), ("known", .array(known.map(JSONValue.string))),
+                ]))
+            return APIErrorHint.hint(for: body)?(.en)
+        }
+        #expect(hint("facility/refstd", ["facility/refstad", "facility/torshov"]) == "Did you mean facility/refstad?")
+        #expect(hint("facility/ila", ["facility/refstad", "facility/torshov"]) == nil, "nothing close: the message lists them")
+        let suggested = APIErrorBody(
+            code: .invalidField, message: "matchers.rule: unknown rule",
+            details: JSONObject([("value", "surge"), ("known", ["surge_level"]), ("suggestion", "surge_level")]))
+        #expect(APIErrorHint.hint(for: suggested) == nil, "a suggestion made already is not repeated")
+    }
+
+    @Test func aCardThatNeedsASubjectNamesTheOptionsThatGiveIt() {
+        func hint(field: String) -> String? {
+            let body = APIErrorBody(
+                code: .invalidField, message: "subject: this card is about an alert or a subject",
+                details: JSONObject([("field", .string(field)), ("placeholders", ["subject"])]))
+            return APIErrorHint.hint(for: body)?(.en)
+        }
+        #expect(hint(field: "subject") == "Start it about an alert (--alert N) or a subject (--subject facility/refstad).")
+        #expect(hint(field: "alert") == "Start it about an alert: --alert N (beredskap alerts lists them).")
+    }
 }

@@ -225,7 +225,7 @@ private func ready(_ id: String, _ owner: String = "mottak") -> PlaybookRunEffec
         #expect(run.advance(to: at(900)).isEmpty)
         #expect(run.step("sms")?.state == .skipped, "nothing is left running in an ended run")
         #expect(run.step("sms")?.skippedBy == "leder")
-        #expect(run.step("sms")?.skipReason == PlaybookRun.abortedReason)
+        #expect(run.step("sms")?.skipReason == PlaybookRun.abortedReason.en)
         #expect(run.automaticStepFinished(step: "sms", result: .done, at: at(33)).isEmpty)
         #expect(run.step("sms")?.state == .skipped, "a late report changes nothing")
         #expect(run.step("b")?.state == .waiting)
@@ -235,6 +235,44 @@ private func ready(_ id: String, _ owner: String = "mottak") -> PlaybookRunEffec
         #expect(throws: PlaybookRunError.notActive(.aborted)) {
             try run.abort(by: "leder", reason: "again", at: at(35))
         }
+    }
+
+    // MARK: supersession
+
+    @Test func aSupersededRunSkipsEveryOpenStepWithTheReasonTellsNobodyAndFinishes() throws {
+        var run = try started([step("done"), step("ready"), step("sms", auto: true), step("broken", auto: true),
+                               step("later", after: ["ready"])], policy: policy(escalateAfter: 5, limit: 3)).0
+        _ = try run.complete(step: "done", by: "kari", note: nil, at: at(1))
+        _ = run.automaticStepFinished(step: "broken", result: .failed(reason: "ingen kanal"), at: at(2))
+        _ = run.advance(to: at(31))
+        #expect(run.step("ready")?.overdue == true)
+        let effects = try run.supersede(by: "7", actor: "system", reason: "superseded by run #7 surge-high", at: at(40))
+        #expect(effects == [.superseded(by: "7")], "no owner is told again")
+        #expect(run.state == .finished)
+        #expect(run.supersededBy == "7")
+        #expect(run.endedAt == at(40))
+        #expect(run.step("done")?.state == .done, "what was done stays done")
+        for id in ["ready", "sms", "broken", "later"] {
+            #expect(run.step(id)?.state == .skipped, "\(id)")
+            #expect(run.step(id)?.skipReason == "superseded by run #7 surge-high")
+            #expect(run.step(id)?.skippedBy == "system")
+        }
+        #expect(run.step("ready")?.overdue == false)
+        #expect(run.nextDeadline() == nil)
+        #expect(run.advance(to: at(900)).isEmpty)
+        #expect(throws: PlaybookRunError.notActive(.finished)) {
+            try run.supersede(by: "8", actor: "system", reason: "again", at: at(41))
+        }
+    }
+
+    @Test func onlyAHigherSurgeCardSupersedesALowerOne() {
+        let elevated = PlaybookTrigger.surge(.init(level: .elevated)), high = PlaybookTrigger.surge(.init(level: .high))
+        #expect(high.supersedes(elevated))
+        #expect(PlaybookTrigger.surge(.init(level: .crisis)).supersedes(elevated))
+        #expect(!elevated.supersedes(high))
+        #expect(!high.supersedes(high))
+        #expect(!high.supersedes(.alert(.init(rule: "facility_utilization"))))
+        #expect(!PlaybookTrigger.manual.supersedes(elevated))
     }
 
     // MARK: restart
@@ -252,7 +290,7 @@ private func ready(_ id: String, _ owner: String = "mottak") -> PlaybookRunEffec
         _ = run.recoverAfterRestart(at: at(1), retryRunning: true)
         #expect(run.recoverAfterRestart(at: at(2), retryRunning: true) == [failedNotice])
         #expect(run.step("sms")?.state == .failed)
-        #expect(run.step("sms")?.failureReason == PlaybookRun.interruptedReason)
+        #expect(run.step("sms")?.failureReason == PlaybookRun.interruptedReason.en)
         #expect(run.step("sms")?.failedAt == at(2))
 
         var untried = try started([step("sms", auto: true)]).0

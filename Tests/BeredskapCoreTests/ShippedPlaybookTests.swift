@@ -65,4 +65,66 @@ import Testing
             #expect(set.files[playbook.id] == playbook.id + PlaybookSet.fileExtension)
         }
     }
+
+    /// Every way the daemon starts a run of `card`: its own trigger (an alert in a district
+    /// and outside every district, or each surge level), and by hand — bare, about a subject,
+    /// about an alert (a surge card by hand is about the city at the current level).
+    private static func triggers(for card: PlaybookDefinition) -> [PlaybookRunTrigger] {
+        var rule = "facility_cap"
+        var own: [PlaybookRunTrigger] = []
+        var levels: [SurgeLevel?] = [nil]
+        switch card.trigger {
+        case .alert(let alert):
+            rule = alert.rule
+            let inDistrict = PlaybookRunTrigger(
+                kind: .alert, alert: 12, rule: rule, subject: "facility/refstad", severity: .critical, district: "bjerke")
+            own = [inDistrict, PlaybookRunTrigger(
+                kind: .alert, alert: 13, rule: rule, subject: "facility/omsorgssenter-1", severity: .warning)]
+        case .surge(let surge):
+            own = [PlaybookRunTrigger(kind: .surge, subject: "city", level: surge.level)]
+            levels = SurgeLevel.allCases
+        case .manual:
+            break
+        }
+        let byHand = levels.flatMap { level -> [PlaybookRunTrigger] in
+            let about = level == nil ? nil : "city"
+            return [
+                PlaybookRunTrigger(kind: .manual, subject: about, level: level),
+                PlaybookRunTrigger(kind: .manual, rule: rule, subject: about ?? "facility/refstad", district: about == nil ? "bjerke" : nil, level: level),
+                PlaybookRunTrigger(
+                    kind: .manual, alert: 14, rule: rule, subject: "facility/refstad", severity: .warning, district: "bjerke", level: level),
+            ]
+        }
+        return own + byHand
+    }
+
+    /// Every string of a value as JSON, keys aside.
+    private static func strings(in value: JSONValue) -> [String] {
+        switch value {
+        case .string(let text): [text]
+        case .array(let items): items.flatMap(strings(in:))
+        case .object(let members): members.flatMap { strings(in: $0.value) }
+        default: []
+        }
+    }
+
+    @Test("No shipped card sends a {placeholder}, however its run comes about")
+    func noPlaceholderReachesAnyone() throws {
+        let set = try Self.load().get()
+        for card in set.playbooks {
+            for trigger in Self.triggers(for: card) {
+                let values = PlaybookRunValues(
+                    playbook: card.id, trigger: trigger, subjectName: trigger.subject.map { Text("Navn \($0)", nb: "Navn \($0)") },
+                    districtName: trigger.district.map { Text($0.capitalized, nb: $0.capitalized) }, fallbackGroup: card.escalationGroup)
+                do {
+                    let resolved = try card.resolved(with: values)
+                    let texts = Self.strings(in: try JSONValueEncoder().encode(resolved))
+                    #expect(!texts.contains { $0.contains("{") }, "\(card.id) with \(trigger): \(texts.filter { $0.contains("{") })")
+                } catch let error as PlaybookResolutionError {
+                    // Only a start by hand that does not say what the card is about is refused.
+                    #expect(trigger.kind == .manual && trigger.alert == nil && card.needsSubject, "\(card.id) with \(trigger): \(error)")
+                }
+            }
+        }
+    }
 }

@@ -113,3 +113,46 @@ private let refstad = AlertKey(rule: "facility_utilization", subject: "facility/
         #expect(try JSONValueDecoder().decode(Silence.self, from: bytes) == original)
     }
 }
+
+/// What a silence or a run may name, against what exists.
+@Suite struct KnownSubjectsTests {
+    static let known = KnownSubjects(
+        facilities: ["torshov", "refstad"], districts: ["bjerke", "sagene"],
+        ruleSubjects: ["facility_utilization": "facility", "kind_utilization": "kind", "surge_level": "city", "notification_dead": "notification"])
+
+    @Test func anUnknownRuleListsTheRules() {
+        #expect(Self.known.problem(rule: "*") == nil)
+        #expect(Self.known.problem(rule: "surge_level") == nil)
+        let problem = Self.known.problem(rule: "surge")
+        #expect(problem?.known == ["facility_utilization", "kind_utilization", "notification_dead", "surge_level"])
+        #expect(problem?.problem.en == "unknown rule surge (known: facility_utilization, kind_utilization, notification_dead, surge_level)")
+    }
+
+    @Test func aSubjectMatchesWhenAnAlertCanBeAboutIt() {
+        for (subject, rule) in [
+            ("*", "*"), ("facility/*", "*"), ("facility/refstad", "facility_utilization"), ("kind/careCentre", "*"),
+            ("city", "surge_level"), ("notification/12", "notification_dead"), ("notification/*", "*"),
+        ] {
+            #expect(Self.known.problem(alertSubject: subject, rule: rule) == nil, "\(subject) \(rule)")
+        }
+    }
+
+    @Test func aSubjectThatMatchesNothingListsWhatWould() {
+        #expect(Self.known.problem(alertSubject: "facility/refstd", rule: "*")?.known == ["facility/refstad", "facility/torshov"])
+        #expect(Self.known.problem(alertSubject: "kind/transitt", rule: "*")?.known.contains("kind/transit") == true)
+        #expect(Self.known.problem(alertSubject: "district/bjerke", rule: "*")?.known == ["city", "facility/*", "kind/*", "notification/*", "*"])
+        #expect(Self.known.problem(alertSubject: "facility", rule: "*") != nil, "a kind alone is no subject of an alert")
+        let wrongKind = Self.known.problem(alertSubject: "facility/refstad", rule: "surge_level")
+        #expect(wrongKind?.known == ["city", "*"])
+        #expect(wrongKind?.problem.nb == "surge_level-varsler gjelder aldri facility/refstad (de gjelder city, *)")
+    }
+
+    @Test func aRunMayBeAboutTheCityAFacilityADistrictOrAKindThatExists() {
+        for subject in ["city", "facility/refstad", "district/sagene", "kind/transit"] {
+            #expect(Self.known.problem(runSubject: subject) == nil, "\(subject)")
+        }
+        #expect(Self.known.problem(runSubject: "district/nordstrand")?.known == ["district/bjerke", "district/sagene"])
+        #expect(Self.known.problem(runSubject: "facility/*") != nil, "a run is about one thing")
+        #expect(Self.known.problem(runSubject: "notification/3")?.known == ["city", "district/<id>", "facility/<id>", "kind/<id>"])
+    }
+}

@@ -20,7 +20,7 @@ import Testing
           steps: [
             { id: "tell-district", title: { nb: "Varsle bydelen", en: "Tell the district" }, owner: "bydel:{district}", due: "PT30M",
               action: { notify: { groups: ["bydel:{district}", "beredskapsetaten"],
-                                  message: { nb: "{subject} er nesten fullt ({severity})", en: "{subject} is nearly full ({severity})" } } } },
+                                  message: { nb: "{subject} er nesten fullt", en: "{subject} is nearly full" } } } },
             { id: "find-places", title: { nb: "Finn plasser", en: "Find places" }, owner: "bydel:{district}", due: "PT1H",
               depends_on: ["tell-district"], action: { task: {} } },
             { id: "calm", title: { nb: "Vent til varselet opphører", en: "Wait for the alert to end" }, owner: "beredskapsetaten",
@@ -124,7 +124,11 @@ import Testing
         run = try ops.get("/v1/runs/\(id)")
         #expect(Self.step(run, "calm")?["state"]?.stringValue == "done")
         #expect(try ops.events("run.finished").count == 1)
-        #expect(try ops.get("/v1/log?subject=run/\(id)")["entries"]?.arrayValue?.count ?? 0 >= 2)
+        // The run's log entries are filed under the facility it is about, one per fact.
+        let log = try ops.get("/v1/log?subject=facility/refstad")["entries"]?.arrayValue?.compactMap { $0["text"]?.stringValue } ?? []
+        #expect(log.filter { $0.contains("(kjøring #\(id)) er startet av varsel #") }.count == 1, "\(log)")
+        #expect(log.contains { $0.contains("«Finn plasser»") && $0.contains("er utført av oslo-ops: 20 plasser på Torshov") }, "\(log)")
+        #expect(log.filter { $0.contains("(kjøring #\(id)) er fullført") }.count == 1, "\(log)")
 
         // The condition comes back: a new alert, a new run.
         #expect(try ops.arrive("refstad", 60).status == 201)
@@ -147,9 +151,12 @@ import Testing
         scheduler.fireDue()
         try ops.settle()
         #expect(Self.step(try ops.get("/v1/runs/\(id)"), "call")?["overdue"]?.boolValue == false)
+        #expect(try ops.get("/v1/status")["deadlines_overdue"]?.intValue == 0)
         daemon.harness.clock.advance(seconds: 1)
         scheduler.fireDue()
         #expect(waitUntil { Self.step(try? ops.get("/v1/runs/\(id)"), "call")?["overdue"]?.boolValue == true })
+        #expect(try ops.get("/v1/status")["deadlines_overdue"]?.intValue == 1, "status counts overdue steps")
+        #expect(try PlaybookRunTextTests.texts(daemon, ops).contains("[OVER FRISTEN] Øvelse: Ring UDI"), "over fristen, not forfalt")
         #expect(try Self.queued(ops, run: id).filter { $0.kind == "step_overdue" }.map(\.group) == ["beredskapsetaten"])
 
         daemon.harness.clock.advance(seconds: 1800)
@@ -160,6 +167,7 @@ import Testing
         // Done now: no further escalation, and the next steps go on.
         let done = try ops.post("/v1/runs/\(id)/steps/call/complete", [:])
         #expect(done.status == 200)
+        #expect(try ops.get("/v1/status")["deadlines_overdue"]?.intValue == 0)
         #expect(Self.step(done.json, "open-standby")?["state"]?.stringValue == "done")
         #expect(try ops.facility("reserve")["status"]?.stringValue == "open", "through the normal write path")
         #expect(try ops.events("facility.updated").count == 1)
@@ -277,7 +285,7 @@ import Testing
         // At the limit: failed with the reason, its owner told, the run held up until a person acts.
         let second = try ops.get("/v1/runs/\(spent)")
         #expect(Self.step(second, "open-standby")?["state"]?.stringValue == "failed")
-        #expect(Self.step(second, "open-standby")?["failure_reason"]?.stringValue == PlaybookRun.interruptedReason)
+        #expect(Self.step(second, "open-standby")?["failure_reason"]?.stringValue == PlaybookRun.interruptedReason.nb, "in the groups' language")
         #expect(second["blocked"]?.boolValue == true)
         #expect(try Self.queued(ops, run: spent).contains { $0.kind == "step_failed" && $0.group == "beredskapsetaten" })
         #expect(!(second["steps"]?.arrayValue ?? []).contains { $0["state"]?.stringValue == "running" })
@@ -287,13 +295,14 @@ import Testing
         let (daemon, directory) = try Self.daemon()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let ops = try daemon.session(as: People.operatorByGroup)
-        // Started by hand without an alert: there is no alert whose end to wait for.
-        let started = try ops.post("/v1/playbooks/near-full/runs", ["reason": "Sjekk"])
-        #expect(started.status == 201)
+        #expect(try ops.putFacility("ute", ["name": "Ute", "district": nil]).status == 201)
+        // Started by hand about a facility, without an alert: there is no alert whose end to wait for.
+        let started = try ops.post("/v1/playbooks/near-full/runs", ["reason": "Sjekk", "subject": "facility/ute"])
+        #expect(started.status == 201, "\(started.text)")
         let id = try #require(started.json["id"]?.intValue)
         #expect(Self.step(started.json, "calm")?["state"]?.stringValue == "failed")
         #expect(Self.step(started.json, "calm")?["failure_reason"]?.stringValue?.contains("ingen varsel") == true)
-        // Without a district, the district's steps fall to the escalation group.
+        // Outside every district, the district's steps fall to the escalation group.
         #expect(Self.step(started.json, "find-places")?["owner"]?.stringValue == "admin-koordinering")
         #expect(try Self.queued(ops, run: id).contains { $0.kind == "step_failed" && $0.group == "beredskapsetaten" })
         #expect(try ops.post("/v1/runs/\(id)/steps/find-places/complete", [:]).status == 200)

@@ -15,8 +15,15 @@ import Testing
         Fixture.merged(["matchers": matchers, "duration": "PT2H", "comment": "Refstad tømmes planmessig"], changes)
     }
 
-    @Test func anOperatorCreatesListsAndExpiresASilence() throws {
+    /// A daemon with the facility `refstad`, which the silences are about.
+    static func harness() throws -> DaemonHarness {
         let harness = try DaemonHarness()
+        #expect(try Session(harness).putFacility("refstad").status == 201)
+        return harness
+    }
+
+    @Test func anOperatorCreatesListsAndExpiresASilence() throws {
+        let harness = try Self.harness()
         let ops = try Session(harness, as: People.operatorByGroup)
         let created = try ops.post("/v1/silences", Self.silence())
         #expect(created.status == 201, "\(created.text)")
@@ -87,6 +94,39 @@ import Testing
         #expect(try ops.events("silence.").isEmpty)
     }
 
+    @Test(arguments: [
+        (["rule": "facility_utilisation"], "matchers.rule", "facility_utilization"),
+        (["rule": "deadline_overdue"], "matchers.rule", "notification_dead"),
+        (["subject": "facility/refstd"], "matchers.subject", "facility/refstad"),
+        (["rule": "facility_utilization", "subject": "district/bjerke"], "matchers.subject", "facility/*"),
+        (["rule": "surge_level", "subject": "facility/refstad"], "matchers.subject", "city"),
+        (["rule": "kind_utilization", "subject": "kind/transitt"], "matchers.subject", "kind/transit"),
+        (["subject": "facilities/*"], "matchers.subject", "facility/*"),
+    ] as [(JSONValue, String, String)])
+    func aSilenceThatCanMatchNothingIsRefusedWithTheValuesThatWould(_ matchers: JSONValue, _ field: String, _ known: String) throws {
+        let harness = try Self.harness()
+        let ops = try Session(harness, as: People.operatorByGroup)
+        let refused = try ops.post("/v1/silences", Self.silence(matchers))
+        expectError(refused, 400, "invalid_field", field: field)
+        #expect(refused.details?["known"]?.arrayValue?.contains(.string(known)) == true, "\(refused.text)")
+        #expect(refused.details?["value"]?.stringValue == matchers[field.replacingOccurrences(of: "matchers.", with: "")]?.stringValue)
+        #expect(refused.message?.contains(known) == true, "the message lists them too: \(refused.text)")
+        #expect(try ops.events("silence.").isEmpty)
+    }
+
+    @Test func aSilenceOnWhatAlertsAreAboutIsAccepted() throws {
+        let harness = try Self.harness()
+        let ops = try Session(harness, as: People.operatorByGroup)
+        for matchers: JSONValue in [
+            ["subject": "facility/*"], ["rule": "kind_utilization", "subject": "kind/transit"],
+            ["rule": "city_utilization", "subject": "city"], ["rule": "notification_dead", "subject": "notification/*"],
+            ["rule": "stale_report"], ["severity": "critical"],
+        ] {
+            let created = try ops.post("/v1/silences", Self.silence(matchers))
+            #expect(created.status == 201, "\(matchers): \(created.text)")
+        }
+    }
+
     @Test func everythingMayBeSilencedOnlyOnPurpose() throws {
         let harness = try DaemonHarness()
         let ops = try Session(harness, as: People.operatorByGroup)
@@ -97,7 +137,7 @@ import Testing
     }
 
     @Test func aViewerMayNotTouchSilences() throws {
-        let harness = try DaemonHarness()
+        let harness = try Self.harness()
         let ops = try Session(harness, as: People.operatorByGroup)
         #expect(try ops.post("/v1/silences", Self.silence()).status == 201)
         let viewer = try Session(harness, as: People.viewer)

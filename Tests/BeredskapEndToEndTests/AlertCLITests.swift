@@ -59,4 +59,19 @@ import Testing
         #expect(rules.stdout.contains("facility_utilization"))
         #expect(rules.stdout.contains("85 % / 95 % / 80 %"))
     }
+
+    @Test func aSilenceThatMatchesNothingIsRefusedWithTheClosestKnownValue() throws {
+        let daemon = try Self.daemon()
+        #expect(try daemon.cli(CapacityCLITests.add("refstad", capacity: 200)).code == 0)
+        let typo = try daemon.cli(["silence", "add", "--subject", "facility/refstd", "--for", "PT2H", "--comment", "Tømmes"])
+        #expect(typo.code != 0)
+        #expect(typo.stderr.contains("unknown facility refstd (known: facility/refstad)"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("Did you mean facility/refstad?"), "\(typo.stderr)")
+        let rule = try daemon.cli([
+            "silence", "add", "--rule", "facility_utilisation", "--for", "PT2H", "--comment", "Tømmes", "--lang", "nb",
+        ])
+        #expect(rule.code != 0)
+        #expect(rule.stderr.lowercased().contains("mente du facility_utilization?"), "\(rule.stderr)")
+        #expect(try daemon.cli(["silence", "list"]).stdout.contains("No silences."))
+    }
 }

@@ -104,6 +104,24 @@ import Testing
         let reloaded = try daemon.cli(["playbook", "reload"])
         #expect(reloaded.code == 0, "\(reloaded.stderr)")
     }
+
+    @Test func aCardAboutAFacilityStartedByHandNeedsToSayWhichAndNamesItInItsMessages() throws {
+        let daemon = try Self.daemon()
+        #expect(try daemon.cli(CapacityCLITests.add("refstad", capacity: 300)).code == 0)
+        let bare = try daemon.cli(["playbook", "run", "facility-near-full", "--reason", "Hero melder fullt"])
+        #expect(bare.code == 1)
+        #expect(bare.stderr.contains("--alert N") && bare.stderr.contains("--subject"), "\(bare.stderr)")
+        let started = try daemon.cli([
+            "playbook", "run", "facility-near-full", "--reason", "Hero melder fullt", "--subject", "facility/refstad", "--json",
+        ])
+        #expect(started.code == 0, "\(started.stderr)")
+        let id = try #require(try Self.json(started)["id"]?.intValue)
+        let shown = try daemon.cli(["run", "show", String(id), "--lang", "nb"])
+        #expect(shown.stdout.contains("Utløser      manuelt facility_utilization facility/refstad"), "\(shown.stdout)")
+        let log = try daemon.cli(["log", "list", "--subject", "facility/refstad"])
+        #expect(log.stdout.contains("(kjøring #\(id)) er startet for hånd, om"), "\(log.stdout)")
+        #expect(!log.stdout.contains("{"))
+    }
 }
 
 /// A CLI command running while the test does something else to the daemon (kills it).

@@ -52,10 +52,15 @@ public struct StartRunBody: Sendable, Codable, Equatable {
     /// Optionally, the alert the run is about (its subject, district and resolution then count
     /// as for a run the alert started). At most one run of a playbook per alert.
     public var alert: Int64?
+    /// Optionally, what the run is about without an alert (`facility/refstad`, `kind/transit`,
+    /// `city`): its name and district fill the card's texts and owners. A card whose texts name
+    /// the subject or the alert must be started with `alert` or `subject`; not both.
+    public var subject: String?
 
-    public init(reason: String, alert: Int64? = nil) {
+    public init(reason: String, alert: Int64? = nil, subject: String? = nil) {
         self.reason = reason
         self.alert = alert
+        self.subject = subject
     }
 }
 
@@ -152,6 +157,8 @@ public struct RunResource: Sendable, Codable, Equatable {
     @NullEncoded public var endedAt: Timestamp?
     @NullEncoded public var abortedBy: String?
     @NullEncoded public var abortReason: String?
+    /// The run of a higher surge card that took over this one's open steps (it then finished).
+    @NullEncoded public var supersededBy: Int64?
     /// When the next reminder (overdue notice or escalation) is due, if any.
     @NullEncoded public var nextDeadline: Timestamp?
     /// Steps done or skipped, of all.
@@ -174,6 +181,7 @@ public struct RunResource: Sendable, Codable, Equatable {
         endedAt = run.endedAt
         abortedBy = run.abortedBy
         abortReason = run.abortReason
+        supersededBy = run.supersededBy.flatMap(Int64.init)
         nextDeadline = run.nextDeadline()
         progress = RunProgress(
             settled: run.steps.filter(\.state.letsDependentsStart).count, total: run.steps.count,

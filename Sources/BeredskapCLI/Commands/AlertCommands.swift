@@ -35,7 +35,7 @@ enum AlertCommands {
             output.line(output.style.bold(Text("History", nb: "Historikk")(output.language)))
             output.table(
                 [ListColumn("TIME", nb: "TID"), ListColumn("STATE", nb: "TILSTAND"), ListColumn("SEVERITY", nb: "ALVORLIGHET")],
-                rows: history.map { [output.time($0.at), $0.state.rawValue, $0.severity.rawValue] })
+                rows: history.map { [output.time($0.at), $0.state.name(output.language), $0.severity.name(output.language)] })
         }
         if let notifications = alert.notifications, !notifications.isEmpty {
             output.line("")

@@ -3,9 +3,11 @@ import BeredskapCore
 
 /// How alerts and rules read in tables, blocks and CSV.
 ///
-/// Why utilization in per cent and other values as they are: the engine stores a ratio for the
-/// `*_utilization` rules (0.97) and places, hours or a surge rank for the others; people
-/// read "97 %" the way `facility list` shows it, and a ratio would look like a count.
+/// Why utilization in per cent and the others with their meaning: the engine stores a ratio
+/// for the `*_utilization` rules (0.97), places for `facility_cap`, hours for `stale_report`
+/// and the level's rank for `surge_level`; people read "97 %" the way `facility list` shows
+/// it, "26 h 30 min" and "elevated", where a bare 0.97, 26.5 or 1 would look like a count.
+/// CSV keeps the number.
 enum AlertFormat {
     static let columns: [ListColumn] = [
         .number("ID", nb: "ID"),
@@ -20,8 +22,8 @@ enum AlertFormat {
 
     static func row(_ alert: AlertResource, _ output: Output) -> [String] {
         [
-            String(alert.id), alert.severity.rawValue, state(alert, output.language), alert.rule, alert.subject,
-            value(alert.value, rule: alert.rule), output.time(since(alert)), acknowledgement(alert),
+            String(alert.id), alert.severity.name(output.language), state(alert, output.language), alert.rule, alert.subject,
+            value(alert.value, rule: alert.rule, output.language), output.time(since(alert)), acknowledgement(alert),
         ]
     }
 
@@ -43,13 +45,22 @@ enum AlertFormat {
         if alert.flapping { marks.append(Text("flapping", nb: "ustabilt")) }
         if alert.exercise { marks.append(Text("exercise", nb: "øvelse")) }
         let words = marks.map { $0(language) }.joined(separator: ", ")
-        return alert.state.rawValue + (words.isEmpty ? "" : " (\(words))")
+        return alert.state.name(language) + (words.isEmpty ? "" : " (\(words))")
     }
 
-    /// `97 %` for a utilization, `1200` or `26.5` otherwise, `–` when there is none.
-    static func value(_ value: Double?, rule: String) -> String {
-        guard let value else { return "–" }
-        if rule.hasSuffix("_utilization") { return CapacityFormat.percent(value) }
+    /// `97 %` for a utilization, `26 h 30 min` for a stale report, the level's name for a surge,
+    /// `1200` otherwise, `–` when there is none.
+    static func value(_ value: Double?, rule: String, _ language: Language) -> String {
+        guard let value, value.isFinite else { return "–" }
+        switch rule {
+        case "stale_report":
+            return FixedDuration(milliseconds: Int64((value * 3_600_000).rounded())).name(language)
+        case "surge_level":
+            let levels = SurgeLevel.allCases
+            if value >= 0, Int(value) < levels.count { return levels[Int(value)].name(language) }
+        default:
+            if rule.hasSuffix("_utilization") { return CapacityFormat.percent(value) }
+        }
         return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String((value * 10).rounded() / 10)
     }
 
@@ -68,10 +79,10 @@ enum AlertFormat {
         let style = rowStyle(alert, output.style)
         var rows: [(Text, String)] = [
             (Text("Alert", nb: "Varsel"), output.style.bold("#\(alert.id) \(alert.rule) \(alert.subject)")),
-            (Text("Severity", nb: "Alvorlighet"), style(alert.severity.rawValue)),
+            (Text("Severity", nb: "Alvorlighet"), style(alert.severity.name(output.language))),
             (Text("State", nb: "Tilstand"), state(alert, output.language)),
-            (Text("Value", nb: "Verdi"), value(alert.value, rule: alert.rule)),
-            (Text("Threshold", nb: "Terskel"), value(alert.threshold, rule: alert.rule)),
+            (Text("Value", nb: "Verdi"), value(alert.value, rule: alert.rule, output.language)),
+            (Text("Threshold", nb: "Terskel"), value(alert.threshold, rule: alert.rule, output.language)),
             (Text("Started", nb: "Startet"), output.time(alert.startedAt)),
             (Text("Fired", nb: "Aktivt fra"), output.time(alert.firedAt)),
             (Text("Resolved", nb: "Opphørt"), output.time(alert.resolvedAt)),

@@ -19,7 +19,7 @@ extension CommandTree {
             """,
             nb: """
             Et tiltakskort sier hva som skal gjøres, av hvem og innen når, når en situasjon
-            oppstår: et varsel, et beredskapsnivå eller en persons beslutning. Hver start er en
+            oppstår: et varsel, et ankomstnivå eller en persons beslutning. Hver start er en
             kjøring (se `beredskap run --help`). Filene er Playbooks/*.json5 hos tjenesten.
             """),
         subcommands: [playbookList, playbookShow, playbookRun, playbookReload])
@@ -39,7 +39,7 @@ extension CommandTree {
             """,
             nb: """
             UTLØSER er det som starter et tiltakskort: et varsel (regelen, ≥ laveste
-            alvorlighet, og subjektene), et beredskapsnivå, eller manual (bare startet for
+            alvorlighet, og subjektene), et ankomstnivå, eller manual (bare startet for
             hånd). Alle tiltakskort kan startes for hånd. AKTIVE teller kjøringer som pågår nå.
 
             Eksempler:
@@ -79,25 +79,35 @@ extension CommandTree {
             """
             Prints the new run as `beredskap run show` does. With --alert the run is about that
             alert (its subject and district), as if the alert had started it; an alert has at
-            most one run of each playbook.
+            most one run of each playbook. With --subject it is about a facility, district,
+            kind of facility or the city without an alert. A card whose texts or owners name
+            the subject (facility-near-full, cap-breach) needs one of the two.
 
             Examples:
               beredskap playbook run surge-high --reason "Ankomstene doblet seg i natt"
               beredskap playbook run facility-near-full --alert 12 --reason "Refstad 96 %, startet før varselet ble kritisk"
+              beredskap playbook run facility-near-full --subject facility/refstad --reason "Hero melder fullt i kveld"
             """,
             nb: """
             Skriver den nye kjøringen slik `beredskap run show` gjør. Med --alert gjelder
             kjøringen det varselet (subjektet og bydelen), som om varselet hadde startet den;
-            et varsel har høyst én kjøring av hvert tiltakskort.
+            et varsel har høyst én kjøring av hvert tiltakskort. Med --subject gjelder den et
+            mottak, en bydel, en mottakstype eller byen uten et varsel. Et tiltakskort som
+            nevner subjektet i tekster eller eiere (facility-near-full, cap-breach), trenger
+            ett av de to.
 
             Eksempler:
               beredskap playbook run surge-high --reason "Ankomstene doblet seg i natt"
               beredskap playbook run facility-near-full --alert 12 --reason "Refstad 96 %, startet før varselet ble kritisk"
+              beredskap playbook run facility-near-full --subject facility/refstad --reason "Hero melder fullt i kveld"
             """),
         options: [
             reasonOption(Text("why it is started", nb: "hvorfor det startes")),
             .option("alert", value: "N", help: Text(
                 "the alert number the run is about", nb: "nummeret på varselet kjøringen gjelder")),
+            .option("subject", value: "S", help: Text(
+                "what the run is about without an alert: facility/refstad, district/bjerke, kind/transit, city",
+                nb: "hva kjøringen gjelder uten et varsel: facility/refstad, district/bjerke, kind/transit, city")),
         ],
         arguments: [playbookIDArgument])
 

@@ -63,7 +63,8 @@ enum PlaybookCommands {
     /// The request body from `playbook run`'s options.
     static func startBody(_ parsed: ParsedCommand) throws(UsageError) -> StartRunBody {
         let reason = try parsed.requiredReason(Text("say why the playbook is started", nb: "si hvorfor tiltakskortet startes"))
-        return StartRunBody(reason: reason, alert: try parsed.positiveInt("alert").map(Int64.init))
+        return StartRunBody(
+            reason: reason, alert: try parsed.positiveInt("alert").map(Int64.init), subject: parsed.value("subject"))
     }
 }
 

@@ -2,15 +2,28 @@ import BeredskapAPI
 import BeredskapCore
 import BeredskapJSON
 
-/// The lines after a playbook or run error that say what to fix or where to look
+/// The lines after a playbook, run or silence error that say what to fix or where to look
 /// (`APIErrorHint` asks here first).
 enum PlaybookErrorHint {
     static func hint(for body: APIErrorBody) -> Text? {
         switch body.knownCode {
         case .invalidDefinition: return problems(body.error.details)
         case .conflict: return run(body.error.details)
+        case .invalidField: return closestKnown(body.error.details) ?? about(body.error.details)
         default: return nil
         }
+    }
+
+    /// "Did you mean facility/refstad?" when the daemon refused a value that matches nothing
+    /// (a silence's rule or subject, a run's subject) and listed the known ones
+    /// (`details.known`), one of which is a likely typo away from `details.value` — unless a
+    /// suggestion was made already (`details.suggestion`).
+    static func closestKnown(_ details: JSONValue) -> Text? {
+        guard details["suggestion"] == nil, let value = details["value"]?.stringValue,
+            let known = details["known"]?.arrayValue?.compactMap(\.stringValue),
+            let closest = Suggestion.closest(to: value, among: known)
+        else { return nil }
+        return Text("Did you mean \(closest)?", nb: "Mente du \(closest)?")
     }
 
     /// Every problem of a refused playbook set, one per line as `file: field: message` (or
@@ -27,6 +40,18 @@ enum PlaybookErrorHint {
             }.joined(separator: "\n")
         }
         return Text(lines("message"), nb: lines("message_nb"))
+    }
+
+    /// A card started by hand that names its subject or alert (`details.placeholders`): the
+    /// options that say what it is about.
+    static func about(_ details: JSONValue) -> Text? {
+        guard details["placeholders"] != nil else { return nil }
+        if details["field"]?.stringValue == "alert" {
+            return Text("Start it about an alert: --alert N (beredskap alerts lists them).",
+                        nb: "Start det om et varsel: --alert N (beredskap alerts viser dem).")
+        }
+        return Text("Start it about an alert (--alert N) or a subject (--subject facility/refstad).",
+                    nb: "Start det om et varsel (--alert N) eller et subjekt (--subject facility/refstad).")
     }
 
     /// A conflict with a run (`details.run`): a second start for an alert that has one, or a

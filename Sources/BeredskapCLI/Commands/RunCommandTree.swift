@@ -24,10 +24,10 @@ extension CommandTree {
             A failed step holds up the steps after it until someone skips it or aborts the run.
             """,
             nb: """
-            En kjøring er én start av et tiltakskort. Stegene er waiting (venter på stegene de
-            kommer etter), ready (noen kan gjøre det nå; forfalt etter fristen), running
-            (tjenesten gjør det), done, skipped eller failed. Hvert steg viser hvem som gjorde
-            det og når. Et feilet steg holder igjen stegene etter til noen hopper over det
+            En kjøring er én start av et tiltakskort. Stegene venter (på stegene de kommer
+            etter), er klare (noen kan gjøre det nå; over fristen når fristen er passert),
+            pågår (tjenesten gjør det), er utført, hoppet over eller feilet. Hvert steg viser
+            hvem som gjorde det og når. Et feilet steg holder igjen stegene etter til noen hopper over det
             eller avbryter kjøringen.
             """),
         subcommands: [runList, runShow, runComplete, runSkip, runAbort])
@@ -47,10 +47,10 @@ extension CommandTree {
               beredskap run list --finished --csv > kjøringer.csv
             """,
             nb: """
-            TILSTAND er active, finished eller aborted, merket blokkert (et feilet steg holder
-            den igjen), med antall forfalte steg, og øvelse. FREMDRIFT teller stegene som er
+            TILSTAND er pågår, fullført eller avbrutt, merket blokkert (et feilet steg holder
+            den igjen), med antall steg over fristen, og øvelse. FREMDRIFT teller stegene som er
             fullført eller hoppet over, av alle. I en terminal er blokkerte kjøringer og
-            kjøringer med forfalte steg røde.
+            kjøringer med steg over fristen røde.
 
             Eksempler:
               beredskap run list --active
@@ -101,7 +101,7 @@ extension CommandTree {
               beredskap run complete 12 head-count --note "Hero bekrefter 212 beboere"
             """,
             nb: """
-            Bare et klart steg kan fullføres (også et forfalt); stegene etter blir klare når
+            Bare et klart steg kan fullføres (også ett over fristen); stegene etter blir klare når
             alt de venter på er fullført eller hoppet over.
 
             Eksempel:

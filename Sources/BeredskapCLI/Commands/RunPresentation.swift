@@ -20,7 +20,7 @@ enum RunFormat {
     static func row(_ run: RunResource, _ output: Output) -> [String] {
         [
             String(run.id), run.playbook, state(run, output.language), progress(run.progress), output.time(run.startedAt),
-            run.startedBy, trigger(run.trigger),
+            run.startedBy, trigger(run.trigger, output.language),
         ]
     }
 
@@ -31,22 +31,24 @@ enum RunFormat {
         var marks: [Text] = []
         if run.blocked { marks.append(Text("blocked", nb: "blokkert")) }
         let overdue = run.state == .active ? run.progress.overdue : 0
-        if overdue > 0 { marks.append(Text("\(overdue) overdue", nb: "\(overdue) forfalt")) }
+        if overdue > 0 { marks.append(Text("\(overdue) overdue", nb: "\(overdue) over fristen")) }
         if run.exercise { marks.append(Text("exercise", nb: "øvelse")) }
         let words = marks.map { $0(language) }.joined(separator: ", ")
-        return run.state.rawValue + (words.isEmpty ? "" : " (\(words))")
+        return run.state.name(language) + (words.isEmpty ? "" : " (\(words))")
     }
 
     /// Steps done or skipped, of all: `3/7`.
     static func progress(_ progress: RunProgress) -> String { "\(progress.settled)/\(progress.total)" }
 
     /// What started it and what it is about: `alert #12 facility_utilization facility/refstad
-    /// critical`, `surge high`, `manual`, or `manual alert #12 …` for a manual start about an
-    /// alert. The words are the API's, as in the playbook files (see `PlaybookFormat`).
-    static func trigger(_ trigger: RunTrigger) -> String {
-        let alert = trigger.alert.map { (trigger.kind == .alert ? "#" : "alert #") + String($0) }
-        return [trigger.kind.rawValue, alert, trigger.rule, trigger.subject, trigger.severity?.rawValue, trigger.level?.rawValue]
-            .compactMap { $0 }.joined(separator: " ")
+    /// critical`, `surge city high`, `manual`, or `manual alert #12 …` for a manual start about
+    /// an alert. Rules and subjects as typed; the kind, severity and level by their names.
+    static func trigger(_ trigger: RunTrigger, _ language: Language) -> String {
+        let alert = trigger.alert.map { (trigger.kind == .alert ? "#" : Text("alert #", nb: "varsel #")(language)) + String($0) }
+        return [
+            trigger.kind.name(language), alert, trigger.rule, trigger.subject, trigger.severity?.name(language),
+            trigger.level?.name(language),
+        ].compactMap { $0 }.joined(separator: " ")
     }
 
     /// Runs that need someone red (blocked, or a step overdue); ended runs dim.
@@ -65,7 +67,7 @@ enum RunFormat {
             (Text("State", nb: "Tilstand"), rowStyle(run, output.style)(state(run, language))),
             (Text("Progress", nb: "Fremdrift"), Text(
                 "\(progress(run.progress)) steps done or skipped", nb: "\(progress(run.progress)) steg fullført eller hoppet over")(language)),
-            (Text("Trigger", nb: "Utløser"), trigger(run.trigger)),
+            (Text("Trigger", nb: "Utløser"), trigger(run.trigger, language)),
         ]
         if let district = run.trigger.district { rows.append((Text("District", nb: "Bydel"), district)) }
         rows.append((Text("Reason", nb: "Begrunnelse"), run.reason))
@@ -73,6 +75,10 @@ enum RunFormat {
         switch run.state {
         case .finished:
             rows.append((Text("Finished", nb: "Fullført"), output.time(run.endedAt)))
+            if let by = run.supersededBy {
+                rows.append((Text("Superseded by", nb: "Avløst av"), Text(
+                    "run #\(by) (beredskap run show \(by))", nb: "kjøring #\(by) (beredskap run show \(by))")(language)))
+            }
         case .aborted:
             rows.append((Text("Aborted", nb: "Avbrutt"), "\(run.abortedBy ?? "–"), \(output.time(run.endedAt))"))
             rows.append((Text("Why aborted", nb: "Hvorfor avbrutt"), run.abortReason ?? "–"))
@@ -117,7 +123,7 @@ enum RunFormat {
     static let csvHeader = [
         "id", "playbook", "title_en", "title_nb", "state", "blocked", "settled", "total", "overdue", "trigger", "alert", "rule",
         "subject", "severity", "district", "level", "reason", "started_at", "started_by", "ended_at", "aborted_by",
-        "abort_reason", "next_deadline", "exercise",
+        "abort_reason", "next_deadline", "exercise", "superseded_by",
     ]
 
     static func csvRow(_ run: RunResource) -> [String] {
@@ -128,7 +134,7 @@ enum RunFormat {
             trigger.alert.map(String.init) ?? "", trigger.rule ?? "", trigger.subject ?? "", trigger.severity?.rawValue ?? "",
             trigger.district ?? "", trigger.level?.rawValue ?? "", run.reason, run.startedAt.rfc3339, run.startedBy,
             run.endedAt?.rfc3339 ?? "", run.abortedBy ?? "", run.abortReason ?? "", run.nextDeadline?.rfc3339 ?? "",
-            String(run.exercise),
+            String(run.exercise), run.supersededBy.map(String.init) ?? "",
         ]
     }
 }

@@ -24,7 +24,7 @@ enum RunStepFormat {
 
     /// The state, with `overdue` on a ready step past its due time: `ready (overdue)`.
     static func state(_ step: RunStepResource, _ language: Language) -> String {
-        step.overdue ? step.state.rawValue + " (" + Text("overdue", nb: "forfalt")(language) + ")" : step.state.rawValue
+        step.state.name(language) + (step.overdue ? " (" + Text("overdue", nb: "over fristen")(language) + ")" : "")
     }
 
     /// Who did what and when: completed by/at with the note, skipped by/at with the reason,

@@ -27,7 +27,7 @@ enum SilenceCommands {
         guard !list.silences.isEmpty else { return output.line(Text("No silences.", nb: "Ingen dempinger.")) }
         let rows = list.silences.map { silence -> [String] in
             [
-                silence.id, silence.state.rawValue, matchers(silence), output.time(silence.startsAt),
+                silence.id, silence.state.name(output.language), matchers(silence), output.time(silence.startsAt),
                 output.time(silence.expiredAt ?? silence.endsAt), silence.author, silence.comment,
             ]
         }

@@ -116,7 +116,7 @@ enum WatchFormat {
             let rule = data["rule"]?.stringValue ?? "–"
             let columns = [
                 time(event.time), pad(severity.map { severityWord($0)(language) } ?? "–", 9), pad(what, 14), pad(rule, 22),
-                pad(data["subject"]?.stringValue ?? "–", 22), AlertFormat.value(data["value"]?.doubleValue, rule: rule),
+                pad(data["subject"]?.stringValue ?? "–", 22), AlertFormat.value(data["value"]?.doubleValue, rule: rule, language),
             ]
             let line = row(columns) + alertNumber(event, language) + exercise
             switch severity {
@@ -151,7 +151,8 @@ enum WatchFormat {
     ) -> String {
         let data = event.data
         let step = data["step"]?.stringValue ?? data["playbook"]?.stringValue ?? "–"
-        let who = data["by"]?.stringValue ?? data["owner"]?.stringValue ?? data["reason"]?.stringValue ?? "–"
+        let who = data["by"]?.stringValue ?? data["by"]?.intValue.map { "#\($0)" } ?? data["owner"]?.stringValue
+            ?? data["reason"]?.stringValue ?? "–"
         let columns = [
             time(event.time), pad(Text("RUN", nb: "TILTAK")(language), 9), pad(what, 14), pad(step, 22), pad(who, 22),
         ]

@@ -131,6 +131,14 @@ public enum PlaybookTrigger: Sendable, Equatable {
         return alert.matches(key, severity: severity)
     }
 
+    /// Whether a run of a card with this trigger takes over the open steps of an active run of
+    /// a card with trigger `other`: both follow the surge level, this one a higher level. A
+    /// higher level's card covers what the lower one asks and more, so its start supersedes it.
+    public func supersedes(_ other: PlaybookTrigger) -> Bool {
+        guard case .surge(let new) = self, case .surge(let old) = other else { return false }
+        return new.level > old.level
+    }
+
     /// Whether a rise to `level` starts the playbook. Only the level reached counts: a jump
     /// from normal to crisis starts the crisis playbook, which therefore stands on its own.
     public func matches(surgeLevel level: SurgeLevel) -> Bool {

@@ -50,10 +50,10 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
     /// Who completes an automatic step, in `completedBy`.
     public static let automaticActor = "automatic"
     /// The failure reason of an automatic step that was running when the daemon stopped and
-    /// was not retried.
-    public static let interruptedReason = "interrupted by a restart"
+    /// was not retried (stored in the language the caller gives).
+    public static let interruptedReason = Text("interrupted by a restart", nb: "avbrutt av en omstart")
     /// The skip reason of a step that was running when its run was aborted.
-    public static let abortedReason = "the run was aborted"
+    public static let abortedReason = Text("the run was aborted", nb: "kjøringen ble avbrutt")
 
     public let id: String
     public let playbook: String
@@ -68,6 +68,8 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
     public private(set) var endedAt: Timestamp?
     public private(set) var abortedBy: String?
     public private(set) var abortReason: String?
+    /// The run that took over this one's open steps (see `supersede`).
+    public private(set) var supersededBy: String?
     /// The latest instant the run was changed or advanced at.
     public internal(set) var evaluatedAt: Timestamp
 
@@ -134,9 +136,11 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
     }
 
     /// `by` stops the run at `at`. Nothing is due from it afterwards: no reminders, no further
-    /// steps, no step left running (running steps are skipped with `abortedReason`), and a
-    /// late report from an automatic step changes nothing.
-    public mutating func abort(by: String, reason: String, at: Timestamp) throws(PlaybookRunError) -> [PlaybookRunEffect] {
+    /// steps, no step left running (running steps are skipped with `abortedReason` in
+    /// `language`), and a late report from an automatic step changes nothing.
+    public mutating func abort(
+        by: String, reason: String, at: Timestamp, language: Language = .en
+    ) throws(PlaybookRunError) -> [PlaybookRunEffect] {
         guard state == .active else { throw .notActive(state) }
         let now = max(at, evaluatedAt)
         evaluatedAt = now
@@ -156,12 +160,35 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
                 steps[index].settle(as: .skipped)
                 steps[index].skippedBy = by
                 steps[index].skippedAt = now
-                steps[index].skipReason = Self.abortedReason
+                steps[index].skipReason = Self.abortedReason(language)
             case .waiting, .done, .skipped, .failed:
                 break
             }
         }
         return [.aborted]
+    }
+
+    /// A run of a higher surge card (`supersedingRun`) takes over at `at`: every step not yet
+    /// done or skipped — waiting, ready, running or failed — is skipped by `by` with `reason`,
+    /// and the run finishes with nothing due. Its owners are not told again: the new card says
+    /// what to do now. Why not leave both: three surge cards in parallel tell the same groups
+    /// to do the same things three times, and which one counts is left to them to work out.
+    public mutating func supersede(
+        by supersedingRun: String, actor by: String, reason: String, at: Timestamp
+    ) throws(PlaybookRunError) -> [PlaybookRunEffect] {
+        guard state == .active else { throw .notActive(state) }
+        let now = max(at, evaluatedAt)
+        evaluatedAt = now
+        for index in steps.indices where !steps[index].state.letsDependentsStart {
+            steps[index].settle(as: .skipped)
+            steps[index].skippedBy = by
+            steps[index].skippedAt = now
+            steps[index].skipReason = reason
+        }
+        state = .finished
+        endedAt = now
+        supersededBy = supersedingRun
+        return [.superseded(by: supersedingRun)]
     }
 
     /// The outcome of an automatic step, as its executor reports it.
@@ -200,7 +227,7 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
     /// `interruptedReason` and its owner is told. Why never leave it running: nobody would
     /// ever report on it, and the run would hang without anyone knowing. Deadlines missed while
     /// the daemon was down are then applied as `advance` would.
-    public mutating func recoverAfterRestart(at: Timestamp, retryRunning: Bool) -> [PlaybookRunEffect] {
+    public mutating func recoverAfterRestart(at: Timestamp, retryRunning: Bool, language: Language = .en) -> [PlaybookRunEffect] {
         let now = max(at, evaluatedAt)
         evaluatedAt = now
         var effects: [PlaybookRunEffect] = []
@@ -212,7 +239,7 @@ public struct PlaybookRun: Sendable, Equatable, Codable {
                 steps[index].attempts += 1
                 effects.append(.runAutomatic(step: steps[index].id, attempt: steps[index].attempts))
             } else {
-                effects += fail(at: index, reason: Self.interruptedReason, now: now)
+                effects += fail(at: index, reason: Self.interruptedReason(language), now: now)
             }
         }
         return effects + proceed(at: now)

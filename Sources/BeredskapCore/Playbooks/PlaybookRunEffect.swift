@@ -24,6 +24,8 @@ public enum PlaybookRunEffect: Sendable, Equatable, Codable {
     case finished
     /// Someone aborted the run; nothing more will come from it.
     case aborted
+    /// A run of a higher surge card took over the open steps; this one has finished.
+    case superseded(by: String)
 }
 
 /// Why an action on a run was refused. `unknownStep` is a 404 to the daemon, `invalidSteps` a
@@ -48,15 +50,15 @@ public enum PlaybookRunError: Error, Sendable, Equatable, CustomStringConvertibl
         case .unknownStep(let step):
             Text("the run has no step \"\(step)\"", nb: "kjøringen har ikke noe steg «\(step)»")
         case .notActive(let state):
-            Text("the run is \(state.rawValue)", nb: "kjøringen er \(state.rawValue)")
+            Text("the run is \(state.rawValue)", nb: "kjøringen er \(state.name.nb)")
         case .notReady(let step, let state):
             Text("the step \"\(step)\" is \(state.rawValue), not ready",
-                 nb: "steget «\(step)» er \(state.rawValue), ikke klart")
+                 nb: "steget «\(step)» er \(state.name.nb), ikke klart")
         case .automaticStep(let step):
             Text("the step \"\(step)\" is automatic and completes by itself",
                  nb: "steget «\(step)» er automatisk og fullføres av seg selv")
         case .cannotSkip(let step, let state):
-            Text("the step \"\(step)\" is already \(state.rawValue)", nb: "steget «\(step)» er allerede \(state.rawValue)")
+            Text("the step \"\(step)\" is already \(state.rawValue)", nb: "steget «\(step)» er allerede \(state.name.nb)")
         }
     }
 

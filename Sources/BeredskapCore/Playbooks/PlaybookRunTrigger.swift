@@ -32,17 +32,6 @@ public struct PlaybookRunTrigger: Sendable, Codable, Equatable {
         self.level = level
     }
 
-    /// The values of the message placeholders `PlaybookValidation.placeholders(for:)` allows.
-    public func placeholderValues(playbook: String) -> [String: String] {
-        var values = ["playbook": playbook]
-        values["rule"] = rule
-        values["subject"] = subject
-        values["severity"] = severity?.rawValue
-        values["district"] = district
-        values["level"] = level?.rawValue
-        return values
-    }
-
     /// The group a step's `owner` (or a notify group) names for this run: `bydel:{district}`
     /// becomes the contact point of the trigger's district; without a district (a manual start
     /// with no alert, a facility outside every district) it is `fallback`, so that someone
@@ -51,31 +40,5 @@ public struct PlaybookRunTrigger: Sendable, Codable, Equatable {
         guard group == NotificationRouting.districtPlaceholder else { return group }
         if let district { return NotificationRouting.contactPoint(of: district) }
         return fallback ?? group
-    }
-}
-
-extension PlaybookText {
-    /// The text with each `{name}` whose name `values` has replaced; unknown names stay as
-    /// written (validation has refused those in shipped files).
-    public func rendered(with values: [String: String]) -> PlaybookText {
-        PlaybookText(nb: Self.render(nb, values), en: Self.render(en, values))
-    }
-
-    /// One pass, so a value that itself contains `{…}` is never expanded again.
-    private static func render(_ text: String, _ values: [String: String]) -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
-                result += value
-                rest = after[after.index(after: close)...]
-            } else {
-                result += "{"
-                rest = after
-            }
-        }
-        return result + rest
     }
 }

@@ -116,8 +116,11 @@ private struct Checker {
         return nil
     }
 
-    func text(_ text: PlaybookText, field: String, limit: Int, placeholders: [String]? = nil) -> [FieldProblem] {
-        [("nb", text.nb), ("en", text.en)].flatMap { language, value -> [FieldProblem] in
+    /// A text in both languages: not empty, within `limit`, and only the placeholders the
+    /// trigger offers (titles and descriptions are filled in as messages are).
+    func text(_ text: PlaybookText, field: String, limit: Int) -> [FieldProblem] {
+        let placeholders = PlaybookValidation.placeholders(for: playbook.trigger)
+        return [("nb", text.nb), ("en", text.en)].flatMap { language, value -> [FieldProblem] in
             let path = "\(field).\(language)"
             if value.allSatisfy(\.isWhitespace) {
                 return [FieldProblem(path, Text("must not be empty", nb: "kan ikke være tom"))]
@@ -125,9 +128,8 @@ private struct Checker {
             if value.count > limit {
                 return [FieldProblem(path, Text("must be at most \(limit) characters", nb: "kan være høyst \(limit) tegn"))]
             }
-            guard let placeholders else { return [] }
             let available = placeholders.map { "{\($0)}" }.joined(separator: ", ")
-            return Self.placeholders(in: value).filter { !placeholders.contains($0) }.map { name in
+            return PlaybookText.placeholders(in: value).filter { !placeholders.contains($0) }.map { name in
                 FieldProblem(path, Text("unknown placeholder {\(name)} (this trigger offers \(available))",
                                         nb: "ukjent plassholder {\(name)} (denne utløseren gir \(available))"))
             }
@@ -219,7 +221,6 @@ private struct Checker {
     }
 
     private func action(_ action: PlaybookAction) -> [FieldProblem] {
-        let placeholders = PlaybookValidation.placeholders(for: playbook.trigger)
         switch action {
         case .task:
             return []
@@ -231,12 +232,11 @@ private struct Checker {
             for (index, name) in notify.groups.enumerated() {
                 problems += group(name, field: "notify.groups[\(index)]")
             }
-            return problems + text(notify.message, field: "notify.message", limit: PlaybookValidation.maximumTextLength,
-                                   placeholders: placeholders)
+            return problems + text(notify.message, field: "notify.message", limit: PlaybookValidation.maximumTextLength)
         case .setFacilityStatus(let change):
             return facility(change.facility, field: "set_facility_status.facility")
         case .log(let log):
-            return text(log.text, field: "log.text", limit: PlaybookValidation.maximumTextLength, placeholders: placeholders)
+            return text(log.text, field: "log.text", limit: PlaybookValidation.maximumTextLength)
         case .waitFor(.alertResolved):
             guard alertTrigger == nil else { return [] }
             return [FieldProblem("wait_for.alert_resolved", Text(
@@ -278,20 +278,5 @@ private struct Checker {
     private func facility(_ id: String, field: String) -> [FieldProblem] {
         guard let facilities = context.facilities, !facilities.contains(id) else { return [] }
         return [FieldProblem(field, Text("unknown facility \(id)", nb: "ukjent mottak \(id)"))]
-    }
-
-    /// The `{name}` placeholders in a message, in order (names of letters and `_` only, so
-    /// JSON-like braces in prose are left alone).
-    static func placeholders(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "}") else { break }
-            let name = after[..<close]
-            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }) { names.append(String(name)) }
-            rest = after
-        }
-        return names
     }
 }

@@ -23,6 +23,8 @@ public final class SurgeMonitor: Sendable {
 
     private struct State {
         var configuration: DaemonConfiguration.Surge
+        /// The language of the incident-log entries (`notifications.language`).
+        var language: Language
         var window: SurgeWindow
         /// The level as last committed.
         var persisted: SurgeState
@@ -42,13 +44,20 @@ public final class SurgeMonitor: Sendable {
 
     /// Loads the window and the persisted level from the store.
     public init(
-        configuration: DaemonConfiguration.Surge, connection: SQLiteConnection, clock: any WallClock, scheduler: Scheduler
+        configuration: DaemonConfiguration.Surge, language: Language, connection: SQLiteConnection, clock: any WallClock,
+        scheduler: Scheduler
     ) throws {
         self.clock = clock
         self.scheduler = scheduler
         let (window, ahead) = try Self.loadWindow(configuration, connection: connection, now: clock.now())
-        state = Mutex(
-            State(configuration: configuration, window: window, persisted: try connection.surgeState(), arrivalHourAhead: ahead))
+        state = Mutex(State(
+            configuration: configuration, language: language, window: window, persisted: try connection.surgeState(),
+            arrivalHourAhead: ahead))
+    }
+
+    /// The language of the log entries from now on (on reload).
+    public func use(language: Language) {
+        state.withLock { $0.language = language }
     }
 
     /// Starts deciding: from now on level changes are written through `writer`. Decides once
@@ -103,13 +112,20 @@ public final class SurgeMonitor: Sendable {
         if relevant { evaluate() }
     }
 
-    /// The current figures, level and inflow.
+    /// The current figures, level and inflow. The reason names the figure that holds the
+    /// level now (the level was entered at 40 arrivals; it is held at 45), so it never reads
+    /// a number from hours ago beside the current one.
     public func snapshot() -> Snapshot {
         let now = clock.now()
         return state.withLock { state in
-            Snapshot(
-                state: state.persisted, figures: state.window.figures(at: now),
-                netInflowPerDay: state.window.netInflowPerDay(at: now), configuration: state.configuration)
+            let figures = state.window.figures(at: now)
+            var current = state.persisted
+            let decision = SurgeLevelMachine(thresholds: state.configuration.thresholds).next(from: current.level, figures: figures)
+            // While a change is on its way to the store, the stored reason stays until it lands.
+            if decision.level == current.level { current.reason = decision.reason }
+            return Snapshot(
+                state: current, figures: figures, netInflowPerDay: state.window.netInflowPerDay(at: now),
+                configuration: state.configuration)
         }
     }
 
@@ -148,9 +164,10 @@ public final class SurgeMonitor: Sendable {
     /// level, and record a change as `surge.level_changed`.
     private func applyLevelChange(_ transaction: inout WriteTransaction) throws -> CommandReply {
         let stored = try transaction.connection.surgeState()
-        let (figures, decision) = state.withLock { state in
+        let (figures, decision, language) = state.withLock { state in
             let figures = state.window.figures(at: transaction.now)
-            return (figures, SurgeLevelMachine(thresholds: state.configuration.thresholds).next(from: stored.level, figures: figures))
+            let machine = SurgeLevelMachine(thresholds: state.configuration.thresholds)
+            return (figures, machine.next(from: stored.level, figures: figures), state.language)
         }
         guard decision.level != stored.level else { return CommandReply(status: 204, body: []) }
         var data = JSONObject([
@@ -164,12 +181,13 @@ public final class SurgeMonitor: Sendable {
         try transaction.saveSurgeState(
             SurgeState(level: decision.level, since: transaction.now, reason: decision.reason), seq: event.seq)
         let direction = decision.level > stored.level ? Text("rose", nb: "steg") : Text("fell", nb: "sank")
+        let arrivals = figures.arrivals24h
         try transaction.addIncidentLogEntry(
             text: Text(
                 "Surge level \(direction.en) from \(stored.level.name.en) to \(decision.level.name.en)"
-                    + " (\(figures.arrivals24h) arrivals in 24 h).",
+                    + " (\(arrivals) \(arrivals == 1 ? "arrival" : "arrivals") in 24 h).",
                 nb: "Ankomstnivået \(direction.nb) fra \(stored.level.name.nb) til \(decision.level.name.nb)"
-                    + " (\(figures.arrivals24h) ankomster siste døgn).").nb,
+                    + " (\(arrivals) \(arrivals == 1 ? "ankomst" : "ankomster") siste døgn).")(language),
             subject: "city", source: .system)
         return CommandReply(status: 200, body: [])
     }

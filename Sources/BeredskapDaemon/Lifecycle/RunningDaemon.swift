@@ -50,7 +50,9 @@ public final class RunningDaemon: Sendable {
         do {
             writeConnection = try database.openForWriting(now: clock.now().millisecondsSinceEpoch)
             lastSeq = try writeConnection.lastEventSeq()
-            surge = try SurgeMonitor(configuration: configuration.surge, connection: writeConnection, clock: clock, scheduler: scheduler)
+            surge = try SurgeMonitor(
+                configuration: configuration.surge, language: configuration.notifications.language, connection: writeConnection,
+                clock: clock, scheduler: scheduler)
             // An invalid set of action cards stops the start, as an invalid configuration does:
             // running without them unnoticed during a surge would be worse.
             let facilities = Set(try writeConnection.facilities().map(\.id))
@@ -200,6 +202,7 @@ public final class RunningDaemon: Sendable {
         {
             services.runs.reconfigure(current.configuration, calendar: current.calendar)
         }
+        services.surge.use(language: current.configuration.notifications.language)
         if new.surge != running.surge {
             do {
                 try services.readPool.read { try services.surge.reconfigure(new.surge, connection: $0) }

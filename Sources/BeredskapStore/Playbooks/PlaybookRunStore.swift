@@ -57,6 +57,16 @@ extension SQLiteConnection {
             Self.storedRun(from:))
     }
 
+    /// Active runs of cards that follow the surge level, oldest first: what a higher surge
+    /// card's start supersedes.
+    public func activeSurgeRuns() throws -> [StoredRun] {
+        try query(
+            """
+            SELECT \(Self.runColumns) FROM playbook_runs
+            WHERE state = 'active' AND json_extract(definition, '$.trigger.surge') IS NOT NULL ORDER BY id
+            """, [], Self.storedRun(from:))
+    }
+
     /// Newest first.
     public func playbookRuns(_ request: RunQuery) throws -> [StoredRun] {
         var conditions: [String] = []
@@ -82,6 +92,16 @@ extension SQLiteConnection {
             ($0.text(0), $0.int(1))
         }
         return Dictionary(rows, uniquingKeysWith: +)
+    }
+
+    /// Steps of active runs that are past their due time and not done: `deadlines_overdue` of
+    /// `GET /v1/status` until the deadline engine counts its own.
+    public func overdueStepCount() throws -> Int {
+        Int(try scalarInt(
+            """
+            SELECT count(*) FROM playbook_runs, json_each(playbook_runs.run, '$.steps') AS step
+            WHERE playbook_runs.state = 'active' AND json_extract(step.value, '$.overdue') = 1
+            """) ?? 0)
     }
 
     /// The next id a run will get (the writer is the only one inserting).

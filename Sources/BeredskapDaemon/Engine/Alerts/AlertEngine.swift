@@ -191,18 +191,8 @@ public final class AlertEngine: Sendable {
             + ["city"] + connection.notifications(state: .dead, limit: 1000).map { "notification/\($0.id)" }
         var keys = Set(try connection.openAlerts().map(\.key))
         for rule in rules {
-            for subject in subjects where Self.covers(rule, subject) { keys.insert(AlertKey(rule: rule, subject: subject)) }
+            for subject in subjects where AlertRules.covers(rule, subject) { keys.insert(AlertKey(rule: rule, subject: subject)) }
         }
         return keys
-    }
-
-    private static func covers(_ rule: String, _ subject: String) -> Bool {
-        switch rule {
-        case "facility_utilization", "facility_cap", "stale_report": subject.hasPrefix("facility/")
-        case "kind_utilization": subject.hasPrefix("kind/")
-        case "city_utilization", "surge_level": subject == "city"
-        case "notification_dead": subject.hasPrefix("notification/")
-        default: false
-        }
     }
 }

@@ -58,6 +58,37 @@ enum AlertRules {
         return rules
     }
 
+    /// The kind of subject each rule's alerts are about: what a silence or a subject a person
+    /// names is checked against.
+    static let subjectKinds: [String: String] = [
+        "facility_utilization": "facility", "facility_cap": "facility", "stale_report": "facility",
+        "kind_utilization": "kind", "city_utilization": "city", "surge_level": "city", "notification_dead": "notification",
+    ]
+
+    /// Whether `rule`'s alerts can be about `subject`.
+    static func covers(_ rule: String, _ subject: String) -> Bool {
+        guard let kind = subjectKinds[rule] else { return false }
+        return kind == "city" ? subject == "city" : subject.hasPrefix(kind + "/")
+    }
+
+    /// The facilities and districts that exist now, and the subjects of each rule.
+    static func knownSubjects(_ connection: SQLiteConnection) throws -> KnownSubjects {
+        KnownSubjects(
+            facilities: try connection.facilities().map(\.id), districts: try connection.districts().map(\.id),
+            ruleSubjects: subjectKinds)
+    }
+
+    /// An alert's value at `instant`. A stale report's value is the hours since the last head
+    /// count, which grow with the clock while nobody reports: it is projected from the value of
+    /// the alert's last evaluation, so the value shown and sent is the one of now.
+    static func value(of alert: StoredAlert, at instant: Timestamp) -> Double? {
+        let lifecycle = alert.lifecycle
+        guard alert.key.rule == "stale_report", lifecycle.isOpen, lifecycle.conditionClearedAt == nil, let value = alert.value
+        else { return alert.value }
+        let hours = Double(max(0, instant.milliseconds(since: lifecycle.evaluatedAt))) / 3_600_000
+        return ((value + hours) * 10).rounded() / 10
+    }
+
     /// Events that change a facility's figures.
     static let facilityEvents: Set<String> = [
         "facility.created", "facility.updated", "facility.cap_breached", "facility.cap_restored", "arrival.recorded",

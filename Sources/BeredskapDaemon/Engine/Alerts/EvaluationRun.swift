@@ -32,10 +32,11 @@ struct EvaluationRun {
                 let before = alert.lifecycle
                 var effects = alert.lifecycle.observe(verdict.severity, at: now)
                 let flapChange = alert.flap.record(active: verdict.severity != nil, at: now)
-                if verdict.severity != nil {
-                    alert.value = verdict.value ?? alert.value
-                    alert.threshold = verdict.threshold ?? alert.threshold
-                }
+                // The value shown is the current one, also while the condition is clear and
+                // `keep_firing_for` holds the alert open (and the one it resolved at); the
+                // threshold is the one last crossed.
+                alert.value = verdict.value ?? alert.value
+                if verdict.severity != nil { alert.threshold = verdict.threshold ?? alert.threshold }
                 alert.district = verdict.district ?? alert.district
                 effects = effects.filter { $0 != .closedSilently }
                 try record(&alert, from: before, effects: effects, flap: flapChange, in: &transaction)
@@ -70,6 +71,7 @@ struct EvaluationRun {
             return []
         }
         let before = alert.lifecycle
+        alert.value = AlertRules.value(of: alert, at: now)
         let effects = alert.lifecycle.advance(to: now)
         let flapChange = alert.flap.advance(to: now)
         try record(&alert, from: before, effects: effects, flap: flapChange, in: &transaction)
@@ -84,6 +86,7 @@ struct EvaluationRun {
     ) throws {
         let silences = try currentSilences(transaction.connection)
         // A silenced alert still exists and is shown as silenced, but sends nothing.
+        let wasSilenced = alert.silenced
         alert.silenced = alert.lifecycle.isOpen
             && silences.silencing(alert.key, severity: alert.lifecycle.severity, at: now) != nil
         try transaction.saveAlert(alert)
@@ -94,6 +97,11 @@ struct EvaluationRun {
             try transaction.appendSystemEvent(type: type, subject: subject, data: Self.data(alert))
         } else if before == nil, alert.lifecycle.state == .firing {
             try transaction.appendSystemEvent(type: AlertEvents.firing, subject: subject, data: Self.data(alert))
+        }
+        if before != nil, alert.lifecycle.isOpen, wasSilenced != alert.silenced {
+            // A silence that ended while the daemon was down is found here, at the first evaluation.
+            let notifying = effects.contains { if case .notify = $0 { true } else { false } }
+            try silenceChanged(alert, notify: !notifying, in: &transaction)
         }
         for effect in effects where !alert.silenced || effect == .closedSilently {
             switch effect {
@@ -135,14 +143,22 @@ struct EvaluationRun {
             guard silenced != alert.silenced else { continue }
             alert.silenced = silenced
             try transaction.saveAlert(alert)
-            try transaction.appendSystemEvent(
-                type: silenced ? AlertEvents.silenced : AlertEvents.unsilenced, subject: "alert/\(alert.id)", data: Self.data(alert))
-            if !silenced, alert.lifecycle.state == .firing, !alert.flap.isFlapping {
-                try notify(alert, .lifecycle(.firing), groups: recipients(alert), in: &transaction)
-            }
+            try silenceChanged(alert, notify: true, in: &transaction)
         }
         if let next = silences.nextChange(after: now) { scheduled.append(.silences(at: next)) }
         return scheduled
+    }
+
+    /// Records that a silence began or ended for `alert` (`alert.silenced` or `alert.unsilenced`,
+    /// which also starts the cards it held back). When one ended while the alert fires, the
+    /// groups are told now, as they were not while it was silenced — unless `notify` is false
+    /// because a notification goes out anyway.
+    private mutating func silenceChanged(_ alert: StoredAlert, notify: Bool, in transaction: inout WriteTransaction) throws {
+        try transaction.appendSystemEvent(
+            type: alert.silenced ? AlertEvents.silenced : AlertEvents.unsilenced, subject: "alert/\(alert.id)", data: Self.data(alert))
+        if notify, !alert.silenced, alert.lifecycle.state == .firing, !alert.flap.isFlapping {
+            try self.notify(alert, .lifecycle(.firing), groups: recipients(alert), in: &transaction)
+        }
     }
 
     private mutating func currentSilences(_ connection: SQLiteConnection) throws -> SilenceSet {
@@ -161,19 +177,16 @@ struct EvaluationRun {
     private mutating func notify(
         _ alert: StoredAlert, _ kind: AlertMessageKind, groups: [String], in transaction: inout WriteTransaction
     ) throws {
-        let language = settings.notifications.language
-        let facilityID = AlertRules.facilityID(of: alert.key.subject)
-        let name = try facilityID.flatMap { id in try inputs?.facilities[id]?.name ?? transaction.connection.facility(id)?.name }
-            ?? alert.key.subject
+        guard !groups.isEmpty else { return }
+        let (name, figures) = try about(alert, transaction.connection)
+        let message = AlertMessage(alert: alert, kind: kind, name: name, figures: figures, language: settings.notifications.language)
         for group in groups {
             for channel in settings.notifications.routing.channels(for: group) {
                 let key = "alert-\(alert.id)-\(kind.code)-\(now.millisecondsSinceEpoch)-\(group)-\(channel)"
                 let row = OutboxNotification(
                     alertID: alert.id, kind: kind.code, channel: channel, group: group, idempotencyKey: key,
-                    document: AlertMessages.document(alert, kind, group: group, name: name, language: language, key: key),
-                    subjectLine: AlertMessages.subjectLine(alert, kind, name: name, language: language),
-                    body: AlertMessages.body(alert, kind, name: name, language: language), createdAt: now,
-                    exercise: alert.exercise)
+                    document: message.document(group: group, key: key), subjectLine: message.subjectLine, body: message.body,
+                    createdAt: now, exercise: alert.exercise)
                 let id = try transaction.enqueue(row)
                 try transaction.appendSystemEvent(
                     type: AlertEvents.notificationQueued, subject: "notification/\(id)",
@@ -183,6 +196,21 @@ struct EvaluationRun {
                     ])))
             }
         }
+    }
+
+    /// What an alert is about as people call it, and the places behind a utilization alert,
+    /// from what this evaluation read when it can (an evaluation of 200 facilities reads each
+    /// once).
+    private func about(_ alert: StoredAlert, _ connection: SQLiteConnection) throws -> (Text, PlaceFigures?) {
+        let subject = alert.key.subject
+        if let id = AlertRules.facilityID(of: subject) {
+            guard let facility = try inputs?.facilities[id] ?? connection.facility(id) else { return (Text(subject, nb: subject), nil) }
+            return (Text(facility.name, nb: facility.name), PlaceFigures(occupied: facility.occupied, available: facility.available))
+        }
+        let name = try SubjectNames.name(of: subject, connection)
+        guard alert.key.rule.hasSuffix("_utilization") else { return (name, nil) }
+        let places = inputs.map(\.places).flatMap { $0.isEmpty ? nil : $0 }
+        return (name, try SubjectNames.figures(of: subject, connection, places: places))
     }
 
     /// The state the rules read: the facilities the keys name (one row each), the places by
@@ -210,6 +238,7 @@ struct EvaluationRun {
             ("rule", .string(lifecycle.key.rule)), ("subject", .string(lifecycle.key.subject)),
             ("state", .string(lifecycle.state.rawValue)), ("severity", .string(lifecycle.severity.rawValue)),
             ("value", alert.value.map(JSONValue.double) ?? .null), ("threshold", alert.threshold.map(JSONValue.double) ?? .null),
+            ("silenced", .bool(alert.silenced)),
         ]))
     }
 }

@@ -79,11 +79,12 @@ public final class PlaybookEngine: Sendable {
         submit("recover", { execution, transaction in
             let runs = try transaction.connection.activePlaybookRuns(after: after, limit: Self.recoveryChunk)
             let now = transaction.now
+            let language = execution.settings.language
             for run in runs {
                 try execution.isolated(RunEvents.recoveryFailed, subject: RunExecution.subject(run.id), in: &transaction) {
                     execution, transaction in
                     _ = try execution.change(run: run.id, in: &transaction) { run in
-                        run.recoverAfterRestart(at: now, retryRunning: true)
+                        run.recoverAfterRestart(at: now, retryRunning: true, language: language)
                     }
                 }
             }

@@ -14,6 +14,8 @@ enum RunEvents {
     static let escalated = "run.escalated"
     static let finished = "run.finished"
     static let aborted = "run.aborted"
+    /// A higher surge card's run took over the open steps (`data.by`); the run has ended.
+    static let superseded = "run.superseded"
     /// A trigger's run could not be started (subject: the triggering alert or `city`).
     static let startFailed = "run.start_failed"
     /// An active run could not be recovered at start; it stays as it was stored.
@@ -49,6 +51,25 @@ enum RunEvents {
 enum RunErrors {
     static func notFound(_ id: Int64) -> APIError {
         .notFound(Text("no run #\(id)", nb: "ingen kjøring #\(id)"))
+    }
+
+    /// A card whose placeholders this run cannot fill: started by hand without saying what
+    /// it is about (`alert` or `subject`), or about a subject when it names the alert's
+    /// severity (`alert`). `details.placeholders` lists what is missing.
+    static func unresolved(_ error: PlaybookResolutionError, trigger: PlaybookRunTrigger) -> APIError {
+        let names = error.missing.map { "{\($0)}" }.joined(separator: ", ")
+        var api: APIError
+        if trigger.subject == nil {
+            api = .invalidField("subject", Text(
+                "this card is about an alert or a subject (it names \(names)): give alert (the alert's number) or subject (such as facility/refstad)",
+                nb: "dette tiltakskortet gjelder et varsel eller et subjekt (det nevner \(names)): oppgi alert (varselets nummer) eller subject (som facility/refstad)"))
+        } else {
+            api = .invalidField("alert", Text(
+                "this card names what only an alert says (\(names)): give alert (the alert's number)",
+                nb: "dette tiltakskortet nevner det bare et varsel kan si (\(names)): oppgi alert (varselets nummer)"))
+        }
+        api.details["placeholders"] = .array(error.missing.map(JSONValue.string))
+        return api
     }
 
     /// A refusal of the state machine: an unknown step is a 404, an unusable step list a 422,

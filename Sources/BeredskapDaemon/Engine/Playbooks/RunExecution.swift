@@ -20,6 +20,8 @@ struct RunExecution {
     private(set) var touched: [Int64: StoredRun] = [:]
     /// The last card encoded for storage: a catch-up starting 200 runs of one card encodes it once.
     private var encodedCard: (definition: PlaybookDefinition, json: String)?
+    /// Subjects' names as looked up in this command, for messages and log entries.
+    private var subjectNames: [String: Text] = [:]
 
     init(settings: PlaybookEngine.Settings, transaction: WriteTransaction) {
         self.settings = settings
@@ -35,11 +37,11 @@ struct RunExecution {
         exercise: Bool, in transaction: inout WriteTransaction
     ) throws -> StoredRun {
         let id = try transaction.connection.nextPlaybookRunID()
-        let fallback = definition.escalationGroup ?? settings.routing.escalation.first
-        let specs = definition.steps.map { step in
+        let card = try resolved(definition, trigger: trigger, transaction.connection)
+        let specs = card.steps.map { step in
             PlaybookRunStepSpec(
-                id: step.id, dependsOn: step.dependsOn, due: step.due, automatic: step.action != .task,
-                owner: trigger.resolveGroup(step.owner, fallback: fallback), waitsForCondition: step.action.isWait)
+                id: step.id, dependsOn: step.dependsOn, due: step.due, automatic: step.action != .task, owner: step.owner,
+                waitsForCondition: step.action.isWait)
         }
         let (run, effects): (PlaybookRun, [PlaybookRunEffect])
         do throws(PlaybookRunError) {
@@ -49,16 +51,55 @@ struct RunExecution {
         } catch {
             throw APIError(.invalidDefinition, error.text)
         }
-        var stored = StoredRun(
-            id: id, run: run, definition: definition, trigger: trigger, triggerKey: triggerKey, exercise: exercise)
+        var stored = StoredRun(id: id, run: run, definition: card, trigger: trigger, triggerKey: triggerKey, exercise: exercise)
         try transaction.appendEvent(type: RunEvents.started, subject: Self.subject(id), data: .object(JSONObject([
             ("playbook", .string(definition.id)), ("trigger", try JSONValueEncoder().encode(trigger)),
             ("reason", .string(reason)),
         ])))
-        try transaction.addIncidentLogEntry(
-            text: RunMessages.startedLogText(stored).nb, subject: Self.subject(id), source: .system)
+        try log(RunLogEntries.started(stored, name: try subjectName(of: trigger, transaction.connection)), about: stored, in: &transaction)
         try record(&stored, before: nil, effects: effects, in: &transaction)
+        try supersede(by: stored, in: &transaction)
         return stored
+    }
+
+    /// Active runs of lower surge cards (drills only by drills, real runs only by real ones)
+    /// end with their open steps skipped: `new` takes over (`PlaybookTrigger.supersedes`).
+    private mutating func supersede(by new: StoredRun, in transaction: inout WriteTransaction) throws {
+        guard case .surge = new.definition.trigger else { return }
+        let reason = settings.text(Text(
+            "superseded by run #\(new.id) \(new.definition.id)", nb: "avløst av kjøring #\(new.id) \(new.definition.id)"))
+        let (by, now) = (transaction.actor.user, now)
+        for old in try transaction.connection.activeSurgeRuns()
+        where old.id != new.id && old.exercise == new.exercise && new.definition.trigger.supersedes(old.definition.trigger) {
+            _ = try change(run: old.id, in: &transaction) { run throws(PlaybookRunError) in
+                try run.supersede(by: String(new.id), actor: by, reason: reason, at: now)
+            }
+        }
+    }
+
+    /// The card as this run carries it out, its placeholders filled in from the trigger (see
+    /// `PlaybookDefinition.resolved`). A placeholder nothing fills refuses the start.
+    func resolved(
+        _ definition: PlaybookDefinition, trigger: PlaybookRunTrigger, _ connection: SQLiteConnection
+    ) throws -> PlaybookDefinition {
+        let values = PlaybookRunValues(
+            playbook: definition.id, trigger: trigger, subjectName: try trigger.subject.map { try SubjectNames.name(of: $0, connection) },
+            districtName: try SubjectNames.district(trigger.district, connection),
+            fallbackGroup: definition.escalationGroup ?? settings.routing.escalation.first)
+        do throws(PlaybookResolutionError) {
+            return try definition.resolved(with: values)
+        } catch {
+            throw RunErrors.unresolved(error, trigger: trigger)
+        }
+    }
+
+    /// The name of what `trigger` is about, looked up once per command.
+    mutating func subjectName(of trigger: PlaybookRunTrigger, _ connection: SQLiteConnection) throws -> Text? {
+        guard let subject = trigger.subject else { return nil }
+        if let known = subjectNames[subject] { return known }
+        let name = try SubjectNames.name(of: subject, connection)
+        subjectNames[subject] = name
+        return name
     }
 
     // MARK: - Changing
@@ -136,6 +177,7 @@ struct RunExecution {
         _ stored: inout StoredRun, before: PlaybookRun?, effects: [PlaybookRunEffect], in transaction: inout WriteTransaction
     ) throws {
         var pending = effects
+        var ended = false
         while !pending.isEmpty {
             let effect = pending.removeFirst()
             switch effect {
@@ -148,14 +190,19 @@ struct RunExecution {
             case .escalateOverdue(let step, let count):
                 let group = stored.definition.escalationGroup ?? settings.routing.escalationGroup(step: count)
                 try notify(stored, .escalation(step: step, count: count), groups: group.map { [$0] } ?? [], in: &transaction)
-            case .finished, .aborted:
-                try transaction.addIncidentLogEntry(
-                    text: RunMessages.endedLogText(stored).nb, subject: Self.subject(stored.id), source: .system)
+            case .finished, .aborted, .superseded:
+                ended = true
             }
         }
         // Compared once, at the end: a step started and finished in this transaction is one
         // event (completed), not two.
         try appendStepEvents(stored, since: before, in: &transaction)
+        for step in stored.run.steps {
+            if let text = RunLogEntries.step(step, before: before?.step(step.id), of: stored) {
+                try log(text, about: stored, in: &transaction)
+            }
+        }
+        if ended { try log(RunLogEntries.ended(stored), about: stored, in: &transaction) }
         if before == nil {
             try transaction.insertPlaybookRun(stored, definition: try encoded(stored.definition))
         } else {
@@ -200,9 +247,13 @@ struct RunExecution {
             }
         }
         if before?.state != stored.run.state, stored.run.state != .active {
-            let type = stored.run.state == .finished ? RunEvents.finished : RunEvents.aborted
+            var type = stored.run.state == .finished ? RunEvents.finished : RunEvents.aborted
             var data: [(String, JSONValue)] = [("playbook", .string(stored.run.playbook))]
             if let reason = stored.run.abortReason { data.append(("reason", .string(reason))) }
+            if let by = stored.run.supersededBy.flatMap(Int64.init) {
+                type = RunEvents.superseded
+                data.append(("by", .integer(by)))
+            }
             if type == RunEvents.aborted {
                 try transaction.appendEvent(type: type, subject: subject, data: .object(JSONObject(data)))
             } else {
@@ -212,27 +263,23 @@ struct RunExecution {
     }
 
     /// Carries out automatic step `id`: the outcome, or nil while a `wait_for` waits.
-    private func perform(
+    private mutating func perform(
         _ id: String, of stored: StoredRun, in transaction: inout WriteTransaction
     ) throws -> PlaybookRun.AutomaticResult? {
-        guard let step = stored.definition.step(id) else {
+        // A run stored before cards were filled in at start carries the card as written.
+        let card = stored.definition.placeholders.isEmpty
+            ? stored.definition : (try? resolved(stored.definition, trigger: stored.trigger, transaction.connection)) ?? stored.definition
+        guard let step = card.step(id) else {
             return .failed(reason: settings.text(Text("the playbook has no step \(id)", nb: "tiltakskortet har ikke steget \(id)")))
         }
-        let values = stored.trigger.placeholderValues(playbook: stored.definition.id)
         switch step.action {
         case .task:
             return .failed(reason: settings.text(Text("a task is done by a person", nb: "en oppgave gjøres av en person")))
         case .notify(let message):
-            let fallback = stored.definition.escalationGroup ?? settings.routing.escalation.first
-            var groups: [String] = []
-            for group in message.groups.map({ stored.trigger.resolveGroup($0, fallback: fallback) }) where !groups.contains(group) {
-                groups.append(group)
-            }
-            try notify(stored, .message(step: id, message.message.rendered(with: values)), groups: groups, in: &transaction)
+            try notify(stored, .message(step: id, message.message), groups: message.groups, in: &transaction)
             return .done
         case .log(let log):
-            let text = log.text.rendered(with: values)
-            try transaction.addIncidentLogEntry(text: settings.text(text.text), subject: Self.subject(stored.id), source: .system)
+            try self.log(log.text.text, about: stored, in: &transaction)
             return .done
         case .setFacilityStatus(let change):
             return try setFacilityStatus(change, in: &transaction)
@@ -291,15 +338,23 @@ struct RunExecution {
         }
     }
 
+    /// An incident-log entry about the run, filed under what it is about, in the groups' language.
+    private func log(_ text: Text, about stored: StoredRun, in transaction: inout WriteTransaction) throws {
+        try transaction.addIncidentLogEntry(text: settings.text(text), subject: RunLogEntries.subject(of: stored), source: .system)
+    }
+
     /// One outbox row per channel of each group, with its `notification.queued` event.
-    private func notify(
+    private mutating func notify(
         _ stored: StoredRun, _ kind: RunMessageKind, groups: [String], in transaction: inout WriteTransaction
     ) throws {
         let language = settings.language
+        let name = try subjectName(of: stored.trigger, transaction.connection)
+        let figures = try stored.trigger.subject.flatMap { try SubjectNames.figures(of: $0, transaction.connection) }
         for group in groups {
             for channel in settings.routing.channels(for: group) {
                 let key = "run-\(stored.id)-\(kind.code)-\(now.millisecondsSinceEpoch)-\(group)-\(channel)"
-                let message = RunMessages(stored: stored, kind: kind, calendar: settings.calendar, language: language)
+                let message = RunMessages(
+                    stored: stored, kind: kind, calendar: settings.calendar, language: language, subjectName: name, figures: figures)
                 let row = OutboxNotification(
                     alertID: nil, kind: kind.kind, channel: channel, group: group, idempotencyKey: key,
                     document: message.document(group: group, key: key), subjectLine: message.subjectLine,

@@ -43,6 +43,10 @@ struct RunMessages {
     let kind: RunMessageKind
     let calendar: LocalCalendar
     let language: Language
+    /// The name of what the run is about, if anything.
+    let subjectName: Text?
+    /// Its places now, when it is a facility, a kind of facility or the city.
+    let figures: PlaceFigures?
 
     private var title: String { stored.definition.title.text(language) }
     private var step: PlaybookRunStep? { stored.run.step(kind.step) }
@@ -53,10 +57,10 @@ struct RunMessages {
         let text: Text
         switch kind {
         case .step(_, .ready): text = Text("[ACTION] \(title): \(stepTitle)", nb: "[TILTAK] \(title): \(stepTitle)")
-        case .step(_, .overdue): text = Text("[OVERDUE] \(title): \(stepTitle)", nb: "[FORFALT] \(title): \(stepTitle)")
+        case .step(_, .overdue): text = Text("[OVERDUE] \(title): \(stepTitle)", nb: "[OVER FRISTEN] \(title): \(stepTitle)")
         case .step(_, .failed): text = Text("[FAILED] \(title): \(stepTitle)", nb: "[FEILET] \(title): \(stepTitle)")
         case .escalation(_, let count):
-            text = Text("[OVERDUE, ESCALATED \(count)] \(title): \(stepTitle)", nb: "[FORFALT, ESKALERT \(count)] \(title): \(stepTitle)")
+            text = Text("[OVERDUE, ESCALATED \(count)] \(title): \(stepTitle)", nb: "[OVER FRISTEN, ESKALERT \(count)] \(title): \(stepTitle)")
         case .message: text = Text("[ACTION CARD] \(title)", nb: "[TILTAKSKORT] \(title)")
         }
         return prefix + text(language)
@@ -65,6 +69,7 @@ struct RunMessages {
     var body: String {
         var lines = [subjectLine, ""]
         let id = stored.id
+        let started = RunLogEntries.trigger(stored.trigger, name: subjectName)
         switch kind {
         case .message(_, let message):
             lines.append(message.text(language))
@@ -92,9 +97,12 @@ struct RunMessages {
                 "\"\(stepTitle)\" (owner \(owner)) was due \(due) and is still not done.",
                 nb: "«\(stepTitle)» (ansvarlig \(owner)) hadde frist \(due) og er fortsatt ikke gjort.")(language))
         }
+        if let name = subjectName, let figures {
+            lines.append((Text("Now: \(name.en): ", nb: "Nå: \(name.nb): ") + figures.text + Text(".", nb: "."))(language))
+        }
         lines.append(Text(
-            "Run #\(id) of action card \(stored.definition.id). Started: \(Self.triggerText(stored.trigger).en).",
-            nb: "Kjøring #\(id) av tiltakskortet \(stored.definition.id). Startet av: \(Self.triggerText(stored.trigger).nb).")(language))
+            "Run #\(id) of action card \(stored.definition.id). Started: \(started.en).",
+            nb: "Kjøring #\(id) av tiltakskortet \(stored.definition.id). Startet av: \(started.nb).")(language))
         lines.append(Text("Details: beredskap run show \(id)", nb: "Detaljer: beredskap run show \(id)")(language))
         return lines.joined(separator: "\n")
     }
@@ -118,45 +126,5 @@ struct RunMessages {
             ]))),
             ("subject_line", .string(subjectLine)), ("text", .string(body)), ("exercise", .bool(stored.exercise)),
         ]))
-    }
-
-    /// What started a run, for people: `alert #12 (facility_utilization, facility/refstad)`.
-    static func triggerText(_ trigger: PlaybookRunTrigger) -> Text {
-        switch trigger.kind {
-        case .alert:
-            let about = [trigger.rule, trigger.subject].compactMap { $0 }.joined(separator: ", ")
-            return Text("alert #\(trigger.alert ?? 0) (\(about))", nb: "varsel #\(trigger.alert ?? 0) (\(about))")
-        case .surge:
-            let level = trigger.level ?? .normal
-            return Text("surge level \(level.name.en)", nb: "ankomstnivå \(level.name.nb)")
-        case .manual:
-            if let alert = trigger.alert { return Text("by hand, about alert #\(alert)", nb: "manuelt, om varsel #\(alert)") }
-            return Text("by hand", nb: "manuelt")
-        }
-    }
-
-    /// The incident-log line of a run's start (bokmål, as the log is kept).
-    static func startedLogText(_ stored: StoredRun) -> Text {
-        let title = stored.definition.title
-        return Text(
-            "Action card \"\(title.en)\" started (run #\(stored.id), \(triggerText(stored.trigger).en)): \(stored.run.reason)",
-            nb: "Tiltakskortet «\(title.nb)» er startet (kjøring #\(stored.id), \(triggerText(stored.trigger).nb)): \(stored.run.reason)")
-    }
-
-    /// The incident-log line of a run's end.
-    static func endedLogText(_ stored: StoredRun) -> Text {
-        let title = stored.definition.title
-        let run = stored.run
-        if run.state == .aborted {
-            let by = run.abortedBy ?? ""
-            let reason = run.abortReason ?? ""
-            return Text(
-                "Action card \"\(title.en)\" (run #\(stored.id)) aborted by \(by): \(reason)",
-                nb: "Tiltakskortet «\(title.nb)» (kjøring #\(stored.id)) ble avbrutt av \(by): \(reason)")
-        }
-        let skipped = run.steps.filter { $0.state == .skipped }.count
-        return Text(
-            "Action card \"\(title.en)\" (run #\(stored.id)) finished: \(run.steps.count - skipped) steps done, \(skipped) skipped.",
-            nb: "Tiltakskortet «\(title.nb)» (kjøring #\(stored.id)) er fullført: \(run.steps.count - skipped) steg gjort, \(skipped) hoppet over.")
     }
 }

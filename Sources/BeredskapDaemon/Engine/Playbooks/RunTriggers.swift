@@ -13,8 +13,9 @@ import BeredskapStore
 extension RunExecution {
     /// The consumer name of the playbook engine in `event_cursors`.
     static let cursor = "playbooks"
-    /// The events that can start a run.
-    static let triggerTypes = [AlertEvents.firing, AlertEvents.severityChanged, SurgeEvents.levelChanged]
+    /// The events that can start a run: an alert firing or rising, its silence ending while it
+    /// fires (a silenced alert starts nothing until then), the surge level rising.
+    static let triggerTypes = [AlertEvents.firing, AlertEvents.severityChanged, AlertEvents.unsilenced, SurgeEvents.levelChanged]
     /// Events read per command at most; the engine goes on in the next command when more wait.
     static let catchUpChunk = 50
 
@@ -34,7 +35,9 @@ extension RunExecution {
                     execution, transaction in
                     _ = try execution.start(
                         playbook, trigger: trigger, triggerKey: key,
-                        reason: execution.settings.text(RunMessages.triggerText(trigger)), exercise: event.exercise,
+                        reason: execution.settings.text(RunLogEntries.trigger(
+                            trigger, name: try execution.subjectName(of: trigger, transaction.connection))),
+                        exercise: event.exercise,
                         in: &transaction)
                 }
             }
@@ -44,7 +47,7 @@ extension RunExecution {
     }
 
     /// What `event` is about and its trigger key; nil when it cannot start anything (an alert
-    /// that is not firing, a falling surge level).
+    /// that is not firing or is silenced, a falling surge level).
     private static func trigger(of event: Event, _ connection: SQLiteConnection) throws -> (PlaybookRunTrigger, String)? {
         guard case .object(let data) = event.data else { return nil }
         if event.type == SurgeEvents.levelChanged {
@@ -54,7 +57,7 @@ extension RunExecution {
             return (PlaybookRunTrigger(kind: .surge, subject: "city", level: new), "surge/\(event.seq)")
         }
         guard let subject = event.subject, subject.hasPrefix("alert/"), let id = Int64(subject.dropFirst("alert/".count)),
-            case .string("firing")? = data["state"], let alert = try connection.alert(id: id)
+            case .string("firing")? = data["state"], data["silenced"]?.boolValue != true, let alert = try connection.alert(id: id)
         else { return nil }
         let severity: AlertSeverity? = if case .string(let raw)? = data["severity"] { AlertSeverity(rawValue: raw) } else { nil }
         return (alertTrigger(alert, kind: .alert, severity: severity ?? alert.lifecycle.severity), subject)

@@ -6,7 +6,7 @@ import BeredskapStore
 enum AlertResources {
     static func resource(_ alert: StoredAlert, now: Timestamp) -> AlertResource {
         AlertResource(
-            id: alert.id, lifecycle: alert.lifecycle, value: alert.value, threshold: alert.threshold,
+            id: alert.id, lifecycle: alert.lifecycle, value: AlertRules.value(of: alert, at: now), threshold: alert.threshold,
             district: alert.district, silenced: alert.silenced, exercise: alert.exercise, flapping: alert.flap.isFlapping,
             now: now)
     }

@@ -38,8 +38,12 @@ enum AlertRoutes {
                         Text("must be 1 to \(maximumCommentLength) characters", nb: "må være 1 til \(maximumCommentLength) tegn"))
                 }
                 let engine = context.services.alerts
+                let language = context.services.configuration.notifications.language
+                let calendar = context.services.calendar
                 return .mutation { transaction in
-                    try acknowledge(id, comment: comment, until: body.expiresAt, engine: engine, in: &transaction)
+                    let reply = try acknowledge(id, comment: comment, until: body.expiresAt, engine: engine, in: &transaction)
+                    try logAcknowledgement(id, language: language, calendar: calendar, in: &transaction)
+                    return reply
                 }
             },
             Route("GET", "/v1/rules", permission: .read) { context throws(APIError) in
@@ -111,6 +115,22 @@ enum AlertRoutes {
         engine.advance(alert: id)
         return try CommandReply.json(
             status: 200, AlertAcknowledged(alert: AlertResources.resource(alert, now: transaction.now), eventSeq: event.seq))
+    }
+
+    /// The acknowledgement in the incident log, filed under what the alert is about:
+    /// `Varsel #12 (Refstad transittmottak: høyt belegg) er kvittert av oslo-ops: Ringer Hero`.
+    private static func logAcknowledgement(
+        _ id: Int64, language: Language, calendar: LocalCalendar, in transaction: inout WriteTransaction
+    ) throws {
+        guard let alert = try transaction.connection.alert(id: id), let ack = alert.lifecycle.acknowledgement else { return }
+        let what = AlertMessage.description(alert, name: try SubjectNames.name(of: alert.key.subject, transaction.connection))
+        var text = Text("Alert #\(id) (\(what.en)) acknowledged by \(ack.by)", nb: "Varsel #\(id) (\(what.nb)) er kvittert av \(ack.by)")
+        if let until = ack.until {
+            let shown = calendar.dateTimeText(until)
+            text = text + Text(" until \(shown)", nb: " til \(shown)")
+        }
+        text = text + Text(": \(ack.comment ?? "")", nb: ": \(ack.comment ?? "")")
+        try transaction.addIncidentLogEntry(text: text(language), subject: alert.key.subject, source: .system)
     }
 
     static func notFound(_ id: Int64) -> APIError {

@@ -36,7 +36,7 @@ enum NotificationRoutes {
         guard row.state == .dead, try transaction.requeue(notification: id) else {
             var error = APIError.conflict(Text(
                 "notification \(id) is \(row.state.rawValue); only a dead notification can be retried",
-                nb: "melding \(id) er \(row.state.rawValue); bare en død melding kan sendes på nytt"))
+                nb: "melding \(id) er \(AlertResources.state(row.state).name.nb); bare en feilet melding kan sendes på nytt"))
             error.details["state"] = .string(row.state.rawValue)
             throw error
         }

@@ -49,10 +49,27 @@ enum SilenceRoutes {
             comment: body.comment.trimmingCharacters(in: .whitespacesAndNewlines), author: transaction.actor.user,
             createdAt: now)
         if let problem = silence.validate().first { throw APIError.invalidField(problem.field, problem.problem) }
+        try checkMatchesSomething(silence.matchers, transaction.connection)
         try transaction.saveSilence(silence)
         let event = try transaction.appendEvent(type: created, subject: "silence/\(silence.id)", data: data(silence))
         return try CommandReply.json(
             status: 201, SilenceChanged(silence: SilenceResource(silence, expiredAt: nil, now: now), eventSeq: event.seq))
+    }
+
+    /// A rule that no alert has, or a subject no alert can be about (an unknown facility, a
+    /// kind of subject the rule's alerts never have), would silence nothing: refused, with the
+    /// values that would match in `details.known` and the refused one in `details.value`.
+    private static func checkMatchesSomething(_ matchers: Silence.Matchers, _ connection: SQLiteConnection) throws {
+        let known = try AlertRules.knownSubjects(connection)
+        let field: String, value: String, problem: KnownSubjects.Problem
+        if let unknown = known.problem(rule: matchers.rule) {
+            (field, value, problem) = ("matchers.rule", matchers.rule, unknown)
+        } else if let unknown = known.problem(alertSubject: matchers.subject, rule: matchers.rule) {
+            (field, value, problem) = ("matchers.subject", matchers.subject, unknown)
+        } else {
+            return
+        }
+        throw problem.error(field: field, value: value)
     }
 
     /// `ends_at`, or `starts_at` plus `duration`: exactly one of them, in the future, and at
@@ -75,7 +92,7 @@ enum SilenceRoutes {
         guard end > now else { throw .invalidField(field, Text("must end in the future", nb: "må slutte fram i tid")) }
         guard end.millisecondsSinceEpoch - start.millisecondsSinceEpoch <= maximumLength.milliseconds else {
             throw .invalidField(field, Text(
-                "a silence may last at most \(maximumLength)", nb: "en demping kan vare høyst \(maximumLength)"))
+                "a silence may last at most \(maximumLength.name.en)", nb: "en demping kan vare høyst \(maximumLength.name.nb)"))
         }
         return end
     }
@@ -91,7 +108,7 @@ enum SilenceRoutes {
         guard try transaction.expireSilence(id: id) else {
             let state = SilenceState(silence, expiredAt: expiredAt, now: now)
             var error = APIError.conflict(Text(
-                "silence \(id) is \(state.rawValue) already", nb: "demping \(id) er allerede \(state.rawValue)"))
+                "silence \(id) is \(state.rawValue) already", nb: "demping \(id) er allerede \(state.name.nb)"))
             error.details["state"] = .string(state.rawValue)
             throw error
         }
@@ -115,5 +132,16 @@ enum SilenceRoutes {
             ("starts_at", .string(silence.startsAt.rfc3339)), ("ends_at", .string(silence.endsAt.rfc3339)),
             ("comment", .string(silence.comment)),
         ]))
+    }
+}
+
+extension KnownSubjects.Problem {
+    /// 400 `invalid_field` at `field`, with the refused `value` and the `known` ones in the
+    /// details, so that a client can offer the closest.
+    func error(field: String, value: String) -> APIError {
+        var error = APIError.invalidField(field, problem)
+        error.details["value"] = .string(value)
+        error.details["known"] = .array(known.map(JSONValue.string))
+        return error
     }
 }

@@ -21,13 +21,11 @@ enum RunRoutes {
                 guard let definition = context.services.playbooks.playbooks[id] else { throw PlaybookRoutes.notFound(id) }
                 let body = try context.decodeBody(StartRunBody.self)
                 let reason = try text(body.reason, field: "reason", limit: maximumReasonLength)
-                if let alert = body.alert, alert <= 0 {
-                    throw .invalidField("alert", Text("expected a positive whole number", nb: "forventet et positivt heltall"))
-                }
+                try checkAbout(body, definition)
                 let engine = context.services.runs
                 return .mutation { transaction in
                     let stored = try engine.perform(in: &transaction) { execution, transaction in
-                        try startManually(definition, alert: body.alert, reason: reason, execution: &execution, in: &transaction)
+                        try startManually(definition, body, reason: reason, execution: &execution, in: &transaction)
                     }
                     return try CommandReply.json(status: 201, resource(stored))
                 }
@@ -64,8 +62,9 @@ enum RunRoutes {
             },
             Route("POST", "/v1/runs/{id}/abort", permission: .operate) { context throws(APIError) in
                 let reason = try text(context.decodeBody(ReasonBody.self).reason, field: "reason", limit: maximumReasonLength)
+                let language = context.services.configuration.notifications.language
                 return try change(context) { run, _, by, now throws(PlaybookRunError) in
-                    try run.abort(by: by, reason: reason, at: now)
+                    try run.abort(by: by, reason: reason, at: now, language: language)
                 }
             },
         ]
@@ -96,10 +95,26 @@ enum RunRoutes {
         }
     }
 
-    /// A manual start, optionally about an alert (then at most one run of the playbook per
-    /// alert, as for triggered runs).
+    /// What a manual start says it is about: an alert or a subject, not both, and one of them
+    /// when the card's texts or owners name the subject or the alert.
+    private static func checkAbout(_ body: StartRunBody, _ definition: PlaybookDefinition) throws(APIError) {
+        if let alert = body.alert, alert <= 0 {
+            throw .invalidField("alert", Text("expected a positive whole number", nb: "forventet et positivt heltall"))
+        }
+        if body.alert != nil, body.subject != nil {
+            throw .invalidField("subject", Text(
+                "give alert or subject, not both (an alert has its subject)", nb: "oppgi alert eller subject, ikke begge (et varsel har sitt subjekt)"))
+        }
+        if body.alert == nil, body.subject == nil, definition.needsSubject {
+            let missing = definition.placeholders.intersection(PlaybookDefinition.subjectPlaceholders).sorted()
+            throw RunErrors.unresolved(PlaybookResolutionError(missing: missing), trigger: PlaybookRunTrigger(kind: .manual))
+        }
+    }
+
+    /// A manual start, about an alert (then at most one run of the playbook per alert, as for
+    /// triggered runs), about a subject, or about nothing in particular.
     private static func startManually(
-        _ definition: PlaybookDefinition, alert alertID: Int64?, reason: String, execution: inout RunExecution,
+        _ definition: PlaybookDefinition, _ body: StartRunBody, reason: String, execution: inout RunExecution,
         in transaction: inout WriteTransaction
     ) throws -> StoredRun {
         var trigger = PlaybookRunTrigger(kind: .manual)
@@ -108,12 +123,17 @@ enum RunRoutes {
             trigger.subject = "city"
             trigger.level = try transaction.connection.surgeState().level
         }
+        if let subject = body.subject {
+            trigger = try manualTrigger(about: subject, definition, base: trigger, transaction.connection)
+        }
         var key: String?
-        if let alertID {
+        if let alertID = body.alert {
             guard let alert = try transaction.connection.alert(id: alertID) else {
                 throw APIError.invalidField("alert", Text("no alert #\(alertID)", nb: "ingen varsel #\(alertID)"))
             }
+            let level = trigger.level
             trigger = RunExecution.alertTrigger(alert, kind: .manual, severity: alert.lifecycle.severity)
+            trigger.level = level
             key = "alert/\(alertID)"
             if let existing = try transaction.connection.playbookRun(playbook: definition.id, triggerKey: "alert/\(alertID)") {
                 var error = APIError.conflict(Text(
@@ -125,6 +145,42 @@ enum RunRoutes {
         }
         return try execution.start(
             definition, trigger: trigger, triggerKey: key, reason: reason, exercise: transaction.exercise, in: &transaction)
+    }
+
+    /// The trigger of a start about `subject`: it must exist, and fit the card (an alert card's
+    /// subject pattern; the city for a surge card). An alert card's rule fills `{rule}`; the
+    /// subject's district fills `bydel:{district}`.
+    private static func manualTrigger(
+        about subject: String, _ definition: PlaybookDefinition, base: PlaybookRunTrigger, _ connection: SQLiteConnection
+    ) throws -> PlaybookRunTrigger {
+        if let problem = try AlertRules.knownSubjects(connection).problem(runSubject: subject) {
+            throw problem.error(field: "subject", value: subject)
+        }
+        var trigger = base
+        switch definition.trigger {
+        case .alert(let alert):
+            guard AlertKeyPattern.matches(subject: alert.subjectPattern, subject) else {
+                throw APIError.invalidField("subject", Text(
+                    "\(definition.id) is about \(alert.subjectPattern), not \(subject)",
+                    nb: "\(definition.id) gjelder \(alert.subjectPattern), ikke \(subject)"))
+            }
+            trigger.rule = alert.rule
+        case .surge:
+            guard subject == "city" else {
+                throw APIError.invalidField("subject", Text(
+                    "a card for the surge level is about the city (city), not \(subject)",
+                    nb: "et tiltakskort for ankomstnivået gjelder byen (city), ikke \(subject)"))
+            }
+        case .manual:
+            break
+        }
+        trigger.subject = subject
+        if let id = AlertRules.facilityID(of: subject) {
+            trigger.district = try connection.facility(id)?.district
+        } else if subject.hasPrefix("district/") {
+            trigger.district = String(subject.dropFirst("district/".count))
+        }
+        return trigger
     }
 
     /// `value` trimmed, 1…`limit` characters.

@@ -23,9 +23,9 @@ enum ServiceRoutes {
             },
             Route("GET", "/v1/status", permission: .read) { context throws(APIError) in
                 let now = context.services.clock.now()
-                let (lastSeq, alertCounts, outbox, runs) = try context.services.read { connection in
+                let (lastSeq, alertCounts, outbox, runs, overdue) = try context.services.read { connection in
                     (try connection.lastEventSeq(), try connection.alertCounts(at: now), try connection.notificationCounts(),
-                     try connection.activeRunCounts().values.reduce(0, +))
+                     try connection.activeRunCounts().values.reduce(0, +), try connection.overdueStepCount())
                 }
                 let facilities = try context.services.facilitySnapshots.facilities(context.services)
                 let totals = CapacityPicture(facilities: facilities).total
@@ -40,6 +40,7 @@ enum ServiceRoutes {
                             firing: alertCounts.firing, pending: alertCounts.pending,
                             unacknowledged: alertCounts.unacknowledged),
                         runsActive: runs, notifications: StatusResponse.Notifications(pending: outbox.pending, dead: outbox.dead),
+                        deadlinesOverdue: overdue,
                         lastEventSeq: lastSeq, uptimeS: Int64(uptime(context.services))))
             },
             Route("GET", "/v1/metrics", permission: .read) { context throws(APIError) in
