@@ -110,12 +110,13 @@ enum WatchFormat {
     ) -> String? {
         let data = event.data
         let what = String(event.type.drop { $0 != "." }.dropFirst())
+        let word = eventWord(what)(language)
         let exercise = event.exercise ? "  " + Text("[exercise]", nb: "[øvelse]")(language) : ""
         if event.type.hasPrefix("alert.") {
             let severity = data["severity"]?.stringValue.flatMap(AlertSeverity.init(rawValue:))
             let rule = data["rule"]?.stringValue ?? "–"
             let columns = [
-                time(event.time), pad(severity.map { severityWord($0)(language) } ?? "–", 9), pad(what, 14), pad(rule, 22),
+                time(event.time), pad(severity.map { severityWord($0)(language) } ?? "–", 9), pad(word, 14), pad(rule, 22),
                 pad(data["subject"]?.stringValue ?? "–", 22), AlertFormat.value(data["value"]?.doubleValue, rule: rule, language),
             ]
             let line = row(columns) + alertNumber(event, language) + exercise
@@ -125,13 +126,15 @@ enum WatchFormat {
             case .info, nil: return line
             }
         }
-        if event.type.hasPrefix("run.") { return runLine(event, what: what, language: language, style: style, time: time) }
+        if event.type.hasPrefix("run.") {
+            return runLine(event, what: what, word: word, language: language, style: style, time: time)
+        }
         guard event.type.hasPrefix("notification.") else { return nil }
         let alert = data["alert"]?.intValue.map { "  " + Text("alert \($0)", nb: "varsel \($0)")(language) }
             ?? data["run"]?.intValue.map { "  " + Text("run \($0)", nb: "kjøring \($0)")(language) } ?? ""
         let error = data["error"]?.stringValue.map { ": " + $0 } ?? ""
         let columns = [
-            time(event.time), pad(Text("MESSAGE", nb: "MELDING")(language), 9), pad(what, 14),
+            time(event.time), pad(Text("MESSAGE", nb: "MELDING")(language), 9), pad(word, 14),
             pad(data["channel"]?.stringValue ?? "–", 22),
             pad(data["group"]?.stringValue ?? "–", 22),
         ]
@@ -147,14 +150,14 @@ enum WatchFormat {
     /// A playbook run's event: what happened, to which step, by or for whom. Overdue and
     /// escalated steps are yellow, failures red, so a missed step stands out in the stream.
     private static func runLine(
-        _ event: Event, what: String, language: Language, style: TextStyle, time: (Timestamp) -> String
+        _ event: Event, what: String, word: String, language: Language, style: TextStyle, time: (Timestamp) -> String
     ) -> String {
         let data = event.data
         let step = data["step"]?.stringValue ?? data["playbook"]?.stringValue ?? "–"
         let who = data["by"]?.stringValue ?? data["by"]?.intValue.map { "#\($0)" } ?? data["owner"]?.stringValue
             ?? data["reason"]?.stringValue ?? "–"
         let columns = [
-            time(event.time), pad(Text("RUN", nb: "TILTAK")(language), 9), pad(what, 14), pad(step, 22), pad(who, 22),
+            time(event.time), pad(Text("RUN", nb: "TILTAK")(language), 9), pad(word, 14), pad(step, 22), pad(who, 22),
         ]
         let run = event.subject.map { "  " + $0.replacingOccurrences(of: "run/", with: Text("run ", nb: "kjøring ")(language)) } ?? ""
         let exercise = event.exercise ? "  " + Text("[exercise]", nb: "[øvelse]")(language) : ""
@@ -165,6 +168,22 @@ enum WatchFormat {
         case "finished": return style.green(line)
         default: return line
         }
+    }
+
+    /// What happened, from the event type's last part (`alert.firing` → "firing"): the word
+    /// itself in English, the office's word in bokmål; an unknown one as it is.
+    static func eventWord(_ what: String) -> Text {
+        let bokmål: [String: String] = [
+            "opened": "åpnet", "firing": "aktivt", "resolved": "løst", "closed": "lukket", "acknowledged": "kvittert",
+            "severity_changed": "ny alvorlighet", "escalated": "eskalert", "silenced": "dempet", "unsilenced": "ikke dempet",
+            "flapping": "ustabilt", "flap_settled": "stabilt igjen",
+            "queued": "i kø", "delivered": "levert", "failed": "feilet", "dead": "gitt opp", "requeued": "i kø igjen",
+            "started": "startet", "start_failed": "start feilet", "recovery_failed": "gjenoppretting feilet",
+            "step_ready": "steg klart", "step_running": "steg pågår", "step_completed": "steg utført",
+            "step_skipped": "steg hoppet over", "step_overdue": "over fristen", "step_failed": "steg feilet",
+            "finished": "fullført", "aborted": "avbrutt", "superseded": "avløst",
+        ]
+        return Text(what, nb: bokmål[what] ?? what)
     }
 
     static func severityWord(_ severity: AlertSeverity) -> Text {

@@ -28,7 +28,7 @@ enum NotificationTestRoute {
                 let exchange = context.exchange
                 let name = body.channel
                 let delivery = testDelivery(
-                    channel: name, now: context.services.clock.now(),
+                    channel: name, now: context.services.clock.now(), calendar: context.services.calendar,
                     language: context.services.configuration.notifications.language, by: context.identity.principal.user)
                 channel.deliver(delivery) { result in
                     let answer: NotificationTestResult
@@ -44,11 +44,14 @@ enum NotificationTestRoute {
     }
 
     /// The test message: a JSON document of type `test` and a short text in the configured language.
-    static func testDelivery(channel: String, now: Timestamp, language: Language, by user: String) -> Delivery {
+    static func testDelivery(
+        channel: String, now: Timestamp, calendar: LocalCalendar, language: Language, by user: String
+    ) -> Delivery {
         let key = "test-\(now.millisecondsSinceEpoch)"
+        let at = calendar.dateTimeText(now)
         let text = Text(
-            "Test message from beredskapd through channel \(channel), sent by \(user) at \(now.rfc3339). No action needed.",
-            nb: "Testmelding fra beredskapd gjennom kanalen \(channel), sendt av \(user) \(now.rfc3339). Ingen handling nødvendig.")(language)
+            "Test message from beredskapd through channel \(channel), sent by \(user) at \(at). No action needed.",
+            nb: "Testmelding fra beredskapd gjennom kanalen \(channel), sendt av \(user) \(at). Ingen handling nødvendig.")(language)
         let subject = Text("[TEST] beredskap channel \(channel)", nb: "[TEST] beredskap-kanal \(channel)")(language)
         let document = JSONValue.object(JSONObject([
             ("type", .string("test")), ("channel", .string(channel)), ("text", .string(text)), ("idempotency_key", .string(key)),
