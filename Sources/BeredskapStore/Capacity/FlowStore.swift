@@ -162,7 +162,7 @@ public struct FlowTarget: Sendable, Equatable {
     public var status: FacilityStatus
     public var occupied: Int
     public var lastReportAt: Timestamp?
-    /// capacity − blocked.
+    /// capacity − blocked while operating, else 0 (as `Facility.available`).
     public var available: Int
 
     public var subject: String { "facility/\(id)" }
@@ -171,7 +171,11 @@ public struct FlowTarget: Sendable, Equatable {
 extension SQLiteConnection {
     public func flowTarget(_ id: String) throws -> FlowTarget? {
         try queryFirst(
-            "SELECT kind, status, occupied, last_report_ms, max(0, capacity - blocked) FROM facilities WHERE id = ?", [id]
+            """
+            SELECT kind, status, occupied, last_report_ms,
+                CASE WHEN status IN ('open', 'closing') THEN max(0, capacity - blocked) ELSE 0 END
+            FROM facilities WHERE id = ?
+            """, [id]
         ) { row in
             guard let kind = FacilityKind(rawValue: row.text(0)), let status = FacilityStatus(rawValue: row.text(1)) else {
                 throw StoreDataError(table: "facilities", row: id)
