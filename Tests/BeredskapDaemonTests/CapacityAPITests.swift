@@ -18,7 +18,7 @@ import Testing
         try ops.putFacility("d-planned", ["kind": "careCentre", "status": "planned", "district": "sagene", "capacity": 60])
         try ops.putFacility("e-closed", ["kind": "emergency", "district": "sagene", "capacity": 300])
         try ops.headCount("a-transit", 150)
-        try ops.headCount("b-closing", 120, at: harness.time(minutes: -25 * 60))
+        try ops.headCount("b-closing", 120, at: harness.time(minutes: -25 * 60), force: true)
         try ops.headCount("e-closed", 5)
         try ops.patch("/v1/facilities/e-closed", ["status": "closed"])
         let admin = try Session(harness, as: People.admin)

@@ -7,24 +7,25 @@ import Foundation
 /// by line here, then sent in one request that the daemon applies entirely or not at all.
 enum ImportCommands {
     static func arrivals(_ context: CommandContext) throws(CommandFailure) {
-        try run(context, parse: ImportFile.arrivals, people: \.count) { client, rows, key throws(ClientError) in
-            try client.importArrivals(rows, idempotencyKey: key)
+        try run(context, parse: ImportFile.arrivals, people: \.count) { client, rows, force, key throws(ClientError) in
+            try client.importArrivals(rows, force: force, idempotencyKey: key)
         }
     }
 
     static func occupancy(_ context: CommandContext) throws(CommandFailure) {
-        try run(context, parse: ImportFile.occupancy, people: \.occupied) { client, rows, key throws(ClientError) in
-            try client.importOccupancy(rows, idempotencyKey: key)
+        try run(context, parse: ImportFile.occupancy, people: \.occupied) { client, rows, force, key throws(ClientError) in
+            try client.importOccupancy(rows, force: force, idempotencyKey: key)
         }
     }
 
     /// Reads, checks, and (unless `--dry-run`) sends. Every problem is reported with its line,
-    /// whether found here or by the daemon, and nothing is imported while there is one.
+    /// whether found here or by the daemon, and nothing is imported while there is one. Rows
+    /// that look like mistakes are asked about (`Confirmation`), with their lines.
     static func run<Row: Sendable>(
         _ context: CommandContext,
         parse: (String, LocalCalendar) throws(ImportFailure) -> ImportRows<Row>,
         people: (Row) -> Int,
-        send: (BeredskapClient, [Row], String) throws(ClientError) -> ImportResult
+        send: (BeredskapClient, [Row], Bool?, String) throws(ClientError) -> ImportResult
     ) throws(CommandFailure) {
         let parsed = context.parsed
         let output = context.output
@@ -45,15 +46,20 @@ enum ImportCommands {
                 "\(file): \(rows(checked.rows.count).en) (\(total) people) valid (separator '\(checked.separator)'). Nothing was sent (--dry-run).",
                 nb: "\(file): \(rows(checked.rows.count).nb) (\(total) personer) gyldig (skilletegn «\(checked.separator)»). Ingenting ble sendt (--dry-run)."))
         }
-        let key = context.idempotencyKey()
         let result: ImportResult
         do {
-            result = try send(context.client, checked.rows, key)
+            result = try Confirmation.send(
+                context, describe: { body in ImportFile.problems(from: body, lines: checked.lines)?.map(\.text) }
+            ) { force, key throws(ClientError) in
+                try send(context.client, checked.rows, force, key)
+            }
         } catch {
-            if case .api(_, let body) = error, let problems = ImportFile.problems(from: body, lines: checked.lines) {
+            if case .client(.api(_, let body)) = error, body.error.details["reason"]?.stringValue != "implausible",
+                let problems = ImportFile.problems(from: body, lines: checked.lines)
+            {
                 throw refusal(file, problems, byDaemon: true)
             }
-            throw .client(error)
+            throw error
         }
         switch output.format {
         case .json: output.json(result)
