@@ -55,17 +55,20 @@ struct FlowRecording {
 
     // MARK: - Plausibility
 
+    /// What looks like a mistake in `people` (nil: not given) at `facility` and in `at` (nil: not given).
+    func implausibilities(people: Int?, field: String = "count", at: Timestamp?, facility: FlowTarget, now: Timestamp)
+        -> [Implausibility]
+    {
+        Plausibility(calendar: calendar).problems(
+            people: people, field: field, facilityName: facility.name, largestCapacity: facility.largestCapacity, at: at, now: now)
+    }
+
     /// Refuses, unless `force`, figures that look like mistakes (`Plausibility`): 409
     /// `conflict` with `details.reason = "implausible"`, `details.field` and every problem in
-    /// `details.problems`. Checked after everything else, so a confirmed retry is not then
+    /// `details.problems`. Called after every other check, so a confirmed retry is not then
     /// refused for another reason.
-    func checkPlausible(
-        people: Int?, field: String = "count", at: Timestamp?, facility: FlowTarget, force: Bool?, now: Timestamp
-    ) throws(APIError) {
-        guard force != true else { return }
-        let problems = Plausibility(calendar: calendar).problems(
-            people: people, field: field, facilityName: facility.name, largestCapacity: facility.largestCapacity, at: at, now: now)
-        guard let first = problems.first else { return }
+    static func refuse(_ problems: [Implausibility], unless force: Bool?) throws(APIError) {
+        guard force != true, let first = problems.first else { return }
         let joined = problems.dropFirst().reduce(first.problem) { $0 + Text("; ", nb: "; ") + $1.problem }
         var error = APIError.conflict(
             Text("is this right? ", nb: "stemmer dette? ") + joined
@@ -97,7 +100,8 @@ struct FlowRecording {
                 "\(facility.id) is closed and cannot receive arrivals; reopen it first (beredskap facility set \(facility.id) --status open)",
                 nb: "\(facility.id) er stengt og kan ikke ta imot ankomster; åpne det først (beredskap facility set \(facility.id) --status open)"))
         }
-        try checkPlausible(people: body.count, at: body.at, facility: facility, force: force ?? body.force, now: transaction.now)
+        try Self.refuse(
+            implausibilities(people: body.count, at: body.at, facility: facility, now: transaction.now), unless: force ?? body.force)
         let counted = facility.lastReportAt.map { at > $0 } ?? true
         // Stored figures above 0 are the rule's exact figure; at 0 the rule may be below (the
         // records contradict each other), so it is evaluated again.
@@ -142,13 +146,12 @@ struct FlowRecording {
             error.details = JSONObject([("occupied", .integer(Int64(facility.occupied))), ("requested", .integer(Int64(body.count)))])
             throw error
         }
-        // A transfer asks once for both halves: the receiving facility is checked with it.
-        if body.force != true, let to = body.to, let receiving = try transaction.connection.flowTarget(to),
-            body.count > receiving.largestCapacity
-        {
-            try checkPlausible(people: body.count, at: body.at, facility: receiving, force: nil, now: transaction.now)
+        var problems = implausibilities(people: body.count, at: body.at, facility: facility, now: transaction.now)
+        // A transfer asks once for both halves: the receiving facility's places too.
+        if let to = body.to, let receiving = try transaction.connection.flowTarget(to) {
+            problems += implausibilities(people: body.count, at: nil, facility: receiving, now: transaction.now)
         }
-        try checkPlausible(people: body.count, at: body.at, facility: facility, force: body.force, now: transaction.now)
+        try Self.refuse(problems, unless: body.force)
         let occupied = counted ? facility.occupied - body.count : facility.occupied
         var event = try transaction.appendEvent(
             type: FlowEvents.departure, subject: facility.subject,
@@ -185,8 +188,9 @@ struct FlowRecording {
             error.details = JSONObject([("last_report_at", .string(last.rfc3339))])
             throw error
         }
-        try checkPlausible(
-            people: body.occupied, field: "occupied", at: body.at, facility: facility, force: force ?? body.force, now: transaction.now)
+        try Self.refuse(
+            implausibilities(people: body.occupied, field: "occupied", at: body.at, facility: facility, now: transaction.now),
+            unless: force ?? body.force)
         // The count plus the records dated after it: what the rule gives once it is stored.
         let occupied = HeadCountRule.shown(body.occupied + (try transaction.connection.netFlow(facility: id, after: at)))
         var data = JSONObject([

@@ -73,12 +73,12 @@ struct RecordCorrections {
         }
         // Last, so that a confirmed retry is not then refused for another reason.
         if let amendment, let new = amended {
-            for facility in facilities {
-                try recording.checkPlausible(
+            let problems = facilities.flatMap { facility in
+                recording.implausibilities(
                     people: new.count != record.count ? new.count : nil, field: Self.countField(kind),
-                    at: new.at != record.at && facility.id == record.facility ? new.at : nil, facility: facility,
-                    force: amendment.force, now: transaction.now)
+                    at: new.at != record.at && facility.id == record.facility ? new.at : nil, facility: facility, now: transaction.now)
             }
+            try FlowRecording.refuse(problems, unless: amendment.force)
         }
         func occupied(_ facility: String) -> Int {
             facilities.firstIndex { $0.id == facility }.map { after[$0].shown } ?? 0
