@@ -41,13 +41,8 @@ public enum HeadCountRule {
         }
     }
 
-    /// The occupancy after `facts` (in any order), from `opening`: the rule's raw figure,
-    /// which inconsistent records can make negative (more departures than anyone counted).
-    public static func occupancy(opening: Int, after facts: [OccupancyFact]) -> Int {
-        facts.sorted(by: applies).reduce(opening, apply)
-    }
-
-    /// The figure people read: never fewer than nobody.
+    /// The figure people read: never fewer than nobody. (The rule's raw figure can be negative
+    /// when records contradict each other: more departures than anyone counted.)
     public static func shown(_ raw: Int) -> Int { max(0, raw) }
 
     static func apply(_ value: Int, _ fact: OccupancyFact) -> Int {

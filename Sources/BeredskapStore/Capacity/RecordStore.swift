@@ -4,13 +4,11 @@ import BeredskapCore
 
 /// Who corrected a record, when and why: read from the correcting event.
 public struct RecordCorrection: Sendable, Equatable {
-    public var seq: Int64
     public var at: Timestamp
     public var by: String
     public var reason: String
 
-    public init(seq: Int64, at: Timestamp, by: String, reason: String) {
-        self.seq = seq
+    public init(at: Timestamp, by: String, reason: String) {
         self.at = at
         self.by = by
         self.reason = reason
@@ -56,20 +54,20 @@ public struct StoredRecord: Sendable, Equatable {
             case .arrival:
                 return """
                     SELECT r.id, r.facility, r.kind, r.count, r.category, r.at_ms, r.transfer_from, r.transfer_departure, r.note,
-                        r.seq, e.time_ms, e.actor_user, \(corrections)
+                        e.time_ms, e.actor_user, \(corrections)
                     FROM arrivals r \(joins)
                     """
             case .departure:
                 return """
                     SELECT r.id, r.facility, r.kind, r.count, r.reason, r.at_ms, r.to_facility,
                         (SELECT a.id FROM arrivals a WHERE a.transfer_departure = r.id), r.note,
-                        r.seq, e.time_ms, e.actor_user, \(corrections)
+                        e.time_ms, e.actor_user, \(corrections)
                     FROM departures r \(joins)
                     """
             case .headCount:
                 return """
                     SELECT r.id, r.facility, f.kind, r.counted, NULL, r.at_ms, NULL, NULL, r.note,
-                        r.seq, e.time_ms, e.actor_user, \(corrections)
+                        e.time_ms, e.actor_user, \(corrections)
                     FROM head_counts r JOIN facilities f ON f.id = r.facility \(joins)
                     """
             }
@@ -91,7 +89,6 @@ public struct StoredRecord: Sendable, Equatable {
     /// For a transfer: the id of the other half (the departure of an arrival, and so on).
     public var transferPair: Int64?
     public var note: String?
-    public var recordedSeq: Int64
     public var recordedAt: Timestamp
     public var recordedBy: String
     public var voided: RecordCorrection?
@@ -102,9 +99,10 @@ public struct StoredRecord: Sendable, Equatable {
 
     fileprivate static func record(_ kind: Kind, from row: SQLiteRow) throws -> StoredRecord {
         func correction(_ column: Int) -> RecordCorrection? {
-            row.optionalInt64(column).map { seq in
+            // The correcting event's seq marks the record; its time, author and reason follow.
+            row.optionalInt64(column).map { _ in
                 RecordCorrection(
-                    seq: seq, at: Timestamp(millisecondsSinceEpoch: row.int64(column + 1)), by: row.text(column + 2),
+                    at: Timestamp(millisecondsSinceEpoch: row.int64(column + 1)), by: row.text(column + 2),
                     reason: row.optionalText(column + 3) ?? "")
             }
         }
@@ -114,9 +112,9 @@ public struct StoredRecord: Sendable, Equatable {
         return StoredRecord(
             kind: kind, id: row.int64(0), facility: row.text(1), facilityKind: facilityKind, count: row.int(3),
             label: row.optionalText(4), at: Timestamp(millisecondsSinceEpoch: row.int64(5)), otherFacility: row.optionalText(6),
-            transferPair: row.optionalInt64(7), note: row.optionalText(8), recordedSeq: row.int64(9),
-            recordedAt: Timestamp(millisecondsSinceEpoch: row.int64(10)), recordedBy: row.text(11), voided: correction(12),
-            amended: correction(16))
+            transferPair: row.optionalInt64(7), note: row.optionalText(8),
+            recordedAt: Timestamp(millisecondsSinceEpoch: row.int64(9)), recordedBy: row.text(10), voided: correction(11),
+            amended: correction(15))
     }
 }
 
