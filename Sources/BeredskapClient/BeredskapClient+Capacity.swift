@@ -72,20 +72,15 @@ extension BeredskapClient {
             as: DepartureRecorded.self)
     }
 
-    /// `POST /v1/imports/arrivals`: all rows in one transaction, or none.
-    public func importArrivals(_ rows: [ArrivalBody], idempotencyKey: String? = nil) throws(ClientError) -> ImportResult {
-        try call(
-            APIRequest("POST", "/v1/imports/arrivals", body: Self.body(ArrivalImport(rows: rows)), idempotencyKey: idempotencyKey),
-            as: ImportResult.self)
-    }
-
-    /// `POST /v1/imports/occupancy`: all head counts in one transaction, or none.
-    public func importOccupancy(_ rows: [OccupancyImportRow], idempotencyKey: String? = nil) throws(ClientError)
+    /// `POST /v1/imports/arrivals`: all rows in one transaction, or none; `force` imports rows
+    /// that look like mistakes too.
+    public func importArrivals(_ rows: [ArrivalBody], force: Bool? = nil, idempotencyKey: String? = nil) throws(ClientError)
         -> ImportResult
     {
         try call(
             APIRequest(
-                "POST", "/v1/imports/occupancy", body: Self.body(OccupancyImport(rows: rows)), idempotencyKey: idempotencyKey),
+                "POST", "/v1/imports/arrivals", body: Self.body(ArrivalImport(rows: rows, force: force)),
+                idempotencyKey: idempotencyKey),
             as: ImportResult.self)
     }
 
@@ -101,6 +96,63 @@ extension BeredskapClient {
         try call(
             APIRequest("POST", "/v1/imports/occupancy", query: [("dry_run", "true")], body: Self.body(OccupancyImport(rows: rows))),
             as: ImportChecked.self)
+    }
+
+    /// `POST /v1/imports/occupancy`: all head counts in one transaction, or none.
+    public func importOccupancy(_ rows: [OccupancyImportRow], force: Bool? = nil, idempotencyKey: String? = nil)
+        throws(ClientError) -> ImportResult
+    {
+        try call(
+            APIRequest(
+                "POST", "/v1/imports/occupancy", body: Self.body(OccupancyImport(rows: rows, force: force)),
+                idempotencyKey: idempotencyKey),
+            as: ImportResult.self)
+    }
+
+    // MARK: Records and corrections
+
+    /// `GET /v1/{arrivals,departures,occupancy}/records`: newest recorded first.
+    public func records(
+        _ collection: RecordCollection, facility: String? = nil, limit: Int? = nil, before: Int64? = nil
+    ) throws(ClientError) -> RecordList {
+        try call(
+            APIRequest(
+                "GET", "/v1/\(collection.rawValue)/records",
+                query: [("facility", facility), ("limit", limit.map(String.init)), ("before", before.map(String.init))]),
+            as: RecordList.self)
+    }
+
+    /// `POST /v1/{…}/{id}/void`.
+    public func void(_ collection: RecordCollection, id: Int64, _ body: VoidBody, idempotencyKey: String? = nil) throws(ClientError)
+        -> RecordCorrected
+    {
+        try correct(collection, id: id, "void", Self.body(body), idempotencyKey: idempotencyKey)
+    }
+
+    public func amendArrival(id: Int64, _ body: ArrivalAmendment, idempotencyKey: String? = nil) throws(ClientError)
+        -> RecordCorrected
+    {
+        try correct(.arrivals, id: id, "amend", Self.body(body), idempotencyKey: idempotencyKey)
+    }
+
+    public func amendDeparture(id: Int64, _ body: DepartureAmendment, idempotencyKey: String? = nil) throws(ClientError)
+        -> RecordCorrected
+    {
+        try correct(.departures, id: id, "amend", Self.body(body), idempotencyKey: idempotencyKey)
+    }
+
+    public func amendHeadCount(id: Int64, _ body: HeadCountAmendment, idempotencyKey: String? = nil) throws(ClientError)
+        -> RecordCorrected
+    {
+        try correct(.occupancy, id: id, "amend", Self.body(body), idempotencyKey: idempotencyKey)
+    }
+
+    private func correct(
+        _ collection: RecordCollection, id: Int64, _ action: String, _ body: [UInt8], idempotencyKey: String?
+    ) throws(ClientError) -> RecordCorrected {
+        try call(
+            APIRequest("POST", "/v1/\(collection.rawValue)/\(id)/\(action)", body: body, idempotencyKey: idempotencyKey),
+            as: RecordCorrected.self)
     }
 
     // MARK: The picture

@@ -9,13 +9,15 @@ import Testing
     @Test func statusIsOneRowOfFigures() {
         let status = StatusResponse(
             surgeLevel: "elevated",
-            capacity: .init(capacity: 719, occupied: 245, free: 474, utilization: 0.3407, standbyCapacity: 120),
+            capacity: .init(
+                capacity: 729, blocked: 10, available: 719, occupied: 245, free: 474, overCapacity: 0, utilization: 0.3407,
+                standbyCapacity: 120),
             alerts: .init(firing: 2, pending: 1, unacknowledged: 1), runsActive: 3, notifications: .init(pending: 4, dead: 0),
             deadlinesOverdue: 1, lastEventSeq: 812, uptimeS: 3600)
         let csv = CSV.render(header: FigureTables.status(status).header, rows: FigureTables.status(status).rows)
         #expect(csv == """
-            surge_level,capacity,occupied,free,utilization,standby_capacity,alerts_firing,alerts_pending,alerts_unacknowledged,runs_active,notifications_pending,notifications_dead,deadlines_overdue,last_event_seq,uptime_s,server_version
-            elevated,719,245,474,0.3407,120,2,1,1,3,4,0,1,812,3600,0.1.0
+            surge_level,capacity,blocked,available,occupied,free,over_capacity,utilization,standby_capacity,alerts_firing,alerts_pending,alerts_unacknowledged,runs_active,notifications_pending,notifications_dead,deadlines_overdue,last_event_seq,uptime_s,server_version
+            elevated,729,10,719,245,474,0,0.3407,120,2,1,1,3,4,0,1,812,3600,0.1.0
 
             """)
     }

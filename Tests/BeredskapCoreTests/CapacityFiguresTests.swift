@@ -85,6 +85,28 @@ private func sum(_ parts: some Sequence<CapacityFigures>) -> CapacityFigures {
         #expect(CapacityPicture.noDistrict == "unassigned")
     }
 
+    @Test("A facility that is not operating has no available or free places, and anyone there is over capacity",
+          arguments: [FacilityStatus.closed, .planned, .standby])
+    func notOperatingHasNoPlaces(status: FacilityStatus) {
+        let closed = facility(.ordinary, status, capacity: 150, occupied: 140)
+        #expect(closed.available == 0)
+        #expect(closed.free == 0)
+        #expect(closed.utilization == nil)
+        #expect(closed.isOverCapacity)
+        #expect(!facility(.ordinary, status, capacity: 150).isOverCapacity)
+    }
+
+    @Test("The figures add up: available less occupied is free less over capacity, for every group")
+    func figuresAddUp() {
+        let city = Self.oslo + [
+            facility(.emergency, .closed, capacity: 40, occupied: 4), facility(.transit, .closing, capacity: 30, occupied: 31, blocked: 5),
+        ]
+        let picture = CapacityPicture(facilities: city)
+        for figures in [picture.total] + Array(picture.byKind.values) + Array(picture.byDistrict.values) {
+            #expect(figures.available - figures.occupied == figures.free - figures.overCapacity, "\(figures)")
+        }
+    }
+
     @Test("The city total is the sum of its kinds and of its districts")
     func totalIsTheSum() {
         let picture = CapacityPicture(facilities: Self.oslo + [facility(.emergency, .closed, capacity: 40, occupied: 4)])

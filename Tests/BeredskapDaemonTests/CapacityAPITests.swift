@@ -18,7 +18,7 @@ import Testing
         try ops.putFacility("d-planned", ["kind": "careCentre", "status": "planned", "district": "sagene", "capacity": 60])
         try ops.putFacility("e-closed", ["kind": "emergency", "district": "sagene", "capacity": 300])
         try ops.headCount("a-transit", 150)
-        try ops.headCount("b-closing", 120, at: harness.time(minutes: -25 * 60))
+        try ops.headCount("b-closing", 120, at: harness.time(minutes: -25 * 60), force: true)
         try ops.headCount("e-closed", 5)
         try ops.patch("/v1/facilities/e-closed", ["status": "closed"])
         let admin = try Session(harness, as: People.admin)
@@ -57,16 +57,48 @@ import Testing
         #expect(picture["by_district"]?["sagene"]?["occupied"]?.intValue == 5)
         #expect(picture["by_district"]?["sagene"]?["capacity"]?.intValue == 0)
         #expect(picture["stale_facilities"] == ["b-closing"])
-        #expect(picture["over_capacity_facilities"] == ["b-closing"])
+        // The 5 still at the closed e have no place: they are over capacity there.
+        #expect(picture["over_capacity_facilities"] == ["b-closing", "e-closed"])
         #expect(picture["over_cap_facilities"] == ["f-over-cap"])
         #expect(picture["cap"]?.intValue == 1000)
         #expect(picture["at"]?.stringValue == harness.clock.now().rfc3339)
 
         let status = try ops.get("/v1/status")
         #expect(status["capacity"] == [
-            "capacity": 300, "occupied": 275, "free": 30, "utilization": 0.9821, "standby_capacity": 1330,
+            "capacity": 300, "blocked": 20, "available": 280, "occupied": 275, "free": 30, "over_capacity": 25,
+            "utilization": 0.9821, "standby_capacity": 1330,
         ])
         #expect(status["surge_level"]?.stringValue == "normal")
+    }
+
+    /// `status`, `capacity` and the facility list count with one definition: the list's
+    /// facilities add up to its total, the total is the city's, and a facility that is not
+    /// operating has no available places (issue 18: "719 places, 745 occupied, 14 free").
+    @Test func statusCapacityAndTheFacilityListAgree() throws {
+        let harness = try DaemonHarness()
+        let ops = try Self.sixFacilities(harness)
+        let total = try #require(try ops.get("/v1/capacity")["total"])
+        let list = try ops.get("/v1/facilities")
+        let facilities = list["facilities"]?.arrayValue ?? []
+        #expect(list["total"] == total)
+        for field in ["available", "occupied", "free"] {
+            #expect(facilities.compactMap { $0[field]?.intValue }.reduce(0, +) == total[field]?.intValue, "\(field)")
+        }
+        let status = try ops.get("/v1/status")["capacity"]
+        for field in ["capacity", "blocked", "available", "occupied", "free", "over_capacity", "utilization", "standby_capacity"] {
+            #expect(status?[field] == total[field], "\(field)")
+        }
+        let figures = ["available", "occupied", "free", "over_capacity"].map { total[$0]?.intValue ?? -1 }
+        #expect(figures[0] - figures[1] == figures[2] - figures[3])
+        for id in ["c-standby", "d-planned", "e-closed", "f-over-cap"] {
+            let facility = try ops.facility(id)
+            #expect(facility["available"]?.intValue == 0, "\(id)")
+            #expect(facility["free"]?.intValue == 0, "\(id)")
+            #expect(facility["utilization"]?.isNull == true, "\(id)")
+        }
+        #expect(try ops.facility("e-closed")["over_capacity"]?.boolValue == true)
+        let filtered = try ops.get("/v1/facilities?district=alna")
+        #expect(filtered["total"] == (try ops.get("/v1/capacity")["by_district"]?["alna"]))
     }
 
     @Test func theFacilityListFiltersAndCarriesTheComputedFigures() throws {

@@ -54,9 +54,13 @@ struct Session {
         try post("/v1/departures", Fixture.merged(["facility": .string(facility), "count": .integer(count), "reason": "settled"], extra))
     }
 
+    /// A head count; `force` confirms a count above the facility's places.
     @discardableResult
-    func headCount(_ facility: String, _ occupied: Int64, at: JSONValue? = nil) throws -> RawClient.Response {
-        try post("/v1/facilities/\(facility)/occupancy", Fixture.merged(["occupied": .integer(occupied)], at.map { ["at": $0] } ?? [:]))
+    func headCount(_ facility: String, _ occupied: Int64, at: JSONValue? = nil, force: Bool = false) throws -> RawClient.Response {
+        var body: JSONValue = ["occupied": .integer(occupied)]
+        if let at { body = Fixture.merged(body, ["at": at]) }
+        if force { body = Fixture.merged(body, ["force": true]) }
+        return try post("/v1/facilities/\(facility)/occupancy", body)
     }
 
     func facility(_ id: String) throws -> JSONValue { try get("/v1/facilities/\(id)") }

@@ -15,10 +15,11 @@ import Testing
         return counts
     }
 
-    /// Arrivals of 1, 2, 4 and 8 people at the given instants.
+    /// Arrivals of 1, 2, 4 and 8 people at the given instants (confirmed: some are more than
+    /// 90 days before the harness's clock).
     static func arrivals(_ ops: Session, at instants: [String]) throws {
         for (index, at) in instants.enumerated() {
-            #expect(try ops.arrive("refstad", 1 << Int64(index), ["at": .string(at)]).status == 201, "\(at)")
+            #expect(try ops.arrive("refstad", 1 << Int64(index), ["at": .string(at), "force": true]).status == 201, "\(at)")
         }
     }
 
@@ -139,6 +140,8 @@ import Testing
         let ops = try Session(harness, as: People.operatorByGroup)
         try ops.putFacility("refstad", ["capacity": 100, "blocked": 10])
         try ops.arrive("refstad", 30)
+        // A minute later: records at one instant happen together, and the day's peak is a figure that was.
+        harness.clock.advance(seconds: 60)
         try ops.depart("refstad", 10)
         harness.advance(hours: 72)
         try ops.headCount("refstad", 50)
@@ -163,6 +166,46 @@ import Testing
         expectError(try ops.send("GET", "/v1/occupancy?bucket=week"), 400, "invalid_field", field: "bucket")
         expectError(try ops.send("GET", "/v1/occupancy?facility=nowhere"), 404, "not_found")
         expectError(try ops.send("GET", "/v1/occupancy?from=2026-11-31"), 400, "invalid_field", field: "from")
+    }
+
+    /// Issue 18: a week of records between two head counts left the line flat and jumped on
+    /// the day of the next count, and backdated records changed today's row, not their own
+    /// day's. Each day now ends at what the head-count rule gives at the end of that day.
+    @Test func recordsBetweenHeadCountsMoveTheLineOnTheirOwnDays() throws {
+        let harness = try DaemonHarness()
+        let ops = try Session(harness, as: People.operatorByGroup)
+        try ops.putFacility("refstad", ["capacity": 200])
+        let day = { (date: String, time: String) -> JSONValue in .string("2026-11-\(date)T\(time):00Z") }
+        #expect(try ops.headCount("refstad", 100, at: day("15", "08:00")).status == 201)
+        for date in 16...20 { #expect(try ops.arrive("refstad", 10, ["at": day(String(date), "12:00")]).status == 201) }
+        #expect(try ops.depart("refstad", 5, ["at": day("21", "12:00")]).status == 201)
+        #expect(try ops.headCount("refstad", 140, at: day("22", "07:00")).json["occupied"]?.intValue == 140)
+        // Entered late, dated before the last count: its own days move, today's does not (the count included them).
+        #expect(try ops.arrive("refstad", 3, ["at": day("18", "15:00")]).json["occupied"]?.intValue == 140)
+
+        let series = try ops.get("/v1/occupancy?facility=refstad&from=2026-11-14&to=2026-11-22")
+        let days = series["facilities"]?.arrayValue?.first?["days"]?.arrayValue ?? []
+        #expect(days.map { $0["occupied"]?.intValue } == [0, 100, 110, 120, 133, 143, 153, 148, 140])
+        #expect(days.map { $0["peak"]?.intValue } == [0, 100, 110, 120, 133, 143, 153, 153, 148])
+        // The facility's figure and the series' last day are the same rule.
+        #expect(days.last?["occupied"] == (try ops.facility("refstad"))["occupied"])
+        #expect(days.dropFirst().allSatisfy { $0["available"]?.intValue == 200 })
+        #expect(series["total"]?.arrayValue?.map { $0["occupied"]?.intValue } == days.map { $0["occupied"]?.intValue })
+    }
+
+    /// The city's peak is the highest the total reached at one instant, not the sum of each
+    /// facility's peak at different times.
+    @Test func theTotalsPeakIsAFigureThatWas() throws {
+        let harness = try DaemonHarness()
+        let ops = try Session(harness, as: People.operatorByGroup)
+        try ops.putFacility("refstad")
+        try ops.putFacility("torshov")
+        try ops.arrive("refstad", 50, ["at": "2026-11-22T06:00:00Z"])
+        try ops.depart("refstad", 50, ["at": "2026-11-22T07:00:00Z"])
+        try ops.arrive("torshov", 40, ["at": "2026-11-22T08:00:00Z"])
+        let total = try ops.get("/v1/occupancy?from=2026-11-22&to=2026-11-22")["total"]?.arrayValue?.first
+        #expect(total?["occupied"]?.intValue == 40)
+        #expect(total?["peak"]?.intValue == 50)
     }
 
     /// An import of last month's daily counts (what `/v1/imports/occupancy` is for) shows

@@ -46,9 +46,43 @@ import Testing
             try connection.run(
                 "INSERT INTO events(time_ms, actor_user, type, subject) VALUES (?, 'system', 'alert.firing', ?)", seq, "alert/\(seq)")
         }
-        #expect(try Migrator().migrate(connection, now: 2) == [4])
+        #expect(try Migrator(migrations: Migrations.all.filter { $0.version <= 4 }).migrate(connection, now: 2) == [4])
         #expect(try connection.eventCursor("playbooks") == 3)
         #expect(try connection.events(after: 3, types: ["alert.firing"], limit: 10).isEmpty)
+    }
+
+    /// v5 turns the head counts reported so far (events only) into rows, links the halves of
+    /// transfers, and keeps the places available per day.
+    @Test func anUpgradedStoreKeepsItsHeadCountsTransfersAndPlaces() throws {
+        let directory = try TemporaryDirectory()
+        let connection = try SQLiteConnection(path: directory.database.configuration.path, mode: .readWriteCreate)
+        _ = try Migrator(migrations: Migrations.all.filter { $0.version < 5 }).migrate(connection, now: 1)
+        try connection.execute(
+            """
+            INSERT INTO facilities(id, name, kind, status, operator, authority, capacity, created_ms, updated_ms, last_seq)
+                VALUES ('refstad', 'Refstad', 'transit', 'open', 'Hero', 'UDI', 300, 0, 0, 0),
+                       ('torshov', 'Torshov', 'transit', 'open', 'Hero', 'UDI', 200, 0, 0, 0);
+            INSERT INTO events(time_ms, actor_user, type, subject, data) VALUES
+                (1, 'ola', 'occupancy.reported', 'facility/refstad',
+                 '{"facility":"refstad","occupied":45,"counted":40,"previous":0,"at":"2026-11-22T08:15:00.250Z","note":"Telt"}'),
+                (2, 'ola', 'departure.recorded', 'facility/refstad', '{}'),
+                (3, 'ola', 'arrival.recorded', 'facility/torshov', '{}'),
+                (4, 'ola', 'arrival.recorded', 'facility/torshov', '{}');
+            INSERT INTO departures(id, seq, facility, kind, count, reason, at_ms, to_facility) VALUES
+                (1, 2, 'refstad', 'transit', 5, 'transferred', 10, 'torshov');
+            INSERT INTO arrivals(id, seq, facility, kind, count, category, at_ms, transfer_from) VALUES
+                (1, 3, 'torshov', 'transit', 5, 'other', 10, 'refstad'), (2, 4, 'torshov', 'transit', 2, 'adult', 11, NULL);
+            INSERT INTO occupancy_days(facility, day, occupied, peak, available) VALUES ('refstad', '2026-11-22', 45, 45, 300);
+            """)
+        #expect(try Migrator().migrate(connection, now: 2) == [5])
+        let headCount = try connection.queryFirst("SELECT seq, facility, counted, at_ms, note FROM head_counts") { row in
+            [String(row.int64(0)), row.text(1), String(row.int(2)), String(row.int64(3)), row.text(4)]
+        }
+        #expect(headCount == ["1", "refstad", "40", String(Timestamp(rfc3339: "2026-11-22T08:15:00.250Z")?.millisecondsSinceEpoch ?? 0), "Telt"])
+        #expect(try connection.query("SELECT id, transfer_departure FROM arrivals ORDER BY id") { [$0.int64(0), $0.optionalInt64(1)] }
+            == [[1, 1], [2, nil]])
+        #expect(try connection.availableByDay(facility: "refstad", over: [try #require(CalendarDate(parsing: "2026-11-23"))]) == [300])
+        #expect(try connection.ruleOccupancy(facility: "refstad").raw == 40)
     }
 
     @Test func failingMigrationLeavesTheVersionUnchanged() throws {

@@ -120,11 +120,14 @@ public struct FacilityResource: Sendable, Codable, Equatable {
 /// `GET /v1/facilities`.
 public struct FacilityList: Sendable, Codable, Equatable {
     public var facilities: [FacilityResource]
+    /// The listed facilities together, counted as `GET /v1/capacity` counts (`CapacityFigures`).
+    public var total: CapacityTotals
     /// The per-facility cap in force.
     public var cap: Int
 
-    public init(facilities: [FacilityResource], cap: Int) {
+    public init(facilities: [FacilityResource], total: CapacityTotals, cap: Int) {
         self.facilities = facilities
+        self.total = total
         self.cap = cap
     }
 }

@@ -9,13 +9,19 @@ public struct ArrivalBody: Sendable, Codable, Equatable {
     /// When they arrived; default now.
     public var at: Timestamp?
     public var note: String?
+    /// Record it although it looks like a mistake (more people than the facility has places,
+    /// a time more than 90 days back): `Plausibility`. Without it such a record is a 409.
+    public var force: Bool?
 
-    public init(facility: String, count: Int, category: ArrivalCategory, at: Timestamp? = nil, note: String? = nil) {
+    public init(
+        facility: String, count: Int, category: ArrivalCategory, at: Timestamp? = nil, note: String? = nil, force: Bool? = nil
+    ) {
         self.facility = facility
         self.count = count
         self.category = category
         self.at = at
         self.note = note
+        self.force = force
     }
 }
 
@@ -29,10 +35,11 @@ public struct DepartureBody: Sendable, Codable, Equatable {
     public var to: String?
     public var category: ArrivalCategory?
     public var note: String?
+    public var force: Bool?
 
     public init(
         facility: String, count: Int, reason: DepartureReason, at: Timestamp? = nil, to: String? = nil,
-        category: ArrivalCategory? = nil, note: String? = nil
+        category: ArrivalCategory? = nil, note: String? = nil, force: Bool? = nil
     ) {
         self.facility = facility
         self.count = count
@@ -41,6 +48,7 @@ public struct DepartureBody: Sendable, Codable, Equatable {
         self.to = to
         self.category = category
         self.note = note
+        self.force = force
     }
 }
 
@@ -49,11 +57,13 @@ public struct OccupancyBody: Sendable, Codable, Equatable {
     public var occupied: Int
     public var at: Timestamp?
     public var note: String?
+    public var force: Bool?
 
-    public init(occupied: Int, at: Timestamp? = nil, note: String? = nil) {
+    public init(occupied: Int, at: Timestamp? = nil, note: String? = nil, force: Bool? = nil) {
         self.occupied = occupied
         self.at = at
         self.note = note
+        self.force = force
     }
 }
 
@@ -112,15 +122,18 @@ public struct DepartureRecorded: Sendable, Codable, Equatable {
     }
 }
 
-/// A recorded head count.
+/// A recorded head count: `id` is the head count's (for `occupancy void|amend`), `occupied`
+/// the facility's figure afterwards (the count plus records dated after it).
 public struct OccupancyRecorded: Sendable, Codable, Equatable {
+    public var id: Int64
     public var facility: String
     public var occupied: Int
     public var previous: Int
     public var at: Timestamp
     public var eventSeq: Int64
 
-    public init(facility: String, occupied: Int, previous: Int, at: Timestamp, eventSeq: Int64) {
+    public init(id: Int64, facility: String, occupied: Int, previous: Int, at: Timestamp, eventSeq: Int64) {
+        self.id = id
         self.facility = facility
         self.occupied = occupied
         self.previous = previous
@@ -132,8 +145,13 @@ public struct OccupancyRecorded: Sendable, Codable, Equatable {
 /// `POST /v1/imports/arrivals`: many arrivals, all or nothing in one transaction.
 public struct ArrivalImport: Sendable, Codable, Equatable {
     public var rows: [ArrivalBody]
+    /// Import rows that look like mistakes too (each row is checked as a record is).
+    public var force: Bool?
 
-    public init(rows: [ArrivalBody]) { self.rows = rows }
+    public init(rows: [ArrivalBody], force: Bool? = nil) {
+        self.rows = rows
+        self.force = force
+    }
 }
 
 /// One row of `POST /v1/imports/occupancy`.
@@ -152,8 +170,12 @@ public struct OccupancyImportRow: Sendable, Codable, Equatable {
 /// `POST /v1/imports/occupancy`: many head counts, all or nothing.
 public struct OccupancyImport: Sendable, Codable, Equatable {
     public var rows: [OccupancyImportRow]
+    public var force: Bool?
 
-    public init(rows: [OccupancyImportRow]) { self.rows = rows }
+    public init(rows: [OccupancyImportRow], force: Bool? = nil) {
+        self.rows = rows
+        self.force = force
+    }
 }
 
 /// The answer to an import. A rejected import is a 400 `invalid_field` whose
@@ -214,7 +236,8 @@ extension DepartureRecorded: JSONRepresentable {
 extension OccupancyRecorded: JSONRepresentable {
     public var jsonValue: JSONValue {
         .object(JSONObject([
-            ("facility", .string(facility)), ("occupied", .integer(Int64(occupied))), ("previous", .integer(Int64(previous))),
+            ("id", .integer(id)), ("facility", .string(facility)), ("occupied", .integer(Int64(occupied))),
+            ("previous", .integer(Int64(previous))),
             ("at", .string(at.rfc3339)), ("event_seq", .integer(eventSeq)),
         ]))
     }

@@ -26,6 +26,16 @@ public struct CapacityTotals: Sendable, Codable, Equatable {
     }
 }
 
+extension StatusResponse.Capacity {
+    /// The city's totals, as `GET /v1/capacity` has them.
+    public init(_ totals: CapacityTotals) {
+        self.init(
+            capacity: totals.capacity, blocked: totals.blocked, available: totals.available, occupied: totals.occupied,
+            free: totals.free, overCapacity: totals.overCapacity, utilization: totals.utilization ?? 0,
+            standbyCapacity: totals.standbyCapacity)
+    }
+}
+
 /// `GET /v1/capacity`.
 public struct CapacityResponse: Sendable, Codable, Equatable {
     public var total: CapacityTotals

@@ -23,17 +23,28 @@ public struct VersionResponse: Sendable, Codable, Equatable {
 
 /// `GET /v1/status`: the one-screen overview. Later capabilities fill the zeros.
 public struct StatusResponse: Sendable, Codable, Equatable {
+    /// The city's totals as `GET /v1/capacity` counts them (`CapacityFigures`); utilization is
+    /// 0 rather than null when nothing is available.
     public struct Capacity: Sendable, Codable, Equatable {
         public var capacity: Int
+        public var blocked: Int
+        public var available: Int
         public var occupied: Int
         public var free: Int
+        public var overCapacity: Int
         public var utilization: Double
         public var standbyCapacity: Int
 
-        public init(capacity: Int = 0, occupied: Int = 0, free: Int = 0, utilization: Double = 0, standbyCapacity: Int = 0) {
+        public init(
+            capacity: Int = 0, blocked: Int = 0, available: Int = 0, occupied: Int = 0, free: Int = 0, overCapacity: Int = 0,
+            utilization: Double = 0, standbyCapacity: Int = 0
+        ) {
             self.capacity = capacity
+            self.blocked = blocked
+            self.available = available
             self.occupied = occupied
             self.free = free
+            self.overCapacity = overCapacity
             self.utilization = utilization
             self.standbyCapacity = standbyCapacity
         }

@@ -1,3 +1,4 @@
+import BeredskapAPI
 import BeredskapCore
 
 /// The capacity commands (issue 3): facilities, arrivals, departures, head counts, the
@@ -172,7 +173,9 @@ extension CommandTree {
 
     // MARK: arrival, departure, occupancy
 
-    static let arrival = CommandSpec("arrival", summary: Text("record arrivals at a facility", nb: "registrer ankomster til et mottak"), subcommands: [arrivalRecord])
+    static let arrival = CommandSpec(
+        "arrival", summary: Text("record, list and correct arrivals at a facility", nb: "registrer, vis og rett ankomster til et mottak"),
+        subcommands: [arrivalRecord] + corrections(.arrivals))
 
     static let arrivalRecord = record(
         summary: Text("record people who arrived at a facility", nb: "registrer personer som kom til et mottak"),
@@ -185,9 +188,12 @@ extension CommandTree {
             ]),
         options: [
             .option("category", short: "c", value: "CATEGORY", help: Text("who arrived (required): \(categories)", nb: "hvem som kom (påkrevd): \(categories)")),
+            Confirmation.forceOption,
         ])
 
-    static let departure = CommandSpec("departure", summary: Text("record departures from a facility", nb: "registrer utreiser fra et mottak"), subcommands: [departureRecord])
+    static let departure = CommandSpec(
+        "departure", summary: Text("record, list and correct departures from a facility", nb: "registrer, vis og rett utflyttinger fra et mottak"),
+        subcommands: [departureRecord] + corrections(.departures))
 
     static let departureRecord = record(
         summary: Text("record people who left a facility", nb: "registrer personer som forlot et mottak"),
@@ -208,6 +214,7 @@ extension CommandTree {
             .option("reason", short: "r", value: "REASON", help: Text("why they left (required): \(reasons)", nb: "hvorfor de reiste (påkrevd): \(reasons)")),
             .option("to", value: "FACILITY", help: Text("the facility they were moved to", nb: "mottaket de ble flyttet til")),
             .option("category", short: "c", value: "CATEGORY", help: Text("with --to: who they are (default other)", nb: "med --to: hvem de er (standard other)")),
+            Confirmation.forceOption,
         ])
 
     /// `arrival record` and `departure record`: `FACILITY COUNT`, their own options, then
@@ -216,7 +223,9 @@ extension CommandTree {
         CommandSpec("record", summary: summary, discussion: discussion, options: options + [atOption, noteOption], arguments: flowArguments)
     }
 
-    static let occupancy = CommandSpec("occupancy", summary: Text("report a facility's head count", nb: "rapporter opptelling for et mottak"), subcommands: [occupancyReport])
+    static let occupancy = CommandSpec(
+        "occupancy", summary: Text("report, list and correct head counts", nb: "rapporter, vis og rett opptellinger"),
+        subcommands: [occupancyReport] + corrections(.occupancy))
 
     static let occupancyReport = CommandSpec(
         "report",
@@ -234,8 +243,88 @@ extension CommandTree {
                 "beredskap occupancy report refstad 287",
                 "beredskap occupancy report torshov 190 --at 08:00",
             ]),
-        options: [atOption, noteOption],
+        options: [atOption, noteOption, Confirmation.forceOption],
         arguments: [facilityArgument, .required("OCCUPIED", help: Text("people there now", nb: "personer der nå"))])
+
+    // MARK: list, void, amend
+
+    /// `list`, `void` and `amend` for one kind of record.
+    private static func corrections(_ collection: RecordCollection) -> [CommandSpec] {
+        let (what, whatNB, command) = switch collection {
+        case .arrivals: ("arrivals", "ankomster", "arrival")
+        case .departures: ("departures", "utflyttinger", "departure")
+        case .occupancy: ("head counts", "opptellinger", "occupancy")
+        }
+        let id = ArgumentSpec.required("ID", help: Text(
+            "the record's number, as recorded and in 'beredskap \(command) list'", nb: "registreringens nummer, som ved registrering og i «beredskap \(command) list»"))
+        let reason = reasonOption(Text("why the record is wrong, for the incident log", nb: "hvorfor registreringen er feil, til hendelsesloggen"))
+        let transfer = collection == .occupancy ? Text("", nb: "") : Text(
+            " A transfer is one pair (a departure and its arrival): correcting either half corrects both.",
+            nb: " En overføring er ett par (en utflytting og ankomsten): retter du den ene halvdelen, rettes begge.")
+        let list = CommandSpec(
+            "list",
+            summary: Text("the latest \(what) recorded, with their numbers", nb: "de siste registrerte \(whatNB), med nummer"),
+            discussion: help(
+                "Newest recorded first, voided ones included (dimmed), so the number of one typed by mistake is easy to find.",
+                nb: "Sist registrert først, også annullerte (nedtonet), så nummeret på en feilregistrering er lett å finne.",
+                examples: ["beredskap \(command) list --facility refstad", "beredskap \(command) list --limit 50 --csv"]),
+            options: [
+                only("facility", value: "FACILITY", Text("this facility", nb: "dette mottaket")),
+                .option("limit", value: "N", help: Text("at most N (default 20, at most 500)", nb: "høyst N (standard 20, høyst 500)")),
+                .option("before", value: "ID", help: Text("older than record ID (the next page)", nb: "eldre enn registrering ID (neste side)")),
+            ])
+        let void = CommandSpec(
+            "void",
+            summary: Text("void \(what.dropLast()) recorded by mistake", nb: "annuller en feilregistrering"),
+            discussion: help(
+                """
+                The record stays, marked voided with who, when and why, and counts nowhere any more: not in the
+                facility's occupancy, the surge figures, the forecast or the history. The correction is an event
+                and an incident-log entry.\(transfer.en)
+                """,
+                nb: """
+                Registreringen blir stående, merket annullert med hvem, når og hvorfor, og teller ikke lenger
+                noe sted: ikke i belegget, ankomsttallene, prognosen eller historikken. Rettingen er en hendelse
+                og en oppføring i hendelsesloggen.\(transfer.nb)
+                """,
+                examples: ["beredskap \(command) void 12 --reason \"Registrert på feil mottak\""]),
+            options: [reason], arguments: [id])
+        var amendOptions = [
+            OptionSpec.option("count", value: "N", help: Text("the right number of people", nb: "riktig antall personer")),
+            .option("at", value: "TIME", help: Text(
+                "the right time (2026-11-22T09:30:00Z, or a date for its local midnight)",
+                nb: "riktig tidspunkt (2026-11-22T09:30:00Z, eller en dato for midnatt lokal tid)")),
+        ]
+        switch collection {
+        case .arrivals:
+            amendOptions.append(.option("category", short: "c", value: "CATEGORY", help: Text("the right category: \(categories)", nb: "riktig kategori: \(categories)")))
+        case .departures:
+            amendOptions.append(.option("departure-reason", value: "REASON", help: Text(
+                "the right reason they left: \(reasons) (a transfer stays transferred)",
+                nb: "riktig årsak til at de reiste: \(reasons) (en overføring forblir transferred)")))
+        case .occupancy: break
+        }
+        let amend = CommandSpec(
+            "amend",
+            summary: Text("correct the figures of \(what.dropLast())", nb: "rett tallene i en registrering"),
+            discussion: help(
+                """
+                Give what is wrong and --reason; the rest stays. Everything counts as amended from then on:
+                occupancy, surge figures, forecast and history, and the old and new figures are an event
+                and an incident-log entry.\(transfer.en)
+                """,
+                nb: """
+                Gi det som er feil og --reason; resten blir som det er. Alt teller som endret fra da av:
+                belegg, ankomsttall, prognose og historikk, og gamle og nye tall er en hendelse og en
+                oppføring i hendelsesloggen.\(transfer.nb)
+                """,
+                examples: [
+                    "beredskap \(command) amend 12 --count 20 --reason \"Tastefeil, 20 ikke 200\"",
+                    "beredskap \(command) amend 12 --at 2026-11-21T18:00:00Z --reason \"Kom i går kveld\"",
+                ]),
+            options: amendOptions + [reason, Confirmation.forceOption], arguments: [id])
+        return [list, void, amend]
+    }
 
     // MARK: capacity, surge
 
@@ -410,7 +499,7 @@ extension CommandTree {
             discussion: help(
                 "Columns: \(needed); optional \(optional)." + extra.en, nb: "Kolonner: \(needed); valgfritt \(optional)." + extra.nb,
                 exampleFile: exampleFile, examples: examples),
-            options: [dryRun],
+            options: [dryRun, Confirmation.forceOption],
             arguments: [.required("FILE", help: Text("the CSV file", nb: "CSV-filen"))])
     }
 

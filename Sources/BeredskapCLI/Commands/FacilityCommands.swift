@@ -19,6 +19,7 @@ enum FacilityCommands {
         }
         printRows(list.facilities, output)
         if output.format == .human {
+            output.line(Text("Together: ", nb: "Samlet: ") + PictureCommands.summary(list.total) + Text(".", nb: "."))
             output.line(output.style.dim(Text(
                 "Cap: \(list.cap) places per facility.", nb: "Tak: \(list.cap) plasser per mottak.")(output.language)))
         }

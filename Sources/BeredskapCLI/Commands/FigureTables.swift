@@ -5,7 +5,8 @@ import BeredskapAPI
 /// per snapshot and a script can read a figure by its column. Sentences are for people.
 enum FigureTables {
     static let statusHeader = [
-        "surge_level", "capacity", "occupied", "free", "utilization", "standby_capacity", "alerts_firing", "alerts_pending",
+        "surge_level", "capacity", "blocked", "available", "occupied", "free", "over_capacity", "utilization",
+        "standby_capacity", "alerts_firing", "alerts_pending",
         "alerts_unacknowledged", "runs_active", "notifications_pending", "notifications_dead", "deadlines_overdue",
         "last_event_seq", "uptime_s", "server_version",
     ]
@@ -14,7 +15,8 @@ enum FigureTables {
     static func status(_ status: StatusResponse) -> (header: [String], rows: [[String]]) {
         let capacity = status.capacity, alerts = status.alerts
         let figures: [any CustomStringConvertible] = [
-            status.surgeLevel, capacity.capacity, capacity.occupied, capacity.free, capacity.utilization,
+            status.surgeLevel, capacity.capacity, capacity.blocked, capacity.available, capacity.occupied, capacity.free,
+            capacity.overCapacity, capacity.utilization,
             capacity.standbyCapacity, alerts.firing, alerts.pending, alerts.unacknowledged, status.runsActive,
             status.notifications.pending, status.notifications.dead, status.deadlinesOverdue, status.lastEventSeq,
             status.uptimeS, status.serverVersion,

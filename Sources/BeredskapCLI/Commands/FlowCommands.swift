@@ -19,8 +19,11 @@ enum FlowCommands {
                 facility: parsed.argument("FACILITY") ?? "", count: try parsed.count("COUNT", in: 1...maximumPeople),
                 category: category, at: try parsed.instant("at", calendar: context.output.calendar), note: parsed.value("note"))
         }
-        let key = context.idempotencyKey()
-        let recorded = try call { () throws(ClientError) in try context.client.recordArrival(body, idempotencyKey: key) }
+        let recorded = try Confirmation.send(context) { force, key throws(ClientError) in
+            var confirmed = body
+            confirmed.force = force
+            return try context.client.recordArrival(confirmed, idempotencyKey: key)
+        }
         let output = context.output
         emit(
             recorded, output,
@@ -31,8 +34,8 @@ enum FlowCommands {
                     recorded.at.rfc3339, String(recorded.occupied), String(recorded.eventSeq),
                 ]),
             human: Text(
-                "Recorded the arrival of \(recorded.count) (\(recorded.category.rawValue)) at \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (event #\(recorded.eventSeq)).",
-                nb: "Registrerte ankomst av \(recorded.count) (\(recorded.category.rawValue)) til \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (hendelse #\(recorded.eventSeq))."))
+                "Recorded the arrival of \(recorded.count) (\(recorded.category.rawValue)) at \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (arrival #\(recorded.id), event #\(recorded.eventSeq)).",
+                nb: "Registrerte ankomst av \(recorded.count) (\(recorded.category.rawValue)) til \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (ankomst #\(recorded.id), hendelse #\(recorded.eventSeq))."))
     }
 
     static func recordDeparture(_ context: CommandContext) throws(CommandFailure) {
@@ -53,16 +56,19 @@ enum FlowCommands {
                 reason: reason, at: try parsed.instant("at", calendar: context.output.calendar), to: to,
                 category: try parsed.enumValue("category", ArrivalCategory.self), note: parsed.value("note"))
         }
-        let key = context.idempotencyKey()
-        let recorded = try call { () throws(ClientError) in try context.client.recordDeparture(body, idempotencyKey: key) }
+        let recorded = try Confirmation.send(context) { force, key throws(ClientError) in
+            var confirmed = body
+            confirmed.force = force
+            return try context.client.recordDeparture(confirmed, idempotencyKey: key)
+        }
         let output = context.output
         var human = Text(
-            "Recorded the departure of \(recorded.count) (\(recorded.reason.rawValue)) from \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (event #\(recorded.eventSeq)).",
-            nb: "Registrerte utreise av \(recorded.count) (\(recorded.reason.rawValue)) fra \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (hendelse #\(recorded.eventSeq)).")
+            "Recorded the departure of \(recorded.count) (\(recorded.reason.rawValue)) from \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (departure #\(recorded.id), event #\(recorded.eventSeq)).",
+            nb: "Registrerte utflytting av \(recorded.count) (\(recorded.reason.rawValue)) fra \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (utflytting #\(recorded.id), hendelse #\(recorded.eventSeq)).")
         if let arrival = recorded.arrival {
             human = human + Text(
-                "\nArrived at \(arrival.facility): now \(arrival.occupied) there.",
-                nb: "\nAnkommet til \(arrival.facility): nå \(arrival.occupied) der.")
+                "\nArrived at \(arrival.facility): now \(arrival.occupied) there (arrival #\(arrival.id); correcting either corrects both).",
+                nb: "\nAnkommet til \(arrival.facility): nå \(arrival.occupied) der (ankomst #\(arrival.id); retter du den ene, rettes begge).")
         }
         emit(
             recorded, output,
@@ -83,19 +89,23 @@ enum FlowCommands {
                 occupied: try parsed.count("OCCUPIED", in: 0...FacilityDefinition.maximumPlaces),
                 at: try parsed.instant("at", calendar: context.output.calendar), note: parsed.value("note"))
         }
-        let key = context.idempotencyKey()
-        let recorded = try call { () throws(ClientError) in
-            try context.client.reportOccupancy(facility: facility, body, idempotencyKey: key)
+        let recorded = try Confirmation.send(context) { force, key throws(ClientError) in
+            var confirmed = body
+            confirmed.force = force
+            return try context.client.reportOccupancy(facility: facility, confirmed, idempotencyKey: key)
         }
         let output = context.output
         emit(
             recorded, output,
             csv: (
-                ["facility", "occupied", "previous", "at", "event_seq"],
-                [recorded.facility, String(recorded.occupied), String(recorded.previous), recorded.at.rfc3339, String(recorded.eventSeq)]),
+                ["id", "facility", "occupied", "previous", "at", "event_seq"],
+                [
+                    String(recorded.id), recorded.facility, String(recorded.occupied), String(recorded.previous), recorded.at.rfc3339,
+                    String(recorded.eventSeq),
+                ]),
             human: Text(
-                "Head count for \(recorded.facility): \(recorded.occupied) (was \(recorded.previous)), \(output.time(recorded.at)) (event #\(recorded.eventSeq)).",
-                nb: "Opptelling for \(recorded.facility): \(recorded.occupied) (var \(recorded.previous)), \(output.time(recorded.at)) (hendelse #\(recorded.eventSeq))."))
+                "Head count for \(recorded.facility): \(recorded.occupied) (was \(recorded.previous)), \(output.time(recorded.at)) (head count #\(recorded.id), event #\(recorded.eventSeq)).",
+                nb: "Opptelling for \(recorded.facility): \(recorded.occupied) (var \(recorded.previous)), \(output.time(recorded.at)) (opptelling #\(recorded.id), hendelse #\(recorded.eventSeq))."))
     }
 
     // MARK: Shared

@@ -73,8 +73,7 @@ enum HistoryCommands {
         chart(
             series.total.map { Chart.Bar(label: $0.date.description, value: $0.occupied, note: CapacityFormat.percent($0.utilization)) },
             scale: scale, output)
-        let peak = series.total.map(\.peak).max() ?? 0
-        trend(series.total.map(\.occupied), Text("highest day peak \(peak)", nb: "høyeste dagstopp \(peak)"), output)
+        trend(series.total.map(\.occupied), peakSummary(series.total), output)
         guard series.facilities.count > 1 else { return }
         output.line("")
         output.table(
@@ -91,6 +90,17 @@ enum HistoryCommands {
                 ]
             },
             rowStyles: series.facilities.map { CapacityFormat.Marks(overCapacity: ($0.days.last?.utilization ?? 0) > 1).rowStyle(output.style) })
+    }
+
+    /// The highest bar of the chart and its day, then the day's peak if it went higher within
+    /// a day: both are figures of the series ("highest 153 (2026-11-20), within a day 160").
+    static func peakSummary(_ days: [OccupancySeries.Day]) -> Text {
+        guard let highest = days.max(by: { $0.occupied < $1.occupied }) else { return Text("", nb: "") }
+        var text = Text("highest \(highest.occupied) (\(highest.date))", nb: "høyest \(highest.occupied) (\(highest.date))")
+        if let peak = days.max(by: { $0.peak < $1.peak }), peak.peak > highest.occupied {
+            text = text + Text(", within a day \(peak.peak) (\(peak.date))", nb: ", i løpet av en dag \(peak.peak) (\(peak.date))")
+        }
+        return text
     }
 
     // MARK: Shared

@@ -11,8 +11,8 @@ enum ImportCommands {
         try run(
             context, parse: ImportFile.arrivals, people: \.count,
             check: { client, rows throws(ClientError) in try client.checkArrivalImport(rows) }
-        ) { client, rows, key throws(ClientError) in
-            try client.importArrivals(rows, idempotencyKey: key)
+        ) { client, rows, force, key throws(ClientError) in
+            try client.importArrivals(rows, force: force, idempotencyKey: key)
         }
     }
 
@@ -20,20 +20,21 @@ enum ImportCommands {
         try run(
             context, parse: ImportFile.occupancy, people: \.occupied,
             check: { client, rows throws(ClientError) in try client.checkOccupancyImport(rows) }
-        ) { client, rows, key throws(ClientError) in
-            try client.importOccupancy(rows, idempotencyKey: key)
+        ) { client, rows, force, key throws(ClientError) in
+            try client.importOccupancy(rows, force: force, idempotencyKey: key)
         }
     }
 
     /// Reads, checks, and sends: with `--dry-run` for the daemon to check (facility ids, times)
     /// without writing, otherwise to import. Every problem is reported with its line, whether
-    /// found here or by the daemon, and nothing is imported while there is one.
+    /// found here or by the daemon, and nothing is imported while there is one. Rows that look
+    /// like mistakes are asked about (`Confirmation`), with their lines.
     static func run<Row: Sendable>(
         _ context: CommandContext,
         parse: (String, LocalCalendar) throws(ImportFailure) -> ImportRows<Row>,
         people: (Row) -> Int,
         check: (BeredskapClient, [Row]) throws(ClientError) -> ImportChecked,
-        send: (BeredskapClient, [Row], String) throws(ClientError) -> ImportResult
+        send: (BeredskapClient, [Row], Bool?, String) throws(ClientError) -> ImportResult
     ) throws(CommandFailure) {
         let parsed = context.parsed
         let output = context.output
@@ -56,8 +57,21 @@ enum ImportCommands {
                 "\(file): \(rows(checked.rows.count).en) (\(total) people) valid (separator '\(checked.separator)'), checked by the daemon. Nothing was imported (--dry-run).",
                 nb: "\(file): \(rows(checked.rows.count).nb) (\(total) personer) gyldig (skilletegn «\(checked.separator)»), sjekket av tjenesten. Ingenting ble importert (--dry-run)."))
         }
-        let key = context.idempotencyKey()
-        let result = try daemonChecked(file, checked.lines) { () throws(ClientError) in try send(context.client, checked.rows, key) }
+        let result: ImportResult
+        do {
+            result = try Confirmation.send(
+                context, describe: { body in ImportFile.problems(from: body, lines: checked.lines)?.map(\.text) }
+            ) { force, key throws(ClientError) in
+                try send(context.client, checked.rows, force, key)
+            }
+        } catch {
+            if case .client(.api(_, let body)) = error, body.error.details["reason"]?.stringValue != "implausible",
+                let problems = ImportFile.problems(from: body, lines: checked.lines)
+            {
+                throw refusal(file, problems, byDaemon: true)
+            }
+            throw error
+        }
         switch output.format {
         case .json: output.json(result)
         case .csv: output.csv(header: ["imported", "people", "event_seq"], rows: [[String(result.imported), String(result.people), String(result.eventSeq)]])

@@ -83,6 +83,30 @@ enum PictureCommands {
             rowStyles: forecast.map { urgency($0.value.daysToFull, output.style) })
     }
 
+    // MARK: Totals
+
+    /// The capacity figures as one sentence, as `status` and `facility list` print them beside
+    /// the `capacity` table: the same figures (`CapacityFigures`), and they visibly add up
+    /// (available − occupied = free − over capacity): "630 occupied of 549 available places
+    /// (115 %): 99 free, 81 over capacity".
+    static func summary(available: Int, occupied: Int, free: Int, overCapacity: Int, utilization: Double?) -> Text {
+        let percent = CapacityFormat.percent(utilization)
+        let places = available == 1
+            ? Text("1 available place", nb: "1 tilgjengelig plass") : Text("\(available) available places", nb: "\(available) tilgjengelige plasser")
+        var text = Text("\(occupied) occupied of ", nb: "\(occupied) belagt av ") + places
+            + Text(" (\(percent)): \(free) free", nb: " (\(percent)): \(free) \(free == 1 ? "ledig" : "ledige")")
+        if overCapacity > 0 {
+            text = text + Text(", \(overCapacity) over capacity", nb: ", \(overCapacity) over kapasiteten")
+        }
+        return text
+    }
+
+    static func summary(_ totals: CapacityTotals) -> Text {
+        summary(
+            available: totals.available, occupied: totals.occupied, free: totals.free, overCapacity: totals.overCapacity,
+            utilization: totals.utilization)
+    }
+
     // MARK: Totals tables
 
     static let totalsColumns: [ListColumn] = [

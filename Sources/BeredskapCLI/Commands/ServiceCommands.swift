@@ -8,12 +8,13 @@ enum ServiceCommands {
         let output = context.output
         let status = try call { () throws(ClientError) in try context.client.status() }
         guard !output.printedForScripts(status, csv: { FigureTables.status(status) }) else { return }
-        let percent = Int((status.capacity.utilization * 100).rounded())
+        let capacity = status.capacity
         let rows: [(Text, String)] = [
             (Text("Surge level", nb: "Beredskapsnivå"), surgeLevelText(status.surgeLevel, output)),
             (Text("Capacity", nb: "Kapasitet"),
-             Text("\(status.capacity.capacity) places, \(status.capacity.occupied) occupied, \(status.capacity.free) free (\(percent) %)",
-                  nb: "\(status.capacity.capacity) plasser, \(status.capacity.occupied) belagt, \(status.capacity.free) ledige (\(percent) %)")(output.language)),
+             PictureCommands.summary(
+                available: capacity.available, occupied: capacity.occupied, free: capacity.free,
+                overCapacity: capacity.overCapacity, utilization: capacity.available > 0 ? capacity.utilization : nil)(output.language)),
             (Text("Standby capacity", nb: "Reservekapasitet"), "\(status.capacity.standbyCapacity)"),
             (Text("Alerts", nb: "Varsler"),
              Text("\(status.alerts.firing) firing, \(status.alerts.pending) pending, \(status.alerts.unacknowledged) unacknowledged",

@@ -1,13 +1,17 @@
-/// Totals over a set of facilities: what `GET /v1/capacity` shows for the city, a kind or
-/// a district.
+/// Totals over a set of facilities: what `GET /v1/capacity`, `GET /v1/status` and the total
+/// of `GET /v1/facilities` show for the city, a kind or a district. There is one definition,
+/// this one, so the figures agree wherever they are read.
 ///
 /// Why these rules:
-/// - only `open` and `closing` facilities count as capacity: a planned facility has no beds yet;
+/// - only `open` and `closing` facilities count as capacity (`Facility.available`): a planned
+///   facility has no beds yet, a closed one none any more;
 /// - `free` is summed per facility, because a free place in Refstad does not help a
-///   full Torshov; over-full places are counted apart in `over_capacity`;
+///   full Torshov; the people over-full facilities cannot place are counted apart in
+///   `over_capacity`, so `available − occupied = free − over_capacity` always holds and the
+///   figures visibly add up;
 /// - everyone recorded as present counts as occupied wherever they are (reality wins), so a
 ///   closed facility that still reports people shows up rather than vanishing (and, having
-///   no counted places, adds them to `over_capacity`);
+///   no available places, adds them to `over_capacity`);
 /// - `standby_capacity` is what could be opened: places in `planned`/`standby` facilities
 ///   plus the expansion headroom of operating ones (Oslo mottak: 150 → 180 gives 30).
 public struct CapacityFigures: Sendable, Equatable {
@@ -28,17 +32,15 @@ public struct CapacityFigures: Sendable, Equatable {
     public mutating func add(_ facility: Facility) {
         facilities += 1
         occupied += facility.occupied
+        available += facility.available
+        free += facility.free
+        overCapacity += facility.overCapacity
         if facility.status.isOperating {
             capacity += facility.capacity
             blocked += min(facility.blocked, facility.capacity)
-            available += facility.available
-            free += facility.free
-            overCapacity += max(0, facility.occupied - facility.available)
             standbyCapacity += max(0, (facility.expansionCapacity ?? facility.capacity) - facility.capacity)
-        } else {
-            // Their places are not counted as available, so anyone there has no counted place.
-            overCapacity += facility.occupied
-            if facility.status.isReserve { standbyCapacity += facility.expansionCapacity ?? facility.capacity }
+        } else if facility.status.isReserve {
+            standbyCapacity += facility.expansionCapacity ?? facility.capacity
         }
     }
 }

@@ -56,8 +56,11 @@ public struct Facility: Sendable, Equatable {
     /// `facility/<id>`: the subject of its events and alerts.
     public var subject: String { "facility/\(id)" }
 
-    /// Places that can be used: capacity less places out of use.
-    public var available: Int { max(0, definition.capacity - definition.blocked) }
+    /// Places that can be used now: capacity less places out of use, and none at all unless
+    /// the facility is operating (a closed, planned or standby facility places nobody; its
+    /// places are standby capacity or gone). Every surface — a facility, the capacity
+    /// picture, `status` — counts from this one figure, so their numbers add up.
+    public var available: Int { definition.status.isOperating ? max(0, definition.capacity - definition.blocked) : 0 }
 
     /// Free places (never negative: an over-full facility has none).
     public var free: Int { max(0, available - occupied) }
@@ -65,7 +68,12 @@ public struct Facility: Sendable, Equatable {
     /// Occupied over available places; above 1 when over-full, nil when nothing is available.
     public var utilization: Double? { available > 0 ? Double(occupied) / Double(available) : nil }
 
+    /// More people recorded than available places: an over-full facility, or a closed one
+    /// that still has people (who have no counted place).
     public var isOverCapacity: Bool { occupied > available }
+
+    /// People without a counted place here.
+    public var overCapacity: Int { max(0, occupied - available) }
 
     /// The larger of capacity and expansion capacity: what the cap is checked against.
     public var largestCapacity: Int { definition.largestCapacity }

@@ -22,7 +22,9 @@ public struct SurgeWindow: Sendable, Equatable {
         arrivals = HourlyCounts(span: (self.recentDays + self.baselineDays) * 24, newestHour: HourlyCounts.hour(of: now))
     }
 
-    /// Records arrivals at a facility of `kind`; `transfer` when they came from another facility.
+    /// Records arrivals at a facility of `kind`; `transfer` when they came from another
+    /// facility. A negative count takes back arrivals recorded before (a voided record), so
+    /// the window always holds what the store holds.
     public mutating func recordArrival(count: Int, kind: FacilityKind, at instant: Timestamp, transfer: Bool) {
         let hour = HourlyCounts.hour(of: instant)
         if !transfer { arrivals.add(count, at: hour) }
@@ -30,7 +32,7 @@ public struct SurgeWindow: Sendable, Equatable {
         inflow[kind]?.add(count, at: hour)
     }
 
-    /// Records departures from a facility of `kind`.
+    /// Records departures from a facility of `kind` (a negative count takes them back).
     public mutating func recordDeparture(count: Int, kind: FacilityKind, at instant: Timestamp) {
         if outflow[kind] == nil { outflow[kind] = flowCounts }
         outflow[kind]?.add(count, at: HourlyCounts.hour(of: instant))

@@ -4,7 +4,7 @@ import BeredskapStore
 import Synchronization
 
 /// Watches arrivals and keeps the surge level: an in-memory window of recent arrivals,
-/// updated from committed events, and the level machine run after each commit and whenever
+/// updated from committed events (records, and voids and amendments taking them back), and the level machine run after each commit and whenever
 /// the scheduler says the window's figures change by themselves.
 ///
 /// Why in memory and event-driven: evaluating after an arrival must cost the same with 3 or
@@ -89,16 +89,16 @@ public final class SurgeMonitor: Sendable {
         let now = clock.now()
         state.withLock { state in
             for event in events {
-                switch event.type {
-                case FlowEvents.arrival, FlowEvents.departure:
-                    guard let flow = FlowEvents.flow(of: event) else { continue }
-                    if flow.direction == .arrival {
-                        state.window.recordArrival(count: flow.count, kind: flow.kind, at: flow.at, transfer: flow.isTransfer)
-                        state.arrivalHourAhead = Self.earliest(state.arrivalHourAhead, Self.hourAhead(of: flow, now: now))
-                    } else {
-                        state.window.recordDeparture(count: flow.count, kind: flow.kind, at: flow.at)
-                    }
+                let changes = FlowEvents.windowChanges(of: event)
+                for (flow, sign) in changes {
+                    state.window.record(flow, sign: sign)
+                    if sign > 0 { state.arrivalHourAhead = Self.earliest(state.arrivalHourAhead, Self.hourAhead(of: flow, now: now)) }
+                }
+                if !changes.isEmpty {
                     relevant = true
+                    continue
+                }
+                switch event.type {
                 case SurgeEvents.levelChanged:
                     if let level = event.data["to"]?.stringValue.flatMap(SurgeLevel.init(rawValue:)) {
                         state.persisted = SurgeState(level: level, since: event.time, reason: event.data["reason"]?.stringValue)
@@ -192,7 +192,8 @@ public final class SurgeMonitor: Sendable {
         return CommandReply(status: 200, body: [])
     }
 
-    /// The start of the arrival's hour when that hour has not begun yet.
+    /// The start of the arrival's hour when that hour has not begun yet. (A void of such an
+    /// arrival leaves the wake-up in place: looking once too often changes nothing.)
     private static func hourAhead(of flow: FlowRecord, now: Timestamp) -> Timestamp? {
         guard flow.direction == .arrival, !flow.isTransfer else { return nil }
         let start = Timestamp(millisecondsSinceEpoch: HourlyCounts.hour(of: flow.at) * HourlyCounts.millisecondsPerHour)
@@ -215,10 +216,7 @@ public final class SurgeMonitor: Sendable {
             millisecondsSinceEpoch: (HourlyCounts.hour(of: now) - Int64(days * 24) + 1) * HourlyCounts.millisecondsPerHour)
         var ahead: Timestamp?
         for flow in try connection.flows(since: start) {
-            switch flow.direction {
-            case .arrival: window.recordArrival(count: flow.count, kind: flow.kind, at: flow.at, transfer: flow.isTransfer)
-            case .departure: window.recordDeparture(count: flow.count, kind: flow.kind, at: flow.at)
-            }
+            window.record(flow, sign: 1)
             ahead = earliest(ahead, hourAhead(of: flow, now: now))
         }
         return (window, ahead)
@@ -228,4 +226,15 @@ public final class SurgeMonitor: Sendable {
 /// Event types of the surge level.
 public enum SurgeEvents {
     public static let levelChanged = "surge.level_changed"
+}
+
+extension SurgeWindow {
+    /// Adds a stored arrival or departure (`sign` 1), or takes one back (`sign` −1: voided, or
+    /// the old figures of an amended one).
+    mutating func record(_ flow: FlowRecord, sign: Int) {
+        switch flow.direction {
+        case .arrival: recordArrival(count: sign * flow.count, kind: flow.kind, at: flow.at, transfer: flow.isTransfer)
+        case .departure: recordDeparture(count: sign * flow.count, kind: flow.kind, at: flow.at)
+        }
+    }
 }

@@ -2,7 +2,7 @@
 enum APIRoutes {
     static func all() -> [Route] {
         ServiceRoutes.routes() + EventRoutes.routes() + IncidentLogRoutes.routes() + AuditRoutes.routes()
-            + FacilityRoutes.routes() + FlowRoutes.routes() + PictureRoutes.routes() + SeriesRoutes.routes()
+            + FacilityRoutes.routes() + FlowRoutes.routes() + RecordRoutes.routes() + PictureRoutes.routes() + SeriesRoutes.routes()
             + DistrictRoutes.routes() + PlaybookRoutes.routes() + RunRoutes.routes() + AlertRoutes.routes() + NotificationRoutes.routes() + NotificationTestRoute.routes()
             + SilenceRoutes.routes()
     }

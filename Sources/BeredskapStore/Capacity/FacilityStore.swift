@@ -63,25 +63,40 @@ extension WriteTransaction {
             facility.updatedAt.millisecondsSinceEpoch, seq)
     }
 
-    /// Sets a facility's head count and notes it in the day's occupancy row.
-    public func setOccupancy(
-        facility: FlowTarget, occupied: Int, reportedAt: Timestamp?, day: CalendarDate
-    ) throws {
+    /// Sets a facility's `occupied` after a record dated after its last head count.
+    public func setOccupancy(facility: String, occupied: Int) throws {
         try connection.run(
-            "UPDATE facilities SET occupied = ?, last_change_ms = ?, last_report_ms = coalesce(?, last_report_ms) WHERE id = ?",
-            occupied, now.millisecondsSinceEpoch, reportedAt?.millisecondsSinceEpoch, facility.id)
-        try noteOccupancyDay(facility: facility.id, day: day, occupied: occupied, available: facility.available)
+            "UPDATE facilities SET occupied = ?, last_change_ms = ? WHERE id = ?", occupied, now.millisecondsSinceEpoch, facility)
     }
 
-    /// Records the head count and available places in the day's row (the latest and the peak).
-    public func noteOccupancyDay(facility: String, day: CalendarDate, occupied: Int, available: Int) throws {
+    /// Sets a facility's `occupied` and its last head count's time as the head-count rule now
+    /// gives them (after a head count, or a correction of any record).
+    public func setOccupancy(facility: String, occupied: Int, lastReportAt: Timestamp?) throws {
+        try connection.run(
+            "UPDATE facilities SET occupied = ?, last_change_ms = ?, last_report_ms = ? WHERE id = ?",
+            occupied, now.millisecondsSinceEpoch, lastReportAt?.millisecondsSinceEpoch, facility)
+    }
+
+    /// Notes the places available now for a day before any noted for the facility: a record
+    /// dated before the facility was registered (an import of last month's figures, say)
+    /// shows its utilization against the places the facility has.
+    public func noteAvailableDayIfFirst(facility: String, day: CalendarDate, available: Int) throws {
         try connection.run(
             """
-            INSERT INTO occupancy_days(facility, day, occupied, peak, available) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(facility, day) DO UPDATE SET occupied = excluded.occupied,
-                peak = max(peak, excluded.occupied), available = excluded.available
+            INSERT INTO available_days(facility, day, available) SELECT ?, ?, ?
+            WHERE NOT EXISTS (SELECT 1 FROM available_days WHERE facility = ? AND day <= ?)
             """,
-            facility, day.description, occupied, occupied, available)
+            facility, day.description, available, facility, day.description)
+    }
+
+    /// Notes the places available at a facility from `day` on (the history scales by them).
+    public func noteAvailableDay(facility: String, day: CalendarDate, available: Int) throws {
+        try connection.run(
+            """
+            INSERT INTO available_days(facility, day, available) VALUES (?, ?, ?)
+            ON CONFLICT(facility, day) DO UPDATE SET available = excluded.available
+            """,
+            facility, day.description, available)
     }
 }
 

@@ -1,8 +1,9 @@
 import BeredskapCore
 
-// Arrivals and departures: one row each, with the facility's kind as it was.
+// Arrivals, departures and head counts: one row each, with the facility's kind as it was.
+// A voided row stays (with the seq of the event that voided it) and counts nowhere.
 
-/// One arrival or departure as stored.
+/// One arrival or departure as the surge window reads it.
 public struct FlowRecord: Sendable, Equatable {
     public enum Direction: Sendable, Equatable { case arrival, departure }
 
@@ -28,14 +29,19 @@ public struct FlowRecord: Sendable, Equatable {
 }
 
 extension WriteTransaction {
-    /// Inserts an arrival row; returns its id.
+    /// Inserts an arrival row; returns its id. `transferDeparture` is the departure it is the
+    /// other half of.
     public func insertArrival(
-        seq: Int64, facility: FlowTarget, count: Int, category: ArrivalCategory, at: Timestamp, transferFrom: String?,
-        note: String?
+        seq: Int64, facility: FlowTarget, count: Int, category: ArrivalCategory, at: Timestamp,
+        transfer: (from: String, departure: Int64)?, note: String?
     ) throws -> Int64 {
         try connection.run(
-            "INSERT INTO arrivals(seq, facility, kind, count, category, at_ms, transfer_from, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            seq, facility.id, facility.kind.rawValue, count, category.rawValue, at.millisecondsSinceEpoch, transferFrom, note)
+            """
+            INSERT INTO arrivals(seq, facility, kind, count, category, at_ms, transfer_from, transfer_departure, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            seq, facility.id, facility.kind.rawValue, count, category.rawValue, at.millisecondsSinceEpoch, transfer?.from,
+            transfer?.departure, note)
         return connection.lastInsertRowID
     }
 
@@ -46,6 +52,14 @@ extension WriteTransaction {
         try connection.run(
             "INSERT INTO departures(seq, facility, kind, count, reason, at_ms, to_facility, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             seq, facility.id, facility.kind.rawValue, count, reason.rawValue, at.millisecondsSinceEpoch, to, note)
+        return connection.lastInsertRowID
+    }
+
+    /// Inserts a head-count row; returns its id.
+    public func insertHeadCount(seq: Int64, facility: String, counted: Int, at: Timestamp, note: String?) throws -> Int64 {
+        try connection.run(
+            "INSERT INTO head_counts(seq, facility, counted, at_ms, note) VALUES (?, ?, ?, ?, ?)",
+            seq, facility, counted, at.millisecondsSinceEpoch, note)
         return connection.lastInsertRowID
     }
 }
@@ -65,17 +79,68 @@ public struct FlowFilter: Sendable, Equatable {
     }
 }
 
+/// A facility's occupancy by the head-count rule at some instant, as the store has it.
+public struct RuleOccupancy: Sendable, Equatable {
+    /// The rule's raw figure (`HeadCountRule`): negative only when the records contradict each other.
+    public var raw: Int
+    /// The head count it starts from, if any.
+    public var lastReportAt: Timestamp?
+
+    /// What the facility shows.
+    public var shown: Int { HeadCountRule.shown(raw) }
+}
+
 extension SQLiteConnection {
-    /// Arrivals minus departures at a facility dated after `instant`: what happened after a
-    /// head count taken then, which the count therefore does not include.
-    public func netFlow(facility: String, after instant: Timestamp) throws -> Int {
-        let arrived = try scalarInt(
-            "SELECT coalesce(sum(count), 0) FROM arrivals WHERE at_ms > ? AND facility = ?",
-            [instant.millisecondsSinceEpoch, facility]) ?? 0
-        let departed = try scalarInt(
-            "SELECT coalesce(sum(count), 0) FROM departures WHERE at_ms > ? AND facility = ?",
-            [instant.millisecondsSinceEpoch, facility]) ?? 0
-        return Int(arrived - departed)
+    /// The head-count rule evaluated in SQL, just before `instant` (nil: after every record):
+    /// the last head count dated before it plus the arrivals less the departures dated after
+    /// that count and before the instant. Voided records count nowhere. The same rule as
+    /// `HeadCountRule`, which the history applies day by day from this figure.
+    public func ruleOccupancy(facility: String, before instant: Timestamp? = nil) throws -> RuleOccupancy {
+        let end = instant?.millisecondsSinceEpoch ?? Int64.max
+        let count = try queryFirst(
+            """
+            SELECT counted, at_ms FROM head_counts WHERE facility = ? AND voided_seq IS NULL AND at_ms < ?
+            ORDER BY at_ms DESC, id DESC LIMIT 1
+            """, [facility, end]
+        ) { row in (counted: row.int(0), at: row.int64(1)) }
+        let flows = try netFlow(
+            facility: facility, after: count.map { Timestamp(millisecondsSinceEpoch: $0.at) }, before: instant)
+        return RuleOccupancy(
+            raw: (count?.counted ?? 0) + flows, lastReportAt: count.map { Timestamp(millisecondsSinceEpoch: $0.at) })
+    }
+
+    /// Arrivals minus departures at a facility dated after `after` and before `before` (nil:
+    /// no bound), voided ones left out: what happened after a head count taken at `after`,
+    /// which the count therefore does not include.
+    public func netFlow(facility: String, after: Timestamp?, before: Timestamp? = nil) throws -> Int {
+        try queryFirst(
+            """
+            SELECT (SELECT coalesce(sum(count), 0) FROM arrivals
+                    WHERE facility = ?1 AND voided_seq IS NULL AND at_ms > ?2 AND at_ms < ?3)
+                 - (SELECT coalesce(sum(count), 0) FROM departures
+                    WHERE facility = ?1 AND voided_seq IS NULL AND at_ms > ?2 AND at_ms < ?3)
+            """, [facility, after?.millisecondsSinceEpoch ?? Int64.min, before?.millisecondsSinceEpoch ?? Int64.max]
+        ) { row in row.int(0) } ?? 0
+    }
+
+    /// One facility's part of the occupancy history over `[start, end)`: the rule's figure when
+    /// `start` begins and every head count, arrival and departure dated in the range.
+    public func occupancyHistoryInput(facility: String, from start: Timestamp, to end: Timestamp) throws -> OccupancyHistory.Input {
+        let parameters: [any SQLiteBindable] = [facility, start.millisecondsSinceEpoch, end.millisecondsSinceEpoch]
+        let facts = try query(
+            """
+            SELECT 0, at_ms, counted, id FROM head_counts WHERE facility = ?1 AND voided_seq IS NULL AND at_ms >= ?2 AND at_ms < ?3
+            UNION ALL
+            SELECT 1, at_ms, count, id FROM arrivals WHERE facility = ?1 AND voided_seq IS NULL AND at_ms >= ?2 AND at_ms < ?3
+            UNION ALL
+            SELECT 1, at_ms, -count, id FROM departures WHERE facility = ?1 AND voided_seq IS NULL AND at_ms >= ?2 AND at_ms < ?3
+            """, parameters
+        ) { row in
+            OccupancyFact(
+                at: Timestamp(millisecondsSinceEpoch: row.int64(1)), row.int(0) == 0 ? .headCount(row.int(2)) : .flow(row.int(2)),
+                order: row.int64(3))
+        }
+        return OccupancyHistory.Input(opening: try ruleOccupancy(facility: facility, before: start).raw, facts: facts)
     }
 
     /// Arrivals dated in `[start, end)` matching the filter, as (time, count, category).
@@ -84,7 +149,7 @@ extension SQLiteConnection {
     public func arrivals(from start: Timestamp, to end: Timestamp, filter: FlowFilter) throws
         -> [(at: Timestamp, count: Int, category: String)]
     {
-        var conditions = ["a.at_ms >= ?", "a.at_ms < ?"]
+        var conditions = ["a.at_ms >= ?", "a.at_ms < ?", "a.voided_seq IS NULL"]
         var parameters: [any SQLiteBindable] = [start.millisecondsSinceEpoch, end.millisecondsSinceEpoch]
         if let facility = filter.facility {
             conditions.append("a.facility = ?")
@@ -117,9 +182,10 @@ extension SQLiteConnection {
     public func flows(since instant: Timestamp) throws -> [FlowRecord] {
         try query(
             """
-            SELECT 0, facility, kind, count, category, at_ms, transfer_from IS NOT NULL FROM arrivals WHERE at_ms >= ?
+            SELECT 0, facility, kind, count, category, at_ms, transfer_from IS NOT NULL FROM arrivals
+            WHERE at_ms >= ? AND voided_seq IS NULL
             UNION ALL
-            SELECT 1, facility, kind, count, reason, at_ms, 0 FROM departures WHERE at_ms >= ?
+            SELECT 1, facility, kind, count, reason, at_ms, 0 FROM departures WHERE at_ms >= ? AND voided_seq IS NULL
             ORDER BY 6
             """, [instant.millisecondsSinceEpoch, instant.millisecondsSinceEpoch]
         ) { row in
@@ -132,23 +198,31 @@ extension SQLiteConnection {
         }
     }
 
-    /// Daily occupancy rows of one facility in `first...last`, plus the last row before
-    /// `first` (to carry its figure forward into the range).
-    public func occupancyDays(facility: String, from first: CalendarDate, through last: CalendarDate) throws
-        -> [(day: CalendarDate, occupied: Int, peak: Int, available: Int)]
-    {
+    /// The places available at a facility on each day of `days` (ascending): the last figure
+    /// noted on or before the day, 0 before the first.
+    public func availableByDay(facility: String, over days: [CalendarDate]) throws -> [Int] {
+        guard let first = days.first, let last = days.last else { return [] }
         let before = try queryFirst(
-            "SELECT day, occupied, occupied, available FROM occupancy_days WHERE facility = ? AND day < ? ORDER BY day DESC LIMIT 1",
-            [facility, first.description], Self.occupancyDay(from:))
+            "SELECT day, available FROM available_days WHERE facility = ? AND day < ? ORDER BY day DESC LIMIT 1",
+            [facility, first.description], Self.availableDay(from:))
         let inRange = try query(
-            "SELECT day, occupied, peak, available FROM occupancy_days WHERE facility = ? AND day >= ? AND day <= ? ORDER BY day",
-            [facility, first.description, last.description], Self.occupancyDay(from:))
-        return (before.map { [$0] } ?? []) + inRange
+            "SELECT day, available FROM available_days WHERE facility = ? AND day >= ? AND day <= ? ORDER BY day",
+            [facility, first.description, last.description], Self.availableDay(from:))
+        let rows = (before.map { [$0] } ?? []) + inRange
+        var index = 0
+        var current = 0
+        return days.map { day in
+            while index < rows.count && rows[index].day <= day {
+                current = rows[index].available
+                index += 1
+            }
+            return current
+        }
     }
 
-    private static func occupancyDay(from row: SQLiteRow) throws -> (day: CalendarDate, occupied: Int, peak: Int, available: Int) {
-        guard let day = CalendarDate(parsing: row.text(0)) else { throw StoreDataError(table: "occupancy_days", row: row.text(0)) }
-        return (day, row.int(1), row.int(2), row.int(3))
+    private static func availableDay(from row: SQLiteRow) throws -> (day: CalendarDate, available: Int) {
+        guard let day = CalendarDate(parsing: row.text(0)) else { throw StoreDataError(table: "available_days", row: row.text(0)) }
+        return (day, row.int(1))
     }
 }
 
@@ -158,12 +232,15 @@ extension SQLiteConnection {
 /// names, notes and override are not needed for it.
 public struct FlowTarget: Sendable, Equatable {
     public var id: String
+    public var name: String
     public var kind: FacilityKind
     public var status: FacilityStatus
     public var occupied: Int
     public var lastReportAt: Timestamp?
-    /// capacity − blocked.
+    /// capacity − blocked while operating, else 0 (as `Facility.available`).
     public var available: Int
+    /// The larger of capacity and expansion capacity (what a plausible count is measured against).
+    public var largestCapacity: Int
 
     public var subject: String { "facility/\(id)" }
 }
@@ -171,14 +248,20 @@ public struct FlowTarget: Sendable, Equatable {
 extension SQLiteConnection {
     public func flowTarget(_ id: String) throws -> FlowTarget? {
         try queryFirst(
-            "SELECT kind, status, occupied, last_report_ms, max(0, capacity - blocked) FROM facilities WHERE id = ?", [id]
+            """
+            SELECT kind, status, occupied, last_report_ms,
+                CASE WHEN status IN ('open', 'closing') THEN max(0, capacity - blocked) ELSE 0 END,
+                max(capacity, coalesce(expansion_capacity, 0)), name
+            FROM facilities WHERE id = ?
+            """, [id]
         ) { row in
             guard let kind = FacilityKind(rawValue: row.text(0)), let status = FacilityStatus(rawValue: row.text(1)) else {
                 throw StoreDataError(table: "facilities", row: id)
             }
             return FlowTarget(
-                id: id, kind: kind, status: status, occupied: row.int(2),
-                lastReportAt: row.optionalInt64(3).map(Timestamp.init(millisecondsSinceEpoch:)), available: row.int(4))
+                id: id, name: row.text(6), kind: kind, status: status, occupied: row.int(2),
+                lastReportAt: row.optionalInt64(3).map(Timestamp.init(millisecondsSinceEpoch:)), available: row.int(4),
+                largestCapacity: row.int(5))
         }
     }
 }

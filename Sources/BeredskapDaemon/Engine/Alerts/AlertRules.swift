@@ -90,10 +90,10 @@ enum AlertRules {
     }
 
     /// Events that change a facility's figures.
-    static let facilityEvents: Set<String> = [
+    static let facilityEvents: Set<String> = Set([
         "facility.created", "facility.updated", "facility.cap_breached", "facility.cap_restored", "arrival.recorded",
         "departure.recorded", "occupancy.reported",
-    ]
+    ]).union(FlowEvents.corrections)
 
     /// The places of every kind together: the city's.
     static func cityPlaces(_ places: [FacilityKind: (occupied: Int, available: Int)]) -> (occupied: Int, available: Int) {
@@ -197,7 +197,7 @@ struct StaleReportRule: AlertRule {
     var policy: AlertLifecycle.Policy { settings.policy }
 
     func subjects(touchedBy event: Event) -> [String] {
-        event.type.hasPrefix("facility.") || event.type == "occupancy.reported" ? [event.subject].compactMap { $0 } : []
+        event.type.hasPrefix("facility.") || event.type.hasPrefix("occupancy.") ? [event.subject].compactMap { $0 } : []
     }
 
     private func staleSince(_ facility: Facility) -> Timestamp {

@@ -54,8 +54,7 @@ enum FacilityChange {
         }
         try transaction.saveFacility(facility, seq: event.seq)
         if existing == nil || existing?.available != facility.available {
-            try transaction.noteOccupancyDay(
-                facility: id, day: calendar.date(of: now), occupied: facility.occupied, available: facility.available)
+            try transaction.noteAvailableDay(facility: id, day: calendar.date(of: now), available: facility.available)
         }
         return try reply(facility, created: existing == nil, changed: true, seq: event.seq, settings: settings, now: now)
     }

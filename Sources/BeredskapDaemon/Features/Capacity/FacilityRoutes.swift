@@ -51,7 +51,9 @@ enum FacilityRoutes {
                 let now = context.services.clock.now()
                 return .json(
                     status: 200,
-                    body: FacilityList(facilities: facilities.map { resource($0, settings, now: now) }, cap: settings.cap))
+                    body: FacilityList(
+                        facilities: facilities.map { resource($0, settings, now: now) },
+                        total: CapacityTotals(CapacityPicture(facilities: facilities).total), cap: settings.cap))
             },
             Route("GET", "/v1/facilities/{id}", permission: .read) { context throws(APIError) in
                 let id = try idParameter(context)

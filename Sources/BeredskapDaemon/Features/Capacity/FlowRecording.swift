@@ -5,14 +5,16 @@ import BeredskapStore
 
 /// Recording arrivals, departures and head counts inside the writer's transaction.
 ///
-/// The head count rule: a facility's `occupied` is its last absolute head count plus the
-/// arrivals and departures dated after it. A record dated before the last head count is kept
-/// (it counts in the arrival statistics and the surge figures) but does not change
-/// `occupied`, because the head count already included those people. A head count dated
-/// before records already made adds the ones dated after it.
+/// The head count rule (`HeadCountRule`): a facility's `occupied` is its last absolute head
+/// count plus the arrivals and departures dated after it. A record dated before the last head
+/// count is kept (it counts in the arrival statistics, the surge figures and the history of
+/// its own day) but does not change `occupied`, because the head count already included
+/// those people. A head count dated before records already made adds the ones dated after it.
 struct FlowRecording {
     var settings: DaemonConfiguration.Capacity
     var calendar: LocalCalendar
+    /// The language of the incident-log entries the daemon writes.
+    var language: Language
 
     static let maximumCount = 100_000
     static let maximumNoteLength = 500
@@ -51,35 +53,73 @@ struct FlowRecording {
         return note
     }
 
+    // MARK: - Plausibility
+
+    /// What looks like a mistake in `people` (nil: not given) at `facility` and in `at` (nil: not given).
+    func implausibilities(people: Int?, field: String = "count", at: Timestamp?, facility: FlowTarget, now: Timestamp)
+        -> [Implausibility]
+    {
+        Plausibility(calendar: calendar).problems(
+            people: people, field: field, facilityName: facility.name, largestCapacity: facility.largestCapacity, at: at, now: now)
+    }
+
+    /// Refuses, unless `force`, figures that look like mistakes (`Plausibility`): 409
+    /// `conflict` with `details.reason = "implausible"`, `details.field` and every problem in
+    /// `details.problems`. Called after every other check, so a confirmed retry is not then
+    /// refused for another reason.
+    static func refuse(_ problems: [Implausibility], unless force: Bool?) throws(APIError) {
+        guard force != true, let first = problems.first else { return }
+        let joined = problems.dropFirst().reduce(first.problem) { $0 + Text("; ", nb: "; ") + $1.problem }
+        var error = APIError.conflict(
+            Text("is this right? ", nb: "stemmer dette? ") + joined
+                + Text(" (send it again with force: true to record it)", nb: " (send det på nytt med force: true for å registrere det)"))
+        error.details = JSONObject([
+            ("reason", .string("implausible")), ("field", .string(first.field)),
+            ("problems", .array(problems.map { problem in
+                .object(JSONObject([
+                    ("field", .string(problem.field)), ("message", .string(problem.problem.en)),
+                    ("message_nb", .string(problem.problem.nb)),
+                ]))
+            })),
+        ])
+        throw error
+    }
+
     // MARK: - Recording
 
-    func recordArrival(_ body: ArrivalBody, transferFrom: String? = nil, in transaction: inout WriteTransaction) throws
-        -> ArrivalRecorded
-    {
+    func recordArrival(
+        _ body: ArrivalBody, transfer: (from: String, departure: Int64)? = nil, force: Bool? = nil,
+        in transaction: inout WriteTransaction
+    ) throws -> ArrivalRecorded {
         try Self.checkCount(body.count)
         let note = try Self.checkNote(body.note)
         let at = try instant(body.at, now: transaction.now)
-        let facility = try existingFacility(body.facility, field: transferFrom == nil ? "facility" : "to", transaction)
+        let facility = try existingFacility(body.facility, field: transfer == nil ? "facility" : "to", transaction)
         guard facility.status.acceptsArrivals else {
             throw APIError.conflict(Text(
                 "\(facility.id) is closed and cannot receive arrivals; reopen it first (beredskap facility set \(facility.id) --status open)",
                 nb: "\(facility.id) er stengt og kan ikke ta imot ankomster; åpne det først (beredskap facility set \(facility.id) --status open)"))
         }
+        try Self.refuse(
+            implausibilities(people: body.count, at: body.at, facility: facility, now: transaction.now), unless: force ?? body.force)
         let counted = facility.lastReportAt.map { at > $0 } ?? true
-        let occupied = counted ? facility.occupied + body.count : facility.occupied
+        // Stored figures above 0 are the rule's exact figure; at 0 the rule may be below (the
+        // records contradict each other), so it is evaluated again.
+        let exact = !counted || facility.occupied > 0
+        var occupied = counted ? facility.occupied + body.count : facility.occupied
         let event = try transaction.appendEvent(
             type: FlowEvents.arrival, subject: facility.subject,
             data: FlowEvents.arrivalData(
-                facility: facility, count: body.count, category: body.category, at: at, transferFrom: transferFrom, note: note,
-                occupied: occupied, counted: counted))
+                facility: facility, count: body.count, category: body.category, at: at, transferFrom: transfer?.from,
+                note: note, occupied: occupied, counted: counted))
         let id = try transaction.insertArrival(
-            seq: event.seq, facility: facility, count: body.count, category: body.category, at: at, transferFrom: transferFrom,
+            seq: event.seq, facility: facility, count: body.count, category: body.category, at: at, transfer: transfer,
             note: note)
-        if counted {
-            try transaction.setOccupancy(facility: facility, occupied: occupied, reportedAt: nil, day: calendar.date(of: transaction.now))
-        }
+        if !exact { occupied = try transaction.connection.ruleOccupancy(facility: facility.id).shown }
+        if counted { try transaction.setOccupancy(facility: facility.id, occupied: occupied) }
+        try noteAvailable(facility, at: at, in: transaction)
         return ArrivalRecorded(
-            id: id, facility: facility.id, count: body.count, category: body.category, at: at, transferFrom: transferFrom,
+            id: id, facility: facility.id, count: body.count, category: body.category, at: at, transferFrom: transfer?.from,
             occupied: occupied, eventSeq: event.seq)
     }
 
@@ -106,6 +146,12 @@ struct FlowRecording {
             error.details = JSONObject([("occupied", .integer(Int64(facility.occupied))), ("requested", .integer(Int64(body.count)))])
             throw error
         }
+        var problems = implausibilities(people: body.count, at: body.at, facility: facility, now: transaction.now)
+        // A transfer asks once for both halves: the receiving facility's places too.
+        if let to = body.to, let receiving = try transaction.connection.flowTarget(to) {
+            problems += implausibilities(people: body.count, at: nil, facility: receiving, now: transaction.now)
+        }
+        try Self.refuse(problems, unless: body.force)
         let occupied = counted ? facility.occupied - body.count : facility.occupied
         var event = try transaction.appendEvent(
             type: FlowEvents.departure, subject: facility.subject,
@@ -114,14 +160,13 @@ struct FlowRecording {
                 counted: counted))
         let id = try transaction.insertDeparture(
             seq: event.seq, facility: facility, count: body.count, reason: body.reason, at: at, to: body.to, note: note)
-        if counted {
-            try transaction.setOccupancy(facility: facility, occupied: occupied, reportedAt: nil, day: calendar.date(of: transaction.now))
-        }
+        if counted { try transaction.setOccupancy(facility: facility.id, occupied: occupied) }
+        try noteAvailable(facility, at: at, in: transaction)
         var arrival: ArrivalRecorded?
         if let to = body.to {
             arrival = try recordArrival(
                 ArrivalBody(facility: to, count: body.count, category: body.category ?? .other, at: at, note: note),
-                transferFrom: facility.id, in: &transaction)
+                transfer: (facility.id, id), force: true, in: &transaction)
             event = transaction.events.last ?? event
         }
         return DepartureRecorded(
@@ -129,7 +174,7 @@ struct FlowRecording {
             arrival: arrival, eventSeq: event.seq)
     }
 
-    func reportOccupancy(facility id: String, _ body: OccupancyBody, in transaction: inout WriteTransaction) throws
+    func reportOccupancy(facility id: String, _ body: OccupancyBody, force: Bool? = nil, in transaction: inout WriteTransaction) throws
         -> OccupancyRecorded
     {
         try Self.checkCount(body.occupied, field: "occupied", allowZero: true)
@@ -143,24 +188,32 @@ struct FlowRecording {
             error.details = JSONObject([("last_report_at", .string(last.rfc3339))])
             throw error
         }
-        let occupied = max(0, body.occupied + (try transaction.connection.netFlow(facility: id, after: at)))
+        try Self.refuse(
+            implausibilities(people: body.occupied, field: "occupied", at: body.at, facility: facility, now: transaction.now),
+            unless: force ?? body.force)
+        // The count plus the records dated after it: what the rule gives once it is stored.
+        let occupied = HeadCountRule.shown(body.occupied + (try transaction.connection.netFlow(facility: id, after: at)))
         var data = JSONObject([
             ("facility", .string(id)), ("occupied", .integer(Int64(occupied))), ("counted", .integer(Int64(body.occupied))),
             ("previous", .integer(Int64(facility.occupied))), ("at", .string(at.rfc3339)),
         ])
         if let note { data["note"] = .string(note) }
         let event = try transaction.appendEvent(type: FlowEvents.occupancy, subject: facility.subject, data: .object(data))
-        // A count taken on an earlier day belongs to that day's history too (an import of
-        // last month's daily counts must show each on its day); today's row gets the result.
-        let today = calendar.date(of: transaction.now), countedOn = calendar.date(of: at)
-        if countedOn != today {
-            try transaction.noteOccupancyDay(facility: id, day: countedOn, occupied: body.occupied, available: facility.available)
-        }
-        try transaction.setOccupancy(facility: facility, occupied: occupied, reportedAt: at, day: today)
-        return OccupancyRecorded(facility: id, occupied: occupied, previous: facility.occupied, at: at, eventSeq: event.seq)
+        let headCount = try transaction.insertHeadCount(seq: event.seq, facility: id, counted: body.occupied, at: at, note: note)
+        try transaction.setOccupancy(facility: id, occupied: occupied, lastReportAt: at)
+        try noteAvailable(facility, at: at, in: transaction)
+        return OccupancyRecorded(id: headCount, facility: id, occupied: occupied, previous: facility.occupied, at: at, eventSeq: event.seq)
     }
 
-    private func existingFacility(_ id: String, field: String?, _ transaction: WriteTransaction) throws -> FlowTarget {
+    /// A record dated on a day before the facility's places were first noted gives that day
+    /// its places, so its utilization shows in the history.
+    private func noteAvailable(_ facility: FlowTarget, at: Timestamp, in transaction: WriteTransaction) throws {
+        let day = calendar.date(of: at)
+        guard day < calendar.date(of: transaction.now) else { return }
+        try transaction.noteAvailableDayIfFirst(facility: facility.id, day: day, available: facility.available)
+    }
+
+    func existingFacility(_ id: String, field: String?, _ transaction: WriteTransaction) throws -> FlowTarget {
         guard let facility = try transaction.connection.flowTarget(id) else { throw FacilityRoutes.notFound(id, field: field) }
         return facility
     }

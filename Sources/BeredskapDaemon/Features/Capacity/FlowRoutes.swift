@@ -40,7 +40,7 @@ enum FlowRoutes {
                 }
                 return .mutation { transaction in
                     try importAll(rows, people: \.count, in: &transaction) { row, transaction in
-                        _ = try recording.recordArrival(row, in: &transaction)
+                        _ = try recording.recordArrival(row, force: rows.force, in: &transaction)
                     }
                 }
             },
@@ -53,7 +53,8 @@ enum FlowRoutes {
                 return .mutation { transaction in
                     try importAll(rows, people: \.occupied, in: &transaction) { row, transaction in
                         _ = try recording.reportOccupancy(
-                            facility: row.facility, OccupancyBody(occupied: row.occupied, at: row.at), in: &transaction)
+                            facility: row.facility, OccupancyBody(occupied: row.occupied, at: row.at), force: rows.force,
+                            in: &transaction)
                     }
                 }
             },
@@ -65,6 +66,8 @@ enum FlowRoutes {
         var rows: [(index: Int, row: Row)] = []
         var problems: [(Int, FieldProblem)] = []
         var count = 0
+        /// Import rows that look like mistakes too.
+        var force: Bool?
     }
 
     /// `{"rows": [...]}` with every row decoded on its own, so that all bad rows are reported
@@ -79,7 +82,7 @@ enum FlowRoutes {
             throw .invalidField(
                 "rows", Text("at most \(maximumImportRows) rows per import", nb: "høyst \(maximumImportRows) rader per import"))
         }
-        var result = ImportRows<Row>(count: envelope.rows.count)
+        var result = ImportRows<Row>(count: envelope.rows.count, force: envelope.force)
         for (index, value) in envelope.rows.enumerated() {
             do {
                 result.rows.append((index, try JSONValueDecoder().decode(type, from: value)))
@@ -92,23 +95,33 @@ enum FlowRoutes {
     }
 
     /// Applies every row in the one command (one transaction): any failing row fails the
-    /// import, and the problems of all failing rows are reported.
+    /// import, and the problems of all failing rows are reported. Rows that only look like
+    /// mistakes are reported apart, as a 409 the import may be sent again with `force` for,
+    /// once nothing else is wrong.
     private static func importAll<Row>(
         _ rows: ImportRows<Row>, people: KeyPath<Row, Int>, in transaction: inout WriteTransaction,
         apply: (Row, inout WriteTransaction) throws -> Void
     ) throws -> CommandReply {
         var problems = rows.problems
+        var implausible: [(Int, FieldProblem)] = []
         for (index, row) in rows.rows {
             do {
                 try apply(row, &transaction)
             } catch let problem as FieldProblem {
                 problems.append((index, problem))
+            } catch let error as APIError where error.details["reason"]?.stringValue == "implausible" {
+                for problem in error.details["problems"]?.arrayValue ?? [] {
+                    implausible.append((index, FieldProblem(
+                        problem["field"]?.stringValue ?? "row",
+                        Text(problem["message"]?.stringValue ?? "", nb: problem["message_nb"]?.stringValue ?? ""))))
+                }
             } catch let error as APIError {
                 let field = error.details["field"]?.stringValue ?? "row"
                 problems.append((index, FieldProblem(field, error.message)))
             }
         }
         if !problems.isEmpty { throw invalidRows(problems.sorted { $0.0 < $1.0 }) }
+        if !implausible.isEmpty { throw implausibleRows(implausible) }
         let result = ImportResult(
             imported: rows.count, people: rows.rows.reduce(0) { $0 + $1.row[keyPath: people] },
             eventSeq: transaction.lastEventSeq ?? 0)
@@ -122,23 +135,44 @@ enum FlowRoutes {
         error.message = Text(
             "\(problems.count) bad row(s); first: row \(first.0 + 1): \(first.1.field): \(first.1.problem.en)",
             nb: "\(problems.count) rad(er) med feil; første: rad \(first.0 + 1): \(first.1.field): \(first.1.problem.nb)")
-        error.details["problems"] = .array(problems.map { index, problem in
+        error.details["problems"] = rowProblems(problems)
+        return error
+    }
+
+    /// 409 `conflict` with `details.reason = "implausible"`: rows that look like mistakes,
+    /// each listed as for `invalidRows`; `force: true` imports them.
+    static func implausibleRows(_ problems: [(Int, FieldProblem)]) -> APIError {
+        let first = problems[0]
+        var error = APIError.conflict(Text(
+            "\(problems.count) row(s) look like mistakes; first: row \(first.0 + 1): \(first.1.problem.en) (send the import again with force: true to import them)",
+            nb: "\(problems.count) rad(er) ser ut som feil; første: rad \(first.0 + 1): \(first.1.problem.nb) (send importen på nytt med force: true for å importere dem)"))
+        error.details = JSONObject([
+            ("reason", .string("implausible")), ("field", .string("rows[\(first.0)].\(first.1.field)")),
+            ("problems", rowProblems(problems)),
+        ])
+        return error
+    }
+
+    private static func rowProblems(_ problems: [(Int, FieldProblem)]) -> JSONValue {
+        .array(problems.map { index, problem in
             .object(JSONObject([
                 ("row", .integer(Int64(index + 1))), ("field", .string(problem.field)), ("message", .string(problem.problem.en)),
                 ("message_nb", .string(problem.problem.nb)),
             ]))
         })
-        return error
     }
 }
 
 /// `{"rows": [...]}`, rows kept as JSON to be decoded one by one.
 private struct ImportEnvelope: Decodable {
     var rows: [JSONValue]
+    var force: Bool?
 }
 
 extension FlowRecording {
     init(_ context: RequestContext) {
-        self.init(settings: context.services.configuration.capacity, calendar: context.services.calendar)
+        self.init(
+            settings: context.services.configuration.capacity, calendar: context.services.calendar,
+            language: context.services.configuration.notifications.language)
     }
 }

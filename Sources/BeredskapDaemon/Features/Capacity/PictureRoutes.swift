@@ -27,7 +27,7 @@ enum PictureRoutes {
             byDistrict: picture.byDistrict.mapValues(CapacityTotals.init),
             cap: settings.cap,
             staleFacilities: facilities.filter { $0.isStale(at: now, staleAfter: settings.staleAfter) }.map(\.id),
-            overCapacityFacilities: facilities.filter { $0.status.isOperating && $0.isOverCapacity }.map(\.id),
+            overCapacityFacilities: facilities.filter(\.isOverCapacity).map(\.id),
             overCapFacilities: facilities.filter { $0.largestCapacity > settings.cap }.map(\.id),
             at: now)
     }

@@ -33,25 +33,23 @@ enum SeriesRoutes {
                     throw .invalidField("bucket", Text("occupancy is by day only", nb: "belegg vises bare per dag"))
                 }
                 let id = context.query("facility")
-                let (facilities, rows) = try context.services.read { connection in
+                let days = context.services.calendar.buckets(from: first, through: last, size: .day)
+                guard let start = days.first?.startInstant, let end = days.last?.endInstant else {
+                    throw .invalidField("from", Text("must not be after to", nb: "kan ikke være etter to"))
+                }
+                let (facilities, inputs, available) = try context.services.read { connection in
                     let facilities = try connection.facilities().filter { id == nil || $0.id == id }
-                    return (facilities, try facilities.map { try connection.occupancyDays(facility: $0.id, from: first, through: last) })
+                    return (
+                        facilities,
+                        try facilities.map { try connection.occupancyHistoryInput(facility: $0.id, from: start, to: end) },
+                        try facilities.map { try connection.availableByDay(facility: $0.id, over: days.map(\.first)) })
                 }
                 if let id, facilities.isEmpty { throw FacilityRoutes.notFound(id, field: "facility") }
-                let days = context.services.calendar.buckets(from: first, through: last, size: .day).map(\.first)
-                let series = zip(facilities, rows).map { facility, rows in
-                    OccupancySeries.Facility(facility: facility.id, name: facility.name, days: carriedForward(rows, over: days))
-                }
-                let total = days.indices.map { index in
-                    OccupancySeries.Day(
-                        date: days[index], occupied: series.reduce(0) { $0 + $1.days[index].occupied },
-                        peak: series.reduce(0) { $0 + $1.days[index].peak }, available: series.reduce(0) { $0 + $1.days[index].available })
-                }
                 return .json(
                     status: 200,
-                    body: OccupancySeries(
-                        bucket: .day, timeZone: context.services.configuration.timeZone, from: first, to: last,
-                        facilities: series, total: total))
+                    body: occupancySeries(
+                        facilities, OccupancyHistory(inputs, dayEnds: days.map(\.endInstant)), available: available, days: days,
+                        timeZone: context.services.configuration.timeZone))
             },
         ]
     }
@@ -96,20 +94,26 @@ enum SeriesRoutes {
             total: counts.reduce(0, +), buckets: series)
     }
 
-    /// One entry per day: that day's row, or the last known head count carried forward.
-    private static func carriedForward(
-        _ rows: [(day: CalendarDate, occupied: Int, peak: Int, available: Int)], over days: [CalendarDate]
-    ) -> [OccupancySeries.Day] {
-        var index = 0
-        var current: (occupied: Int, available: Int) = (0, 0)
-        return days.map { day in
-            var peak: Int?
-            while index < rows.count && rows[index].day <= day {
-                current = (rows[index].occupied, rows[index].available)
-                if rows[index].day == day { peak = rows[index].peak }
-                index += 1
+    /// The history by the head-count rule, with the places available each day.
+    private static func occupancySeries(
+        _ facilities: [Facility], _ history: OccupancyHistory, available: [[Int]], days: [DateBucket], timeZone: String
+    ) -> OccupancySeries {
+        func series(_ days: [OccupancyHistory.Day], available: [Int], dates: [CalendarDate]) -> [OccupancySeries.Day] {
+            days.indices.map { index in
+                OccupancySeries.Day(
+                    date: dates[index], occupied: days[index].occupied, peak: days[index].peak, available: available[index])
             }
-            return OccupancySeries.Day(date: day, occupied: current.occupied, peak: peak ?? current.occupied, available: current.available)
         }
+        let dates = days.map(\.first)
+        let totalAvailable = dates.indices.map { index in available.reduce(0) { $0 + $1[index] } }
+        return OccupancySeries(
+            bucket: .day, timeZone: timeZone, from: dates.first ?? CalendarDate(daysSinceEpoch: 0),
+            to: dates.last ?? CalendarDate(daysSinceEpoch: 0),
+            facilities: facilities.indices.map { index in
+                OccupancySeries.Facility(
+                    facility: facilities[index].id, name: facilities[index].name,
+                    days: series(history.facilities[index], available: available[index], dates: dates))
+            },
+            total: series(history.total, available: totalAvailable, dates: dates))
     }
 }

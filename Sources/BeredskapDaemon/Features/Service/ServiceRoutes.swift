@@ -28,10 +28,7 @@ enum ServiceRoutes {
                      try connection.activeRunCounts().values.reduce(0, +), try connection.overdueStepCount())
                 }
                 let facilities = try context.services.facilitySnapshots.facilities(context.services)
-                let totals = CapacityPicture(facilities: facilities).total
-                let capacity = StatusResponse.Capacity(
-                    capacity: totals.capacity, occupied: totals.occupied, free: totals.free,
-                    utilization: totals.utilization.map(Rounding.ratio) ?? 0, standbyCapacity: totals.standbyCapacity)
+                let capacity = StatusResponse.Capacity(CapacityTotals(CapacityPicture(facilities: facilities).total))
                 return .json(
                     status: 200,
                     body: StatusResponse(

@@ -1,0 +1,95 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapJSON
+import BeredskapStore
+
+/// The records behind the figures and their corrections:
+/// `GET /v1/{arrivals,departures,occupancy}/records` and `POST /v1/{…}/{id}/void|amend`.
+enum RecordRoutes {
+    static let defaultLimit = 20
+    static let maximumLimit = 500
+
+    /// The path segment of each kind: `/v1/arrivals`, `/v1/departures`, `/v1/occupancy`.
+    static func collection(_ kind: StoredRecord.Kind) -> String {
+        switch kind {
+        case .arrival: "arrivals"
+        case .departure: "departures"
+        case .headCount: "occupancy"
+        }
+    }
+
+    static func routes() -> [Route] {
+        StoredRecord.Kind.allCases.flatMap { kind in
+            [
+                Route("GET", "/v1/\(collection(kind))/records", permission: .read, query: ["facility", "limit", "before"]) {
+                    context throws(APIError) in
+                    let request = RecordQuery(
+                        facility: context.query("facility"), before: try context.queryInteger("before", in: 1...Int64.max),
+                        limit: Int(try context.queryInteger("limit", in: 1...Int64(maximumLimit)) ?? Int64(defaultLimit)))
+                    let records = try context.services.read { connection in
+                        if let facility = request.facility, try connection.flowTarget(facility) == nil {
+                            throw FacilityRoutes.notFound(facility, field: "facility")
+                        }
+                        return try connection.records(kind, request)
+                    }
+                    let next = records.count == request.limit ? records.last?.id : nil
+                    return .json(status: 200, body: RecordList(records: records.map(resource), next: next))
+                },
+                Route("POST", "/v1/\(collection(kind))/{id}/void", permission: .operate) { context throws(APIError) in
+                    let id = try idParameter(context)
+                    let body = try context.decodeBody(VoidBody.self)
+                    let corrections = RecordCorrections(recording: FlowRecording(context))
+                    return .mutation { transaction in
+                        try CommandReply.json(status: 200, try corrections.void(kind, id: id, reason: body.reason, in: &transaction))
+                    }
+                },
+                Route("POST", "/v1/\(collection(kind))/{id}/amend", permission: .operate) { context throws(APIError) in
+                    let id = try idParameter(context)
+                    let (amendment, reason) = try amendment(kind, context)
+                    let corrections = RecordCorrections(recording: FlowRecording(context))
+                    return .mutation { transaction in
+                        try CommandReply.json(
+                            status: 200, try corrections.amend(kind, id: id, amendment, reason: reason, in: &transaction))
+                    }
+                },
+            ]
+        }
+    }
+
+    private static func amendment(_ kind: StoredRecord.Kind, _ context: RequestContext) throws(APIError)
+        -> (RecordCorrections.Amendment, String)
+    {
+        switch kind {
+        case .arrival:
+            let body = try context.decodeBody(ArrivalAmendment.self)
+            return (.init(count: body.count, at: body.at, label: body.category?.rawValue, force: body.force), body.reason)
+        case .departure:
+            let body = try context.decodeBody(DepartureAmendment.self)
+            return (.init(count: body.count, at: body.at, label: body.departureReason?.rawValue, force: body.force), body.reason)
+        case .headCount:
+            let body = try context.decodeBody(HeadCountAmendment.self)
+            return (.init(count: body.occupied, at: body.at, label: nil, force: body.force), body.reason)
+        }
+    }
+
+    private static func idParameter(_ context: RequestContext) throws(APIError) -> Int64 {
+        guard let id = context.parameters["id"].flatMap({ Int64($0) }), id > 0 else {
+            throw .invalidField("id", Text("expected a record id such as 12", nb: "forventet en post-id som 12"))
+        }
+        return id
+    }
+
+    static func resource(_ record: StoredRecord) -> RecordResource {
+        func correction(_ stored: RecordCorrection?) -> RecordCorrectionResource? {
+            stored.map { RecordCorrectionResource(at: $0.at, by: $0.by, reason: $0.reason) }
+        }
+        return RecordResource(
+            id: record.id, facility: record.facility, count: record.count,
+            category: record.kind == .arrival ? record.label.flatMap(ArrivalCategory.init(rawValue:)) : nil,
+            reason: record.kind == .departure ? record.label.flatMap(DepartureReason.init(rawValue:)) : nil, at: record.at,
+            transferFrom: record.kind == .arrival ? record.otherFacility : nil,
+            to: record.kind == .departure ? record.otherFacility : nil, transfer: record.transferPair, note: record.note,
+            recordedAt: record.recordedAt, recordedBy: record.recordedBy, voided: correction(record.voided),
+            amended: correction(record.amended))
+    }
+}
