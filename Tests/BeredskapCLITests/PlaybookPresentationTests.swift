@@ -11,6 +11,7 @@ import Testing
 
     @Test func triggersReadAsInTheFiles() {
         #expect(PlaybookFormat.trigger(Fixture.definition.trigger) == "alert facility_utilization ≥ warning facility/*")
+        #expect(PlaybookFormat.trigger(Fixture.definition.trigger, .nb) == "varsel facility_utilization ≥ advarsel facility/*")
         #expect(PlaybookFormat.trigger(.alert(.init(rule: "facility_cap"))) == "alert facility_cap")
         #expect(PlaybookFormat.trigger(.surge(.init(level: .high))) == "surge high")
         #expect(PlaybookFormat.trigger(.manual) == "manual")
@@ -36,7 +37,7 @@ import Testing
 
     @Test func aListRowIsInTheReadersLanguageAndCSVHasBoth() {
         let summary = PlaybookList.Summary(Fixture.definition, activeRuns: 2)
-        #expect(PlaybookFormat.row(summary, .nb) == ["facility-near-full", "Mottak nær fullt", "alert facility_utilization ≥ warning facility/*", "5", "2"])
+        #expect(PlaybookFormat.row(summary, .nb) == ["facility-near-full", "Mottak nær fullt", "varsel facility_utilization ≥ advarsel facility/*", "5", "2"])
         #expect(PlaybookFormat.row(summary, .en)[1] == "Facility near full")
         let csv = PlaybookFormat.csvRow(summary)
         #expect(csv.count == PlaybookFormat.csvHeader.count)

@@ -49,7 +49,7 @@ enum CommandTree {
 
     static let status = CommandSpec(
         "status",
-        summary: Text("one-screen overview: surge level, capacity, alerts, runs", nb: "oversikt: beredskapsnivå, kapasitet, varsler, tiltak"))
+        summary: Text("one-screen overview: surge level, capacity, alerts, runs", nb: "oversikt: ankomstnivå, kapasitet, varsler, tiltak"))
 
     static let health = CommandSpec(
         "health",

@@ -131,23 +131,23 @@ enum AlertFormat {
 
     static func ruleRow(_ rule: RuleResource, _ language: Language) -> [String] {
         [
-            rule.id, rule.enabled ? Text("yes", nb: "ja")(language) : Text("no", nb: "nei")(language), condition(rule),
-            rule.timing.forDuration.description, rule.timing.keepFiringFor.description,
-            rule.timing.repeatInterval?.description ?? "–", String(rule.open), String(rule.firing),
+            rule.id, rule.enabled ? Text("yes", nb: "ja")(language) : Text("no", nb: "nei")(language), condition(rule, language),
+            rule.timing.forDuration.name(language), rule.timing.keepFiringFor.name(language),
+            rule.timing.repeatInterval?.name(language) ?? "–", String(rule.open), String(rule.firing),
         ]
     }
 
     /// `85 % / 95 % / 80 %` (warning / critical / clear), `critical after PT24H`, or the surge
     /// severities per level.
-    static func condition(_ rule: RuleResource) -> String {
+    static func condition(_ rule: RuleResource, _ language: Language = .en) -> String {
         if let thresholds = rule.thresholds {
             return [thresholds.warning, thresholds.critical, thresholds.clear].map(CapacityFormat.percent).joined(separator: " / ")
         }
         if let levels = rule.levels {
-            return [("elevated", levels.elevated), ("high", levels.high), ("crisis", levels.crisis)]
-                .map { "\($0.0)=\($0.1?.rawValue ?? "–")" }.joined(separator: " ")
+            return [(SurgeLevel.elevated, levels.elevated), (.high, levels.high), (.crisis, levels.crisis)]
+                .map { "\($0.0.name(language))=\($0.1?.name(language) ?? "–")" }.joined(separator: " ")
         }
-        return (rule.severity?.rawValue ?? "–") + (rule.after.map { " > \($0)" } ?? "")
+        return (rule.severity?.name(language) ?? "–") + (rule.after.map { " > \($0)" } ?? "")
     }
 
     static let ruleCSVHeader = [

@@ -237,7 +237,7 @@ extension CommandTree {
             """,
             nb: """
             En absolutt opptelling: den erstatter tallet som er regnet ut fra ankomster og
-            utreiser, og fjerner mottakets «utdatert»-merke.
+            utflyttinger, og fjerner mottakets «utdatert»-merke.
             """,
             examples: [
                 "beredskap occupancy report refstad 287",
@@ -349,7 +349,7 @@ extension CommandTree {
 
     static let surge = CommandSpec(
         "surge",
-        summary: Text("the surge level, arrival figures and days until full", nb: "beredskapsnivå, ankomsttall og dager til fullt"),
+        summary: Text("the surge level, arrival figures and days until full", nb: "ankomstnivå, ankomsttall og dager til fullt"),
         discussion: help(
             """
             Levels: normal, elevated, high, crisis. The forecast divides each kind's free places

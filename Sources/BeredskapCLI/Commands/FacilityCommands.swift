@@ -75,8 +75,8 @@ enum FacilityCommands {
         let rows = facilities.map { facility -> [String] in
             let marks = CapacityFormat.Marks(facility)
             return [
-                facility.id, facility.name, facility.kind.rawValue, facility.status.rawValue, facility.district ?? "–",
-                capacityCell(facility), String(facility.occupied), String(facility.free), marks.utilization(facility.utilization),
+                facility.id, facility.name, facility.kind.name(output.language), facility.status.name(output.language),
+                facility.district ?? "–", capacityCell(facility), String(facility.occupied), String(facility.free), marks.utilization(facility.utilization),
                 output.time(facility.lastReportAt), marks.notes(output.language),
             ]
         }
@@ -115,10 +115,10 @@ enum FacilityCommands {
         let marks = CapacityFormat.Marks(facility)
         var rows: [(Text, String)] = [
             (Text("Facility", nb: "Mottak"), output.style.bold("\(facility.name) (\(facility.id))")),
-            (Text("Kind", nb: "Type"), facility.kind.rawValue),
-            (Text("Status", nb: "Status"), facility.status.rawValue),
+            (Text("Kind", nb: "Type"), facility.kind.name(output.language)),
+            (Text("Status", nb: "Status"), facility.status.name(output.language)),
             (Text("Operator", nb: "Driftsoperatør"), facility.operator),
-            (Text("Authority", nb: "Ansvarlig"), facility.authority.rawValue),
+            (Text("Authority", nb: "Ansvarlig"), facility.authority.name(output.language)),
             (Text("District", nb: "Bydel"), facility.district ?? "–"),
             (Text("Capacity", nb: "Kapasitet"), String(facility.capacity)),
             (Text("Expansion capacity", nb: "Utvidet kapasitet"), CapacityFormat.optional(facility.expansionCapacity)),
@@ -164,8 +164,8 @@ enum FacilityCommands {
             what = Text("Updated \(name)", nb: "Oppdatert \(name)")
         }
         let figures = Text(
-            ": \(facility.status.rawValue), \(facility.available) places available, \(facility.occupied) occupied (\(CapacityFormat.percent(facility.utilization))), event #\(changed.eventSeq).",
-            nb: ": \(facility.status.rawValue), \(facility.available) plasser tilgjengelig, \(facility.occupied) belagt (\(CapacityFormat.percent(facility.utilization))), hendelse #\(changed.eventSeq).")
+            ": \(facility.status.name.en), \(facility.available) places available, \(facility.occupied) occupied (\(CapacityFormat.percent(facility.utilization))), event #\(changed.eventSeq).",
+            nb: ": \(facility.status.name.nb), \(facility.available) plasser tilgjengelig, \(facility.occupied) belagt (\(CapacityFormat.percent(facility.utilization))), hendelse #\(changed.eventSeq).")
         output.line(what + figures)
         if facility.overCap {
             output.line(output.style.red(Text(

@@ -34,8 +34,8 @@ enum FlowCommands {
                     recorded.at.rfc3339, String(recorded.occupied), String(recorded.eventSeq),
                 ]),
             human: Text(
-                "Recorded the arrival of \(recorded.count) (\(recorded.category.rawValue)) at \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (arrival #\(recorded.id), event #\(recorded.eventSeq)).",
-                nb: "Registrerte ankomst av \(recorded.count) (\(recorded.category.rawValue)) til \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (ankomst #\(recorded.id), hendelse #\(recorded.eventSeq))."))
+                "Recorded the arrival of \(recorded.count) (\(recorded.category.name.en)) at \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (arrival #\(recorded.id), event #\(recorded.eventSeq)).",
+                nb: "Registrerte ankomst av \(recorded.count) (\(recorded.category.name.nb)) til \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (ankomst #\(recorded.id), hendelse #\(recorded.eventSeq))."))
     }
 
     static func recordDeparture(_ context: CommandContext) throws(CommandFailure) {
@@ -63,8 +63,8 @@ enum FlowCommands {
         }
         let output = context.output
         var human = Text(
-            "Recorded the departure of \(recorded.count) (\(recorded.reason.rawValue)) from \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (departure #\(recorded.id), event #\(recorded.eventSeq)).",
-            nb: "Registrerte utflytting av \(recorded.count) (\(recorded.reason.rawValue)) fra \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (utflytting #\(recorded.id), hendelse #\(recorded.eventSeq)).")
+            "Recorded the departure of \(recorded.count) (\(recorded.reason.name.en)) from \(recorded.facility), \(output.time(recorded.at)): now \(recorded.occupied) there (departure #\(recorded.id), event #\(recorded.eventSeq)).",
+            nb: "Registrerte utflytting av \(recorded.count) (\(recorded.reason.name.nb)) fra \(recorded.facility), \(output.time(recorded.at)): nå \(recorded.occupied) der (utflytting #\(recorded.id), hendelse #\(recorded.eventSeq)).")
         if let arrival = recorded.arrival {
             human = human + Text(
                 "\nArrived at \(arrival.facility): now \(arrival.occupied) there (arrival #\(arrival.id); correcting either corrects both).",

@@ -30,7 +30,7 @@ enum PictureCommands {
         output.line("")
         totalsTable(Text("", nb: ""), [(Text("City", nb: "Byen")(output.language), picture.total)], output)
         output.line("")
-        totalsTable(Text("KIND", nb: "TYPE"), kinds, output)
+        totalsTable(Text("KIND", nb: "TYPE"), kinds.map { (kindName($0.key, output.language), $0.value) }, output)
         output.line("")
         let noDistrict = Text("(no district)", nb: "(uten bydel)")(output.language)
         totalsTable(
@@ -52,10 +52,13 @@ enum PictureCommands {
         let language = output.language
         let forecast = surge.forecast.sorted { kindOrder($0.key) < kindOrder($1.key) }
         guard !output.printedForScripts(surge, csv: { FigureTables.surge(surge, kinds: forecast.map(\.key)) }) else { return }
-        var headline = Text("Surge level: ", nb: "Beredskapsnivå: ")(language) + CapacityFormat.surgeLevel(surge.level, output)
+        var headline = Text("Surge level: ", nb: "Ankomstnivå: ")(language) + CapacityFormat.surgeLevel(surge.level, output)
         if let since = surge.since { headline += Text("  since \(output.time(since))", nb: "  siden \(output.time(since))")(language) }
         output.line(output.style.bold(headline))
-        if let reason = surge.reason { output.line(output.style.dim(Text("Because: \(reason)", nb: "Fordi: \(reason)")(language))) }
+        if let reason = surge.reason {
+            let words = SurgeReason(code: reason)?.text(language) ?? reason
+            output.line(output.style.dim(Text("Because: \(words)", nb: "Fordi: \(words)")(language)))
+        }
         output.line("")
         let ratio = surge.ratio.map { " (×" + CapacityFormat.decimal($0, language) + ")" } ?? ""
         output.keyValues([
@@ -69,7 +72,7 @@ enum PictureCommands {
         output.line("")
         output.line(output.style.bold(Text(
             "Forecast by kind, at the recent net inflow (arrivals less departures)",
-            nb: "Prognose per type, med den siste nettotilstrømningen (ankomster minus utreiser)")(language)))
+            nb: "Prognose per type, med den siste nettotilstrømningen (ankomster minus utflyttinger)")(language)))
         guard !forecast.isEmpty else { return output.line(Text("No operating facilities.", nb: "Ingen mottak i drift.")) }
         output.table(
             [
@@ -78,7 +81,7 @@ enum PictureCommands {
                 ListColumn("FULL IN", nb: "FULLT OM"),
             ],
             rows: forecast.map { kind, item in
-                [kind, String(item.free), signed(item.netPerDay, language), daysToFull(item.daysToFull, language)]
+                [kindName(kind, language), String(item.free), signed(item.netPerDay, language), daysToFull(item.daysToFull, language)]
             },
             rowStyles: forecast.map { urgency($0.value.daysToFull, output.style) })
     }
@@ -141,6 +144,11 @@ enum PictureCommands {
     }
 
     // MARK: Helpers
+
+    /// A kind by its name in the reader's language (an unknown one as the daemon sent it).
+    static func kindName(_ key: String, _ language: Language) -> String {
+        FacilityKind(rawValue: key)?.name(language) ?? key
+    }
 
     /// Kinds in the order of the domain (arrival first), unknown ones after.
     static func kindOrder(_ key: String) -> (Int, String) {

@@ -20,18 +20,20 @@ enum PlaybookFormat {
     }
 
     static func row(_ playbook: PlaybookList.Summary, _ language: Language) -> [String] {
-        [playbook.id, playbook.title.text(language), trigger(playbook.trigger), String(playbook.steps), String(playbook.activeRuns)]
+        [playbook.id, playbook.title.text(language), trigger(playbook.trigger, language), String(playbook.steps), String(playbook.activeRuns)]
     }
 
-    /// `alert facility_utilization ≥ warning facility/*`, `surge high` or `manual`; an alert
-    /// trigger leaves out the severity and subject it does not restrict.
-    static func trigger(_ trigger: PlaybookTrigger) -> String {
+    /// `alert facility_utilization ≥ warning facility/*`, `surge high` or `manual` (in bokmål
+    /// `varsel … ≥ advarsel …`, `ankomstnivå høy`, `manuelt`); an alert trigger leaves out the
+    /// severity and subject it does not restrict.
+    static func trigger(_ trigger: PlaybookTrigger, _ language: Language = .en) -> String {
         switch trigger {
         case .alert(let alert):
-            return ["alert", alert.rule, alert.severity.map { "≥ \($0.rawValue)" }, alert.subject].compactMap { $0 }
+            let kind = PlaybookRunTrigger.Kind.alert.name(language)
+            return [kind, alert.rule, alert.severity.map { "≥ \($0.name(language))" }, alert.subject].compactMap { $0 }
                 .joined(separator: " ")
-        case .surge(let surge): return "surge \(surge.level.rawValue)"
-        case .manual: return "manual"
+        case .surge(let surge): return "\(PlaybookRunTrigger.Kind.surge.name(language)) \(surge.level.name(language))"
+        case .manual: return PlaybookRunTrigger.Kind.manual.name(language)
         }
     }
 
@@ -53,7 +55,7 @@ enum PlaybookFormat {
         [
             (Text("Playbook", nb: "Tiltakskort"), output.style.bold(playbook.id)),
             (Text("Title", nb: "Tittel"), playbook.title.text(output.language)),
-            (Text("Trigger", nb: "Utløser"), trigger(playbook.trigger)),
+            (Text("Trigger", nb: "Utløser"), trigger(playbook.trigger, output.language)),
             (Text("Escalation", nb: "Eskalering"), playbook.escalationGroup
                 ?? Text("– (only the owner of a step)", nb: "– (bare eieren av et steg)")(output.language)),
             (Text("Steps", nb: "Steg"), String(playbook.steps.count)),

@@ -10,15 +10,14 @@ enum ServiceCommands {
         guard !output.printedForScripts(status, csv: { FigureTables.status(status) }) else { return }
         let capacity = status.capacity
         let rows: [(Text, String)] = [
-            (Text("Surge level", nb: "Beredskapsnivå"), surgeLevelText(status.surgeLevel, output)),
+            (Text("Surge level", nb: "Ankomstnivå"), surgeLevelText(status.surgeLevel, output)),
             (Text("Capacity", nb: "Kapasitet"),
              PictureCommands.summary(
                 available: capacity.available, occupied: capacity.occupied, free: capacity.free,
                 overCapacity: capacity.overCapacity, utilization: capacity.available > 0 ? capacity.utilization : nil)(output.language)),
             (Text("Standby capacity", nb: "Reservekapasitet"), "\(status.capacity.standbyCapacity)"),
             (Text("Alerts", nb: "Varsler"),
-             Text("\(status.alerts.firing) firing, \(status.alerts.pending) pending, \(status.alerts.unacknowledged) unacknowledged",
-                  nb: "\(status.alerts.firing) aktive, \(status.alerts.pending) ventende, \(status.alerts.unacknowledged) ukvitterte")(output.language)),
+             alertCounts(status.alerts)(output.language)),
             (Text("Playbook runs", nb: "Tiltakskort"),
              Text("\(status.runsActive) active", nb: "\(status.runsActive) pågår")(output.language)),
             (Text("Notifications", nb: "Utsendelser"),
@@ -84,13 +83,19 @@ enum ServiceCommands {
         }
     }
 
+    /// The level by its name in the reader's language, coloured as `surge` shows it.
     static func surgeLevelText(_ level: String, _ output: Output) -> String {
-        switch level {
-        case "normal": return output.style.green(level)
-        case "elevated": return output.style.yellow(level)
-        case "high", "crisis": return output.style.red(output.style.bold(level))
-        default: return level
-        }
+        guard let known = SurgeLevel(rawValue: level) else { return level }
+        return CapacityFormat.surgeLevel(known, output)
+    }
+
+    /// "1 firing, 2 pending, 1 unacknowledged" / "1 aktivt, 2 ventende, 1 ukvittert": bokmål
+    /// adjectives agree with the number (varsel is neuter).
+    static func alertCounts(_ alerts: StatusResponse.Alerts) -> Text {
+        Text(
+            "\(alerts.firing) firing, \(alerts.pending) pending, \(alerts.unacknowledged) unacknowledged",
+            nb: "\(alerts.firing) \(alerts.firing == 1 ? "aktivt" : "aktive"), \(alerts.pending) ventende, "
+                + "\(alerts.unacknowledged) \(alerts.unacknowledged == 1 ? "ukvittert" : "ukvitterte")")
     }
 
     static func duration(_ seconds: Int64, _ language: Language) -> String {

@@ -65,8 +65,8 @@ public struct SurgeLevelMachine: Sendable, Equatable {
 
         func description(_ figures: SurgeFigures) -> String {
             switch self {
-            case .arrivals(let perDay): "arrivals_24h \(figures.arrivals24h) ≥ \(perDay)"
-            case .ratio(let threshold): "ratio \(((figures.ratio ?? 0) * 100).rounded() / 100) ≥ \(threshold)"
+            case .arrivals(let perDay): SurgeReason.arrivals(count: figures.arrivals24h, threshold: perDay).code
+            case .ratio(let threshold): SurgeReason.ratio(value: figures.ratio ?? 0, threshold: threshold).code
             }
         }
     }
