@@ -128,6 +128,15 @@ import Testing
         #expect(RecordFormat.csvRow(arrival, .arrivals).count == RecordFormat.csvHeader(.arrivals).count)
     }
 
+    @Test func aBackdatedHeadCountSaysWhatWasCountedAndWhatTheRecordsAfterItAdd() {
+        let backdated = OccupancyRecorded(id: 1, facility: "refstad", counted: 40, occupied: 80, previous: 40, at: Self.at, eventSeq: 32)
+        let line = FlowCommands.headCountLine(backdated, output(.en)).en
+        #expect(line.hasPrefix("Head count for refstad: 40, 2026-11-22 "), "\(line)")
+        #expect(line.hasSuffix(": with the +40 recorded after it, now 80 there (was 40; head count #1, event #32)."), "\(line)")
+        let plain = OccupancyRecorded(id: 2, facility: "refstad", counted: 240, occupied: 240, previous: 200, at: Self.at, eventSeq: 40)
+        #expect(FlowCommands.headCountLine(plain, output(.nb)).nb.hasSuffix(": nå 240 der (var 200; opptelling #2, hendelse #40)."))
+    }
+
     @Test func theHistorysSummaryNamesFiguresOfTheSeries() throws {
         func day(_ date: String, _ occupied: Int, _ peak: Int) throws -> OccupancySeries.Day {
             OccupancySeries.Day(date: try #require(CalendarDate(parsing: date)), occupied: occupied, peak: peak, available: 200)

@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func headCounts() throws {
-        try expectSame(OccupancyRecorded(id: 4, facility: "refstad", occupied: 5, previous: 9, at: Self.at, eventSeq: 3))
+        try expectSame(OccupancyRecorded(id: 4, facility: "refstad", counted: 3, occupied: 5, previous: 9, at: Self.at, eventSeq: 3))
     }
 
     @Test func theCapacityPicture() throws {

@@ -122,19 +122,22 @@ public struct DepartureRecorded: Sendable, Codable, Equatable {
     }
 }
 
-/// A recorded head count: `id` is the head count's (for `occupancy void|amend`), `occupied`
-/// the facility's figure afterwards (the count plus records dated after it).
+/// A recorded head count: `id` is the head count's (for `occupancy void|amend`), `counted` the
+/// number counted, `occupied` the facility's figure afterwards (the count plus records dated
+/// after it).
 public struct OccupancyRecorded: Sendable, Codable, Equatable {
     public var id: Int64
     public var facility: String
+    public var counted: Int
     public var occupied: Int
     public var previous: Int
     public var at: Timestamp
     public var eventSeq: Int64
 
-    public init(id: Int64, facility: String, occupied: Int, previous: Int, at: Timestamp, eventSeq: Int64) {
+    public init(id: Int64, facility: String, counted: Int, occupied: Int, previous: Int, at: Timestamp, eventSeq: Int64) {
         self.id = id
         self.facility = facility
+        self.counted = counted
         self.occupied = occupied
         self.previous = previous
         self.at = at
@@ -236,8 +239,8 @@ extension DepartureRecorded: JSONRepresentable {
 extension OccupancyRecorded: JSONRepresentable {
     public var jsonValue: JSONValue {
         .object(JSONObject([
-            ("id", .integer(id)), ("facility", .string(facility)), ("occupied", .integer(Int64(occupied))),
-            ("previous", .integer(Int64(previous))),
+            ("id", .integer(id)), ("facility", .string(facility)), ("counted", .integer(Int64(counted))),
+            ("occupied", .integer(Int64(occupied))), ("previous", .integer(Int64(previous))),
             ("at", .string(at.rfc3339)), ("event_seq", .integer(eventSeq)),
         ]))
     }

@@ -98,14 +98,29 @@ enum FlowCommands {
         emit(
             recorded, output,
             csv: (
-                ["id", "facility", "occupied", "previous", "at", "event_seq"],
+                ["id", "facility", "counted", "occupied", "previous", "at", "event_seq"],
                 [
-                    String(recorded.id), recorded.facility, String(recorded.occupied), String(recorded.previous), recorded.at.rfc3339,
-                    String(recorded.eventSeq),
+                    String(recorded.id), recorded.facility, String(recorded.counted), String(recorded.occupied),
+                    String(recorded.previous), recorded.at.rfc3339, String(recorded.eventSeq),
                 ]),
-            human: Text(
-                "Head count for \(recorded.facility): \(recorded.occupied) (was \(recorded.previous)), \(output.time(recorded.at)) (head count #\(recorded.id), event #\(recorded.eventSeq)).",
-                nb: "Opptelling for \(recorded.facility): \(recorded.occupied) (var \(recorded.previous)), \(output.time(recorded.at)) (opptelling #\(recorded.id), hendelse #\(recorded.eventSeq))."))
+            human: headCountLine(recorded, output))
+    }
+
+    /// "Head count for refstad: 240, 2026-12-03 08:00:00 CET: now 240 (was 200) …"; a count dated
+    /// before later records says how they add to it, so the figure shown is not taken for the count.
+    static func headCountLine(_ recorded: OccupancyRecorded, _ output: Output) -> Text {
+        let time = output.time(recorded.at)
+        let after = recorded.occupied - recorded.counted
+        let now = after == 0
+            ? Text("now \(recorded.occupied) there", nb: "nå \(recorded.occupied) der")
+            : Text(
+                "with the \(after > 0 ? "+" : "")\(after) recorded after it, now \(recorded.occupied) there",
+                nb: "med \(after > 0 ? "+" : "")\(after) registrert etter den, nå \(recorded.occupied) der")
+        return Text("Head count for \(recorded.facility): \(recorded.counted), \(time): ", nb: "Opptelling for \(recorded.facility): \(recorded.counted), \(time): ")
+            + now
+            + Text(
+                " (was \(recorded.previous); head count #\(recorded.id), event #\(recorded.eventSeq)).",
+                nb: " (var \(recorded.previous); opptelling #\(recorded.id), hendelse #\(recorded.eventSeq)).")
     }
 
     // MARK: Shared

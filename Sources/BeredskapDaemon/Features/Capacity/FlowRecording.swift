@@ -183,8 +183,8 @@ struct FlowRecording {
         let facility = try existingFacility(id, field: nil, transaction)
         if let last = facility.lastReportAt, at < last {
             var error = APIError.conflict(Text(
-                "a newer head count (\(last.rfc3339)) exists for \(facility.id)",
-                nb: "det finnes et nyere antall (\(last.rfc3339)) for \(facility.id)"))
+                "a newer head count (\(calendar.dateTimeText(last))) exists for \(facility.id)",
+                nb: "det finnes en nyere opptelling (\(calendar.dateTimeText(last))) for \(facility.id)"))
             error.details = JSONObject([("last_report_at", .string(last.rfc3339))])
             throw error
         }
@@ -202,7 +202,9 @@ struct FlowRecording {
         let headCount = try transaction.insertHeadCount(seq: event.seq, facility: id, counted: body.occupied, at: at, note: note)
         try transaction.setOccupancy(facility: id, occupied: occupied, lastReportAt: at)
         try noteAvailable(facility, at: at, in: transaction)
-        return OccupancyRecorded(id: headCount, facility: id, occupied: occupied, previous: facility.occupied, at: at, eventSeq: event.seq)
+        return OccupancyRecorded(
+            id: headCount, facility: id, counted: body.occupied, occupied: occupied, previous: facility.occupied, at: at,
+            eventSeq: event.seq)
     }
 
     /// A record dated on a day before the facility's places were first noted gives that day
