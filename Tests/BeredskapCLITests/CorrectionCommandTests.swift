@@ -116,7 +116,7 @@ import Testing
         #expect(RecordFormat.describe(one, .departures, output(.nb)).nb.hasPrefix("utflytting #3: 1 person (bosatt) fra refstad"))
         let voided = RecordResource(
             id: 4, facility: "refstad", count: 300, at: Self.at, recordedAt: Self.at, recordedBy: "ola",
-            voided: RecordCorrectionResource(at: Self.at, by: "kari", reason: "Talt to ganger"))
+            voided: RecordCorrection(at: Self.at, by: "kari", reason: "Talt to ganger"))
         #expect(voided.state == .voided)
         let row = RecordFormat.row(voided, .occupancy, output(.nb))
         #expect(row.count == RecordFormat.columns(.occupancy).count)

@@ -9,19 +9,6 @@ public enum RecordCollection: String, Sendable, CaseIterable {
     case arrivals, departures, occupancy
 }
 
-/// Who corrected a record, when, and why.
-public struct RecordCorrectionResource: Sendable, Codable, Equatable {
-    public var at: Timestamp
-    public var by: String
-    public var reason: String
-
-    public init(at: Timestamp, by: String, reason: String) {
-        self.at = at
-        self.by = by
-        self.reason = reason
-    }
-}
-
 /// One arrival, departure or head count as recorded (amended figures when amended). Fields
 /// that belong to one kind only are left out for the others: `category` and `transfer_from`
 /// (arrivals), `reason` and `to` (departures), `transfer` (either half of a transfer: the id
@@ -45,14 +32,14 @@ public struct RecordResource: Sendable, Codable, Equatable {
     public var state: State
     public var recordedAt: Timestamp
     public var recordedBy: String
-    public var voided: RecordCorrectionResource?
+    public var voided: RecordCorrection?
     /// The last amendment.
-    public var amended: RecordCorrectionResource?
+    public var amended: RecordCorrection?
 
     public init(
         id: Int64, facility: String, count: Int, category: ArrivalCategory? = nil, reason: DepartureReason? = nil, at: Timestamp,
         transferFrom: String? = nil, to: String? = nil, transfer: Int64? = nil, note: String? = nil, recordedAt: Timestamp,
-        recordedBy: String, voided: RecordCorrectionResource? = nil, amended: RecordCorrectionResource? = nil
+        recordedBy: String, voided: RecordCorrection? = nil, amended: RecordCorrection? = nil
     ) {
         self.id = id
         self.facility = facility

@@ -2,19 +2,6 @@ import BeredskapCore
 
 // Arrivals, departures and head counts as records people can find, void and amend.
 
-/// Who corrected a record, when and why: read from the correcting event.
-public struct RecordCorrection: Sendable, Equatable {
-    public var at: Timestamp
-    public var by: String
-    public var reason: String
-
-    public init(at: Timestamp, by: String, reason: String) {
-        self.at = at
-        self.by = by
-        self.reason = reason
-    }
-}
-
 /// An arrival, departure or head count as stored, with who recorded it and any correction.
 ///
 /// Why one shape for the three: listing, voiding and amending treat them alike (an id, a

@@ -80,16 +80,13 @@ enum RecordRoutes {
     }
 
     static func resource(_ record: StoredRecord) -> RecordResource {
-        func correction(_ stored: RecordCorrection?) -> RecordCorrectionResource? {
-            stored.map { RecordCorrectionResource(at: $0.at, by: $0.by, reason: $0.reason) }
-        }
-        return RecordResource(
+        RecordResource(
             id: record.id, facility: record.facility, count: record.count,
             category: record.kind == .arrival ? record.label.flatMap(ArrivalCategory.init(rawValue:)) : nil,
             reason: record.kind == .departure ? record.label.flatMap(DepartureReason.init(rawValue:)) : nil, at: record.at,
             transferFrom: record.kind == .arrival ? record.otherFacility : nil,
             to: record.kind == .departure ? record.otherFacility : nil, transfer: record.transferPair, note: record.note,
-            recordedAt: record.recordedAt, recordedBy: record.recordedBy, voided: correction(record.voided),
-            amended: correction(record.amended))
+            recordedAt: record.recordedAt, recordedBy: record.recordedBy, voided: record.voided,
+            amended: record.amended)
     }
 }
