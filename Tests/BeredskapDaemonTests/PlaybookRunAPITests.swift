@@ -209,6 +209,23 @@ import Testing
         #expect(log.contains { $0["text"]?.stringValue == "Øvelsen drill er ferdig" })
     }
 
+    @Test func aWaitForAFacilityToEmptyEndsWhenItIsClosedAndNobodyIsLeftButNotBefore() throws {
+        let (daemon, directory) = try Self.daemon()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let ops = try daemon.session()
+        let id = try #require(try ops.post("/v1/playbooks/drill/runs", ["reason": "Øvelse"]).json["id"]?.intValue)
+        #expect(try ops.arrive("reserve", 40).status == 201)
+        #expect(try ops.post("/v1/runs/\(id)/steps/call/complete", ["note": "UDI ringt"]).status == 200)
+        try ops.settle()
+        // Closed with people still there: no available places, and the pressure is not gone.
+        #expect(try ops.patch("/v1/facilities/reserve", ["status": "closed"]).status == 200)
+        try ops.settle()
+        #expect(Self.step(try ops.get("/v1/runs/\(id)"), "half-empty")?["state"]?.stringValue == "running")
+        // The last people move out: a closed, empty facility is below any utilization.
+        #expect(try ops.depart("reserve", 40).status == 201)
+        #expect(waitUntil { (try? ops.get("/v1/runs/\(id)"))?["state"]?.stringValue == "finished" })
+    }
+
     @Test func anAlertThatFiredJustBeforeACrashStartsItsRunAfterTheRestartAndOnlyOnce() throws {
         let (daemon, directory) = try Self.daemon()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -96,9 +96,14 @@ enum RunErrors {
 /// The figures `wait_for: { utilization_below }` compares, computed as the alert rules do.
 enum WaitConditions {
     /// The utilization of `facility/<id>`, `kind/<kind>` or `city`; nil when it has no
-    /// available places (or the subject names nothing), which never counts as below a value.
+    /// available places (or the subject names nothing), which never counts as below a value —
+    /// except a facility nobody is in any longer (closed and emptied, say): its pressure is gone,
+    /// so it counts as 0 and a wait for it to empty ends.
     static func utilization(of subject: String, _ connection: SQLiteConnection) throws -> Double? {
-        if let id = AlertRules.facilityID(of: subject) { return try connection.facility(id)?.utilization }
+        if let id = AlertRules.facilityID(of: subject) {
+            guard let facility = try connection.facility(id) else { return nil }
+            return facility.utilization ?? (facility.occupied == 0 ? 0 : nil)
+        }
         let places = try connection.placesByKind()
         if subject == "city" {
             return AlertRules.ratio(AlertRules.cityPlaces(places))
