@@ -1,3 +1,4 @@
+import BeredskapCore
 import BeredskapHTTP
 import Synchronization
 import Testing

@@ -1,3 +1,5 @@
+import BeredskapCore
+
 /// Decides what a caller may do, from the roles in configuration.
 ///
 /// Deny by default: a caller has a permission only if a role grants it to their user (by

@@ -1,3 +1,4 @@
+import BeredskapCore
 import BeredskapStore
 import BeredskapHTTP
 
