@@ -175,7 +175,7 @@ enum RunRoutes {
             break
         }
         trigger.subject = subject
-        if let id = AlertRules.facilityID(of: subject) {
+        if let id = AlertFigures.facilityID(of: subject) {
             trigger.district = try connection.facility(id)?.district
         } else if subject.hasPrefix("district/") {
             trigger.district = String(subject.dropFirst("district/".count))
