@@ -135,6 +135,27 @@ private final class SlowReadServer {
         #expect(server.workers.submit(ReadWorkers.Job(run: {}, cancel: {})) == .stopped)
     }
 
+    @Test("Pages, the logs, series and record lists are read on the workers; health, capacity and status stay on the loop")
+    func whichReadsAreSlow() throws {
+        let server = try SlowReadServer()
+        // Stopped workers answer every read sent to them with 503, and leave the others alone.
+        server.workers.shutdown()
+        let client = try server.connect()
+        for target in [
+            "/v1/events", "/v1/log", "/v1/audit", "/v1/arrivals", "/v1/occupancy", "/v1/arrivals/records",
+            "/v1/departures/records", "/v1/occupancy/records", "/v1/alerts?state=resolved", "/v1/notifications",
+        ] {
+            let response = try client.request("GET", target)
+            #expect(response.status == 503, "\(target)")
+            #expect(response.errorCode == "unavailable", "\(target)")
+        }
+        for target in ["/v1/health", "/v1/capacity", "/v1/status", "/v1/facilities", "/v1/alerts", "/v1/surge"] {
+            #expect(try client.request("GET", target).status == 200, "\(target)")
+        }
+        // A request a slow route refuses is refused on the loop, before any read is queued.
+        #expect(try client.request("GET", "/v1/events?limit=0").errorCode == "invalid_field")
+    }
+
     @Test("The workers are sized by http.read_workers, two by default")
     func configuration() throws {
         #expect(DaemonConfiguration().http.readWorkers == ReadWorkers.defaultCount)
