@@ -144,12 +144,15 @@ private final class SlowReadServer {
         for target in [
             "/v1/events", "/v1/log", "/v1/audit", "/v1/arrivals", "/v1/occupancy", "/v1/arrivals/records",
             "/v1/departures/records", "/v1/occupancy/records", "/v1/alerts?state=resolved", "/v1/notifications",
+            "/v1/runs", "/v1/runs?state=finished",
         ] {
             let response = try client.request("GET", target)
             #expect(response.status == 503, "\(target)")
             #expect(response.errorCode == "unavailable", "\(target)")
         }
-        for target in ["/v1/health", "/v1/capacity", "/v1/status", "/v1/facilities", "/v1/alerts", "/v1/surge"] {
+        for target in [
+            "/v1/health", "/v1/capacity", "/v1/status", "/v1/facilities", "/v1/alerts", "/v1/surge", "/v1/runs?state=active",
+        ] {
             #expect(try client.request("GET", target).status == 200, "\(target)")
         }
         // A request a slow route refuses is refused on the loop, before any read is queued.
