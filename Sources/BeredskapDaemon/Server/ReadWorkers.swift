@@ -52,7 +52,7 @@ final class ReadWorkers: Sendable {
     /// Signalled by each worker as it exits.
     private let exited = DispatchSemaphore(value: 0)
 
-    init(count: Int = defaultCount, queueLimit: Int? = nil) {
+    init(count: Int, queueLimit: Int? = nil) {
         self.count = max(1, count)
         self.queueLimit = max(1, queueLimit ?? self.count * Self.queuedPerWorker)
     }
