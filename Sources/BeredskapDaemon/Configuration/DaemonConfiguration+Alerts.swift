@@ -104,15 +104,6 @@ extension DaemonConfiguration {
         public var escalateAfter: FixedDuration? = .seconds(1800)
         public var escalationLimit = 2
 
-        public func severity(for level: SurgeLevel) -> AlertSeverity? {
-            switch level {
-            case .normal: nil
-            case .elevated: elevated
-            case .high: high
-            case .crisis: crisis
-            }
-        }
-
         public var policy: AlertLifecycle.Policy {
             AlertLifecycle.Policy(repeatInterval: repeatInterval, escalateAfter: escalateAfter, escalationLimit: escalationLimit)
         }

@@ -117,7 +117,7 @@ extension DaemonConfiguration.Socket: Decodable {
 extension DaemonConfiguration.HTTP: Decodable {
     private enum CodingKeys: String, CodingKey {
         case maxRequestLineBytes, maxHeaderLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, maxConnections
-        case requestTimeout, idleTimeout, writeTimeout, eventLoops
+        case requestTimeout, idleTimeout, writeTimeout, eventLoops, readWorkers
     }
 
     public init(from decoder: any Decoder) throws {
@@ -134,6 +134,7 @@ extension DaemonConfiguration.HTTP: Decodable {
         idleTimeout = try container.duration(.idleTimeout, default: defaults.idleTimeout, atLeast: second)
         writeTimeout = try container.duration(.writeTimeout, default: defaults.writeTimeout, atLeast: second)
         eventLoops = try container.integer(.eventLoops, default: defaults.eventLoops, in: 0...256)
+        readWorkers = try container.integer(.readWorkers, default: defaults.readWorkers, in: 1...64)
     }
 }
 

@@ -34,6 +34,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
         public var writeTimeout = FixedDuration.seconds(60)
         /// 0: one per CPU core.
         public var eventLoops = 0
+        /// Threads for reads that can be slow (`ReadWorkers`), apart from the event loops.
+        public var readWorkers = ReadWorkers.defaultCount
     }
 
     public struct Store: Sendable, Equatable {

@@ -41,13 +41,13 @@ enum SubjectNames {
     static func figures(
         of subject: String, _ connection: SQLiteConnection, places: [FacilityKind: (occupied: Int, available: Int)]? = nil
     ) throws -> PlaceFigures? {
-        if let id = AlertRules.facilityID(of: subject) {
+        if let id = AlertFigures.facilityID(of: subject) {
             return try connection.facility(id).map { PlaceFigures(occupied: $0.occupied, available: $0.available) }
         }
         let kind = subject.hasPrefix("kind/") ? FacilityKind(rawValue: String(subject.dropFirst("kind/".count))) : nil
         guard subject == "city" || kind != nil else { return nil }
         let places = try places ?? connection.placesByKind()
-        let figures = kind.map { places[$0] } ?? AlertRules.cityPlaces(places)
+        let figures = kind.map { places[$0] } ?? PlaceUtilization.city(places)
         return figures.map { PlaceFigures(occupied: $0.occupied, available: $0.available) }
     }
 }

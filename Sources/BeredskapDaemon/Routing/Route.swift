@@ -62,6 +62,12 @@ public enum RouteResult: Sendable {
     case response(HTTPResponse)
     /// Apply this change through the writer; answer once it is durable.
     case mutation(@Sendable (inout WriteTransaction) throws -> CommandReply)
+    /// Run this read on a read worker (`ReadWorkers`), off the event loop, and answer with what
+    /// it returns (JSON is encoded there too): for a read that can be slow — a page, a series, a
+    /// list that grows with the history — so that the loop goes on serving its other
+    /// connections. The request has been checked on the loop already; when every worker is busy
+    /// and the queue is full, it is answered 503 at once.
+    case slowRead(@Sendable () throws(APIError) -> RouteResult)
     /// The route answered the exchange itself (a stream).
     case answered
 }

@@ -9,8 +9,10 @@ import BeredskapStore
 /// In order, before any route code runs: browsers are refused (`Origin`/`Referer`), the route
 /// is found, the caller's permission is checked (a denial is written to the event log before
 /// the 403 goes out), unknown query parameters are refused, a body must be JSON, and an
-/// `Idempotency-Key` must be well formed. Then the route answers now, streams, or hands a
-/// mutation to the writer and answers after the commit.
+/// `Idempotency-Key` must be well formed. Then the route answers now, streams, hands a
+/// mutation to the writer and answers after the commit, or hands a read that can be slow to
+/// the read workers and answers when it is done. The event loop itself only parses, routes,
+/// checks and writes.
 public struct APIHandler: HTTPHandler {
     public struct Session: Sendable {
         let identity: Identity
@@ -19,10 +21,21 @@ public struct APIHandler: HTTPHandler {
 
     let router: Router
     let services: DaemonServices
+    let readWorkers: ReadWorkers
 
     public init(router: Router, services: DaemonServices) {
+        self.init(router: router, services: services, readWorkers: ReadWorkers(count: services.configuration.http.readWorkers))
+    }
+
+    init(router: Router, services: DaemonServices, readWorkers: ReadWorkers) {
         self.router = router
         self.services = services
+        self.readWorkers = readWorkers
+    }
+
+    /// Reads still queued are answered 503, reads running are waited for.
+    public func serverWillStop() {
+        readWorkers.shutdown()
     }
 
     public func openSession(peer: PeerCredentials) -> Session {
@@ -98,23 +111,61 @@ public struct APIHandler: HTTPHandler {
             let context = RequestContext(
                 request: request, identity: identity, parameters: parameters, language: language,
                 exchange: exchange, services: services, route: route)
-            switch try route.action(context) {
-            case .json(let status, let body):
-                respond(json: body, status: status, routeLabel: route.pattern, method: method, language: language, exchange: exchange)
-            case .response(let response):
-                finish(response, routeLabel: route.pattern, method: method, exchange: exchange)
-            case .mutation(let apply):
-                submit(
-                    WriteCommand(actor: identity.principal, idempotency: claim, apply: apply),
-                    routeLabel: route.pattern, method: method, language: language, exchange: exchange)
-            case .answered:
-                services.metrics.recordRequest(
-                    route: route.pattern, method: method, status: 200, seconds: Double(exchange.elapsedNanoseconds) / 1e9)
-            }
+            perform(
+                try route.action(context), actor: identity.principal, claim: claim, routeLabel: route.pattern, method: method,
+                language: language, exchange: exchange)
         } catch {
             respond(error: error, routeLabel: route.pattern, method: method, language: language, exchange: exchange)
         }
     }
+
+    /// Does what the route asked: on the loop, or for a `slowRead` on a read worker (where the
+    /// read's own result is then performed).
+    private func perform(
+        _ result: RouteResult, actor: Principal, claim: IdempotencyClaim?, routeLabel: String, method: String,
+        language: Language, exchange: HTTPExchange
+    ) {
+        switch result {
+        case .json(let status, let body):
+            respond(json: body, status: status, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+        case .response(let response):
+            finish(response, routeLabel: routeLabel, method: method, exchange: exchange)
+        case .mutation(let apply):
+            submit(
+                WriteCommand(actor: actor, idempotency: claim, apply: apply),
+                routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+        case .answered:
+            services.metrics.recordRequest(
+                route: routeLabel, method: method, status: 200, seconds: Double(exchange.elapsedNanoseconds) / 1e9)
+        case .slowRead(let read):
+            let job = ReadWorkers.Job(
+                run: {
+                    do throws(APIError) {
+                        perform(
+                            try read(), actor: actor, claim: claim, routeLabel: routeLabel, method: method, language: language,
+                            exchange: exchange)
+                    } catch {
+                        respond(error: error, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+                    }
+                },
+                cancel: {
+                    respond(error: Self.shuttingDown, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+                })
+            switch readWorkers.submit(job) {
+            case .accepted:
+                break
+            case .full:
+                respond(
+                    error: .unavailable(Text(
+                        "too many long reads at once; try again shortly", nb: "for mange lange oppslag samtidig; prøv igjen om litt")),
+                    routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+            case .stopped:
+                respond(error: Self.shuttingDown, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+            }
+        }
+    }
+
+    private static let shuttingDown = APIError.unavailable(Text("the daemon is shutting down", nb: "tjenesten avsluttes"))
 
     public func errorResponse(for failure: HTTPConnectionFailure) -> HTTPResponse {
         let error: APIError
@@ -229,9 +280,7 @@ public struct APIHandler: HTTPHandler {
                            nb: "lageret kunne ikke lagre dette; ingenting ble lagret (se daemon-loggen)")
                 respond(error: .unavailable(message), routeLabel: routeLabel, method: method, language: language, exchange: exchange)
             case .closed:
-                respond(
-                    error: .unavailable(Text("the daemon is shutting down", nb: "tjenesten avsluttes")),
-                    routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+                respond(error: Self.shuttingDown, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
             }
     }
 

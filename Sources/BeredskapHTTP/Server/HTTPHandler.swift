@@ -45,10 +45,16 @@ public protocol HTTPHandler: Sendable {
 
     /// Called once when the connection has closed, on its loop thread.
     func closeSession(_ session: Session)
+
+    /// Called once at shutdown, after requests in flight had their grace period and before the
+    /// loops stop: work the handler runs on threads of its own is finished or cancelled here,
+    /// while its answers can still reach the connections waiting for them. Blocks until done.
+    func serverWillStop()
 }
 
 extension HTTPHandler {
     public func closeSession(_ session: Session) {}
+    public func serverWillStop() {}
 }
 
 /// Callbacks for a streaming response, made on the connection's loop thread, each as a task

@@ -41,7 +41,8 @@ public final class HTTPServer<Handler: HTTPHandler>: Sendable {
     }
 
     /// Graceful shutdown: stop accepting, let requests in flight finish (up to `gracePeriod`
-    /// seconds), end streams, then close whatever is left and stop the loops. Blocks until done.
+    /// seconds), end streams, let the handler finish its own work (`serverWillStop`), then
+    /// close whatever is left and stop the loops. Blocks until done.
     public func shutdown(gracePeriod: Double) {
         let wasRunning = state.withLock { state -> Bool in
             defer { state = .stopped }
@@ -53,6 +54,7 @@ public final class HTTPServer<Handler: HTTPHandler>: Sendable {
             loop.execute { loop.beginDrain() }
         }
         _ = shared.drained.wait(timeout: .now() + gracePeriod)
+        shared.handler.serverWillStop()
         for loop in loops { loop.execute { loop.stop() } }
         for loop in loops { loop.exited.wait() }
     }

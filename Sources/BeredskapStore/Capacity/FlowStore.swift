@@ -106,7 +106,8 @@ extension SQLiteConnection {
         let flows = try netFlow(
             facility: facility, after: count.map { Timestamp(millisecondsSinceEpoch: $0.at) }, before: instant)
         return RuleOccupancy(
-            raw: (count?.counted ?? 0) + flows, lastReportAt: count.map { Timestamp(millisecondsSinceEpoch: $0.at) })
+            raw: HeadCountRule.occupancy(lastCount: count?.counted, flowsAfter: flows),
+            lastReportAt: count.map { Timestamp(millisecondsSinceEpoch: $0.at) })
     }
 
     /// Arrivals minus departures at a facility dated after `after` and before `before` (nil:
@@ -243,6 +244,9 @@ public struct FlowTarget: Sendable, Equatable {
     public var largestCapacity: Int
 
     public var subject: String { "facility/\(id)" }
+
+    /// The stored figures the head-count rule decides a new record from.
+    public var occupancy: RecordedOccupancy { RecordedOccupancy(occupied: occupied, lastReportAt: lastReportAt) }
 }
 
 extension SQLiteConnection {

@@ -2,12 +2,13 @@ import BeredskapCore
 import BeredskapJSON
 import BeredskapStore
 
-/// One evaluation inside the writer's transaction: verdicts, lifecycle steps, events and
-/// outbox rows, and what to schedule once it has committed.
+/// One evaluation inside the writer's transaction: reads the figures, asks each rule's
+/// condition for its verdict (`AlertCondition`), and writes what follows — lifecycle steps,
+/// events and outbox rows — and what to schedule once it has committed.
 struct EvaluationRun {
     let settings: AlertEngine.Settings
     private let now: Timestamp
-    private var inputs: RuleInputs?
+    private var inputs: AlertFigures?
     private var silences: SilenceSet?
     private var scheduled: [AlertEngine.Scheduled] = []
 
@@ -26,18 +27,14 @@ struct EvaluationRun {
         for key in keys.sorted(by: { ($0.rule, $0.subject) < ($1.rule, $1.subject) }) {
             guard let rule = settings.rules[key.rule] else { continue }
             var open = try transaction.connection.openAlert(key)
-            let verdict = rule.verdict(for: key.subject, inputs, active: open?.lifecycle.severity)
-            if let next = rule.nextCheck(for: key.subject, inputs) { scheduled.append(.recheck(key, at: next)) }
+            let verdict = rule.condition.verdict(for: key.subject, inputs, active: open?.lifecycle.severity)
+            if let next = rule.condition.nextCheck(for: key.subject, inputs) { scheduled.append(.recheck(key, at: next)) }
             if var alert = open {
                 let before = alert.lifecycle
                 var effects = alert.lifecycle.observe(verdict.severity, at: now)
                 let flapChange = alert.flap.record(active: verdict.severity != nil, at: now)
-                // The value shown is the current one, also while the condition is clear and
-                // `keep_firing_for` holds the alert open (and the one it resolved at); the
-                // threshold is the one last crossed.
-                alert.value = verdict.value ?? alert.value
-                if verdict.severity != nil { alert.threshold = verdict.threshold ?? alert.threshold }
-                alert.district = verdict.district ?? alert.district
+                (alert.value, alert.threshold, alert.district) = verdict.shown(
+                    value: alert.value, threshold: alert.threshold, district: alert.district)
                 effects = effects.filter { $0 != .closedSilently }
                 try record(&alert, from: before, effects: effects, flap: flapChange, in: &transaction)
                 open = alert
@@ -203,7 +200,7 @@ struct EvaluationRun {
     /// once).
     private func about(_ alert: StoredAlert, _ connection: SQLiteConnection) throws -> (Text, PlaceFigures?) {
         let subject = alert.key.subject
-        if let id = AlertRules.facilityID(of: subject) {
+        if let id = AlertFigures.facilityID(of: subject) {
             guard let facility = try inputs?.facilities[id] ?? connection.facility(id) else { return (Text(subject, nb: subject), nil) }
             return (Text(facility.name, nb: facility.name), PlaceFigures(occupied: facility.occupied, available: facility.available))
         }
@@ -217,13 +214,13 @@ struct EvaluationRun {
     /// kind (one SQL aggregate, for the kind and city rules), and the dead notifications when
     /// a key asks about them — never a decode of every facility, so the cost of an evaluation
     /// does not grow with the number of facilities.
-    private mutating func loadInputs(_ connection: SQLiteConnection, for keys: Set<AlertKey>) throws -> RuleInputs {
+    private mutating func loadInputs(_ connection: SQLiteConnection, for keys: Set<AlertKey>) throws -> AlertFigures {
         if let inputs { return inputs }
-        let ids = Set(keys.compactMap { AlertRules.facilityID(of: $0.subject) })
+        let ids = Set(keys.compactMap { AlertFigures.facilityID(of: $0.subject) })
         let facilities = try ids.compactMap { try connection.facility($0) }
         let needsPlaces = keys.contains { $0.subject == "city" || $0.subject.hasPrefix("kind/") }
         let needsDead = keys.contains { $0.subject.hasPrefix("notification/") }
-        let loaded = RuleInputs(
+        let loaded = AlertFigures(
             facilities: Dictionary(uniqueKeysWithValues: facilities.map { ($0.id, $0) }),
             places: needsPlaces ? try connection.placesByKind() : [:], surgeLevel: try connection.surgeState().level,
             now: now, cap: settings.cap,

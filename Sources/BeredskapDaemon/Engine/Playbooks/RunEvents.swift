@@ -100,17 +100,17 @@ enum WaitConditions {
     /// except a facility nobody is in any longer (closed and emptied, say): its pressure is gone,
     /// so it counts as 0 and a wait for it to empty ends.
     static func utilization(of subject: String, _ connection: SQLiteConnection) throws -> Double? {
-        if let id = AlertRules.facilityID(of: subject) {
+        if let id = AlertFigures.facilityID(of: subject) {
             guard let facility = try connection.facility(id) else { return nil }
             return facility.utilization ?? (facility.occupied == 0 ? 0 : nil)
         }
         let places = try connection.placesByKind()
         if subject == "city" {
-            return AlertRules.ratio(AlertRules.cityPlaces(places))
+            return PlaceUtilization.ratio(PlaceUtilization.city(places))
         }
         guard subject.hasPrefix("kind/"), let kind = FacilityKind(rawValue: String(subject.dropFirst(5))),
             let figures = places[kind]
         else { return nil }
-        return AlertRules.ratio(figures)
+        return PlaceUtilization.ratio(figures)
     }
 }

@@ -14,8 +14,11 @@ enum NotificationRoutes {
             Route("GET", "/v1/notifications", permission: .read, query: ["state", "limit"]) { context throws(APIError) in
                 let state = try context.queryEnum("state", NotificationState.self).map(AlertResources.storeState)
                 let limit = try context.pageSize()
-                let rows = try context.services.read { try $0.notifications(state: state, limit: limit) }
-                return .json(status: 200, body: NotificationList(notifications: rows.map(AlertResources.notification)))
+                // The outbox keeps every message sent, with its document: pages of it off the loop.
+                return .slowRead { () throws(APIError) in
+                    let rows = try context.services.read { try $0.notifications(state: state, limit: limit) }
+                    return .json(status: 200, body: NotificationList(notifications: rows.map(AlertResources.notification)))
+                }
             },
             Route("POST", "/v1/notifications/{id}/retry", permission: .operate) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)

@@ -6,10 +6,9 @@ import BeredskapStore
 /// Recording arrivals, departures and head counts inside the writer's transaction.
 ///
 /// The head count rule (`HeadCountRule`): a facility's `occupied` is its last absolute head
-/// count plus the arrivals and departures dated after it. A record dated before the last head
-/// count is kept (it counts in the arrival statistics, the surge figures and the history of
-/// its own day) but does not change `occupied`, because the head count already included
-/// those people. A head count dated before records already made adds the ones dated after it.
+/// count plus the arrivals and departures dated after it. What a new record does to the stored
+/// figure, and which records the rule refuses, is decided in Core (`RecordedOccupancy`); here
+/// the facility is read, the decision asked for, and the rows and events written.
 struct FlowRecording {
     var settings: DaemonConfiguration.Capacity
     var calendar: LocalCalendar
@@ -102,21 +101,18 @@ struct FlowRecording {
         }
         try Self.refuse(
             implausibilities(people: body.count, at: body.at, facility: facility, now: transaction.now), unless: force ?? body.force)
-        let counted = facility.lastReportAt.map { at > $0 } ?? true
-        // Stored figures above 0 are the rule's exact figure; at 0 the rule may be below (the
-        // records contradict each other), so it is evaluated again.
-        let exact = !counted || facility.occupied > 0
-        var occupied = counted ? facility.occupied + body.count : facility.occupied
+        let update = facility.occupancy.arrival(body.count, at: at)
+        var occupied = update.occupied
         let event = try transaction.appendEvent(
             type: FlowEvents.arrival, subject: facility.subject,
             data: FlowEvents.arrivalData(
                 facility: facility, count: body.count, category: body.category, at: at, transferFrom: transfer?.from,
-                note: note, occupied: occupied, counted: counted))
+                note: note, occupied: occupied, counted: update.counted))
         let id = try transaction.insertArrival(
             seq: event.seq, facility: facility, count: body.count, category: body.category, at: at, transfer: transfer,
             note: note)
-        if !exact { occupied = try transaction.connection.ruleOccupancy(facility: facility.id).shown }
-        if counted { try transaction.setOccupancy(facility: facility.id, occupied: occupied) }
+        if update.needsRecount { occupied = try transaction.connection.ruleOccupancy(facility: facility.id).shown }
+        if update.counted { try transaction.setOccupancy(facility: facility.id, occupied: occupied) }
         try noteAvailable(facility, at: at, in: transaction)
         return ArrivalRecorded(
             id: id, facility: facility.id, count: body.count, category: body.category, at: at, transferFrom: transfer?.from,
@@ -138,13 +134,11 @@ struct FlowRecording {
             throw FieldProblem("category", Text("is only for transfers (with to)", nb: "gjelder bare overføringer (med to)"))
         }
         let facility = try existingFacility(body.facility, field: "facility", transaction)
-        let counted = facility.lastReportAt.map { at > $0 } ?? true
-        if counted && body.count > facility.occupied {
-            var error = APIError.conflict(Text(
-                "only \(facility.occupied) people are recorded at \(facility.id); report a head count first (beredskap occupancy report)",
-                nb: "bare \(facility.occupied) personer er registrert på \(facility.id); rapporter et antall først (beredskap occupancy report)"))
-            error.details = JSONObject([("occupied", .integer(Int64(facility.occupied))), ("requested", .integer(Int64(body.count)))])
-            throw error
+        let update: RecordedOccupancy.Update
+        do {
+            update = try facility.occupancy.departure(body.count, at: at)
+        } catch {
+            throw refused(error, at: facility)
         }
         var problems = implausibilities(people: body.count, at: body.at, facility: facility, now: transaction.now)
         // A transfer asks once for both halves: the receiving facility's places too.
@@ -152,15 +146,15 @@ struct FlowRecording {
             problems += implausibilities(people: body.count, at: nil, facility: receiving, now: transaction.now)
         }
         try Self.refuse(problems, unless: body.force)
-        let occupied = counted ? facility.occupied - body.count : facility.occupied
+        let occupied = update.occupied
         var event = try transaction.appendEvent(
             type: FlowEvents.departure, subject: facility.subject,
             data: FlowEvents.departureData(
                 facility: facility, count: body.count, reason: body.reason, at: at, to: body.to, note: note, occupied: occupied,
-                counted: counted))
+                counted: update.counted))
         let id = try transaction.insertDeparture(
             seq: event.seq, facility: facility, count: body.count, reason: body.reason, at: at, to: body.to, note: note)
-        if counted { try transaction.setOccupancy(facility: facility.id, occupied: occupied) }
+        if update.counted { try transaction.setOccupancy(facility: facility.id, occupied: occupied) }
         try noteAvailable(facility, at: at, in: transaction)
         var arrival: ArrivalRecorded?
         if let to = body.to {
@@ -181,18 +175,17 @@ struct FlowRecording {
         let note = try Self.checkNote(body.note)
         let at = try instant(body.at, now: transaction.now)
         let facility = try existingFacility(id, field: nil, transaction)
-        if let last = facility.lastReportAt, at < last {
-            var error = APIError.conflict(Text(
-                "a newer head count (\(calendar.dateTimeText(last))) exists for \(facility.id)",
-                nb: "det finnes en nyere opptelling (\(calendar.dateTimeText(last))) for \(facility.id)"))
-            error.details = JSONObject([("last_report_at", .string(last.rfc3339))])
-            throw error
+        do {
+            try facility.occupancy.checkHeadCount(at: at)
+        } catch {
+            throw refused(error, at: facility)
         }
         try Self.refuse(
             implausibilities(people: body.occupied, field: "occupied", at: body.at, facility: facility, now: transaction.now),
             unless: force ?? body.force)
         // The count plus the records dated after it: what the rule gives once it is stored.
-        let occupied = HeadCountRule.shown(body.occupied + (try transaction.connection.netFlow(facility: id, after: at)))
+        let occupied = HeadCountRule.shown(
+            HeadCountRule.occupancy(lastCount: body.occupied, flowsAfter: try transaction.connection.netFlow(facility: id, after: at)))
         var data = JSONObject([
             ("facility", .string(id)), ("occupied", .integer(Int64(occupied))), ("counted", .integer(Int64(body.occupied))),
             ("previous", .integer(Int64(facility.occupied))), ("at", .string(at.rfc3339)),
@@ -205,6 +198,24 @@ struct FlowRecording {
         return OccupancyRecorded(
             id: headCount, facility: id, counted: body.occupied, occupied: occupied, previous: facility.occupied, at: at,
             eventSeq: event.seq)
+    }
+
+    /// The conflict a refusal of the head-count rule is answered with.
+    private func refused(_ refusal: RecordedOccupancy.Refusal, at facility: FlowTarget) -> APIError {
+        var error: APIError
+        switch refusal {
+        case .fewerPresent(let occupied, let requested):
+            error = APIError.conflict(Text(
+                "only \(occupied) people are recorded at \(facility.id); report a head count first (beredskap occupancy report)",
+                nb: "bare \(occupied) personer er registrert på \(facility.id); rapporter et antall først (beredskap occupancy report)"))
+            error.details = JSONObject([("occupied", .integer(Int64(occupied))), ("requested", .integer(Int64(requested)))])
+        case .newerHeadCount(let last):
+            error = APIError.conflict(Text(
+                "a newer head count (\(calendar.dateTimeText(last))) exists for \(facility.id)",
+                nb: "det finnes en nyere opptelling (\(calendar.dateTimeText(last))) for \(facility.id)"))
+            error.details = JSONObject([("last_report_at", .string(last.rfc3339))])
+        }
+        return error
     }
 
     /// A record dated on a day before the facility's places were first noted gives that day

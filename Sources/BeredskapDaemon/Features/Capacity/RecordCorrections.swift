@@ -68,7 +68,7 @@ struct RecordCorrections {
         var after: [RuleOccupancy] = []
         for (index, facility) in facilities.enumerated() {
             let rule = try transaction.connection.ruleOccupancy(facility: facility.id)
-            if rule.raw < 0 && rule.raw < before[index].raw { throw Self.belowNobody(facility, rule.raw) }
+            if HeadCountRule.leavesBelowNobody(before: before[index].raw, after: rule.raw) { throw Self.belowNobody(facility, rule.raw) }
             after.append(rule)
         }
         // Last, so that a confirmed retry is not then refused for another reason.

@@ -26,14 +26,17 @@ enum RecordRoutes {
                     let request = RecordQuery(
                         facility: context.query("facility"), before: try context.queryInteger("before", in: 1...Int64.max),
                         limit: Int(try context.queryInteger("limit", in: 1...Int64(maximumLimit)) ?? Int64(defaultLimit)))
-                    let records = try context.services.read { connection in
-                        if let facility = request.facility, try connection.flowTarget(facility) == nil {
-                            throw FacilityRoutes.notFound(facility, field: "facility")
+                    // Pages of records joined with the events that made and corrected them: off the loop.
+                    return .slowRead { () throws(APIError) in
+                        let records = try context.services.read { connection in
+                            if let facility = request.facility, try connection.flowTarget(facility) == nil {
+                                throw FacilityRoutes.notFound(facility, field: "facility")
+                            }
+                            return try connection.records(kind, request)
                         }
-                        return try connection.records(kind, request)
+                        let next = records.count == request.limit ? records.last?.id : nil
+                        return .json(status: 200, body: RecordList(records: records.map(resource), next: next))
                     }
-                    let next = records.count == request.limit ? records.last?.id : nil
-                    return .json(status: 200, body: RecordList(records: records.map(resource), next: next))
                 },
                 Route("POST", "/v1/\(collection(kind))/{id}/void", permission: .operate) { context throws(APIError) in
                     let id = try idParameter(context)

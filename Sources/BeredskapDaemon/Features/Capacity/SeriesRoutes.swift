@@ -3,6 +3,8 @@ import BeredskapCore
 import BeredskapStore
 
 /// History: `GET /v1/arrivals` and `GET /v1/occupancy`, bucketed by local day or ISO week.
+///
+/// Both read every record of their range (up to ten years) and are read off the loop.
 enum SeriesRoutes {
     /// Longest range one request may ask for (ten years of days).
     static let maximumDays = 3660
@@ -24,8 +26,10 @@ enum SeriesRoutes {
                 guard let start = buckets.first?.startInstant, let end = buckets.last?.endInstant else {
                     throw .invalidField("from", Text("must not be after to", nb: "kan ikke være etter to"))
                 }
-                let rows = try context.services.read { try $0.arrivals(from: start, to: end, filter: filter) }
-                return .json(status: 200, body: arrivalSeries(rows, buckets: buckets, context: context, first: first, last: last))
+                return .slowRead { () throws(APIError) in
+                    let rows = try context.services.read { try $0.arrivals(from: start, to: end, filter: filter) }
+                    return .json(status: 200, body: arrivalSeries(rows, buckets: buckets, context: context, first: first, last: last))
+                }
             },
             Route("GET", "/v1/occupancy", permission: .read, query: ["facility", "from", "to", "bucket"]) { context throws(APIError) in
                 let (first, last) = try range(context)
@@ -37,19 +41,21 @@ enum SeriesRoutes {
                 guard let start = days.first?.startInstant, let end = days.last?.endInstant else {
                     throw .invalidField("from", Text("must not be after to", nb: "kan ikke være etter to"))
                 }
-                let (facilities, inputs, available) = try context.services.read { connection in
-                    let facilities = try connection.facilities().filter { id == nil || $0.id == id }
-                    return (
-                        facilities,
-                        try facilities.map { try connection.occupancyHistoryInput(facility: $0.id, from: start, to: end) },
-                        try facilities.map { try connection.availableByDay(facility: $0.id, over: days.map(\.first)) })
+                return .slowRead { () throws(APIError) in
+                    let (facilities, inputs, available) = try context.services.read { connection in
+                        let facilities = try connection.facilities().filter { id == nil || $0.id == id }
+                        return (
+                            facilities,
+                            try facilities.map { try connection.occupancyHistoryInput(facility: $0.id, from: start, to: end) },
+                            try facilities.map { try connection.availableByDay(facility: $0.id, over: days.map(\.first)) })
+                    }
+                    if let id, facilities.isEmpty { throw FacilityRoutes.notFound(id, field: "facility") }
+                    return .json(
+                        status: 200,
+                        body: occupancySeries(
+                            facilities, OccupancyHistory(inputs, dayEnds: days.map(\.endInstant)), available: available, days: days,
+                            timeZone: context.services.configuration.timeZone))
                 }
-                if let id, facilities.isEmpty { throw FacilityRoutes.notFound(id, field: "facility") }
-                return .json(
-                    status: 200,
-                    body: occupancySeries(
-                        facilities, OccupancyHistory(inputs, dayEnds: days.map(\.endInstant)), available: available, days: days,
-                        timeZone: context.services.configuration.timeZone))
             },
         ]
     }

@@ -20,8 +20,12 @@ enum EventRoutes {
                 }
                 let limit = try context.pageSize()
                 let after = since ?? 0
-                let events = try context.services.read { try $0.events(after: after, limit: limit, typePrefix: typePrefix) }
-                return .json(status: 200, body: EventPage(events: events, next: events.last?.seq ?? after))
+                // A page is up to 1000 events with their data: read and encoded off the loop.
+                // (A stream starts here and is fed by its loop as the client takes it.)
+                return .slowRead { () throws(APIError) in
+                    let events = try context.services.read { try $0.events(after: after, limit: limit, typePrefix: typePrefix) }
+                    return .json(status: 200, body: EventPage(events: events, next: events.last?.seq ?? after))
+                }
             }
         ]
     }

@@ -37,9 +37,13 @@ enum IncidentLogRoutes {
                              nb: "bruk after med order=asc og before med order=desc"))
                 }
                 query.cursor = after ?? before
-                let entries = try context.services.read { try $0.incidentLog(query) }
-                let next = entries.count == query.limit ? entries.last?.id : nil
-                return .json(status: 200, body: LogPage(entries: entries, next: next))
+                // Pages of free text that grow with a crisis (the CLI's --all reads them all): off the loop.
+                let page = query
+                return .slowRead { () throws(APIError) in
+                    let entries = try context.services.read { try $0.incidentLog(page) }
+                    let next = entries.count == page.limit ? entries.last?.id : nil
+                    return .json(status: 200, body: LogPage(entries: entries, next: next))
+                }
             },
         ]
     }

@@ -39,8 +39,14 @@ enum RunRoutes {
                 }
                 query.playbook = context.query("playbook")
                 query.limit = try context.pageSize()
-                let runs = try context.services.read { try $0.playbookRuns(query) }
-                return .json(status: 200, body: RunList(runs: runs.map(resource)))
+                let runs = query
+                @Sendable func list() throws(APIError) -> RouteResult {
+                    let found = try context.services.read { try $0.playbookRuns(runs) }
+                    return .json(status: 200, body: RunList(runs: found.map(resource)))
+                }
+                // Active runs are few and read on the loop; finished ones are the history, with
+                // every step of each: off the loop.
+                return query.states == [.active] ? try list() : .slowRead(list)
             },
             Route("GET", "/v1/runs/{id}", permission: .read) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
@@ -175,7 +181,7 @@ enum RunRoutes {
             break
         }
         trigger.subject = subject
-        if let id = AlertRules.facilityID(of: subject) {
+        if let id = AlertFigures.facilityID(of: subject) {
             trigger.district = try connection.facility(id)?.district
         } else if subject.hasPrefix("district/") {
             trigger.district = String(subject.dropFirst("district/".count))
