@@ -7,17 +7,16 @@ import Synchronization
 ///
 /// Why one scheduler instead of timers or polling: rules must not poll on a fixed interval
 /// (ARCHITECTURE.md, "Time"). Each rule keeps its next due instant here under a key (the
-/// surge window's next change, later alert `for` expiries and retries); the thread sleeps
-/// until the earliest one. Scheduling a key again replaces its instant. Actions run on the
-/// scheduler thread and must be short (typically: submit a command to the writer).
+/// surge window's next change, later alert `for` expiries and retries); scheduling a key
+/// again replaces its instant. The entries are a `TimerHeap`, so scheduling, replacing and
+/// cancelling cost O(log n) however many timers there are, and the thread sleeps until the
+/// earliest. Actions run on the scheduler thread (or the caller's, in `fire(until:)`) and
+/// must be short (typically: submit a command to the writer).
 public final class Scheduler: Sendable {
-    private struct Entry {
-        var at: Timestamp
-        var action: @Sendable () -> Void
-    }
+    public typealias Action = @Sendable () -> Void
 
     private struct State {
-        var entries: [String: Entry] = [:]
+        var timers = TimerHeap<String, Action>()
         var stopped = false
     }
 
@@ -28,7 +27,8 @@ public final class Scheduler: Sendable {
     /// Upper bound on one sleep, so a wall clock stepped forward (NTP) is noticed promptly.
     private let longestSleep: Double
 
-    /// - Parameter runsThread: false in tests, which call `fireDue()` after moving a manual clock.
+    /// - Parameter runsThread: false in tests and under simulated time, where nothing fires
+    ///   until `fire(until:)` or `fireDue()` is called.
     public init(clock: any WallClock, runsThread: Bool = true, longestSleepSeconds: Double = 60) {
         self.clock = clock
         longestSleep = longestSleepSeconds
@@ -42,10 +42,10 @@ public final class Scheduler: Sendable {
     }
 
     /// Runs `action` at `instant` (at once if it has passed), replacing what `key` had.
-    public func schedule(_ key: String, at instant: Timestamp, action: @escaping @Sendable () -> Void) {
+    public func schedule(_ key: String, at instant: Timestamp, action: @escaping Action) {
         let earlier = state.withLock { state in
-            let earliest = state.entries.values.map(\.at).min()
-            state.entries[key] = Entry(at: instant, action: action)
+            let earliest = state.timers.first?.at
+            state.timers.schedule(key, at: instant, action)
             return earliest.map { instant < $0 } ?? true
         }
         // Waking the thread costs a context switch; it only needs one when its sleep must end sooner.
@@ -53,23 +53,31 @@ public final class Scheduler: Sendable {
     }
 
     public func cancel(_ key: String) {
-        state.withLock { _ = $0.entries.removeValue(forKey: key) }
+        state.withLock { _ = $0.timers.cancel(key) }
     }
 
     /// When `key` is due, if scheduled.
-    public func dueTime(of key: String) -> Timestamp? { state.withLock { $0.entries[key]?.at } }
+    public func dueTime(of key: String) -> Timestamp? { state.withLock { $0.timers.dueTime(of: key) } }
 
-    /// Runs every action whose instant has come; returns how many ran.
+    /// How many actions are scheduled.
+    public var count: Int { state.withLock { $0.timers.count } }
+
+    /// Runs, in order of their instants, every action due by `instant`, including those that
+    /// actions schedule meanwhile at or before it; returns how many ran. For simulated time:
+    /// the clock's owner moves its clock and fires what came due.
     @discardableResult
-    public func fireDue() -> Int {
-        let now = clock.now()
-        let due: [Entry] = state.withLock { state in
-            let keys = state.entries.filter { $0.value.at <= now }.map(\.key)
-            return keys.compactMap { state.entries.removeValue(forKey: $0) }
+    public func fire(until instant: Timestamp) -> Int {
+        var ran = 0
+        while let entry = state.withLock({ $0.timers.popFirst(dueBy: instant) }) {
+            entry.value()
+            ran += 1
         }
-        for entry in due.sorted(by: { $0.at < $1.at }) { entry.action() }
-        return due.count
+        return ran
     }
+
+    /// Runs every action whose instant has come by the clock; returns how many ran.
+    @discardableResult
+    public func fireDue() -> Int { fire(until: clock.now()) }
 
     /// Stops the thread; scheduled actions are dropped (their owners rebuild them at start).
     public func stop() {
@@ -81,10 +89,9 @@ public final class Scheduler: Sendable {
 
     private func run() {
         bshim_set_thread_name("beredskap-sched")
-        while true {
-            let (stopped, next) = state.withLock { ($0.stopped, $0.entries.values.map(\.at).min()) }
-            if stopped { break }
+        while !state.withLock({ $0.stopped }) {
             fireDue()
+            let next = state.withLock { $0.timers.first?.at }
             let seconds = next.map { Double($0.milliseconds(since: clock.now())) / 1000 } ?? longestSleep
             if seconds > 0 { _ = wake.wait(timeout: .now() + min(seconds, longestSleep)) }
         }
