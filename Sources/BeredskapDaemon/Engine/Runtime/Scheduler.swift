@@ -98,3 +98,15 @@ public final class Scheduler: Sendable {
         finished.signal()
     }
 }
+
+extension Scheduler {
+    /// How long an engine waits before trying again what could not be done (a command the
+    /// store did not commit, an outbox it could not read): the store may be full or failing,
+    /// and trying at once would spin.
+    static let retryDelay = FixedDuration.seconds(5)
+
+    /// Runs `action` under `key` once `retryDelay` has passed.
+    func retry(_ key: String, action: @escaping Action) {
+        schedule(key, at: clock.now().adding(milliseconds: Self.retryDelay.milliseconds), action: action)
+    }
+}
