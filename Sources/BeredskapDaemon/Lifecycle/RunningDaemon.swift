@@ -6,7 +6,7 @@ import BeredskapStore
 import Foundation
 import Glibc
 
-/// Why the daemon could not start. One line, saying what to do.
+/// Why the daemon (or a world it opens) could not start. One line, saying what to do.
 public struct StartupError: Error, Sendable, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
