@@ -131,7 +131,7 @@ import Testing
         let set = try PlaybookLibrary.load(configuration, facilities: nil).get()
         let scheduler = Scheduler(clock: clock, runsThread: false)
         let engine = PlaybookEngine(
-            configuration: configuration, calendar: try #require(LocalCalendar(identifier: "Europe/Oslo")), clock: clock,
+            configuration: configuration, calendar: try #require(LocalCalendar(identifier: "Europe/Oslo")),
             scheduler: scheduler, library: PlaybookLibrary(set))
         let writer = Writer(connection: connection, clock: clock, onCommit: { engine.observe($0) })
         defer { writer.close() }

@@ -13,7 +13,7 @@ import Synchronization
 /// writer: a level change is an event like any other, durable before anyone is told. The
 /// command decides again inside the transaction from the latest figures, so two queued
 /// decisions can never write contradicting levels.
-public final class SurgeMonitor: Sendable {
+public final class SurgeMonitor: Sendable, Engine {
     public struct Snapshot: Sendable {
         public var state: SurgeState
         public var figures: SurgeFigures
@@ -28,8 +28,6 @@ public final class SurgeMonitor: Sendable {
         var window: SurgeWindow
         /// The level as last committed.
         var persisted: SurgeState
-        /// A level-change command is queued; do not queue another.
-        var changeQueued = false
         /// The start of the earliest hour after now holding an arrival dated ahead (within the
         /// future tolerance): the figures change when it begins, though no window moves, so
         /// `SurgeWindow.nextChange` does not name it.
@@ -39,46 +37,53 @@ public final class SurgeMonitor: Sendable {
     private let state: Mutex<State>
     private let clock: any WallClock
     private let scheduler: Scheduler
-    private let writerBox = Mutex<Writer?>(nil)
+    private let readPool: ReadPool
+    private let commands = EngineWriter()
+    private let levelChange: CoalescedCommand<EngineWriter>
     static let scheduleKey = "surge"
 
-    /// Loads the window and the persisted level from the store.
+    /// Loads the window and the persisted level from the store (on the write connection,
+    /// before the writer owns it).
     public init(
         configuration: DaemonConfiguration.Surge, language: Language, connection: SQLiteConnection, clock: any WallClock,
-        scheduler: Scheduler
+        scheduler: Scheduler, readPool: ReadPool
     ) throws {
         self.clock = clock
         self.scheduler = scheduler
+        self.readPool = readPool
+        levelChange = CoalescedCommand(submitter: commands, scheduler: scheduler)
         let (window, ahead) = try Self.loadWindow(configuration, connection: connection, now: clock.now())
         state = Mutex(State(
             configuration: configuration, language: language, window: window, persisted: try connection.surgeState(),
             arrivalHourAhead: ahead))
     }
 
-    /// The language of the log entries from now on (on reload).
-    public func use(language: Language) {
-        state.withLock { $0.language = language }
-    }
-
-    /// Starts deciding: from now on level changes are written through `writer`. Decides once
-    /// at once, since the level may have changed while the daemon was not running.
+    /// Starts deciding: from now on level changes are written through the writer. Decides
+    /// once at once, since the level may have changed while the daemon was not running.
     public func start() {
         evaluate()
     }
 
-    /// The writer, before anything can commit (see `RunningDaemon`): a change observed
-    /// before `start` must find it.
     public func attach(writer: Writer) {
-        writerBox.withLock { $0 = writer }
+        commands.attach(writer)
     }
 
-    /// New settings (on reload): rebuilds the window when its sizes changed, then decides.
-    public func reconfigure(_ configuration: DaemonConfiguration.Surge, connection: SQLiteConnection) throws {
-        let (window, ahead) = try Self.loadWindow(configuration, connection: connection, now: clock.now())
-        state.withLock { state in
-            state.configuration = configuration
-            state.window = window
-            state.arrivalHourAhead = ahead
+    /// New settings (on reload): the language of the log entries, and a window rebuilt when
+    /// its settings changed, then a decision.
+    func reconfigure(_ change: Reconfiguration) {
+        state.withLock { $0.language = change.new.notifications.language }
+        guard change.changed(\.surge) else { return }
+        let configuration = change.new.surge
+        do {
+            let (window, ahead) = try readPool.read { try Self.loadWindow(configuration, connection: $0, now: clock.now()) }
+            state.withLock { state in
+                state.configuration = configuration
+                state.window = window
+                state.arrivalHourAhead = ahead
+            }
+        } catch {
+            DaemonLog.error("could not rebuild the surge window after a reload: \(error)")
+            return
         }
         evaluate()
     }
@@ -98,14 +103,10 @@ public final class SurgeMonitor: Sendable {
                     relevant = true
                     continue
                 }
-                switch event.type {
-                case SurgeEvents.levelChanged:
-                    if let level = event.data["to"]?.stringValue.flatMap(SurgeLevel.init(rawValue:)) {
-                        state.persisted = SurgeState(level: level, since: event.time, reason: event.data["reason"]?.stringValue)
-                    }
-                    state.changeQueued = false
-                default:
-                    continue
+                if event.type == SurgeEvents.levelChanged,
+                    let level = event.data["to"]?.stringValue.flatMap(SurgeLevel.init(rawValue:))
+                {
+                    state.persisted = SurgeState(level: level, since: event.time, reason: event.data["reason"]?.stringValue)
                 }
             }
         }
@@ -135,9 +136,7 @@ public final class SurgeMonitor: Sendable {
         let (change, next) = state.withLock { state -> (Bool, Timestamp?) in
             let figures = state.window.figures(at: now)
             let machine = SurgeLevelMachine(thresholds: state.configuration.thresholds)
-            let decided = machine.next(from: state.persisted.level, figures: figures).level
-            let change = decided != state.persisted.level && !state.changeQueued
-            if change { state.changeQueued = true }
+            let change = machine.next(from: state.persisted.level, figures: figures).level != state.persisted.level
             if let ahead = state.arrivalHourAhead, ahead <= now { state.arrivalHourAhead = nil }
             return (change, Self.earliest(state.window.nextChange(after: now), state.arrivalHourAhead))
         }
@@ -146,30 +145,21 @@ public final class SurgeMonitor: Sendable {
         } else {
             scheduler.cancel(Self.scheduleKey)
         }
-        if change { queueLevelChange() }
-    }
-
-    private func queueLevelChange() {
-        guard let writer = writerBox.withLock({ $0 }) else { return }
-        writer.submit(WriteCommand(actor: .system) { [self] transaction in
-            try applyLevelChange(&transaction)
-        }) { [self] outcome in
-            if case .committed(_, let events) = outcome, !events.isEmpty { return }
-            // Nothing changed (or it failed): allow the next evaluation to try again.
-            state.withLock { $0.changeQueued = false }
+        if change {
+            levelChange.request { EngineCommand(name: "surge/level") { [self] transaction in try applyLevelChange(&transaction) } }
         }
     }
 
     /// Inside the writer's transaction: decide from the latest figures against the stored
     /// level, and record a change as `surge.level_changed`.
-    private func applyLevelChange(_ transaction: inout WriteTransaction) throws -> CommandReply {
+    private func applyLevelChange(_ transaction: inout WriteTransaction) throws {
         let stored = try transaction.connection.surgeState()
         let (figures, decision, language) = state.withLock { state in
             let figures = state.window.figures(at: transaction.now)
             let machine = SurgeLevelMachine(thresholds: state.configuration.thresholds)
             return (figures, machine.next(from: stored.level, figures: figures), state.language)
         }
-        guard decision.level != stored.level else { return CommandReply(status: 204, body: []) }
+        guard decision.level != stored.level else { return }
         var data = JSONObject([
             ("from", .string(stored.level.rawValue)), ("to", .string(decision.level.rawValue)),
             ("arrivals_24h", .integer(Int64(figures.arrivals24h))), ("arrivals_7d", .integer(Int64(figures.arrivals7d))),
@@ -189,7 +179,6 @@ public final class SurgeMonitor: Sendable {
                 nb: "Ankomstnivået \(direction.nb) fra \(stored.level.name.nb) til \(decision.level.name.nb)"
                     + " (\(arrivals) \(arrivals == 1 ? "ankomst" : "ankomster") siste døgn).")(language),
             subject: "city", source: .system)
-        return CommandReply(status: 200, body: [])
     }
 
     /// The start of the arrival's hour when that hour has not begun yet. (A void of such an

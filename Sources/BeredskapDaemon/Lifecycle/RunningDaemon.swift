@@ -6,15 +6,16 @@ import BeredskapStore
 import Foundation
 import Glibc
 
-/// Why the daemon could not start. One line, saying what to do.
+/// Why the daemon (or a world it opens) could not start. One line, saying what to do.
 public struct StartupError: Error, Sendable, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
 }
 
-/// A started daemon: store open, writer running, socket listening. `stop()` shuts it down
-/// in order. Used by `beredskapd` and by tests that want the real thing in-process.
+/// A started daemon: a world open on the state directory, its socket listening. `stop()`
+/// shuts it down in order. Used by `beredskapd` and by tests that want the real thing in-process.
 public final class RunningDaemon: Sendable {
+    public let world: World
     public let services: DaemonServices
     public let socketPath: String
     public let configurationFile: String?
@@ -22,7 +23,7 @@ public final class RunningDaemon: Sendable {
     private let listener: UnixSocketListener
     private let stateLock: Int32
 
-    /// Opens the store, binds the socket and starts serving.
+    /// Opens the world on the state directory, binds the socket and starts serving.
     /// - Parameters:
     ///   - configurationFile: the file the configuration came from (nil: embedded); SIGHUP re-reads it.
     public init(
@@ -37,37 +38,11 @@ public final class RunningDaemon: Sendable {
         let directory = configuration.state.directory
         try Self.makeStateDirectory(directory)
         stateLock = try Self.lockStateDirectory(directory)
-
-        var databaseConfiguration = Database.Configuration(directory: directory)
-        databaseConfiguration.busyTimeoutMilliseconds = Int32(clamping: configuration.store.busyTimeout.milliseconds)
-        let database = Database(configuration: databaseConfiguration)
-        let writeConnection: SQLiteConnection
-        let lastSeq: Int64
-        let scheduler = Scheduler(clock: clock)
-        let surge: SurgeMonitor
-        let playbooks: PlaybookLibrary
-        let alerts = AlertEngine(configuration: configuration, clock: clock, scheduler: scheduler)
         do {
-            writeConnection = try database.openForWriting(now: clock.now().millisecondsSinceEpoch)
-            lastSeq = try writeConnection.lastEventSeq()
-            surge = try SurgeMonitor(
-                configuration: configuration.surge, language: configuration.notifications.language, connection: writeConnection,
-                clock: clock, scheduler: scheduler)
-            // An invalid set of action cards stops the start, as an invalid configuration does:
-            // running without them unnoticed during a surge would be worse.
-            let facilities = Set(try writeConnection.facilities().map(\.id))
-            switch PlaybookLibrary.load(configuration, facilities: facilities) {
-            case .success(let set):
-                playbooks = PlaybookLibrary(set)
-                if let warning = PlaybookLibrary.emptyWarning(set, directory: configuration.playbooks.directory) {
-                    DaemonLog.warning(warning.en)
-                }
-            case .failure(let failure): throw StartupError("the playbooks in \(configuration.playbooks.directory) are invalid:\n\(failure)")
-            }
+            world = try World(configuration: configuration, calendar: calendar, clock: clock)
         } catch {
-            scheduler.stop()
             Glibc.close(stateLock)
-            throw StartupError("\(error)")
+            throw error
         }
 
         do {
@@ -79,41 +54,17 @@ public final class RunningDaemon: Sendable {
                 options.groupID = try Self.groupID(configuration.socket.group)
                 listener = try UnixSocketListener.bind(options)
             }
-        } catch let error as ListenerError {
-            Glibc.close(stateLock)
-            throw StartupError("\(error)")
         } catch {
+            world.stop()
+            world.close()
             Glibc.close(stateLock)
             throw error as? StartupError ?? StartupError("\(error)")
         }
         socketPath = listener.createdPath ?? configuration.socketPath
         self.configurationFile = configurationFile
 
-        let runs = PlaybookEngine(configuration: configuration, calendar: calendar, clock: clock, scheduler: scheduler, library: playbooks)
-        let bus = EventBus(lastSeq: lastSeq)
-        let readPool = ReadPool(database: database)
-        let notifier = Notifier(
-            configuration: configuration.notifications, stateDirectory: directory, clock: clock, scheduler: scheduler,
-            readPool: readPool)
-        let writer = Writer(
-            connection: writeConnection, clock: clock, configuration: configuration.writerConfiguration,
-            onCommit: { events in
-                bus.publish(events)
-                surge.observe(events)
-                alerts.observe(events)
-                runs.observe(events)
-                notifier.observe(events)
-            })
-        // Every engine gets the writer before the first commit (the daemon.started event just
-        // below): an engine that observed a commit before it had a writer would drop the work
-        // and, worse, keep its "already queued" flag set.
-        surge.attach(writer: writer)
-        alerts.attach(writer: writer)
-        runs.attach(writer: writer)
-        notifier.attach(writer: writer)
         services = DaemonServices(
-            readPool: readPool, writer: writer, bus: bus, metrics: Metrics(), clock: clock,
-            identityResolver: identityResolver, scheduler: scheduler, surge: surge, alerts: alerts, notifier: notifier, playbooks: playbooks, runs: runs,
+            world: world, metrics: Metrics(), identityResolver: identityResolver,
             settings: DaemonServices.Settings(
                 configuration: configuration,
                 policy: AccessPolicy(roles: configuration.access.roles, daemonUID: getuid()), calendar: calendar),
@@ -122,8 +73,8 @@ public final class RunningDaemon: Sendable {
         do {
             server = try HTTPServer(handler: handler, configuration: configuration.serverConfiguration)
         } catch {
-            scheduler.stop()
-            writer.close()
+            world.stop()
+            world.close()
             listener.removeSocketFile()
             Glibc.close(listener.fileDescriptor)
             Glibc.close(stateLock)
@@ -139,28 +90,17 @@ public final class RunningDaemon: Sendable {
                 ("configuration", .string(configurationFile ?? ConfigurationLoader.embeddedName)),
                 ("socket", .string(socketPath)), ("socket_activated", .bool(listener.isSocketActivated)),
             ])
-        surge.start()
-        do {
-            try services.readPool.read { try alerts.start(connection: $0) }
-        } catch {
-            DaemonLog.error("could not schedule the open alerts: \(error)")
-        }
-        runs.start()
-        notifier.start()
+        world.start()
         server.start(listener: listener.fileDescriptor)
     }
 
-    /// Graceful shutdown: stop accepting, finish requests in flight, record the stop, close
-    /// the store, remove the socket.
+    /// Graceful shutdown: stop accepting, finish requests in flight, stop the engines, record
+    /// the stop, close the store, remove the socket.
     public func stop() {
         server.shutdown(gracePeriod: services.configuration.shutdown.gracePeriod.seconds)
-        services.notifier.stop()
-        services.scheduler.stop()
+        world.stop()
         recordLifecycleEvent("daemon.stopped", data: [("pid", .integer(Int64(getpid())))])
-        // Readers first: the writer, closing last, checkpoints and removes the WAL, which a
-        // read-only connection cannot do.
-        services.readPool.drain()
-        services.writer.close()
+        world.close()
         listener.removeSocketFile()
         Glibc.close(stateLock)
     }
@@ -189,27 +129,7 @@ public final class RunningDaemon: Sendable {
         current.policy = AccessPolicy(roles: new.access.roles, daemonUID: getuid())
         current.configuration = ConfigurationDiff.keepingRestartOnly(running, appliedFrom: new)
         services.replaceSettings(current)
-        if new.alerts != running.alerts || new.notifications != running.notifications || new.capacity != running.capacity {
-            do {
-                try services.readPool.read { try services.alerts.reconfigure(current.configuration, connection: $0) }
-                services.notifier.reconfigure(current.configuration.notifications, stateDirectory: running.state.directory)
-            } catch {
-                DaemonLog.error("could not apply the alert settings after a reload: \(error)")
-            }
-        }
-        if new.playbooks != running.playbooks || new.notifications != running.notifications || new.capacity != running.capacity
-            || new.timeZone != running.timeZone
-        {
-            services.runs.reconfigure(current.configuration, calendar: current.calendar)
-        }
-        services.surge.use(language: current.configuration.notifications.language)
-        if new.surge != running.surge {
-            do {
-                try services.readPool.read { try services.surge.reconfigure(new.surge, connection: $0) }
-            } catch {
-                DaemonLog.error("could not rebuild the surge window after a reload: \(error)")
-            }
-        }
+        world.reconfigure(from: running, to: current.configuration, calendar: current.calendar)
         recordLifecycleEvent(
             "config.reloaded",
             data: [
@@ -223,13 +143,8 @@ public final class RunningDaemon: Sendable {
     /// SIGHUP re-reads the action cards too; an invalid set is refused (recorded with every
     /// problem) and the running set stays.
     private func reloadPlaybooks() {
-        let facilities = (try? services.readPool.read { connection in Set(try connection.facilities().map(\.id)) }) ?? nil
-        switch PlaybookLibrary.load(services.configuration, facilities: facilities) {
+        switch world.reloadPlaybooks(services.configuration) {
         case .success(let set):
-            services.playbooks.replace(with: set)
-            if let warning = PlaybookLibrary.emptyWarning(set, directory: services.configuration.playbooks.directory) {
-                DaemonLog.warning(warning.en)
-            }
             recordLifecycleEvent("playbooks.reloaded", data: [("playbooks", .array(set.playbooks.map { .string($0.id) }))])
         case .failure(let failure):
             DaemonLog.error("playbook reload refused; the running set stays:\n\(failure)")
@@ -239,7 +154,7 @@ public final class RunningDaemon: Sendable {
     }
 
     private func recordLifecycleEvent(_ type: String, data: [(String, JSONValue)]) {
-        let outcome = services.writer.perform(
+        let outcome = world.writer.perform(
             WriteCommand(actor: .system) { transaction in
                 try transaction.appendSystemEvent(type: type, subject: "daemon", data: .object(JSONObject(data)))
                 return CommandReply(status: 204, body: [])

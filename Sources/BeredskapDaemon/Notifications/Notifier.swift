@@ -14,7 +14,7 @@ import Synchronization
 /// re-sends on the others; every attempt of a row carries the row's idempotency key. A crash
 /// between delivery and recording it means one more delivery with the same key (at least
 /// once), never none.
-public final class Notifier: Sendable {
+public final class Notifier: Sendable, Engine {
     private struct State {
         var channels: [String: any NotificationChannel]
         var retry: RetryPolicy
@@ -37,7 +37,8 @@ public final class Notifier: Sendable {
     private let clock: any WallClock
     private let scheduler: Scheduler
     private let readPool: ReadPool
-    private let writerBox = Mutex<Writer?>(nil)
+    private let stateDirectory: String
+    private let commands = EngineWriter()
     private let queue = DispatchQueue(label: "beredskap-notifier")
 
     public init(
@@ -47,6 +48,7 @@ public final class Notifier: Sendable {
         self.clock = clock
         self.scheduler = scheduler
         self.readPool = readPool
+        self.stateDirectory = stateDirectory
         state = Mutex(State(channels: Self.channels(configuration, stateDirectory: stateDirectory), retry: configuration.retry))
     }
 
@@ -60,12 +62,14 @@ public final class Notifier: Sendable {
         wake()
     }
 
-    /// The writer, before anything can commit (see `RunningDaemon`).
     public func attach(writer: Writer) {
-        writerBox.withLock { $0 = writer }
+        commands.attach(writer)
     }
 
-    public func reconfigure(_ configuration: DaemonConfiguration.Notifications, stateDirectory: String) {
+    /// New channels and retry policy when the notification settings changed (on reload).
+    func reconfigure(_ change: Reconfiguration) {
+        guard change.changed(\.notifications) else { return }
+        let configuration = change.new.notifications
         let channels = Self.channels(configuration, stateDirectory: stateDirectory)
         state.withLock { state in
             state.channels = channels
@@ -101,7 +105,7 @@ public final class Notifier: Sendable {
             }
         } catch {
             DaemonLog.error("notifier: could not read the outbox: \(error)")
-            scheduler.schedule(Self.scheduleKey, at: now.adding(milliseconds: 5000)) { [weak self] in self?.wake() }
+            scheduler.retry(Self.scheduleKey) { [weak self] in self?.wake() }
             return
         }
         let started = monotonicNanosecondsNow()
@@ -130,9 +134,8 @@ public final class Notifier: Sendable {
 
     /// Writes an attempt's result: delivered, the next attempt, or dead.
     private func record(_ row: OutboxNotification, _ result: DeliveryResult) {
-        guard let writer = writerBox.withLock({ $0 }) else { return }
         let retry = state.withLock { $0.retry }
-        writer.submit(WriteCommand(actor: .system) { transaction in
+        let submitted = commands.submit({ transaction in
             let now = transaction.now
             let subject = "notification/\(row.id)"
             var data = JSONObject([
@@ -154,7 +157,6 @@ public final class Notifier: Sendable {
                 try transaction.appendSystemEvent(
                     type: next == nil ? NotificationEvents.dead : NotificationEvents.failed, subject: subject, data: .object(data))
             }
-            return CommandReply(status: 204, body: [])
         }) { [self] outcome in
             state.withLock { state in
                 state.inFlight.remove(row.id)
@@ -162,5 +164,7 @@ public final class Notifier: Sendable {
             }
             wake()
         }
+        // Without a writer the attempt is not recorded: the row stays due, for the next look.
+        if !submitted { _ = state.withLock { $0.inFlight.remove(row.id) } }
     }
 }

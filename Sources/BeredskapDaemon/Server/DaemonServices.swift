@@ -2,9 +2,9 @@ import BeredskapCore
 import BeredskapStore
 import Synchronization
 
-/// What request handlers share: the store, the writer, the event bus, metrics, the clock,
-/// the scheduler, the engines (surge, alerts, playbook runs), the notifier and the current
-/// (reloadable) settings.
+/// What request handlers share: the parts of the world they use (the store, the writer, the
+/// event bus, the clock, the engines and the action cards), what belongs to the server
+/// (metrics, who is calling, the facility snapshots) and the current (reloadable) settings.
 public final class DaemonServices: Sendable {
     /// Settings that SIGHUP may replace while running.
     public struct Settings: Sendable {
@@ -16,37 +16,36 @@ public final class DaemonServices: Sendable {
     public let readPool: ReadPool
     public let writer: Writer
     public let bus: EventBus
-    public let metrics: Metrics
     public let clock: any WallClock
-    public let identityResolver: any IdentityResolver
     public let scheduler: Scheduler
     public let surge: SurgeMonitor
     public let alerts: AlertEngine
     public let notifier: Notifier
     public let playbooks: PlaybookLibrary
     public let runs: PlaybookEngine
+    public let metrics: Metrics
+    public let identityResolver: any IdentityResolver
     public let facilitySnapshots = FacilitySnapshots()
     /// Monotonic nanoseconds at start, for `uptime_s`.
     public let startedAtNanoseconds: UInt64
     private let settings: Mutex<Settings>
     private let connectionCounter = Mutex<(@Sendable () -> Int)?>(nil)
 
+    /// The parts of `world` handlers use, beside the server's own.
     public init(
-        readPool: ReadPool, writer: Writer, bus: EventBus, metrics: Metrics, clock: any WallClock,
-        identityResolver: any IdentityResolver, scheduler: Scheduler, surge: SurgeMonitor, alerts: AlertEngine,
-        notifier: Notifier, playbooks: PlaybookLibrary, runs: PlaybookEngine, settings: Settings, startedAtNanoseconds: UInt64
+        world: World, metrics: Metrics, identityResolver: any IdentityResolver, settings: Settings, startedAtNanoseconds: UInt64
     ) {
-        self.notifier = notifier
-        self.playbooks = playbooks
-        self.runs = runs
-        self.scheduler = scheduler
-        self.surge = surge
-        self.alerts = alerts
-        self.readPool = readPool
-        self.writer = writer
-        self.bus = bus
+        readPool = world.readPool
+        writer = world.writer
+        bus = world.bus
+        clock = world.clock
+        scheduler = world.scheduler
+        surge = world.surge
+        alerts = world.alerts
+        notifier = world.notifier
+        playbooks = world.playbooks
+        runs = world.runs
         self.metrics = metrics
-        self.clock = clock
         self.identityResolver = identityResolver
         self.settings = Mutex(settings)
         self.startedAtNanoseconds = startedAtNanoseconds

@@ -13,7 +13,7 @@ import Synchronization
 /// shared `Scheduler`; nothing polls. Why through the writer: an alert transition and the
 /// notification rows it causes commit in one transaction, so a crash can delay a
 /// notification but never lose it, and a restart resumes every clock from the stored state.
-public final class AlertEngine: Sendable {
+public final class AlertEngine: Sendable, Engine {
     struct Settings: Sendable {
         var rules: [String: any AlertRule]
         var alerts: DaemonConfiguration.Alerts
@@ -24,17 +24,18 @@ public final class AlertEngine: Sendable {
     private struct State {
         var settings: Settings
         var pendingKeys: Set<AlertKey> = []
-        var evaluationQueued = false
     }
 
     private let state: Mutex<State>
-    private let clock: any WallClock
     private let scheduler: Scheduler
-    private let writerBox = Mutex<Writer?>(nil)
+    private let readPool: ReadPool
+    private let commands = EngineWriter()
+    private let evaluation: CoalescedCommand<EngineWriter>
 
-    public init(configuration: DaemonConfiguration, clock: any WallClock, scheduler: Scheduler) {
-        self.clock = clock
+    public init(configuration: DaemonConfiguration, scheduler: Scheduler, readPool: ReadPool) {
         self.scheduler = scheduler
+        self.readPool = readPool
+        evaluation = CoalescedCommand(submitter: commands, scheduler: scheduler)
         state = Mutex(State(settings: Self.settings(configuration)))
     }
 
@@ -47,22 +48,34 @@ public final class AlertEngine: Sendable {
 
     /// Starts evaluating: schedules the clocks of every open alert and re-evaluates every
     /// subject once, since anything may have changed while the daemon was not running.
-    public func start(connection: SQLiteConnection) throws {
-        for alert in try connection.openAlerts() { schedule(alert) }
-        let keys = try Self.allKeys(connection: connection, rules: state.withLock { Array($0.settings.rules.keys) })
-        queue(keys)
+    public func start() {
+        do {
+            let rules = state.withLock { Array($0.settings.rules.keys) }
+            let (open, keys) = try readPool.read { connection in
+                (try connection.openAlerts(), try Self.allKeys(connection: connection, rules: rules))
+            }
+            for alert in open { schedule(alert) }
+            queue(keys)
+        } catch {
+            DaemonLog.error("could not schedule the open alerts: \(error)")
+        }
     }
 
-    /// The writer, before anything can commit (see `RunningDaemon`): an evaluation queued by
-    /// an event observed before `start` must find it, or its queued flag would stay set.
     public func attach(writer: Writer) {
-        writerBox.withLock { $0 = writer }
+        commands.attach(writer)
     }
 
-    /// New settings on reload; open alerts keep the policy they started with.
-    public func reconfigure(_ configuration: DaemonConfiguration, connection: SQLiteConnection) throws {
-        state.withLock { $0.settings = Self.settings(configuration) }
-        queue(try Self.allKeys(connection: connection, rules: state.withLock { Array($0.settings.rules.keys) }))
+    /// New settings on reload (of the rules, the notifications or the capacity they read);
+    /// open alerts keep the policy they started with.
+    func reconfigure(_ change: Reconfiguration) {
+        guard change.changed(\.alerts) || change.changed(\.notifications) || change.changed(\.capacity) else { return }
+        let settings = Self.settings(change.new)
+        state.withLock { $0.settings = settings }
+        do {
+            queue(try readPool.read { try Self.allKeys(connection: $0, rules: Array(settings.rules.keys)) })
+        } catch {
+            DaemonLog.error("could not apply the alert settings after a reload: \(error)")
+        }
     }
 
     /// Called on the writer thread after each commit: which rules and subjects to look at.
@@ -81,13 +94,11 @@ public final class AlertEngine: Sendable {
     // MARK: - Commands
 
     private func queue(_ keys: Set<AlertKey>) {
-        let submit = state.withLock { state -> Bool in
+        let pending = state.withLock { state -> Bool in
             state.pendingKeys.formUnion(keys)
-            guard !state.evaluationQueued, !state.pendingKeys.isEmpty else { return false }
-            state.evaluationQueued = true
-            return true
+            return !state.pendingKeys.isEmpty
         }
-        if submit { submitEvaluation() }
+        if pending { evaluation.request { evaluationCommand() } }
     }
 
     /// Keys evaluated in one transaction at most.
@@ -98,67 +109,64 @@ public final class AlertEngine: Sendable {
     /// API write waits behind. In chunks, writes interleave with the drain.
     static let evaluationChunk = 200
 
-    private func submitEvaluation() {
-        guard let writer = writerBox.withLock({ $0 }) else { return }
+    /// Evaluates a chunk of the pending keys; once it has committed, schedules what it
+    /// planned and asks for the next chunk. If it is not committed, its keys are pending again
+    /// (and `CoalescedCommand` tries again after a pause).
+    private func evaluationCommand() -> EngineCommand<WriteTransaction> {
         let plan = Mutex<[Scheduled]>([])
         let taken = Mutex<Set<AlertKey>>([])
-        writer.submit(WriteCommand(actor: .system) { [self] transaction in
-            let (keys, settings) = state.withLock { state -> (Set<AlertKey>, Settings) in
-                let keys = Set(state.pendingKeys.prefix(Self.evaluationChunk))
-                state.pendingKeys.subtract(keys)
-                return (keys, state.settings)
-            }
-            taken.withLock { $0 = keys }
-            var run = EvaluationRun(settings: settings, transaction: transaction)
-            let scheduled = try run.evaluate(keys, in: &transaction)
-            plan.withLock { $0 = scheduled }
-            return CommandReply(status: 204, body: [])
-        }) { [self] outcome in
-            guard case .committed = outcome else {
-                // Nothing of it was written: those keys are evaluated again, after a pause
-                // (the store may be full or failing; do not spin).
-                let keys = taken.withLock { $0 }
-                state.withLock { state in
-                    state.pendingKeys.formUnion(keys)
-                    state.evaluationQueued = false
+        return EngineCommand(
+            name: "alerts/evaluation",
+            body: { [self] transaction in
+                let (keys, settings) = state.withLock { state -> (Set<AlertKey>, Settings) in
+                    let keys = Set(state.pendingKeys.prefix(Self.evaluationChunk))
+                    state.pendingKeys.subtract(keys)
+                    return (keys, state.settings)
                 }
-                if case .closed = outcome { return }
-                scheduler.schedule("alerts/retry", at: clock.now().adding(milliseconds: 5000)) { [weak self] in self?.queue([]) }
-                return
-            }
-            for item in plan.withLock({ $0 }) { schedule(item) }
-            let more = state.withLock { state -> Bool in
-                if state.pendingKeys.isEmpty { state.evaluationQueued = false }
-                return state.evaluationQueued
-            }
-            if more { submitEvaluation() }
-        }
+                taken.withLock { $0 = keys }
+                var run = EvaluationRun(settings: settings, transaction: transaction)
+                let scheduled = try run.evaluate(keys, in: &transaction)
+                plan.withLock { $0 = scheduled }
+            },
+            committed: { [self] in
+                for item in plan.withLock({ $0 }) { schedule(item) }
+                queue([])
+            },
+            notCommitted: { [self] in
+                let keys = taken.withLock { taken in
+                    defer { taken = [] }
+                    return taken
+                }
+                state.withLock { $0.pendingKeys.formUnion(keys) }
+            })
     }
 
     /// Applies the alert's time-based transitions that are due and reschedules its clocks
     /// (also after an acknowledgement, which moves them).
     func advance(alert id: Int64) {
-        submit { run, transaction in try run.advance(alert: id, in: &transaction) }
+        submit("alert/\(id)") { run, transaction in try run.advance(alert: id, in: &transaction) }
     }
 
     /// Runs `body` as a system command and schedules what it planned once it has committed.
-    private func submit(_ body: @escaping @Sendable (inout EvaluationRun, inout WriteTransaction) throws -> [Scheduled]) {
-        guard let writer = writerBox.withLock({ $0 }) else { return }
+    private func submit(
+        _ name: String, _ body: @escaping @Sendable (inout EvaluationRun, inout WriteTransaction) throws -> [Scheduled]
+    ) {
         let plan = Mutex<[Scheduled]>([])
-        writer.submit(WriteCommand(actor: .system) { [self] transaction in
-            var run = EvaluationRun(settings: state.withLock { $0.settings }, transaction: transaction)
-            let scheduled = try body(&run, &transaction)
-            plan.withLock { $0 = scheduled }
-            return CommandReply(status: 204, body: [])
-        }) { [self] outcome in
-            if case .committed = outcome { for item in plan.withLock({ $0 }) { schedule(item) } }
-        }
+        let command = EngineCommand<WriteTransaction>(
+            name: "alerts/\(name)",
+            body: { [self] transaction in
+                var run = EvaluationRun(settings: state.withLock { $0.settings }, transaction: transaction)
+                let scheduled = try body(&run, &transaction)
+                plan.withLock { $0 = scheduled }
+            },
+            committed: { [self] in for item in plan.withLock({ $0 }) { schedule(item) } })
+        commands.submit(command, on: scheduler, again: nil)
     }
 
     /// Brings the silenced flags up to date and tells the groups about alerts whose silence
     /// ended while they still fire.
     func reviewSilences() {
-        submit { run, transaction in try run.reviewSilences(in: &transaction) }
+        submit("silences") { run, transaction in try run.reviewSilences(in: &transaction) }
     }
 
     // MARK: - Scheduling

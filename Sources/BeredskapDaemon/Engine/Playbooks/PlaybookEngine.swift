@@ -12,7 +12,7 @@ import Synchronization
 /// reminders are scheduled on the shared `Scheduler` at each run's `nextDeadline()` (no
 /// polling); and everything the engine needs after a crash is in the store — the runs, and
 /// the cursor up to which the event log has been read for triggers.
-public final class PlaybookEngine: Sendable {
+public final class PlaybookEngine: Sendable, Engine {
     struct Settings: Sendable {
         var policy: PlaybookRun.Policy
         var routing: NotificationRouting
@@ -26,8 +26,6 @@ public final class PlaybookEngine: Sendable {
 
     private struct State {
         var settings: Settings
-        var catchUpQueued = false
-        var waitCheckQueued = false
         /// Active runs with a `wait_for` step running: what a change of figures may finish.
         var waitingRuns: Set<Int64> = []
     }
@@ -37,15 +35,17 @@ public final class PlaybookEngine: Sendable {
     static let conditionEvents: Set<String> = AlertRules.facilityEvents.union([AlertEvents.resolved, AlertEvents.closed])
 
     private let state: Mutex<State>
-    private let clock: any WallClock
     private let scheduler: Scheduler
     private let library: PlaybookLibrary
-    private let writerBox = Mutex<Writer?>(nil)
+    private let commands = EngineWriter()
+    private let catchUp: CoalescedCommand<EngineWriter>
+    private let waitCheck: CoalescedCommand<EngineWriter>
 
-    init(configuration: DaemonConfiguration, calendar: LocalCalendar, clock: any WallClock, scheduler: Scheduler, library: PlaybookLibrary) {
-        self.clock = clock
+    init(configuration: DaemonConfiguration, calendar: LocalCalendar, scheduler: Scheduler, library: PlaybookLibrary) {
         self.scheduler = scheduler
         self.library = library
+        catchUp = CoalescedCommand(submitter: commands, scheduler: scheduler)
+        waitCheck = CoalescedCommand(submitter: commands, scheduler: scheduler)
         state = Mutex(State(settings: Self.settings(configuration, calendar: calendar)))
     }
 
@@ -58,7 +58,7 @@ public final class PlaybookEngine: Sendable {
     /// The writer, before anything can commit: events observed from then on (the daemon's own
     /// start, a surge level change found at start) can only be acted on once it is known.
     public func attach(writer: Writer) {
-        writerBox.withLock { $0 = writer }
+        commands.attach(writer)
     }
 
     /// Resumes the active runs (automatic steps interrupted by a stop are retried or failed,
@@ -76,7 +76,7 @@ public final class PlaybookEngine: Sendable {
     /// Recovers the active runs with ids above `after`, a chunk at a time.
     private func recover(after: Int64) {
         let last = Mutex<Int64?>(nil)
-        submit("recover", { execution, transaction in
+        let command = command("recover", { execution, transaction in
             let runs = try transaction.connection.activePlaybookRuns(after: after, limit: Self.recoveryChunk)
             let now = transaction.now
             let language = execution.settings.language
@@ -89,14 +89,19 @@ public final class PlaybookEngine: Sendable {
                 }
             }
             last.withLock { $0 = runs.count == Self.recoveryChunk ? runs.last?.id : nil }
-        }, retry: { [weak self] in self?.recover(after: after) }, then: { [self] in
+        }, then: { [self] in
             if let next = last.withLock({ $0 }) { recover(after: next) }
         })
+        commands.submitRetrying(command, on: scheduler)
     }
 
-    /// New settings on reload; runs keep the policy they started with.
-    public func reconfigure(_ configuration: DaemonConfiguration, calendar: LocalCalendar) {
-        state.withLock { $0.settings = Self.settings(configuration, calendar: calendar) }
+    /// New settings on reload (of the run policy, the notifications, the capacity or the time
+    /// zone it reads); runs keep the policy they started with.
+    func reconfigure(_ change: Reconfiguration) {
+        guard change.changed(\.playbooks) || change.changed(\.notifications) || change.changed(\.capacity)
+            || change.changed(\.timeZone)
+        else { return }
+        state.withLock { $0.settings = Self.settings(change.new, calendar: change.calendar) }
     }
 
     /// Called on the writer thread after each commit.
@@ -120,93 +125,70 @@ public final class PlaybookEngine: Sendable {
         let result = try body(&execution, &transaction)
         noteWaits(execution.touched)
         let ids = Array(execution.touched.keys)
-        submit("reschedule", { execution, transaction in
+        let reschedule = command("reschedule", { execution, transaction in
             for id in ids { try execution.reread(run: id, in: transaction) }
         })
+        commands.submit(reschedule, on: scheduler, again: nil)
         return result
     }
 
     // MARK: - System commands
 
+    /// Reads the event log for triggers (a chunk at a time) and starts their runs. An event
+    /// committed once a pass has begun asks for another.
     private func queueCatchUp() {
-        let submitNow = state.withLock { state -> Bool in
-            guard !state.catchUpQueued else { return false }
-            state.catchUpQueued = true
-            return true
+        catchUp.request {
+            let more = Mutex(false)
+            return command("catch-up", { [library] execution, transaction in
+                let pending = try execution.catchUp(library.playbooks, in: &transaction)
+                more.withLock { $0 = pending }
+            }, then: { [self] in
+                if more.withLock({ $0 }) { queueCatchUp() }
+            })
         }
-        guard submitNow else { return }
-        let more = Mutex(false)
-        let submitted = submit("catch-up", { [self, library] execution, transaction in
-            // Cleared before reading the log: an event committed from here on queues another pass.
-            self.state.withLock { $0.catchUpQueued = false }
-            let pending = try execution.catchUp(library.playbooks, in: &transaction)
-            more.withLock { $0 = pending }
-        }, retry: { [weak self] in self?.queueCatchUp() }, then: { [self] in
-            if more.withLock({ $0 }) { queueCatchUp() }
-        })
-        if !submitted { state.withLock { $0.catchUpQueued = false } }
     }
 
     private func queueWaitCheck() {
-        let submitNow = state.withLock { state -> Bool in
-            guard !state.waitCheckQueued else { return false }
-            state.waitCheckQueued = true
-            return true
+        waitCheck.request {
+            command("waits", { [self] execution, transaction in
+                for id in state.withLock({ $0.waitingRuns }).sorted() {
+                    guard let run = try transaction.connection.playbookRun(id: id), run.run.state == .active else { continue }
+                    try execution.checkWaits(run, in: &transaction)
+                }
+            })
         }
-        guard submitNow else { return }
-        let submitted = submit("waits", { [self] execution, transaction in
-            let runs = state.withLock { state -> Set<Int64> in
-                state.waitCheckQueued = false
-                return state.waitingRuns
-            }
-            for id in runs.sorted() {
-                guard let run = try transaction.connection.playbookRun(id: id), run.run.state == .active else { continue }
-                try execution.checkWaits(run, in: &transaction)
-            }
-        }, retry: { [weak self] in self?.queueWaitCheck() })
-        if !submitted { state.withLock { $0.waitCheckQueued = false } }
     }
 
     /// Applies the reminders of run `id` that are due.
     func advance(run id: Int64) {
-        submit("run/\(id)", { execution, transaction in
+        let command = command("run/\(id)", { execution, transaction in
             let now = transaction.now
             guard try transaction.connection.playbookRun(id: id)?.run.state == .active else { return }
             _ = try execution.change(run: id, in: &transaction) { run in run.advance(to: now) }
-        }, retry: { [weak self] in self?.advance(run: id) })
+        })
+        commands.submitRetrying(command, on: scheduler)
     }
 
-    /// Runs `body` as a system command. Which runs now wait for a condition is noted inside
-    /// it (before `observe` sees the commit); their reminders are scheduled once it has
-    /// committed, then `then` runs. If it is not committed, `retry` runs after a pause (the
-    /// store may be full or failing; do not spin). False when there is no writer yet.
-    @discardableResult
-    private func submit(
+    /// A system command running `body` with a `RunExecution`. Which runs now wait for a
+    /// condition is noted inside it (before `observe` sees the commit); their reminders are
+    /// scheduled once it has committed, then `then` runs.
+    private func command(
         _ name: String, _ body: @escaping @Sendable (inout RunExecution, inout WriteTransaction) throws -> Void,
-        retry: (@Sendable () -> Void)? = nil, then: (@Sendable () -> Void)? = nil
-    ) -> Bool {
-        guard let writer = writerBox.withLock({ $0 }) else { return false }
+        then: (@Sendable () -> Void)? = nil
+    ) -> EngineCommand<WriteTransaction> {
         let touched = Mutex<[Int64: StoredRun]>([:])
-        writer.submit(WriteCommand(actor: .system) { [self] transaction in
-            var execution = RunExecution(settings: state.withLock { $0.settings }, transaction: transaction)
-            try body(&execution, &transaction)
-            noteWaits(execution.touched)
-            touched.withLock { $0 = execution.touched }
-            return CommandReply(status: 204, body: [])
-        }) { [self] outcome in
-            switch outcome {
-            case .committed, .replayed:
+        return EngineCommand(
+            name: "playbooks/\(name)",
+            body: { [self] transaction in
+                var execution = RunExecution(settings: state.withLock { $0.settings }, transaction: transaction)
+                try body(&execution, &transaction)
+                noteWaits(execution.touched)
+                touched.withLock { $0 = execution.touched }
+            },
+            committed: { [self] in
                 schedule(touched.withLock { $0 })
                 then?()
-            case .closed:
-                break
-            case .rejected, .storeFailed, .idempotencyConflict:
-                DaemonLog.error("a playbook run command (\(name)) was not committed: \(outcome); trying again in 5 s")
-                guard let retry else { return }
-                scheduler.schedule("playbooks/retry/\(name)", at: clock.now().adding(milliseconds: 5000), action: retry)
-            }
-        }
-        return true
+            })
     }
 
     // MARK: - Scheduling
