@@ -15,7 +15,7 @@
 import BeredskapCore
 import BeredskapJSON
 import BeredskapDaemon
-import BeredskapHTTP
+import BeredskapHTTPParser
 import BeredskapStore
 import Dispatch
 import Foundation

@@ -1,4 +1,4 @@
-@testable import BeredskapHTTP
+@testable import BeredskapHTTPParser
 import Testing
 
 /// Work must be linear in the bytes received however they are split. Checked by counting the

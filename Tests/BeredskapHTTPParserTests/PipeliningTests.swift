@@ -1,4 +1,4 @@
-@testable import BeredskapHTTP
+@testable import BeredskapHTTPParser
 import Testing
 
 @Suite struct PipeliningTests {

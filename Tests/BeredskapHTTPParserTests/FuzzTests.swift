@@ -1,5 +1,5 @@
 import BeredskapTestSupport
-import BeredskapHTTP
+import BeredskapHTTPParser
 import Testing
 
 /// Deterministic mutation fuzzing (fixed seeds, so any failure reproduces). Properties:

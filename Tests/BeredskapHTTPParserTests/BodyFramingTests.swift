@@ -1,4 +1,4 @@
-import BeredskapHTTP
+import BeredskapHTTPParser
 import Testing
 
 @Suite struct ContentLengthTests {

@@ -1,4 +1,4 @@
-@testable import BeredskapHTTP
+@testable import BeredskapHTTPParser
 import Testing
 
 /// Every limit at exactly its value (passes) and one byte over (fails with the right case),

@@ -1,4 +1,4 @@
-@testable import BeredskapHTTP
+@testable import BeredskapHTTPParser
 import BeredskapTestSupport
 import Testing
 
