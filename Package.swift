@@ -7,7 +7,8 @@
 //   CSQLite, CShims                          C: system SQLite, what Glibc hides
 //   BeredskapJSON                            strict JSON / JSON5 codec (generic)
 //   BeredskapCore        ← JSON              the domain, pure: time, rules, state machines
-//   BeredskapStore       ← Core, CSQLite     SQLite, migrations, event log, the writer
+//   BeredskapSQLite      ← Core, CSQLite     SQLite wrapper, migration runner, read pool, the writer (generic)
+//   BeredskapStore       ← SQLite            the schema's migrations, event-log and feature queries
 //   BeredskapAPI         ← Core              wire types shared by daemon and client
 //   BeredskapHTTPParser                      HTTP/1.1 parsers and encoders, pure: no I/O (generic)
 //   BeredskapHTTP        ← HTTPParser, CShims  epoll server, Unix sockets, client connection (generic)
@@ -32,15 +33,16 @@ let package = Package(
         .target(name: "CShims"),
         .target(name: "BeredskapJSON"),
         .target(name: "BeredskapCore", dependencies: ["BeredskapJSON"]),
-        .target(name: "BeredskapStore", dependencies: ["BeredskapCore", "BeredskapJSON", "CSQLite", "CShims"]),
+        .target(name: "BeredskapSQLite", dependencies: ["BeredskapCore", "BeredskapJSON", "CSQLite", "CShims"]),
+        .target(name: "BeredskapStore", dependencies: ["BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]),
         .target(name: "BeredskapAPI", dependencies: ["BeredskapCore", "BeredskapJSON"]),
         .target(name: "BeredskapHTTPParser"),
         .target(name: "BeredskapHTTP", dependencies: ["BeredskapHTTPParser", "CShims"]),
         .target(
             name: "BeredskapDaemon",
             dependencies: [
-                "BeredskapCore", "BeredskapJSON", "BeredskapStore", "BeredskapAPI", "BeredskapHTTP", "BeredskapHTTPParser",
-                "CShims",
+                "BeredskapCore", "BeredskapJSON", "BeredskapSQLite", "BeredskapStore", "BeredskapAPI", "BeredskapHTTP",
+                "BeredskapHTTPParser", "CShims",
             ],
             resources: [.embedInCode("Resources/beredskap.json5")]
         ),
@@ -54,8 +56,8 @@ let package = Package(
         .executableTarget(
             name: "beredskap-bench",
             dependencies: [
-                "BeredskapDaemon", "BeredskapStore", "BeredskapCore", "BeredskapJSON", "BeredskapHTTP", "BeredskapHTTPParser",
-                "BeredskapClient", "CShims",
+                "BeredskapDaemon", "BeredskapSQLite", "BeredskapStore", "BeredskapCore", "BeredskapJSON", "BeredskapHTTP",
+                "BeredskapHTTPParser", "BeredskapClient", "CShims",
             ]
         ),
 
@@ -63,14 +65,17 @@ let package = Package(
         .target(name: "BeredskapTestSupport", path: "Tests/BeredskapTestSupport"),
         .testTarget(name: "BeredskapJSONTests", dependencies: ["BeredskapJSON", "BeredskapTestSupport"]),
         .testTarget(name: "BeredskapCoreTests", dependencies: ["BeredskapCore"]),
-        .testTarget(name: "BeredskapStoreTests", dependencies: ["BeredskapStore", "BeredskapCore", "BeredskapJSON"]),
+        .testTarget(name: "BeredskapSQLiteTests", dependencies: ["BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]),
+        .testTarget(
+            name: "BeredskapStoreTests", dependencies: ["BeredskapStore", "BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]
+        ),
         .testTarget(name: "BeredskapHTTPParserTests", dependencies: ["BeredskapHTTPParser", "BeredskapTestSupport"]),
         .testTarget(name: "BeredskapHTTPTests", dependencies: ["BeredskapHTTP", "BeredskapHTTPParser"]),
         .testTarget(
             name: "BeredskapDaemonTests",
             dependencies: [
-                "BeredskapDaemon", "BeredskapCore", "BeredskapJSON", "BeredskapStore", "BeredskapAPI", "BeredskapHTTP",
-                "BeredskapHTTPParser", "BeredskapTestSupport",
+                "BeredskapDaemon", "BeredskapCore", "BeredskapJSON", "BeredskapSQLite", "BeredskapStore", "BeredskapAPI",
+                "BeredskapHTTP", "BeredskapHTTPParser", "BeredskapTestSupport",
             ]
         ),
         .testTarget(name: "BeredskapCLITests", dependencies: ["BeredskapCLI", "BeredskapClient", "BeredskapAPI"]),

@@ -16,6 +16,7 @@ import BeredskapCore
 import BeredskapJSON
 import BeredskapDaemon
 import BeredskapHTTPParser
+import BeredskapSQLite
 import BeredskapStore
 import Dispatch
 import Foundation

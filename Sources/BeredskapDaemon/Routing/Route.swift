@@ -1,4 +1,4 @@
-import BeredskapStore
+import BeredskapSQLite
 import BeredskapHTTP
 
 /// One entry of the route table: method, path pattern, the permission it needs, the query

@@ -3,7 +3,7 @@ import BeredskapCore
 import BeredskapHTTP
 import BeredskapHTTPParser
 import BeredskapJSON
-import BeredskapStore
+import BeredskapSQLite
 
 /// The daemon's `HTTPHandler`: the one path every request takes.
 ///

@@ -1,5 +1,5 @@
 import BeredskapCore
-import BeredskapStore
+import BeredskapSQLite
 import Synchronization
 
 /// What request handlers share: the store, the writer, the event bus, metrics, the clock,

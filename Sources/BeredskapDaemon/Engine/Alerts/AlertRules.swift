@@ -1,4 +1,5 @@
 import BeredskapCore
+import BeredskapSQLite
 import BeredskapStore
 
 /// What the rules read: the state right after a commit, read once per evaluation.

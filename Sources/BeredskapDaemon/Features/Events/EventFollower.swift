@@ -3,6 +3,7 @@ import BeredskapCore
 import BeredskapHTTP
 import BeredskapHTTPParser
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 import Synchronization
 

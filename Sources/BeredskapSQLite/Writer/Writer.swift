@@ -11,6 +11,10 @@ import Synchronization
 /// was syncing run in the next transaction (each in its own savepoint) and share its fsync.
 /// Nothing is reported as committed before COMMIT has returned, and with WAL and
 /// `synchronous=FULL` that means it is on disk.
+///
+/// The writer knows no feature: it needs only the tables `events` (the append-only log that
+/// `WriteTransaction` appends to) and `idempotency_keys`, which the schema's first migration
+/// creates (beredskap's is in BeredskapStore).
 public final class Writer: Sendable {
     public struct Configuration: Sendable, Equatable {
         /// Most commands in one transaction; bounds the latency one batch adds to the next.

@@ -23,7 +23,7 @@ public struct Database: Sendable {
 
     /// Opens (creating if needed) the database for writing: integrity check, WAL, durable
     /// commits, migrations. Returns the writer's connection.
-    public func openForWriting(migrator: Migrator = Migrator(), now: Int64) throws -> SQLiteConnection {
+    public func openForWriting(migrator: Migrator, now: Int64) throws -> SQLiteConnection {
         let path = configuration.path
         let connection: SQLiteConnection
         do {

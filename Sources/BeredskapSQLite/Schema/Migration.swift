@@ -2,7 +2,8 @@
 /// transaction, and recorded in `schema_migrations` as well as `PRAGMA user_version`.
 ///
 /// Why never edit a released migration: databases in the field have already applied it.
-/// A change is always a new migration appended to `Migrations.all`.
+/// A change is always a new migration appended to the list (beredskap's is `Migrations.all`
+/// in BeredskapStore).
 public struct Migration: Sendable {
     public let version: Int
     public let name: String
@@ -16,10 +17,13 @@ public struct Migration: Sendable {
 }
 
 /// Applies pending migrations and refuses databases written by a newer version.
+///
+/// The first migration must create `schema_migrations(version, name, applied_ms)`, where each
+/// applied version is recorded.
 public struct Migrator: Sendable {
     public let migrations: [Migration]
 
-    public init(migrations: [Migration] = Migrations.all) {
+    public init(migrations: [Migration]) {
         self.migrations = migrations.sorted { $0.version < $1.version }
     }
 
