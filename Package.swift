@@ -4,17 +4,18 @@
 // No third-party packages: only the Swift toolchain and the system SQLite library.
 // Dependencies run in one direction (see ../shared/design/ARCHITECTURE.md):
 //
-//   CSQLite, CShims                          C: system SQLite, what Glibc hides
-//   BeredskapJSON                            strict JSON / JSON5 codec (generic)
-//   BeredskapCore        ← JSON              the domain, pure: time, rules, state machines
-//   BeredskapSQLite      ← Core, CSQLite     SQLite wrapper, migration runner, read pool, the writer (generic)
-//   BeredskapStore       ← SQLite            the schema's migrations, event-log and feature queries
-//   BeredskapAPI         ← Core              wire types shared by daemon and client
-//   BeredskapHTTPParser                      HTTP/1.1 parsers and encoders, pure: no I/O (generic)
+//   CSQLite, CShims                            C: system SQLite, what Glibc hides
+//   BeredskapJSON                              strict JSON / JSON5 codec (generic)
+//   BeredskapCore        ← JSON                the domain, pure: time, rules, state machines
+//   BeredskapSQLite      ← Core, CSQLite       SQLite wrapper, migrations runner, read pool, writer (generic)
+//   BeredskapStore       ← SQLite              the schema's migrations, event-log and feature queries
+//   BeredskapAPI         ← Core                wire types shared by daemon and client
+//   BeredskapHTTPParser                        HTTP/1.1 parsers and encoders, pure: no I/O (generic)
 //   BeredskapHTTP        ← HTTPParser, CShims  epoll server, Unix sockets, client connection (generic)
-//   BeredskapDaemon      ← all of the above
-//   BeredskapClient      ← API, HTTP         typed client over the Unix socket
-//   BeredskapCLI         ← Client            the `beredskap` commands
+//   BeredskapCLIKit      ← Core                arguments, help, tables, CSV, charts, terminal (generic)
+//   BeredskapDaemon      ← Store, API, HTTP    configuration, access, routes, engines, lifecycle
+//   BeredskapClient      ← API, HTTP           typed client over the Unix socket
+//   BeredskapCLI         ← Client, CLIKit      the `beredskap` commands
 import PackageDescription
 
 let package = Package(
@@ -50,14 +51,18 @@ let package = Package(
             name: "BeredskapClient",
             dependencies: ["BeredskapAPI", "BeredskapJSON", "BeredskapCore", "BeredskapHTTP", "BeredskapHTTPParser"]
         ),
-        .target(name: "BeredskapCLI", dependencies: ["BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore"]),
+        .target(name: "BeredskapCLIKit", dependencies: ["BeredskapCore"]),
+        .target(
+            name: "BeredskapCLI",
+            dependencies: ["BeredskapCLIKit", "BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore"]
+        ),
         .executableTarget(name: "beredskapd", dependencies: ["BeredskapDaemon"]),
-        .executableTarget(name: "beredskap", dependencies: ["BeredskapCLI"]),
+        .executableTarget(name: "beredskap", dependencies: ["BeredskapCLI", "BeredskapCLIKit"]),
         .executableTarget(
             name: "beredskap-bench",
             dependencies: [
-                "BeredskapDaemon", "BeredskapSQLite", "BeredskapStore", "BeredskapCore", "BeredskapJSON", "BeredskapHTTP",
-                "BeredskapHTTPParser", "BeredskapClient", "CShims",
+                "BeredskapDaemon", "BeredskapSQLite", "BeredskapStore", "BeredskapCore", "BeredskapJSON",
+                "BeredskapHTTP", "BeredskapHTTPParser", "BeredskapClient", "CShims",
             ]
         ),
 
@@ -67,18 +72,23 @@ let package = Package(
         .testTarget(name: "BeredskapCoreTests", dependencies: ["BeredskapCore"]),
         .testTarget(name: "BeredskapSQLiteTests", dependencies: ["BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]),
         .testTarget(
-            name: "BeredskapStoreTests", dependencies: ["BeredskapStore", "BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]
+            name: "BeredskapStoreTests",
+            dependencies: ["BeredskapStore", "BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]
         ),
         .testTarget(name: "BeredskapHTTPParserTests", dependencies: ["BeredskapHTTPParser", "BeredskapTestSupport"]),
         .testTarget(name: "BeredskapHTTPTests", dependencies: ["BeredskapHTTP", "BeredskapHTTPParser"]),
         .testTarget(
             name: "BeredskapDaemonTests",
             dependencies: [
-                "BeredskapDaemon", "BeredskapCore", "BeredskapJSON", "BeredskapSQLite", "BeredskapStore", "BeredskapAPI",
-                "BeredskapHTTP", "BeredskapHTTPParser", "BeredskapTestSupport",
+                "BeredskapDaemon", "BeredskapCore", "BeredskapJSON", "BeredskapSQLite", "BeredskapStore",
+                "BeredskapAPI", "BeredskapHTTP", "BeredskapHTTPParser", "BeredskapTestSupport",
             ]
         ),
-        .testTarget(name: "BeredskapCLITests", dependencies: ["BeredskapCLI", "BeredskapClient", "BeredskapAPI"]),
+        .testTarget(name: "BeredskapCLIKitTests", dependencies: ["BeredskapCLIKit", "BeredskapCore"]),
+        .testTarget(
+            name: "BeredskapCLITests",
+            dependencies: ["BeredskapCLI", "BeredskapCLIKit", "BeredskapClient", "BeredskapAPI"]
+        ),
         .testTarget(
             name: "BeredskapEndToEndTests",
             dependencies: [

@@ -1,5 +1,5 @@
 import BeredskapCore
-import BeredskapCLI
+import BeredskapCLIKit
 
 /// A small command tree shaped like the real one, shared by the parser and help tests.
 enum Fixture {

@@ -1,5 +1,5 @@
 import BeredskapCore
-import BeredskapCLI
+import BeredskapCLIKit
 import Testing
 
 /// The exact help pages of the fixture tree, in both languages.

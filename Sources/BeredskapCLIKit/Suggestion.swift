@@ -3,14 +3,14 @@
 /// Operators type fast under pressure; pointing at the intended name is cheaper than making
 /// them read the whole help. The distance is optimal string alignment (Levenshtein plus
 /// adjacent transposition, so "lgo" is one edit from "log"), case-insensitive.
-enum Suggestion {
+public enum Suggestion {
     /// The largest number of edits still worth suggesting.
     static let maximumDistance = 2
 
     /// The candidate closest to `typed`, if it is at most `maximumDistance` edits away and
     /// closer than the typed word's own length (so "xy" does not suggest "ls": that is a
     /// replacement, not a typo). Ties go to the earlier candidate, i.e. declaration order.
-    static func closest(to typed: String, among candidates: [String]) -> String? {
+    public static func closest(to typed: String, among candidates: [String]) -> String? {
         let typedCharacters = Array(typed.lowercased())
         var best: String?
         var bestDistance = Int.max
@@ -27,7 +27,7 @@ enum Suggestion {
     /// For an id the daemon does not know: the closest candidate, or else the only one that
     /// starts with what was typed (`nordre` for `nordre-aker`), which a distance of two edits
     /// would not reach. Nil when the typed id is itself a candidate.
-    static func likelyID(for typed: String, among candidates: [String]) -> String? {
+    public static func likelyID(for typed: String, among candidates: [String]) -> String? {
         guard !candidates.contains(typed) else { return nil }
         if let close = closest(to: typed, among: candidates) { return close }
         let lowered = typed.lowercased()

@@ -3,7 +3,7 @@ import BeredskapCore
 ///
 /// It carries the message in both languages and the command it concerns, so the caller can
 /// print it in the operator's language followed by a pointer to that command's help
-/// (see `ArgumentParser.helpHint(for:)`), and exit with `ExitCode.usage`.
+/// (see `ArgumentParser.helpHint(for:)`), and exit with its status for usage errors.
 public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: Text
     /// The deepest command reached when the error was found (`[]` is the root).

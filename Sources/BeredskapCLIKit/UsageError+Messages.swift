@@ -58,7 +58,8 @@ extension UsageError {
             commandPath: path)
     }
 
-    static func invalidValue(
+    /// An option's value that does not parse; public for commands that check a value of their own.
+    public static func invalidValue(
         option: String, value: String, expected: Text, suggestion: String? = nil, path: [String]
     ) -> UsageError {
         UsageError(

@@ -1,4 +1,4 @@
-import BeredskapCLI
+import BeredskapCLIKit
 import Testing
 
 @Suite struct CSVTests {

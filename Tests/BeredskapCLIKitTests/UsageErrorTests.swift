@@ -1,5 +1,5 @@
 import BeredskapCore
-import BeredskapCLI
+import BeredskapCLIKit
 import Testing
 
 /// Every way a command line can be wrong, with its exact message in both languages.

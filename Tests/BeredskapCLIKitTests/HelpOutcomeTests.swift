@@ -1,4 +1,4 @@
-import BeredskapCLI
+import BeredskapCLIKit
 import Testing
 
 /// When the parser answers with help or version instead of a command.

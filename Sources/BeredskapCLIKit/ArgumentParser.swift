@@ -69,7 +69,7 @@ public struct ArgumentParser: Sendable {
     }
 
     /// The longest prefix of `path` that names commands, and the command it leads to.
-    func resolve(_ path: [String]) -> (path: [String], command: CommandSpec) {
+    public func resolve(_ path: [String]) -> (path: [String], command: CommandSpec) {
         var command = root
         var resolved: [String] = []
         for name in path {

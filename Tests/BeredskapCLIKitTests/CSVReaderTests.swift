@@ -1,5 +1,5 @@
 import BeredskapCore
-import BeredskapCLI
+import BeredskapCLIKit
 import Testing
 
 @Suite struct CSVReaderTests {
