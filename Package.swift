@@ -4,15 +4,18 @@
 // No third-party packages: only the Swift toolchain and the system SQLite library.
 // Dependencies run in one direction (see ../shared/design/ARCHITECTURE.md):
 //
-//   CSQLite, CShims                      C: system SQLite, what Glibc hides
-//   BeredskapJSON                        strict JSON / JSON5 codec (generic)
-//   BeredskapCore      ← JSON            the domain, pure: time, rules, state machines
-//   BeredskapStore     ← Core, CSQLite   SQLite, migrations, event log, the writer
-//   BeredskapAPI       ← Core            wire types shared by daemon and client
-//   BeredskapHTTP      ← CShims          HTTP/1.1 over AF_UNIX (generic)
-//   BeredskapDaemon    ← all of the above
-//   BeredskapClient    ← API, HTTP       typed client over the Unix socket
-//   BeredskapCLI       ← Client          the `beredskap` commands
+//   CSQLite, CShims                            C: system SQLite, what Glibc hides
+//   BeredskapJSON                              strict JSON / JSON5 codec (generic)
+//   BeredskapCore        ← JSON                the domain, pure: time, rules, state machines
+//   BeredskapSQLite      ← Core, CSQLite       SQLite wrapper, migrations runner, read pool, writer (generic)
+//   BeredskapStore       ← SQLite              the schema's migrations, event-log and feature queries
+//   BeredskapAPI         ← Core                wire types shared by daemon and client
+//   BeredskapHTTPParser                        HTTP/1.1 parsers and encoders, pure: no I/O (generic)
+//   BeredskapHTTP        ← HTTPParser, CShims  epoll server, Unix sockets, client connection (generic)
+//   BeredskapCLIKit      ← Core                arguments, help, tables, CSV, charts, terminal (generic)
+//   BeredskapDaemon      ← Store, API, HTTP    configuration, access, routes, engines, lifecycle
+//   BeredskapClient      ← API, HTTP           typed client over the Unix socket
+//   BeredskapCLI         ← Client, CLIKit      the `beredskap` commands
 import PackageDescription
 
 let package = Package(
@@ -31,24 +34,35 @@ let package = Package(
         .target(name: "CShims"),
         .target(name: "BeredskapJSON"),
         .target(name: "BeredskapCore", dependencies: ["BeredskapJSON"]),
-        .target(name: "BeredskapStore", dependencies: ["BeredskapCore", "BeredskapJSON", "CSQLite", "CShims"]),
+        .target(name: "BeredskapSQLite", dependencies: ["BeredskapCore", "BeredskapJSON", "CSQLite", "CShims"]),
+        .target(name: "BeredskapStore", dependencies: ["BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]),
         .target(name: "BeredskapAPI", dependencies: ["BeredskapCore", "BeredskapJSON"]),
-        .target(name: "BeredskapHTTP", dependencies: ["CShims"]),
+        .target(name: "BeredskapHTTPParser"),
+        .target(name: "BeredskapHTTP", dependencies: ["BeredskapHTTPParser", "CShims"]),
         .target(
             name: "BeredskapDaemon",
             dependencies: [
-                "BeredskapCore", "BeredskapJSON", "BeredskapStore", "BeredskapAPI", "BeredskapHTTP", "CShims",
+                "BeredskapCore", "BeredskapJSON", "BeredskapSQLite", "BeredskapStore", "BeredskapAPI", "BeredskapHTTP",
+                "BeredskapHTTPParser", "CShims",
             ],
             resources: [.embedInCode("Resources/beredskap.json5")]
         ),
-        .target(name: "BeredskapClient", dependencies: ["BeredskapAPI", "BeredskapJSON", "BeredskapCore", "BeredskapHTTP"]),
-        .target(name: "BeredskapCLI", dependencies: ["BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore"]),
+        .target(
+            name: "BeredskapClient",
+            dependencies: ["BeredskapAPI", "BeredskapJSON", "BeredskapCore", "BeredskapHTTP", "BeredskapHTTPParser"]
+        ),
+        .target(name: "BeredskapCLIKit", dependencies: ["BeredskapCore"]),
+        .target(
+            name: "BeredskapCLI",
+            dependencies: ["BeredskapCLIKit", "BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore"]
+        ),
         .executableTarget(name: "beredskapd", dependencies: ["BeredskapDaemon"]),
-        .executableTarget(name: "beredskap", dependencies: ["BeredskapCLI"]),
+        .executableTarget(name: "beredskap", dependencies: ["BeredskapCLI", "BeredskapCLIKit"]),
         .executableTarget(
             name: "beredskap-bench",
             dependencies: [
-                "BeredskapDaemon", "BeredskapStore", "BeredskapCore", "BeredskapJSON", "BeredskapHTTP", "BeredskapClient", "CShims",
+                "BeredskapDaemon", "BeredskapSQLite", "BeredskapStore", "BeredskapCore", "BeredskapJSON",
+                "BeredskapHTTP", "BeredskapHTTPParser", "BeredskapClient", "CShims",
             ]
         ),
 
@@ -56,21 +70,30 @@ let package = Package(
         .target(name: "BeredskapTestSupport", path: "Tests/BeredskapTestSupport"),
         .testTarget(name: "BeredskapJSONTests", dependencies: ["BeredskapJSON", "BeredskapTestSupport"]),
         .testTarget(name: "BeredskapCoreTests", dependencies: ["BeredskapCore"]),
-        .testTarget(name: "BeredskapStoreTests", dependencies: ["BeredskapStore", "BeredskapCore", "BeredskapJSON"]),
-        .testTarget(name: "BeredskapHTTPTests", dependencies: ["BeredskapHTTP", "BeredskapTestSupport"]),
+        .testTarget(name: "BeredskapSQLiteTests", dependencies: ["BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]),
+        .testTarget(
+            name: "BeredskapStoreTests",
+            dependencies: ["BeredskapStore", "BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]
+        ),
+        .testTarget(name: "BeredskapHTTPParserTests", dependencies: ["BeredskapHTTPParser", "BeredskapTestSupport"]),
+        .testTarget(name: "BeredskapHTTPTests", dependencies: ["BeredskapHTTP", "BeredskapHTTPParser"]),
         .testTarget(
             name: "BeredskapDaemonTests",
             dependencies: [
-                "BeredskapDaemon", "BeredskapCore", "BeredskapJSON", "BeredskapStore", "BeredskapAPI", "BeredskapHTTP",
-                "BeredskapTestSupport",
+                "BeredskapDaemon", "BeredskapCore", "BeredskapJSON", "BeredskapSQLite", "BeredskapStore",
+                "BeredskapAPI", "BeredskapHTTP", "BeredskapHTTPParser", "BeredskapTestSupport",
             ]
         ),
-        .testTarget(name: "BeredskapCLITests", dependencies: ["BeredskapCLI", "BeredskapClient", "BeredskapAPI"]),
+        .testTarget(name: "BeredskapCLIKitTests", dependencies: ["BeredskapCLIKit", "BeredskapCore"]),
+        .testTarget(
+            name: "BeredskapCLITests",
+            dependencies: ["BeredskapCLI", "BeredskapCLIKit", "BeredskapClient", "BeredskapAPI"]
+        ),
         .testTarget(
             name: "BeredskapEndToEndTests",
             dependencies: [
                 "beredskapd", "beredskap", "BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore",
-                "BeredskapHTTP", "BeredskapTestSupport",
+                "BeredskapHTTP", "BeredskapHTTPParser", "BeredskapTestSupport",
             ]
         ),
     ],

@@ -1,5 +1,5 @@
 import BeredskapAPI
-import BeredskapHTTP
+import BeredskapHTTPParser
 
 /// A request to the local API: method, path, query and optional JSON body.
 public struct APIRequest: Sendable {

@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapHTTP
+import BeredskapHTTPParser
 import BeredskapJSON
 
 /// A client of the local API over the daemon's Unix socket; the CLI, tests and benchmarks

@@ -1,6 +1,7 @@
 import BeredskapCore
 import BeredskapDaemon
 import BeredskapHTTP
+import BeredskapSQLite
 import BeredskapStore
 import Dispatch
 import Foundation

@@ -1,4 +1,5 @@
 import BeredskapHTTP
+import BeredskapHTTPParser
 import Dispatch
 import Foundation
 import Synchronization

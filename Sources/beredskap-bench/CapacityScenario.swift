@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapDaemon
+import BeredskapHTTPParser
 import BeredskapJSON
 import BeredskapHTTP
 import Dispatch

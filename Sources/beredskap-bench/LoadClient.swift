@@ -1,4 +1,4 @@
-import BeredskapHTTP
+import BeredskapHTTPParser
 import CShims
 import Dispatch
 import Foundation

@@ -1,4 +1,4 @@
-import BeredskapHTTP
+import BeredskapHTTPParser
 import BeredskapJSON
 import Dispatch
 import Foundation

@@ -15,7 +15,8 @@
 import BeredskapCore
 import BeredskapJSON
 import BeredskapDaemon
-import BeredskapHTTP
+import BeredskapHTTPParser
+import BeredskapSQLite
 import BeredskapStore
 import Dispatch
 import Foundation

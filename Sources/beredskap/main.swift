@@ -1,4 +1,5 @@
 import BeredskapCLI
+import BeredskapCLIKit
 import Foundation
 
 let environment = ProcessInfo.processInfo.environment

@@ -1,4 +1,5 @@
 import BeredskapAPI
+import BeredskapCLIKit
 import BeredskapCore
 import BeredskapJSON
 import Testing

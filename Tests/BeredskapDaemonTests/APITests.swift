@@ -1,3 +1,4 @@
+import BeredskapHTTPParser
 import BeredskapTestSupport
 import BeredskapCore
 import BeredskapHTTP

@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapHTTP
+import BeredskapHTTPParser
 import BeredskapJSON
 import Foundation
 import Synchronization

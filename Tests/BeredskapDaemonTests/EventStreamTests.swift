@@ -1,8 +1,9 @@
+import BeredskapSQLite
+import BeredskapStore
 import BeredskapTestSupport
 import BeredskapCore
 import BeredskapHTTP
 import BeredskapJSON
-import BeredskapStore
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
-import BeredskapStore
+import BeredskapSQLite
 import BeredskapTestSupport
 import Foundation
 import Testing

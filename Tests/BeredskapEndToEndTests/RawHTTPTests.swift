@@ -1,4 +1,5 @@
 import BeredskapHTTP
+import BeredskapHTTPParser
 import BeredskapJSON
 import Foundation
 import Glibc

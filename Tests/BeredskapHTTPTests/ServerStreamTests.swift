@@ -1,3 +1,4 @@
+import BeredskapHTTPParser
 import Foundation
 import Synchronization
 import Testing

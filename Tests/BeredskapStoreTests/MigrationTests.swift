@@ -1,4 +1,5 @@
 import BeredskapCore
+import BeredskapSQLite
 import Foundation
 import Testing
 

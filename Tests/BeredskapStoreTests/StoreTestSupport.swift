@@ -1,5 +1,5 @@
 import BeredskapCore
-import BeredskapStore
+import BeredskapSQLite
 import Foundation
 
 /// A fresh state directory per test, removed afterwards.

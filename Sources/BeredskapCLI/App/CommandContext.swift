@@ -1,3 +1,4 @@
+import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 import Foundation

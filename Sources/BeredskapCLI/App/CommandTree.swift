@@ -1,3 +1,4 @@
+import BeredskapCLIKit
 import BeredskapCore
 
 /// Every `beredskap` command, its options and its help in English and bokmål.

@@ -1,3 +1,4 @@
+import BeredskapCLIKit
 import BeredskapCore
 import BeredskapJSON
 import Foundation

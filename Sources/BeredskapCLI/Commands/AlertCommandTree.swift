@@ -1,4 +1,5 @@
 import BeredskapAPI
+import BeredskapCLIKit
 import BeredskapCore
 
 /// The alert commands: `alerts`, `alert show|ack`, `rules`, `notification list|retry`.

@@ -1,4 +1,5 @@
 import BeredskapAPI
+import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 

@@ -1,4 +1,5 @@
 import BeredskapAPI
+import BeredskapCLIKit
 import BeredskapCore
 
 /// The capacity commands (issue 3): facilities, arrivals, departures, head counts, the

@@ -1,3 +1,4 @@
+import BeredskapCLIKit
 import BeredskapCore
 
 /// `playbook list|show|run|reload`. Declared beside their implementations; `CommandTree.root`

@@ -1,4 +1,5 @@
 import BeredskapAPI
+import BeredskapCLIKit
 import BeredskapCore
 
 /// How playbooks read in tables, blocks and CSV.

@@ -1,3 +1,4 @@
+import BeredskapCLIKit
 import BeredskapCore
 
 /// `run list|show|complete|skip|abort`: the runs of playbooks. Declared beside their

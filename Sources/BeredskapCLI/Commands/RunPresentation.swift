@@ -1,4 +1,5 @@
 import BeredskapAPI
+import BeredskapCLIKit
 import BeredskapCore
 
 /// How runs read in tables, blocks and CSV: what a run is about, how far it has come, and

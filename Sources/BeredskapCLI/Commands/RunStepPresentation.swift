@@ -1,4 +1,5 @@
 import BeredskapAPI
+import BeredskapCLIKit
 import BeredskapCore
 
 /// How the steps of a run read: above all who did what to each and when, which is the

@@ -1,4 +1,5 @@
 import BeredskapAPI
+import BeredskapCLIKit
 import BeredskapCore
 
 /// `silence add|list|expire`. Declared beside their implementations; `CommandTree.root` lists them.

@@ -1,7 +1,8 @@
 import BeredskapCore
 import BeredskapHTTP
+import BeredskapHTTPParser
 import BeredskapJSON
-import BeredskapStore
+import BeredskapSQLite
 import Foundation
 
 /// Everything `beredskapd` can be told, one nested section per component, each with defaults.

@@ -1,4 +1,5 @@
 import BeredskapCore
+import BeredskapSQLite
 import BeredskapStore
 
 /// What a subject is called in a text for people: a facility by its name, a district by its

@@ -2,6 +2,7 @@ import BeredskapAPI
 import BeredskapCore
 import BeredskapHTTP
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 import Foundation
 import Glibc

@@ -1,5 +1,5 @@
 import BeredskapCore
-import BeredskapStore
+import BeredskapSQLite
 import Foundation
 import Synchronization
 

@@ -1,3 +1,4 @@
+import BeredskapSQLite
 import BeredskapCore
 import BeredskapStore
 

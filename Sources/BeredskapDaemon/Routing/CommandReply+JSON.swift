@@ -1,5 +1,5 @@
 import BeredskapJSON
-import BeredskapStore
+import BeredskapSQLite
 
 extension CommandReply {
     /// A JSON reply, encoded inside the transaction so it can be stored for idempotent replays.

@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapHTTP
+import BeredskapHTTPParser
 import BeredskapJSON
 
 /// Everything a route needs to answer one request.

@@ -1,5 +1,5 @@
 import BeredskapCore
-import BeredskapStore
+import BeredskapSQLite
 import BeredskapHTTP
 
 /// One entry of the route table: method, path pattern, the permission it needs, the query

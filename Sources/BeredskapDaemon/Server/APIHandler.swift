@@ -1,8 +1,9 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapHTTP
+import BeredskapHTTPParser
 import BeredskapJSON
-import BeredskapStore
+import BeredskapSQLite
 
 /// The daemon's `HTTPHandler`: the one path every request takes.
 ///

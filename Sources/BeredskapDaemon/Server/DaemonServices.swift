@@ -1,5 +1,5 @@
 import BeredskapCore
-import BeredskapStore
+import BeredskapSQLite
 import Synchronization
 
 /// What request handlers share: the parts of the world they use (the store, the writer, the

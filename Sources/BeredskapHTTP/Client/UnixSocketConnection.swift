@@ -1,3 +1,4 @@
+import BeredskapHTTPParser
 import CShims
 import Glibc
 

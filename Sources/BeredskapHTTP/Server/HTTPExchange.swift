@@ -1,3 +1,4 @@
+import BeredskapHTTPParser
 import Synchronization
 
 /// The loop-side operations an exchange or stream needs, without the handler's generic type.

@@ -1,3 +1,5 @@
+import BeredskapHTTPParser
+
 /// A complete response with a body of known length.
 public struct HTTPResponse: Sendable {
     public var head: HTTPResponseHead

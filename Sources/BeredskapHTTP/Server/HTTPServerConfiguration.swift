@@ -1,3 +1,4 @@
+import BeredskapHTTPParser
 import Foundation
 
 /// Limits and timeouts of the HTTP server. Defaults are the API contract's.

@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 
 /// An alert as stored: its lifecycle (with every clock), its flap detector, and what the API
 /// shows beside them.

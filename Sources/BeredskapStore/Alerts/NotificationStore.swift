@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 
 /// One outbox row: a message for one channel, written in the same transaction as the alert or
 /// playbook-run transition that caused it.

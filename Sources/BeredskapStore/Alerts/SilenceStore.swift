@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 
 extension SQLiteConnection {
     /// Silences not yet ended (nor expired by hand) at `now`, including those that start later.

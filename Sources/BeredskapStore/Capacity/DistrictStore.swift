@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 
 extension SQLiteConnection {
     public func districts() throws -> [District] {

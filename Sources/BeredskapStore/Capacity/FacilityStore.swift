@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 
 // Facilities: the declared definition and the head count, one row each.
 

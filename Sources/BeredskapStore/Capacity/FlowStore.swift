@@ -1,4 +1,5 @@
 import BeredskapCore
+import BeredskapSQLite
 
 // Arrivals, departures and head counts: one row each, with the facility's kind as it was.
 // A voided row stays (with the seq of the event that voided it) and counts nowhere.

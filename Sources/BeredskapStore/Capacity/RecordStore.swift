@@ -1,4 +1,5 @@
 import BeredskapCore
+import BeredskapSQLite
 
 // Arrivals, departures and head counts as records people can find, void and amend.
 

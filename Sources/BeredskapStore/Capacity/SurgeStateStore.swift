@@ -1,4 +1,5 @@
 import BeredskapCore
+import BeredskapSQLite
 
 /// The surge level as last decided, persisted so a restart neither forgets a crisis nor
 /// announces it again.

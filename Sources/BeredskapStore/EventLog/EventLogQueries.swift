@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 
 /// Reading the event log. Pages are ordered by `seq` and resumable: pass the last seq you
 /// saw as `after`.

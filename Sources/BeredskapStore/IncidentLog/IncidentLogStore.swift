@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 
 extension WriteTransaction {
     /// Adds an incident-log entry and its `log.added` event in the current transaction.

@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 
 /// A run as stored: the state machine, the definition it started with, and what started it.
 public struct StoredRun: Sendable, Equatable {

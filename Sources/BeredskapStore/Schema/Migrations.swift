@@ -1,3 +1,5 @@
+import BeredskapSQLite
+
 /// The schema, as an append-only list of migrations. Later capabilities add their tables
 /// here as new versions; never change one that has shipped.
 public enum Migrations {

@@ -1,3 +1,4 @@
+import BeredskapSQLite
 import BeredskapStore
 import Synchronization
 

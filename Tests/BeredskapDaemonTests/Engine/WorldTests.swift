@@ -1,3 +1,4 @@
+import BeredskapSQLite
 import BeredskapAPI
 import BeredskapCore
 import BeredskapStore

@@ -1,4 +1,5 @@
 import BeredskapCore
+import BeredskapSQLite
 import BeredskapStore
 
 /// One alert rule: which subjects an event touches, its condition (whose verdict Core

@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 
 /// One evaluation inside the writer's transaction: reads the figures, asks each rule's

@@ -1,5 +1,6 @@
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 
 /// Starting runs from the event log: alerts firing (or rising to a playbook's severity) and

@@ -1,5 +1,6 @@
 import BeredskapAPI
 import BeredskapCore
+import BeredskapSQLite
 import BeredskapStore
 
 /// Stored alerts and outbox rows as the API shows them.

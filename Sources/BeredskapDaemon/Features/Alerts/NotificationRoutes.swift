@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 
 /// The outbox: `GET /v1/notifications`, `POST /v1/notifications/{id}/retry`.

@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 
 /// Silences: `POST /v1/silences`, `GET /v1/silences`, `DELETE /v1/silences/{id}`.

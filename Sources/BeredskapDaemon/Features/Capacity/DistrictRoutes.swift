@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 
 /// Districts: `GET /v1/districts`, `PUT /v1/districts/{id}`.

@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 
 /// Creating or changing a facility inside the writer's transaction: reads what the rule needs

@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 
 /// Facilities: `PUT`/`PATCH`/`GET /v1/facilities/{id}`, `GET /v1/facilities`.

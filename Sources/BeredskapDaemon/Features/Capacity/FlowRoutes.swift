@@ -1,7 +1,7 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapJSON
-import BeredskapStore
+import BeredskapSQLite
 
 /// Arrivals, departures, head counts and bulk imports.
 enum FlowRoutes {

@@ -1,7 +1,9 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapHTTP
+import BeredskapHTTPParser
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 import Synchronization
 

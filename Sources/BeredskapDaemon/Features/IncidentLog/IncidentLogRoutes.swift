@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 
 /// The incident log (hendelseslogg): `POST /v1/log`, `GET /v1/log`.

@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapJSON
+import BeredskapSQLite
 import BeredskapStore
 
 /// The loaded action cards: `GET /v1/playbooks`, `GET /v1/playbooks/{id}`,

@@ -1,6 +1,8 @@
 import BeredskapAPI
 import BeredskapCore
 import BeredskapHTTP
+import BeredskapHTTPParser
+import BeredskapSQLite
 import BeredskapStore
 
 /// `/v1/health`, `/v1`, `/v1/status`, `/v1/metrics`.

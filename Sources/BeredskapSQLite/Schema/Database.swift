@@ -1,0 +1,68 @@
+import Foundation
+
+/// Where the state lives and how it is opened.
+///
+/// Opening order matters: the integrity check runs before any write (a migration must never
+/// touch a damaged file), and WAL + `synchronous=FULL` are set on the writer connection so that
+/// every COMMIT has reached the disk before any reply that depends on it is sent.
+public struct Database: Sendable {
+    public struct Configuration: Sendable, Equatable {
+        /// Directory holding `state.db` and its WAL.
+        public var directory: String
+        public var fileName: String = "state.db"
+        public var busyTimeoutMilliseconds: Int32 = 5000
+
+        public init(directory: String) { self.directory = directory }
+
+        public var path: String { (directory as NSString).appendingPathComponent(fileName) }
+    }
+
+    public let configuration: Configuration
+
+    public init(configuration: Configuration) { self.configuration = configuration }
+
+    /// Opens (creating if needed) the database for writing: integrity check, WAL, durable
+    /// commits, migrations. Returns the writer's connection.
+    public func openForWriting(migrator: Migrator, now: Int64) throws -> SQLiteConnection {
+        let path = configuration.path
+        let connection: SQLiteConnection
+        do {
+            connection = try SQLiteConnection(
+                path: path, mode: .readWriteCreate, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        } catch {
+            throw StoreOpenError.cannotOpen(path: path, reason: error.message)
+        }
+        try Self.checkIntegrity(connection, path: path)
+        do {
+            let mode = try connection.scalarText("PRAGMA journal_mode = WAL") ?? ""
+            guard mode.lowercased() == "wal" else { throw StoreOpenError.walUnavailable(path: path, mode: mode) }
+            try connection.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+        } catch let error as SQLiteError where error.kind == .corrupt {
+            throw StoreOpenError.corrupt(path: path, details: error.message)
+        }
+        try migrator.migrate(connection, now: now)
+        return connection
+    }
+
+    /// A read-only connection; valid once `openForWriting` has created the file.
+    public func openForReading() throws -> SQLiteConnection {
+        let connection = try SQLiteConnection(
+            path: configuration.path, mode: .readOnly, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        try connection.execute("PRAGMA query_only = ON")
+        return connection
+    }
+
+    /// `PRAGMA quick_check`, translated into a refusal with the first problems found.
+    static func checkIntegrity(_ connection: SQLiteConnection, path: String) throws {
+        let results: [String]
+        do {
+            results = try connection.query("PRAGMA quick_check(5)") { $0.text(0) }
+        } catch let error as SQLiteError {
+            if error.kind == .corrupt { throw StoreOpenError.corrupt(path: path, details: error.message) }
+            throw StoreOpenError.cannotOpen(path: path, reason: error.message)
+        }
+        guard results == ["ok"] else {
+            throw StoreOpenError.corrupt(path: path, details: results.joined(separator: "; "))
+        }
+    }
+}
