@@ -85,12 +85,11 @@ public final class RunningDaemon: Sendable {
         services.countConnections { server.openConnections }
         // Recorded before the first request can be served, so every client sees it.
         recordLifecycleEvent(
-            "daemon.started",
-            data: [
-                ("version", .string(APIContract.serverVersion)), ("pid", .integer(Int64(getpid()))),
-                ("configuration", .string(configurationFile ?? ConfigurationLoader.embeddedName)),
-                ("socket", .string(socketPath)), ("socket_activated", .bool(listener.isSocketActivated)),
-            ])
+            ServiceEvents.started,
+            ServiceEvents.Started(
+                version: APIContract.serverVersion, pid: Int64(getpid()),
+                configuration: configurationFile ?? ConfigurationLoader.embeddedName, socket: socketPath,
+                socketActivated: listener.isSocketActivated))
         world.start()
         server.start(listener: listener.fileDescriptor)
     }
@@ -100,7 +99,7 @@ public final class RunningDaemon: Sendable {
     public func stop() {
         server.shutdown(gracePeriod: services.configuration.shutdown.gracePeriod.seconds)
         world.stop()
-        recordLifecycleEvent("daemon.stopped", data: [("pid", .integer(Int64(getpid())))])
+        recordLifecycleEvent(ServiceEvents.stopped, ServiceEvents.Stopped(pid: Int64(getpid())))
         world.close()
         listener.removeSocketFile()
         Glibc.close(stateLock)
@@ -115,7 +114,7 @@ public final class RunningDaemon: Sendable {
         do {
             loaded = try ConfigurationLoader.load(file: configurationFile)
         } catch {
-            recordLifecycleEvent("config.reload_failed", data: [("error", .string(error.description))])
+            recordLifecycleEvent(ServiceEvents.configReloadFailed, ServiceEvents.ConfigReloadFailed(error: error.description))
             return ([], [], error.description)
         }
         var current = services.currentSettings
@@ -132,11 +131,7 @@ public final class RunningDaemon: Sendable {
         services.replaceSettings(current)
         world.reconfigure(from: running, to: current.configuration, calendar: current.calendar)
         recordLifecycleEvent(
-            "config.reloaded",
-            data: [
-                ("applied", .array(applied.map(JSONValue.string))),
-                ("restart_required", .array(restartRequired.map(JSONValue.string))),
-            ])
+            ServiceEvents.configReloaded, ServiceEvents.ConfigReloaded(applied: applied, restartRequired: restartRequired))
         reloadPlaybooks()
         return (applied, restartRequired, nil)
     }
@@ -146,18 +141,18 @@ public final class RunningDaemon: Sendable {
     private func reloadPlaybooks() {
         switch world.reloadPlaybooks(services.configuration) {
         case .success(let set):
-            recordLifecycleEvent("playbooks.reloaded", data: [("playbooks", .array(set.playbooks.map { .string($0.id) }))])
+            recordLifecycleEvent(PlaybookEvents.reloaded, PlaybookEvents.Reloaded(playbooks: set.playbooks.map(\.id)))
         case .failure(let failure):
             DaemonLog.error("playbook reload refused; the running set stays:\n\(failure)")
             recordLifecycleEvent(
-                "playbooks.reload_failed", data: [("problems", .array(failure.problems.map { .string($0.message(.en)) }))])
+                PlaybookEvents.reloadFailed, PlaybookEvents.ReloadFailed(problems: failure.problems.map { $0.message(.en) }))
         }
     }
 
-    private func recordLifecycleEvent(_ type: String, data: [(String, JSONValue)]) {
+    private func recordLifecycleEvent<Payload>(_ type: EventType<Payload>, _ payload: Payload) {
         let outcome = world.writer.perform(
             WriteCommand(actor: .system) { transaction in
-                try transaction.appendSystemEvent(type: type, subject: "daemon", data: .object(JSONObject(data)))
+                try transaction.appendSystemEvent(type, payload, subject: "daemon")
                 return CommandReply(status: 204, body: [])
             })
         if case .storeFailed(let error) = outcome { DaemonLog.error("could not record \(type): \(error)") }

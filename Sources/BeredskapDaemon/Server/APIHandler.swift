@@ -49,8 +49,9 @@ public struct APIHandler: HTTPHandler {
         guard suppressed > 0 else { return }
         let command = WriteCommand(actor: session.identity.principal) { transaction in
             try transaction.appendEvent(
-                type: "access.denied_repeatedly", subject: nil,
-                data: ["not_logged_individually": .integer(Int64(suppressed)), "pid": .integer(Int64(session.identity.peer.pid))])
+                AccessEvents.deniedRepeatedly,
+                AccessEvents.DeniedRepeatedly(notLoggedIndividually: suppressed, pid: Int64(session.identity.peer.pid)),
+                subject: nil)
             return CommandReply(status: 204, body: [])
         }
         services.writer.submit(command) { _ in }
@@ -63,7 +64,7 @@ public struct APIHandler: HTTPHandler {
 
         if request.head.headers.contains("Origin") || request.head.headers.contains("Referer") {
             deny(
-                request, session: session, permission: nil, reason: "browser", routeLabel: "refused",
+                request, session: session, permission: nil, reason: .browser, routeLabel: "refused",
                 error: APIError(
                     .forbidden,
                     Text(
@@ -100,7 +101,7 @@ public struct APIHandler: HTTPHandler {
 
         if let permission = route.permission, !services.policy.allows(identity, permission) {
             deny(
-                request, session: session, permission: permission, reason: "permission", routeLabel: route.pattern,
+                request, session: session, permission: permission, reason: .permission, routeLabel: route.pattern,
                 error: .forbidden(permission), language: language, exchange: exchange)
             return
         }
@@ -288,7 +289,7 @@ public struct APIHandler: HTTPHandler {
     /// Writes `access.denied` to the event log, then answers 403. Past the connection's
     /// budget a denial is only counted (see `DenialBudget`) and answered at once.
     private func deny(
-        _ request: HTTPRequest, session: Session, permission: Permission?, reason: String, routeLabel: String,
+        _ request: HTTPRequest, session: Session, permission: Permission?, reason: AccessEvents.DenialReason, routeLabel: String,
         error: APIError, language: Language, exchange: HTTPExchange
     ) {
         services.metrics.recordDenial()
@@ -297,14 +298,11 @@ public struct APIHandler: HTTPHandler {
             respond(error: error, routeLabel: routeLabel, method: request.head.method, language: language, exchange: exchange)
             return
         }
-        var data = JSONObject([
-            ("method", .string(request.head.method)), ("path", .string(request.head.target.path)),
-            ("reason", .string(reason)), ("pid", .integer(Int64(identity.peer.pid))),
-        ])
-        if let permission { data["permission"] = .string(permission.rawValue) }
-        let eventData = data
+        let denial = AccessEvents.Denied(
+            method: request.head.method, path: request.head.target.path, reason: reason, pid: Int64(identity.peer.pid),
+            permission: permission)
         let command = WriteCommand(actor: identity.principal) { transaction in
-            try transaction.appendEvent(type: "access.denied", subject: nil, data: .object(eventData))
+            try transaction.appendEvent(AccessEvents.denied, denial, subject: nil)
             return CommandReply(status: 403, body: [])
         }
         services.writer.submit(command) { outcome in
