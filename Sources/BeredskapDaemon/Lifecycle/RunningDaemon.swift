@@ -27,10 +27,12 @@ public final class RunningDaemon: Sendable {
     /// Opens the world on the state directory, binds the socket and starts serving.
     /// - Parameters:
     ///   - configurationFile: the file the configuration came from (nil: embedded); SIGHUP re-reads it.
+    ///   - additionalRoutes: served beside the API's own (tests bring routes of their own).
     public init(
         configuration: DaemonConfiguration, configurationFile: String?, environment: [String: String],
         clock: any WallClock = SystemWallClock(),
-        identityResolver: any IdentityResolver = CachingIdentityResolver(SystemIdentityResolver())
+        identityResolver: any IdentityResolver = CachingIdentityResolver(SystemIdentityResolver()),
+        additionalRoutes: [Route] = []
     ) throws(StartupError) {
         let startedAt = monotonicNanosecondsNow()
         guard let calendar = LocalCalendar(identifier: configuration.timeZone) else {
@@ -70,7 +72,7 @@ public final class RunningDaemon: Sendable {
                 configuration: configuration,
                 policy: AccessPolicy(roles: configuration.access.roles, daemonUID: getuid()), calendar: calendar),
             startedAtNanoseconds: startedAt)
-        let handler = APIHandler(router: Router(routes: APIRoutes.all()), services: services)
+        let handler = APIHandler(router: Router(routes: APIRoutes.all() + additionalRoutes), services: services)
         do {
             server = try HTTPServer(handler: handler, configuration: configuration.serverConfiguration)
         } catch {

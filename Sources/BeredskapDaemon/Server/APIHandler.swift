@@ -113,20 +113,34 @@ public struct APIHandler: HTTPHandler {
             let context = RequestContext(
                 request: request, identity: identity, parameters: parameters, language: language,
                 exchange: exchange, services: services, route: route)
+            let recording = route.audited.map { audit in
+                RecordedRead(
+                    payload: AccessEvents.Read(method: method, route: route.pattern), subject: audit.subject(filledFrom: parameters))
+            }
             perform(
-                try route.action(context), actor: identity.principal, claim: claim, routeLabel: route.pattern, method: method,
-                language: language, exchange: exchange)
+                try route.action(context), actor: identity.principal, claim: claim, recording: recording,
+                routeLabel: route.pattern, method: method, language: language, exchange: exchange)
         } catch {
             respond(error: error, routeLabel: route.pattern, method: method, language: language, exchange: exchange)
         }
     }
 
+    /// What the `access.read` event of an audited route's read says.
+    private struct RecordedRead: Sendable {
+        var payload: AccessEvents.Read
+        var subject: String?
+    }
+
     /// Does what the route asked: on the loop, or for a `slowRead` on a read worker (where the
-    /// read's own result is then performed).
+    /// read's own result is then performed). An audited route (`recording`) answers only with
+    /// a read recorded in the writer's transaction, and only such a route may.
     private func perform(
-        _ result: RouteResult, actor: Principal, claim: IdempotencyClaim?, routeLabel: String, method: String,
-        language: Language, exchange: HTTPExchange
+        _ result: RouteResult, actor: Principal, claim: IdempotencyClaim?, recording: RecordedRead? = nil,
+        routeLabel: String, method: String, language: Language, exchange: HTTPExchange
     ) {
+        if recording != nil, !result.isRecordedRead {
+            return refuseUnrecorded(routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+        }
         switch result {
         case .json(let status, let body):
             respond(json: body, status: status, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
@@ -136,6 +150,16 @@ public struct APIHandler: HTTPHandler {
             submit(
                 WriteCommand(actor: actor, idempotency: claim, apply: apply),
                 routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+        case .recordedRead(let read):
+            guard let recording else {
+                return refuseUnrecorded(routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+            }
+            // The record first: a read that throws (404) rolls it back with itself.
+            let command = WriteCommand(actor: actor) { transaction in
+                try transaction.appendEvent(AccessEvents.read, recording.payload, subject: recording.subject)
+                return try read(transaction.connection)
+            }
+            submit(command, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
         case .answered:
             services.metrics.recordRequest(
                 route: routeLabel, method: method, status: 200, seconds: Double(exchange.elapsedNanoseconds) / 1e9)
@@ -165,6 +189,17 @@ public struct APIHandler: HTTPHandler {
                 respond(error: Self.shuttingDown, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
             }
         }
+    }
+
+    /// A route whose declaration and answer disagree (audited without a recorded read, or the
+    /// other way round) is a bug: nothing is read unrecorded.
+    private func refuseUnrecorded(routeLabel: String, method: String, language: Language, exchange: HTTPExchange) {
+        DaemonLog.error("\(method) \(routeLabel): an audited route must answer with a recorded read, and no other route may")
+        respond(
+            error: .internal(Text(
+                "\(method) \(routeLabel) does not record its reads as its route declares",
+                nb: "\(method) \(routeLabel) registrerer ikke oppslagene sine slik ruten sier")),
+            routeLabel: routeLabel, method: method, language: language, exchange: exchange)
     }
 
     private static let shuttingDown = APIError.unavailable(Text("the daemon is shutting down", nb: "tjenesten avsluttes"))
@@ -373,5 +408,12 @@ public struct APIHandler: HTTPHandler {
             error.details["http_status"] = .integer(Int64(parseError.statusCode))
         }
         return error
+    }
+}
+
+extension RouteResult {
+    fileprivate var isRecordedRead: Bool {
+        if case .recordedRead = self { return true }
+        return false
     }
 }
