@@ -114,6 +114,13 @@ import Testing
         let entry = try #require(IncidentLogEvents.EntryAdded.decoded(from: ["text": "Refstad full", "source": "person"]))
         #expect(entry.id == nil)
         #expect(CapacityEvents.ArrivalRecorded.decoded(from: ["facility": "refstad"]) == nil, "what it needs must be there")
+        // Alert events from before silences were noted on them.
+        let firing = try #require(AlertEvents.Snapshot.decoded(from: [
+            "rule": "facility_utilization", "subject": "facility/refstad", "state": "firing", "severity": "warning",
+            "value": 0.9, "threshold": 0.85,
+        ]))
+        #expect(!firing.silenced)
+        #expect(firing.value == 0.9)
     }
 
     @Test func anEventGivesItsPayloadOnlyForItsOwnType() throws {

@@ -117,6 +117,34 @@ import Testing
         #expect(try connection.record(.headCount, id: 1)?.amended?.reason == "Talt på nytt")
     }
 
+    /// From v6 an entry's text can be erased, and nothing else about it changed or removed.
+    @Test func anIncidentLogEntrysTextCanBeErasedAndNothingElse() throws {
+        let directory = try TemporaryDirectory()
+        let writer = Writer(connection: try directory.database.openForWriting(now: 0), clock: ManualWallClock())
+        _ = writer.perform(WriteCommand(actor: Principal(uid: 1000, user: "oslo-ops")) { transaction in
+            try transaction.addIncidentLogEntry(text: "Familien Hansen flyttet til rom 12", subject: "facility/refstad")
+            return CommandReply(status: 201, body: [])
+        })
+        func change(_ sql: String) -> WriteOutcome {
+            writer.perform(WriteCommand(actor: .system) { transaction in
+                try transaction.connection.run(sql)
+                return CommandReply(status: 200, body: [])
+            })
+        }
+        for refused in [
+            "UPDATE incident_log SET text = 'Noe annet'", "UPDATE incident_log SET text = '', subject = 'city'",
+            "UPDATE incident_log SET actor_user = 'noen'", "DELETE FROM incident_log",
+        ] {
+            guard case .rejected(let error as SQLiteError) = change(refused) else { Issue.record("\(refused) was allowed"); continue }
+            #expect(error.message.contains("append-only"), "\(refused)")
+        }
+        guard case .committed = change("UPDATE incident_log SET text = ''") else { Issue.record("erasing was refused"); return }
+        writer.close()
+        let entries = try directory.database.openForReading().incidentLog(IncidentLogQuery())
+        #expect(entries.map(\.text) == [""])
+        #expect(entries.map(\.subject) == ["facility/refstad"])
+    }
+
     @Test func failingMigrationLeavesTheVersionUnchanged() throws {
         let directory = try TemporaryDirectory()
         let connection = try SQLiteConnection(path: directory.database.configuration.path, mode: .readWriteCreate)

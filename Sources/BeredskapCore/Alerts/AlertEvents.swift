@@ -52,6 +52,20 @@ public enum AlertEvents {
         }
 
         public static let identifiers: Set<String> = ["rule", "subject"]
+
+        private enum CodingKeys: String, CodingKey { case rule, subject, state, severity, value, threshold, silenced }
+
+        /// Alert events written before silences were noted on them have no `silenced`: they were not.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            rule = try container.decode(String.self, forKey: .rule)
+            subject = try container.decode(String.self, forKey: .subject)
+            state = try container.decode(AlertState.self, forKey: .state)
+            severity = try container.decode(AlertSeverity.self, forKey: .severity)
+            _value = try container.decode(NullEncoded<Double>.self, forKey: .value)
+            _threshold = try container.decode(NullEncoded<Double>.self, forKey: .threshold)
+            silenced = try container.decodeIfPresent(Bool.self, forKey: .silenced) ?? false
+        }
     }
 
     /// The escalation step reached (1 is the first).
