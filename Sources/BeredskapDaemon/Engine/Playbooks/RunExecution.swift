@@ -237,7 +237,7 @@ struct RunExecution {
             let old = before?.step(step.id)
             if old?.state != step.state, step.state != .waiting {
                 switch step.state {
-                case .waiting: break
+                case .waiting: break  // where every step starts: no event
                 case .ready:
                     try append(PlaybookEvents.stepReady, .init(step: step.id, owner: step.owner, dueAt: step.dueAt))
                 case .running:
