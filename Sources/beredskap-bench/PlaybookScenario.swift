@@ -106,8 +106,12 @@ enum PlaybookScenario {
         let socket = daemon.socketPath
         let since = daemon.services.bus.lastSeq
         let streams = Streams(
-            alerts: try EventStreamWatcher(socket: socket, type: "alert.firing", since: since) { $0.data["subject"]?.stringValue },
-            runs: try EventStreamWatcher(socket: socket, type: "run.started", since: since) { $0.data["trigger"]?["subject"]?.stringValue })
+            alerts: try EventStreamWatcher(socket: socket, type: AlertEvents.firing.name, since: since) {
+                $0.payload(AlertEvents.firing)?.subject
+            },
+            runs: try EventStreamWatcher(socket: socket, type: PlaybookEvents.runStarted.name, since: since) {
+                $0.payload(PlaybookEvents.runStarted)?.trigger.subject
+            })
         defer {
             streams.alerts.stop()
             streams.runs.stop()

@@ -48,7 +48,7 @@ func sqliteBaseline(seconds: Double) throws -> (rate: Double, p50: Double) {
         try connection.execute("BEGIN IMMEDIATE")
         try connection.run(
             "INSERT INTO events(time_ms, actor_uid, actor_user, type, subject, data, exercise) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            Int64(rows), 0, "root", "log.added", nil as String?, #"{"text":"benchmark entry","source":"person"}"#, false)
+            Int64(rows), 0, "root", IncidentLogEvents.added.name, nil as String?, #"{"id":\#(rows + 1),"source":"person"}"#, false)
         let seq = connection.lastInsertRowID
         try connection.run(
             "INSERT INTO incident_log(seq, time_ms, actor_uid, actor_user, source, subject, text, exercise) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -52,10 +52,10 @@ extension Session {
 
         let event = try #require(try ops.events("arrival.voided").last)
         #expect(event["subject"]?.stringValue == "facility/refstad")
+        // The reason is the correction's row (`voided.reason` above), which the event names.
         #expect(event["data"] == [
             "id": .integer(wrong ?? 0), "facility": "refstad", "kind": "transit", "count": 25, "category": "family",
-            "at": .string(harness.clock.now().adding(milliseconds: -60_000).rfc3339), "reason": "Registrert på feil mottak",
-            "occupied": 10,
+            "at": .string(harness.clock.now().adding(milliseconds: -60_000).rfc3339), "correction": 1, "occupied": 10,
         ])
         #expect(voided.json["event_seq"]?.intValue ?? 0 > event["seq"]?.intValue ?? 0, "the log entry comes after")
         let entry = try #require(try ops.log("facility/refstad").last)

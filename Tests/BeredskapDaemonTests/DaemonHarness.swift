@@ -22,7 +22,8 @@ final class DaemonHarness {
     let identities = FakeIdentityResolver()
     let clock: ManualWallClock
 
-    init(configure: (inout DaemonConfiguration) -> Void = { _ in }) throws {
+    /// - Parameter routes: served beside the API's own.
+    init(routes: [Route] = [], configure: (inout DaemonConfiguration) -> Void = { _ in }) throws {
         directory = "/tmp/bd-\(UUID().uuidString.prefix(8))"
         var configuration = try ConfigurationLoader.loadEmbedded()
         configuration.state.directory = directory
@@ -36,7 +37,7 @@ final class DaemonHarness {
         DaemonLog.setQuiet(true)
         daemon = try RunningDaemon(
             configuration: configuration, configurationFile: nil, environment: [:], clock: clock,
-            identityResolver: identities)
+            identityResolver: identities, additionalRoutes: routes)
     }
 
     deinit {

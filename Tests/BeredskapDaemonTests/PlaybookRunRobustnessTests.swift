@@ -21,7 +21,7 @@ import Testing
             id: 0, lifecycle: lifecycle, flap: FlapDetector(settings: flap), value: 0.9, threshold: 0.85, district: "bjerke",
             silenced: false)
         alert.id = try transaction.saveAlert(alert)
-        try transaction.appendSystemEvent(type: AlertEvents.firing, subject: "alert/\(alert.id)", data: EvaluationRun.data(alert))
+        try transaction.appendSystemEvent(AlertEvents.firing, EvaluationRun.snapshot(alert), subject: "alert/\(alert.id)")
         return alert.id
     }
 
@@ -29,7 +29,7 @@ import Testing
         guard var alert = try transaction.connection.alert(id: id) else { return }
         _ = alert.lifecycle.observe(nil, at: transaction.now)
         try transaction.saveAlert(alert)
-        try transaction.appendSystemEvent(type: AlertEvents.resolved, subject: "alert/\(id)", data: EvaluationRun.data(alert))
+        try transaction.appendSystemEvent(AlertEvents.resolved, EvaluationRun.snapshot(alert), subject: "alert/\(id)")
     }
 
     static let nothing = CommandReply(status: 204, body: [])
@@ -137,7 +137,7 @@ import Testing
         let writer = Writer(connection: connection, clock: clock, onCommit: { engine.observe($0) })
         defer { writer.close() }
         engine.observe([Event(
-            seq: 1, time: clock.now(), type: SurgeEvents.levelChanged, actor: .system, subject: "city",
+            seq: 1, time: clock.now(), type: SurgeEvents.levelChanged.name, actor: .system, subject: "city",
             data: .object(JSONObject([("from", .string("high")), ("to", .string("normal"))])), exercise: false)])
         engine.attach(writer: writer)
         engine.start()

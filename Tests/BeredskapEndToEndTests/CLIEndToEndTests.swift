@@ -1,5 +1,6 @@
-import BeredskapTestSupport
+import BeredskapClient
 import BeredskapJSON
+import BeredskapTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -61,7 +62,9 @@ import Testing
         _ = try daemon.cli(["log", "add", "andre"])
         #expect(follower.waitForExit(timeout: 20) == 0)
         let lines = follower.standardOutput.split(separator: "\n").map { try? JSONParser.parse(String($0)) }
-        #expect(lines.map { $0?["data"]?["text"]?.stringValue } == ["første", "andre"])
+        // Each event names its entry; the texts are the entries'.
+        #expect(lines.map { $0?["data"]?["id"]?.intValue } == [1, 2])
+        #expect(try daemon.client().logEntries(LogListQuery()).entries.map(\.text) == ["første", "andre"])
     }
 
     @Test func followResumesAfterTheDaemonRestarts() throws {
@@ -69,12 +72,16 @@ import Testing
         let follower = try ChildProcess(
             Binaries.cli, ["events", "--follow", "--json", "--count", "2", "--type", "log.", "--since", "0"],
             directory: daemon.directory)
+        // The entries the events name (the texts are the entries', not the events').
+        func entries() -> [Int64?] {
+            follower.standardOutput.split(separator: "\n").map { (try? JSONParser.parse(String($0)))?["data"]?["id"]?.intValue }
+        }
         _ = try daemon.cli(["log", "add", "før omstart"])
-        #expect(waitUntil { follower.standardOutput.contains("før omstart") })
+        #expect(waitUntil { entries() == [1] })
         try daemon.killAndRestart()
         _ = try daemon.cli(["log", "add", "etter omstart"])
         #expect(follower.waitForExit(timeout: 30) == 0, "\(follower.standardError)")
-        #expect(follower.standardOutput.contains("etter omstart"))
+        #expect(entries() == [1, 2])
         #expect(follower.standardError.contains("reconnecting"))
     }
 

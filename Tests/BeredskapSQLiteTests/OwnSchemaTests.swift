@@ -7,6 +7,10 @@ import Testing
 /// The generic layer stands on its own: the migration runner, the writer and the read pool work on
 /// a schema of the caller's, with no feature's tables. What the writer needs is below and no more.
 @Suite final class OwnSchemaTests {
+    /// The caller's own kind of event: the writer knows no catalogue.
+    struct Note: EventPayload, Equatable { var n: Int }
+    static let noteAdded = EventType<Note>(EventTopic(rawValue: "note"), "added")
+
     /// The bookkeeping tables the migration runner and the writer use, and one table of the caller's.
     static let migrations = [
         Migration(
@@ -50,7 +54,7 @@ import Testing
             actor: Principal(uid: 1000, user: "oslo-ops"),
             idempotency: IdempotencyClaim(key: "k1", requestHash: "h1")
         ) { transaction in
-            let event = try transaction.appendEvent(type: "note.added", subject: "note/1", data: ["n": 1])
+            let event = try transaction.appendEvent(Self.noteAdded, Self.Note(n: 1), subject: "note/1")
             try transaction.connection.run("INSERT INTO notes(seq, text) VALUES (?, ?)", event.seq, "first")
             return CommandReply(status: 201, body: Array("ok".utf8))
         }

@@ -75,7 +75,7 @@ import Testing
                 (1, 3, 'torshov', 'transit', 5, 'other', 10, 'refstad'), (2, 4, 'torshov', 'transit', 2, 'adult', 11, NULL);
             INSERT INTO occupancy_days(facility, day, occupied, peak, available) VALUES ('refstad', '2026-11-22', 45, 45, 300);
             """)
-        #expect(try Migrator().migrate(connection, now: 2) == [5])
+        #expect(try Migrator(migrations: Migrations.all.filter { $0.version <= 5 }).migrate(connection, now: 2) == [5])
         let headCount = try connection.queryFirst("SELECT seq, facility, counted, at_ms, note FROM head_counts") { row in
             [String(row.int64(0)), row.text(1), String(row.int(2)), String(row.int64(3)), row.text(4)]
         }
@@ -84,6 +84,65 @@ import Testing
             == [[1, 1], [2, nil]])
         #expect(try connection.availableByDay(facility: "refstad", over: [try #require(CalendarDate(parsing: "2026-11-23"))]) == [300])
         #expect(try connection.ruleOccupancy(facility: "refstad").raw == 40)
+    }
+
+    /// v6 moves what people wrote about corrections and cap overrides out of the events: the
+    /// reasons the events carried until then are copied into rows, which the records read.
+    @Test func anUpgradedStoreKeepsTheReasonsItsEventsCarriedInRows() throws {
+        let directory = try TemporaryDirectory()
+        let connection = try SQLiteConnection(path: directory.database.configuration.path, mode: .readWriteCreate)
+        _ = try Migrator(migrations: Migrations.all.filter { $0.version <= 5 }).migrate(connection, now: 1)
+        try connection.execute(
+            """
+            INSERT INTO facilities(id, name, kind, status, operator, authority, capacity, created_ms, updated_ms, last_seq)
+                VALUES ('refstad', 'Refstad', 'transit', 'open', 'Hero', 'UDI', 1200, 0, 0, 0);
+            INSERT INTO events(time_ms, actor_user, type, subject, data) VALUES
+                (1, 'ola', 'arrival.recorded', 'facility/refstad', '{}'),
+                (2, 'kari', 'arrival.voided', 'facility/refstad', '{"id":1,"facility":"refstad","reason":"Feil mottak"}'),
+                (3, 'ola', 'occupancy.reported', 'facility/refstad', '{}'),
+                (4, 'kari', 'occupancy.amended', 'facility/refstad', '{"id":1,"facility":"refstad","reason":"Talt på nytt"}'),
+                (5, 'root', 'facility.cap_breached', 'facility/refstad', '{"cap":1000,"capacity":1200,"reason":"Vedtak i bystyret"}');
+            INSERT INTO arrivals(id, seq, facility, kind, count, category, at_ms, voided_seq) VALUES
+                (1, 1, 'refstad', 'transit', 5, 'adult', 10, 2);
+            INSERT INTO head_counts(id, seq, facility, counted, at_ms, amended_seq) VALUES (1, 3, 'refstad', 40, 10, 4);
+            """)
+        #expect(try Migrator().migrate(connection, now: 2) == [6])
+        #expect(try connection.query("SELECT seq, kind, record_id, reason FROM record_corrections ORDER BY id") {
+            [String($0.int64(0)), $0.text(1), String($0.int64(2)), $0.text(3)]
+        } == [["2", "arrival", "1", "Feil mottak"], ["4", "head_count", "1", "Talt på nytt"]])
+        #expect(try connection.query("SELECT seq, facility, reason FROM cap_overrides") { [String($0.int64(0)), $0.text(1), $0.text(2)] }
+            == [["5", "refstad", "Vedtak i bystyret"]])
+        let arrival = try #require(try connection.record(.arrival, id: 1))
+        #expect(arrival.voided == RecordCorrection(at: Timestamp(millisecondsSinceEpoch: 2), by: "kari", reason: "Feil mottak"))
+        #expect(try connection.record(.headCount, id: 1)?.amended?.reason == "Talt på nytt")
+    }
+
+    /// From v6 an entry's text can be erased, and nothing else about it changed or removed.
+    @Test func anIncidentLogEntrysTextCanBeErasedAndNothingElse() throws {
+        let directory = try TemporaryDirectory()
+        let writer = Writer(connection: try directory.database.openForWriting(now: 0), clock: ManualWallClock())
+        _ = writer.perform(WriteCommand(actor: Principal(uid: 1000, user: "oslo-ops")) { transaction in
+            try transaction.addIncidentLogEntry(text: "Familien Hansen flyttet til rom 12", subject: "facility/refstad")
+            return CommandReply(status: 201, body: [])
+        })
+        func change(_ sql: String) -> WriteOutcome {
+            writer.perform(WriteCommand(actor: .system) { transaction in
+                try transaction.connection.run(sql)
+                return CommandReply(status: 200, body: [])
+            })
+        }
+        for refused in [
+            "UPDATE incident_log SET text = 'Noe annet'", "UPDATE incident_log SET text = '', subject = 'city'",
+            "UPDATE incident_log SET actor_user = 'noen'", "DELETE FROM incident_log",
+        ] {
+            guard case .rejected(let error as SQLiteError) = change(refused) else { Issue.record("\(refused) was allowed"); continue }
+            #expect(error.message.contains("append-only"), "\(refused)")
+        }
+        guard case .committed = change("UPDATE incident_log SET text = ''") else { Issue.record("erasing was refused"); return }
+        writer.close()
+        let entries = try directory.database.openForReading().incidentLog(IncidentLogQuery())
+        #expect(entries.map(\.text) == [""])
+        #expect(entries.map(\.subject) == ["facility/refstad"])
     }
 
     @Test func failingMigrationLeavesTheVersionUnchanged() throws {

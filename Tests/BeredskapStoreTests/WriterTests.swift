@@ -31,7 +31,7 @@ final class OutcomeCollector: Sendable {
 func holdWriter(_ writer: Writer, _ collector: OutcomeCollector) -> DispatchSemaphore {
     let (started, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
     writer.submit(WriteCommand(actor: .system) { transaction in
-        try transaction.appendSystemEvent(type: "test.blocker", subject: nil, data: [:])
+        try transaction.appendSystemEvent(testEventType("test.blocker"), TestPayload(), subject: nil)
         started.signal()
         release.wait()
         return CommandReply(status: 200, body: [])
@@ -72,7 +72,7 @@ func holdWriter(_ writer: Writer, _ collector: OutcomeCollector) -> DispatchSema
         struct Refused: Error {}
         writer.submit(appendCommand("test.first"), completion: collector.completion(1))
         writer.submit(WriteCommand(actor: .system) { transaction in
-            try transaction.appendSystemEvent(type: "test.doomed", subject: nil, data: [:])
+            try transaction.appendSystemEvent(testEventType("test.doomed"), TestPayload(), subject: nil)
             throw Refused()
         }, completion: collector.completion(2))
         writer.submit(appendCommand("test.third"), completion: collector.completion(3))
@@ -136,7 +136,7 @@ func holdWriter(_ writer: Writer, _ collector: OutcomeCollector) -> DispatchSema
             #expect(error.kind == .constraint)
             #expect(error.message.contains("append-only"))
         }
-        #expect(try directory.database.openForReading().events(after: 0, limit: 10).map(\.type) == ["a"])
+        #expect(try directory.database.openForReading().events(after: 0, limit: 10).map(\.type) == ["test.a"])
     }
 
     @Test func idempotencyReplaysTheFirstReplyAndRefusesAnotherRequest() throws {
@@ -236,8 +236,8 @@ func holdWriter(_ writer: Writer, _ collector: OutcomeCollector) -> DispatchSema
         // The writer recovers for the next batch.
         guard case .committed = writer.perform(appendCommand("next")) else { Issue.record("recovery"); return }
         writer.close()
-        #expect(try directory.database.openForReading().events(after: 0, limit: 10).map(\.type) == ["test.blocker", "next"])
-        #expect(published.withLock { $0.map(\.type) } == ["test.blocker", "next"])
+        #expect(try directory.database.openForReading().events(after: 0, limit: 10).map(\.type) == ["test.blocker", "test.next"])
+        #expect(published.withLock { $0.map(\.type) } == ["test.blocker", "test.next"])
     }
 
     @Test func eventTimesDoNotRunBackwardsAcrossARestart() throws {

@@ -101,19 +101,27 @@ enum EventFollow {
 /// Why words: the line must read the same in a pipe, a log file and a screen reader; colour
 /// only repeats what the word says.
 enum WatchFormat {
+    /// The topics `watch` shows.
+    static let topics: Set<EventTopic> = [.alert, .notification, .run]
+
     static func isShown(_ event: Event) -> Bool {
-        event.type.hasPrefix("alert.") || event.type.hasPrefix("notification.") || event.type.hasPrefix("run.")
+        event.kind.map { topics.contains($0.topic) } ?? false
     }
 
-    /// The line for an alert or notification event; nil for any other event.
+    /// The line for an alert, notification or run event; nil for any other event.
+    ///
+    /// It reads the event's data as the API sends it (an older daemon's events have fields
+    /// since moved out of the log, a newer one's fields this CLI does not know).
     static func line(
         _ event: Event, language: Language, style: TextStyle, time: (Timestamp) -> String
     ) -> String? {
+        guard let kind = event.kind else { return nil }
         let data = event.data
-        let what = String(event.type.drop { $0 != "." }.dropFirst())
+        let what = kind.action
         let word = eventWord(what)(language)
         let exercise = event.exercise ? "  " + Text("[exercise]", nb: "[øvelse]")(language) : ""
-        if event.type.hasPrefix("alert.") {
+        switch kind.topic {
+        case .alert:
             let severity = data["severity"]?.stringValue.flatMap(AlertSeverity.init(rawValue:))
             let rule = data["rule"]?.stringValue ?? "–"
             let columns = [
@@ -126,11 +134,21 @@ enum WatchFormat {
             case .warning: return style.yellow(line)
             case .info, nil: return line
             }
+        case .run:
+            return runLine(event, kind: kind, word: word, language: language, style: style, time: time)
+        case .notification:
+            return notificationLine(event, kind: kind, word: word, exercise: exercise, language: language, style: style, time: time)
+        default:
+            return nil
         }
-        if event.type.hasPrefix("run.") {
-            return runLine(event, what: what, word: word, language: language, style: style, time: time)
-        }
-        guard event.type.hasPrefix("notification.") else { return nil }
+    }
+
+    /// An outbox event: the channel, group and result, what the message is about, and the error.
+    private static func notificationLine(
+        _ event: Event, kind: EventKind, word: String, exercise: String, language: Language, style: TextStyle,
+        time: (Timestamp) -> String
+    ) -> String {
+        let data = event.data
         let alert = data["alert"]?.intValue.map { "  " + Text("alert \($0)", nb: "varsel \($0)")(language) }
             ?? data["run"]?.intValue.map { "  " + Text("run \($0)", nb: "kjøring \($0)")(language) } ?? ""
         let error = data["error"]?.stringValue.map { ": " + $0 } ?? ""
@@ -139,11 +157,11 @@ enum WatchFormat {
             pad(data["channel"]?.stringValue ?? "–", 22),
             pad(data["group"]?.stringValue ?? "–", 22),
         ]
-        let kind = data["kind"]?.stringValue.map { "  " + $0 } ?? ""
-        let line = row(columns) + kind + alert + error + exercise
-        switch what {
-        case "dead", "failed": return style.red(line)
-        case "delivered": return style.green(line)
+        let about = data["kind"]?.stringValue.map { "  " + $0 } ?? ""
+        let line = row(columns) + about + alert + error + exercise
+        switch kind {
+        case NotificationEvents.dead.kind, NotificationEvents.failed.kind: return style.red(line)
+        case NotificationEvents.delivered.kind: return style.green(line)
         default: return line
         }
     }
@@ -151,27 +169,29 @@ enum WatchFormat {
     /// A playbook run's event: what happened, to which step, by or for whom. Overdue and
     /// escalated steps are yellow, failures red, so a missed step stands out in the stream.
     private static func runLine(
-        _ event: Event, what: String, word: String, language: Language, style: TextStyle, time: (Timestamp) -> String
+        _ event: Event, kind: EventKind, word: String, language: Language, style: TextStyle, time: (Timestamp) -> String
     ) -> String {
         let data = event.data
         let step = data["step"]?.stringValue ?? data["playbook"]?.stringValue ?? "–"
+        // Who did it or owns it: an abort's reason is the run's, so the one who aborted it.
+        let person = event.actor.isSystem ? nil : event.actor.user
         let who = data["by"]?.stringValue ?? data["by"]?.intValue.map { "#\($0)" } ?? data["owner"]?.stringValue
-            ?? data["reason"]?.stringValue ?? "–"
+            ?? data["reason"]?.stringValue ?? person ?? "–"
         let columns = [
             time(event.time), pad(Text("RUN", nb: "TILTAK")(language), 9), pad(word, 14), pad(step, 22), pad(who, 22),
         ]
         let run = event.subject.map { "  " + $0.replacingOccurrences(of: "run/", with: Text("run ", nb: "kjøring ")(language)) } ?? ""
         let exercise = event.exercise ? "  " + Text("[exercise]", nb: "[øvelse]")(language) : ""
         let line = row(columns) + run + exercise
-        switch what {
-        case "step_failed": return style.red(line)
-        case "step_overdue", "escalated": return style.yellow(line)
-        case "finished": return style.green(line)
+        switch kind {
+        case PlaybookEvents.stepFailed.kind: return style.red(line)
+        case PlaybookEvents.stepOverdue.kind, PlaybookEvents.stepEscalated.kind: return style.yellow(line)
+        case PlaybookEvents.runFinished.kind: return style.green(line)
         default: return line
         }
     }
 
-    /// What happened, from the event type's last part (`alert.firing` → "firing"): the word
+    /// What happened, from the event kind's action (`alert.firing` → "firing"): the word
     /// itself in English, the office's word in bokmål; an unknown one as it is.
     static func eventWord(_ what: String) -> Text {
         let bokmål: [String: String] = [

@@ -1,3 +1,5 @@
+import BeredskapJSON
+
 /// One entry of the incident log (hendelseslogg): what happened, written down as it happened.
 ///
 /// Why separate from the event log: the event log records every state change in machine
@@ -5,7 +7,7 @@
 /// tools keep — people's notes ("Refstad full, 40 sent to Torshov") beside entries the system
 /// writes itself (an alert fired, a playbook started). Each entry is also an event.
 public struct IncidentLogEntry: Sendable, Hashable, Codable {
-    public enum Source: String, Sendable, Codable, CaseIterable {
+    public enum Source: String, JSONStringEnum {
         case person
         case system
     }

@@ -104,10 +104,8 @@ public final class SurgeMonitor: Sendable, Engine {
                     relevant = true
                     continue
                 }
-                if event.type == SurgeEvents.levelChanged,
-                    let level = event.data["to"]?.stringValue.flatMap(SurgeLevel.init(rawValue:))
-                {
-                    state.persisted = SurgeState(level: level, since: event.time, reason: event.data["reason"]?.stringValue)
+                if let change = event.payload(SurgeEvents.levelChanged) {
+                    state.persisted = SurgeState(level: change.to, since: event.time, reason: change.reason)
                 }
             }
         }
@@ -161,14 +159,10 @@ public final class SurgeMonitor: Sendable, Engine {
             return (figures, machine.next(from: stored.level, figures: figures), state.language)
         }
         guard decision.level != stored.level else { return }
-        var data = JSONObject([
-            ("from", .string(stored.level.rawValue)), ("to", .string(decision.level.rawValue)),
-            ("arrivals_24h", .integer(Int64(figures.arrivals24h))), ("arrivals_7d", .integer(Int64(figures.arrivals7d))),
-            ("baseline_per_day", .double(figures.baselinePerDay)),
-            ("ratio", figures.ratio.map(JSONValue.double) ?? .null),
-        ])
-        data["reason"] = decision.reason.map(JSONValue.string) ?? .null
-        let event = try transaction.appendSystemEvent(type: SurgeEvents.levelChanged, subject: "city", data: .object(data))
+        let event = try transaction.appendSystemEvent(
+            SurgeEvents.levelChanged,
+            SurgeEvents.LevelChanged(from: stored.level, to: decision.level, figures: figures, reason: decision.reason),
+            subject: "city")
         try transaction.saveSurgeState(
             SurgeState(level: decision.level, since: transaction.now, reason: decision.reason), seq: event.seq)
         let direction = decision.level > stored.level ? Text("rose", nb: "steg") : Text("fell", nb: "sank")
@@ -211,11 +205,6 @@ public final class SurgeMonitor: Sendable, Engine {
         }
         return (window, ahead)
     }
-}
-
-/// Event types of the surge level.
-public enum SurgeEvents {
-    public static let levelChanged = "surge.level_changed"
 }
 
 extension SurgeWindow {

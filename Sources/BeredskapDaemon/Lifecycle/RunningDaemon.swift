@@ -27,10 +27,12 @@ public final class RunningDaemon: Sendable {
     /// Opens the world on the state directory, binds the socket and starts serving.
     /// - Parameters:
     ///   - configurationFile: the file the configuration came from (nil: embedded); SIGHUP re-reads it.
+    ///   - additionalRoutes: served beside the API's own (tests bring routes of their own).
     public init(
         configuration: DaemonConfiguration, configurationFile: String?, environment: [String: String],
         clock: any WallClock = SystemWallClock(),
-        identityResolver: any IdentityResolver = CachingIdentityResolver(SystemIdentityResolver())
+        identityResolver: any IdentityResolver = CachingIdentityResolver(SystemIdentityResolver()),
+        additionalRoutes: [Route] = []
     ) throws(StartupError) {
         let startedAt = monotonicNanosecondsNow()
         guard let calendar = LocalCalendar(identifier: configuration.timeZone) else {
@@ -70,7 +72,7 @@ public final class RunningDaemon: Sendable {
                 configuration: configuration,
                 policy: AccessPolicy(roles: configuration.access.roles, daemonUID: getuid()), calendar: calendar),
             startedAtNanoseconds: startedAt)
-        let handler = APIHandler(router: Router(routes: APIRoutes.all()), services: services)
+        let handler = APIHandler(router: Router(routes: APIRoutes.all() + additionalRoutes), services: services)
         do {
             server = try HTTPServer(handler: handler, configuration: configuration.serverConfiguration)
         } catch {
@@ -85,12 +87,11 @@ public final class RunningDaemon: Sendable {
         services.countConnections { server.openConnections }
         // Recorded before the first request can be served, so every client sees it.
         recordLifecycleEvent(
-            "daemon.started",
-            data: [
-                ("version", .string(APIContract.serverVersion)), ("pid", .integer(Int64(getpid()))),
-                ("configuration", .string(configurationFile ?? ConfigurationLoader.embeddedName)),
-                ("socket", .string(socketPath)), ("socket_activated", .bool(listener.isSocketActivated)),
-            ])
+            ServiceEvents.started,
+            ServiceEvents.Started(
+                version: APIContract.serverVersion, pid: Int64(getpid()),
+                configuration: configurationFile ?? ConfigurationLoader.embeddedName, socket: socketPath,
+                socketActivated: listener.isSocketActivated))
         world.start()
         server.start(listener: listener.fileDescriptor)
     }
@@ -100,7 +101,7 @@ public final class RunningDaemon: Sendable {
     public func stop() {
         server.shutdown(gracePeriod: services.configuration.shutdown.gracePeriod.seconds)
         world.stop()
-        recordLifecycleEvent("daemon.stopped", data: [("pid", .integer(Int64(getpid())))])
+        recordLifecycleEvent(ServiceEvents.stopped, ServiceEvents.Stopped(pid: Int64(getpid())))
         world.close()
         listener.removeSocketFile()
         Glibc.close(stateLock)
@@ -115,7 +116,7 @@ public final class RunningDaemon: Sendable {
         do {
             loaded = try ConfigurationLoader.load(file: configurationFile)
         } catch {
-            recordLifecycleEvent("config.reload_failed", data: [("error", .string(error.description))])
+            recordLifecycleEvent(ServiceEvents.configReloadFailed, ServiceEvents.ConfigReloadFailed(error: error.description))
             return ([], [], error.description)
         }
         var current = services.currentSettings
@@ -132,11 +133,7 @@ public final class RunningDaemon: Sendable {
         services.replaceSettings(current)
         world.reconfigure(from: running, to: current.configuration, calendar: current.calendar)
         recordLifecycleEvent(
-            "config.reloaded",
-            data: [
-                ("applied", .array(applied.map(JSONValue.string))),
-                ("restart_required", .array(restartRequired.map(JSONValue.string))),
-            ])
+            ServiceEvents.configReloaded, ServiceEvents.ConfigReloaded(applied: applied, restartRequired: restartRequired))
         reloadPlaybooks()
         return (applied, restartRequired, nil)
     }
@@ -146,18 +143,18 @@ public final class RunningDaemon: Sendable {
     private func reloadPlaybooks() {
         switch world.reloadPlaybooks(services.configuration) {
         case .success(let set):
-            recordLifecycleEvent("playbooks.reloaded", data: [("playbooks", .array(set.playbooks.map { .string($0.id) }))])
+            recordLifecycleEvent(PlaybookEvents.reloaded, PlaybookEvents.Reloaded(playbooks: set.playbooks.map(\.id)))
         case .failure(let failure):
             DaemonLog.error("playbook reload refused; the running set stays:\n\(failure)")
             recordLifecycleEvent(
-                "playbooks.reload_failed", data: [("problems", .array(failure.problems.map { .string($0.message(.en)) }))])
+                PlaybookEvents.reloadFailed, PlaybookEvents.ReloadFailed(problems: failure.problems.map { $0.message(.en) }))
         }
     }
 
-    private func recordLifecycleEvent(_ type: String, data: [(String, JSONValue)]) {
+    private func recordLifecycleEvent<Payload>(_ type: EventType<Payload>, _ payload: Payload) {
         let outcome = world.writer.perform(
             WriteCommand(actor: .system) { transaction in
-                try transaction.appendSystemEvent(type: type, subject: "daemon", data: .object(JSONObject(data)))
+                try transaction.appendSystemEvent(type, payload, subject: "daemon")
                 return CommandReply(status: 204, body: [])
             })
         if case .storeFailed(let error) = outcome { DaemonLog.error("could not record \(type): \(error)") }

@@ -86,7 +86,7 @@ public final class Notifier: Sendable, Engine {
 
     /// Called on the writer thread after each commit.
     public func observe(_ events: [Event]) {
-        if events.contains(where: { $0.type == AlertEvents.notificationQueued || $0.type == NotificationEvents.requeued }) {
+        if events.contains(where: { $0.is(NotificationEvents.queued) || $0.is(NotificationEvents.requeued) }) {
             wake()
         }
     }
@@ -139,24 +139,26 @@ public final class Notifier: Sendable, Engine {
         let submitted = commands.submit({ transaction in
             let now = transaction.now
             let subject = "notification/\(row.id)"
-            var data = JSONObject([
-                ("alert", row.alertID.map(JSONValue.integer) ?? .null), ("run", row.runID.map(JSONValue.integer) ?? .null),
-                ("channel", .string(row.channel)),
-                ("group", .string(row.group)), ("attempt", .integer(Int64(row.attempts + 1))),
-            ])
+            let attempt = row.attempts + 1
             switch result {
             case .delivered:
                 try transaction.recordAttempt(notification: row.id, delivered: true, error: nil, nextAttempt: nil, attemptedAt: now)
-                try transaction.appendSystemEvent(type: NotificationEvents.delivered, subject: subject, data: .object(data))
+                try transaction.appendSystemEvent(
+                    NotificationEvents.delivered,
+                    NotificationEvents.Delivered(
+                        alert: row.alertID, run: row.runID, channel: row.channel, group: row.group, attempt: attempt),
+                    subject: subject)
             case .failed(let message):
                 let next = retry.nextAttempt(
                     after: row.attempts + 1, firstAttemptAt: row.firstAttemptAt ?? now, lastAttemptAt: now,
                     seed: RetryPolicy.seed(for: row.idempotencyKey))
                 try transaction.recordAttempt(notification: row.id, delivered: false, error: message, nextAttempt: next, attemptedAt: now)
-                data["error"] = .string(message)
-                data["next_attempt_at"] = next.map { .string($0.rfc3339) } ?? .null
                 try transaction.appendSystemEvent(
-                    type: next == nil ? NotificationEvents.dead : NotificationEvents.failed, subject: subject, data: .object(data))
+                    next == nil ? NotificationEvents.dead : NotificationEvents.failed,
+                    NotificationEvents.AttemptFailed(
+                        alert: row.alertID, run: row.runID, channel: row.channel, group: row.group, attempt: attempt,
+                        error: message, nextAttemptAt: next),
+                    subject: subject)
             }
         }) { [self] outcome in
             state.withLock { state in

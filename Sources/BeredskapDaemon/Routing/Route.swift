@@ -2,11 +2,13 @@ import BeredskapCore
 import BeredskapSQLite
 import BeredskapHTTP
 
-/// One entry of the route table: method, path pattern, the permission it needs, the query
-/// parameters it understands, and what to do.
+/// One entry of the route table: method, path pattern, the permission it needs, whether
+/// reading it is recorded, the query parameters it understands, and what to do.
 ///
 /// Why declare the permission here: the check happens in one place before any handler runs,
 /// and reading the table shows at a glance who may do what (as Tailscale's LocalAPI does).
+/// The same goes for `audited`: who read person data is recorded by the handler, not by each
+/// route remembering to.
 public struct Route: Sendable {
     public enum Segment: Sendable, Equatable {
         case literal(String)
@@ -17,6 +19,9 @@ public struct Route: Sendable {
     public let segments: [Segment]
     /// nil only for `GET /v1/health`, which anyone who can connect may call.
     public let permission: Permission?
+    /// Set for a read that must be recorded (person data): the route answers `.recordedRead`,
+    /// and the read and its `access.read` event are one writer transaction.
+    public let audited: ReadAudit?
     /// Query parameter names the route accepts; any other is an `invalid_field` error.
     public let query: Set<String>
     /// The pattern as written (`/v1/facilities/{id}`): the label in metrics.
@@ -24,7 +29,7 @@ public struct Route: Sendable {
     public let action: @Sendable (RequestContext) throws(APIError) -> RouteResult
 
     public init(
-        _ method: String, _ pattern: String, permission: Permission?, query: Set<String> = [],
+        _ method: String, _ pattern: String, permission: Permission?, audited: ReadAudit? = nil, query: Set<String> = [],
         action: @escaping @Sendable (RequestContext) throws(APIError) -> RouteResult
     ) {
         self.method = method
@@ -34,6 +39,7 @@ public struct Route: Sendable {
                 ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
         }
         self.permission = permission
+        self.audited = audited
         self.query = query
         self.action = action
     }
@@ -68,8 +74,34 @@ public enum RouteResult: Sendable {
     /// connections. The request has been checked on the loop already; when every worker is busy
     /// and the queue is full, it is answered 503 at once.
     case slowRead(@Sendable () throws(APIError) -> RouteResult)
+    /// The read of an `audited` route: run in the writer's transaction, on its connection, with
+    /// the `access.read` event that records it; answered once both are committed, and not at
+    /// all (503) if they cannot be. The reply is encoded there, as a mutation's is.
+    case recordedRead(@Sendable (SQLiteConnection) throws -> CommandReply)
     /// The route answered the exchange itself (a stream).
     case answered
+}
+
+/// How an audited route's reads are recorded: what the `access.read` event is about.
+public struct ReadAudit: Sendable, Equatable {
+    /// The event's subject with `{parameter}` taken from the path (`person/{id}`); nil: none.
+    public var subject: String?
+
+    /// Recorded with the route only.
+    public static let route = ReadAudit(subject: nil)
+
+    /// Recorded about `template` filled from the path: `.subject("person/{id}")`.
+    public static func subject(_ template: String) -> ReadAudit { ReadAudit(subject: template) }
+
+    /// The subject of one read, from the request's path parameters.
+    func subject(filledFrom parameters: [String: String]) -> String? {
+        subject.map { template in
+            template.split(separator: "/", omittingEmptySubsequences: false).map { part in
+                guard part.hasPrefix("{"), part.hasSuffix("}") else { return String(part) }
+                return parameters[String(part.dropFirst().dropLast())] ?? String(part)
+            }.joined(separator: "/")
+        }
+    }
 }
 
 /// Finds the route for a request.

@@ -49,8 +49,9 @@ public struct APIHandler: HTTPHandler {
         guard suppressed > 0 else { return }
         let command = WriteCommand(actor: session.identity.principal) { transaction in
             try transaction.appendEvent(
-                type: "access.denied_repeatedly", subject: nil,
-                data: ["not_logged_individually": .integer(Int64(suppressed)), "pid": .integer(Int64(session.identity.peer.pid))])
+                AccessEvents.deniedRepeatedly,
+                AccessEvents.DeniedRepeatedly(notLoggedIndividually: suppressed, pid: Int64(session.identity.peer.pid)),
+                subject: nil)
             return CommandReply(status: 204, body: [])
         }
         services.writer.submit(command) { _ in }
@@ -63,7 +64,7 @@ public struct APIHandler: HTTPHandler {
 
         if request.head.headers.contains("Origin") || request.head.headers.contains("Referer") {
             deny(
-                request, session: session, permission: nil, reason: "browser", routeLabel: "refused",
+                request, session: session, permission: nil, reason: .browser, routeLabel: "refused",
                 error: APIError(
                     .forbidden,
                     Text(
@@ -100,7 +101,7 @@ public struct APIHandler: HTTPHandler {
 
         if let permission = route.permission, !services.policy.allows(identity, permission) {
             deny(
-                request, session: session, permission: permission, reason: "permission", routeLabel: route.pattern,
+                request, session: session, permission: permission, reason: .permission, routeLabel: route.pattern,
                 error: .forbidden(permission), language: language, exchange: exchange)
             return
         }
@@ -112,20 +113,34 @@ public struct APIHandler: HTTPHandler {
             let context = RequestContext(
                 request: request, identity: identity, parameters: parameters, language: language,
                 exchange: exchange, services: services, route: route)
+            let recording = route.audited.map { audit in
+                RecordedRead(
+                    payload: AccessEvents.Read(method: method, route: route.pattern), subject: audit.subject(filledFrom: parameters))
+            }
             perform(
-                try route.action(context), actor: identity.principal, claim: claim, routeLabel: route.pattern, method: method,
-                language: language, exchange: exchange)
+                try route.action(context), actor: identity.principal, claim: claim, recording: recording,
+                routeLabel: route.pattern, method: method, language: language, exchange: exchange)
         } catch {
             respond(error: error, routeLabel: route.pattern, method: method, language: language, exchange: exchange)
         }
     }
 
+    /// What the `access.read` event of an audited route's read says.
+    private struct RecordedRead: Sendable {
+        var payload: AccessEvents.Read
+        var subject: String?
+    }
+
     /// Does what the route asked: on the loop, or for a `slowRead` on a read worker (where the
-    /// read's own result is then performed).
+    /// read's own result is then performed). An audited route (`recording`) answers only with
+    /// a read recorded in the writer's transaction, and only such a route may.
     private func perform(
-        _ result: RouteResult, actor: Principal, claim: IdempotencyClaim?, routeLabel: String, method: String,
-        language: Language, exchange: HTTPExchange
+        _ result: RouteResult, actor: Principal, claim: IdempotencyClaim?, recording: RecordedRead? = nil,
+        routeLabel: String, method: String, language: Language, exchange: HTTPExchange
     ) {
+        if recording != nil, !result.isRecordedRead {
+            return refuseUnrecorded(routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+        }
         switch result {
         case .json(let status, let body):
             respond(json: body, status: status, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
@@ -135,6 +150,16 @@ public struct APIHandler: HTTPHandler {
             submit(
                 WriteCommand(actor: actor, idempotency: claim, apply: apply),
                 routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+        case .recordedRead(let read):
+            guard let recording else {
+                return refuseUnrecorded(routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+            }
+            // The record first: a read that throws (404) rolls it back with itself.
+            let command = WriteCommand(actor: actor) { transaction in
+                try transaction.appendEvent(AccessEvents.read, recording.payload, subject: recording.subject)
+                return try read(transaction.connection)
+            }
+            submit(command, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
         case .answered:
             services.metrics.recordRequest(
                 route: routeLabel, method: method, status: 200, seconds: Double(exchange.elapsedNanoseconds) / 1e9)
@@ -164,6 +189,17 @@ public struct APIHandler: HTTPHandler {
                 respond(error: Self.shuttingDown, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
             }
         }
+    }
+
+    /// A route whose declaration and answer disagree (audited without a recorded read, or the
+    /// other way round) is a bug: nothing is read unrecorded.
+    private func refuseUnrecorded(routeLabel: String, method: String, language: Language, exchange: HTTPExchange) {
+        DaemonLog.error("\(method) \(routeLabel): an audited route must answer with a recorded read, and no other route may")
+        respond(
+            error: .internal(Text(
+                "\(method) \(routeLabel) does not record its reads as its route declares",
+                nb: "\(method) \(routeLabel) registrerer ikke oppslagene sine slik ruten sier")),
+            routeLabel: routeLabel, method: method, language: language, exchange: exchange)
     }
 
     private static let shuttingDown = APIError.unavailable(Text("the daemon is shutting down", nb: "tjenesten avsluttes"))
@@ -288,7 +324,7 @@ public struct APIHandler: HTTPHandler {
     /// Writes `access.denied` to the event log, then answers 403. Past the connection's
     /// budget a denial is only counted (see `DenialBudget`) and answered at once.
     private func deny(
-        _ request: HTTPRequest, session: Session, permission: Permission?, reason: String, routeLabel: String,
+        _ request: HTTPRequest, session: Session, permission: Permission?, reason: AccessEvents.DenialReason, routeLabel: String,
         error: APIError, language: Language, exchange: HTTPExchange
     ) {
         services.metrics.recordDenial()
@@ -297,14 +333,11 @@ public struct APIHandler: HTTPHandler {
             respond(error: error, routeLabel: routeLabel, method: request.head.method, language: language, exchange: exchange)
             return
         }
-        var data = JSONObject([
-            ("method", .string(request.head.method)), ("path", .string(request.head.target.path)),
-            ("reason", .string(reason)), ("pid", .integer(Int64(identity.peer.pid))),
-        ])
-        if let permission { data["permission"] = .string(permission.rawValue) }
-        let eventData = data
+        let denial = AccessEvents.Denied(
+            method: request.head.method, path: request.head.target.path, reason: reason, pid: Int64(identity.peer.pid),
+            permission: permission)
         let command = WriteCommand(actor: identity.principal) { transaction in
-            try transaction.appendEvent(type: "access.denied", subject: nil, data: .object(eventData))
+            try transaction.appendEvent(AccessEvents.denied, denial, subject: nil)
             return CommandReply(status: 403, body: [])
         }
         services.writer.submit(command) { outcome in
@@ -375,5 +408,12 @@ public struct APIHandler: HTTPHandler {
             error.details["http_status"] = .integer(Int64(parseError.statusCode))
         }
         return error
+    }
+}
+
+extension RouteResult {
+    fileprivate var isRecordedRead: Bool {
+        if case .recordedRead = self { return true }
+        return false
     }
 }

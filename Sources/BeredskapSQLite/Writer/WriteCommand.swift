@@ -79,28 +79,33 @@ public struct WriteTransaction {
         self.exercise = exercise
     }
 
-    /// Appends an event by the command's actor.
+    /// Appends an event of `type` by the command's actor.
     @discardableResult
-    public mutating func appendEvent(type: String, subject: String?, data: JSONValue) throws -> Event {
-        try append(type: type, subject: subject, data: data, actor: actor)
+    public mutating func appendEvent<Payload>(_ type: EventType<Payload>, _ payload: Payload, subject: String?) throws -> Event {
+        try append(type, payload, subject: subject, actor: actor)
     }
 
-    /// Appends an event by the system (a consequence the rule engine derives, say).
+    /// Appends an event of `type` by the system (a consequence the rule engine derives, say).
     @discardableResult
-    public mutating func appendSystemEvent(type: String, subject: String?, data: JSONValue) throws -> Event {
-        try append(type: type, subject: subject, data: data, actor: .system)
+    public mutating func appendSystemEvent<Payload>(_ type: EventType<Payload>, _ payload: Payload, subject: String?) throws
+        -> Event
+    {
+        try append(type, payload, subject: subject, actor: .system)
     }
 
     /// The seq of the last event this command appended.
     public var lastEventSeq: Int64? { events.last?.seq }
 
-    private mutating func append(type: String, subject: String?, data: JSONValue, actor: Principal) throws -> Event {
+    private mutating func append<Payload>(
+        _ type: EventType<Payload>, _ payload: Payload, subject: String?, actor: Principal
+    ) throws -> Event {
+        let data = try payload.eventData()
         try connection.run(
             "INSERT INTO events(time_ms, actor_uid, actor_user, type, subject, data, exercise) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            now.millisecondsSinceEpoch, actor.uid, actor.user, type, subject, data.serializedString(), exercise)
+            now.millisecondsSinceEpoch, actor.uid, actor.user, type.name, subject, data.serializedString(), exercise)
         let event = Event(
-            seq: connection.lastInsertRowID, time: now, type: type, actor: actor, subject: subject, data: data,
-            exercise: exercise)
+            seq: connection.lastInsertRowID, time: now, type: type.name, actor: actor, subject: subject, data: data,
+            exercise: exercise, payload: payload)
         events.append(event)
         return event
     }

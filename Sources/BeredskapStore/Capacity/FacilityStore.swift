@@ -19,6 +19,11 @@ extension SQLiteConnection {
         try query("SELECT \(Self.facilityColumns) FROM facilities ORDER BY id", [], Self.facility(from:))
     }
 
+    /// The id the next cap override gets, chosen before its event so the event can name it.
+    public func nextCapOverrideID() throws -> Int64 {
+        try scalarInt("SELECT coalesce(max(id), 0) + 1 FROM cap_overrides") ?? 1
+    }
+
     /// The seq of the last event about a facility's definition.
     public func facilityLastSeq(_ id: String) throws -> Int64? {
         try scalarInt("SELECT last_seq FROM facilities WHERE id = ?", [id])
@@ -62,6 +67,13 @@ extension WriteTransaction {
             facility.district, facility.authority.rawValue, facility.capacity, facility.expansionCapacity,
             facility.blocked, facility.note, capOverride, facility.createdAt.millisecondsSinceEpoch,
             facility.updatedAt.millisecondsSinceEpoch, seq)
+    }
+
+    /// Keeps cap override `id`'s reason, which its `facility.cap_breached` event `seq` names.
+    /// (The facility's `cap_override` is only the override in force; this row stays when the
+    /// capacity is back within the cap.)
+    public func insertCapOverride(id: Int64, seq: Int64, facility: String, reason: String) throws {
+        try connection.run("INSERT INTO cap_overrides(id, seq, facility, reason) VALUES (?, ?, ?, ?)", id, seq, facility, reason)
     }
 
     /// Sets a facility's `occupied` after a record dated after its last head count.

@@ -30,38 +30,41 @@ public struct FlowRecord: Sendable, Equatable {
 }
 
 extension WriteTransaction {
-    /// Inserts an arrival row; returns its id. `transferDeparture` is the departure it is the
-    /// other half of.
+    // Each record's id is chosen first (`SQLiteConnection.nextRecordID`), so that the event
+    // recording it can name it; the row keeps the event's seq.
+
+    /// Inserts arrival row `id`. `transferDeparture` is the departure it is the other half of.
     public func insertArrival(
-        seq: Int64, facility: FlowTarget, count: Int, category: ArrivalCategory, at: Timestamp,
+        id: Int64, seq: Int64, facility: FlowTarget, count: Int, category: ArrivalCategory, at: Timestamp,
         transfer: (from: String, departure: Int64)?, note: String?
-    ) throws -> Int64 {
+    ) throws {
         try connection.run(
             """
-            INSERT INTO arrivals(seq, facility, kind, count, category, at_ms, transfer_from, transfer_departure, note)
+            INSERT INTO arrivals(id, seq, facility, kind, count, category, at_ms, transfer_from, transfer_departure, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            id, seq, facility.id, facility.kind.rawValue, count, category.rawValue, at.millisecondsSinceEpoch, transfer?.from,
+            transfer?.departure, note)
+    }
+
+    /// Inserts departure row `id`.
+    public func insertDeparture(
+        id: Int64, seq: Int64, facility: FlowTarget, count: Int, reason: DepartureReason, at: Timestamp, to: String?,
+        note: String?
+    ) throws {
+        try connection.run(
+            """
+            INSERT INTO departures(id, seq, facility, kind, count, reason, at_ms, to_facility, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            seq, facility.id, facility.kind.rawValue, count, category.rawValue, at.millisecondsSinceEpoch, transfer?.from,
-            transfer?.departure, note)
-        return connection.lastInsertRowID
+            id, seq, facility.id, facility.kind.rawValue, count, reason.rawValue, at.millisecondsSinceEpoch, to, note)
     }
 
-    /// Inserts a departure row; returns its id.
-    public func insertDeparture(
-        seq: Int64, facility: FlowTarget, count: Int, reason: DepartureReason, at: Timestamp, to: String?, note: String?
-    ) throws -> Int64 {
+    /// Inserts head-count row `id`.
+    public func insertHeadCount(id: Int64, seq: Int64, facility: String, counted: Int, at: Timestamp, note: String?) throws {
         try connection.run(
-            "INSERT INTO departures(seq, facility, kind, count, reason, at_ms, to_facility, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            seq, facility.id, facility.kind.rawValue, count, reason.rawValue, at.millisecondsSinceEpoch, to, note)
-        return connection.lastInsertRowID
-    }
-
-    /// Inserts a head-count row; returns its id.
-    public func insertHeadCount(seq: Int64, facility: String, counted: Int, at: Timestamp, note: String?) throws -> Int64 {
-        try connection.run(
-            "INSERT INTO head_counts(seq, facility, counted, at_ms, note) VALUES (?, ?, ?, ?, ?)",
-            seq, facility, counted, at.millisecondsSinceEpoch, note)
-        return connection.lastInsertRowID
+            "INSERT INTO head_counts(id, seq, facility, counted, at_ms, note) VALUES (?, ?, ?, ?, ?, ?)",
+            id, seq, facility, counted, at.millisecondsSinceEpoch, note)
     }
 }
 

@@ -32,11 +32,12 @@ public struct StoredRecord: Sendable, Equatable {
         /// The columns every kind answers, in the order `record(from:)` reads them.
         var select: String {
             let corrections = """
-                r.voided_seq, v.time_ms, v.actor_user, json_extract(v.data, '$.reason'),
-                r.amended_seq, m.time_ms, m.actor_user, json_extract(m.data, '$.reason')
+                r.voided_seq, v.time_ms, v.actor_user, vc.reason, r.amended_seq, m.time_ms, m.actor_user, mc.reason
                 """
             let joins = """
-                JOIN events e ON e.seq = r.seq LEFT JOIN events v ON v.seq = r.voided_seq LEFT JOIN events m ON m.seq = r.amended_seq
+                JOIN events e ON e.seq = r.seq
+                LEFT JOIN events v ON v.seq = r.voided_seq LEFT JOIN record_corrections vc ON vc.seq = r.voided_seq
+                LEFT JOIN events m ON m.seq = r.amended_seq LEFT JOIN record_corrections mc ON mc.seq = r.amended_seq
                 """
             switch self {
             case .arrival:
@@ -121,6 +122,17 @@ public struct RecordQuery: Sendable, Equatable {
 }
 
 extension SQLiteConnection {
+    /// The id the next record of `kind` gets (SQLite's own choice: one more than the largest),
+    /// chosen before the record's event is appended so that the event can name it.
+    public func nextRecordID(_ kind: StoredRecord.Kind) throws -> Int64 {
+        try scalarInt("SELECT coalesce(max(id), 0) + 1 FROM \(kind.table)") ?? 1
+    }
+
+    /// The id the next correction gets.
+    public func nextCorrectionID() throws -> Int64 {
+        try scalarInt("SELECT coalesce(max(id), 0) + 1 FROM record_corrections") ?? 1
+    }
+
     public func record(_ kind: StoredRecord.Kind, id: Int64) throws -> StoredRecord? {
         try queryFirst(kind.select + " WHERE r.id = ?", [id]) { try StoredRecord.record(kind, from: $0) }
     }
@@ -164,6 +176,13 @@ extension WriteTransaction {
         case .headCount:
             try connection.run("UPDATE head_counts SET counted = ?, at_ms = ? WHERE id = ?", count, at.millisecondsSinceEpoch, id)
         }
+    }
+
+    /// Keeps correction `id`'s reason, which its event `seq` names (the text is not in the event).
+    public func insertCorrection(id: Int64, seq: Int64, of kind: StoredRecord.Kind, record: Int64, reason: String) throws {
+        try connection.run(
+            "INSERT INTO record_corrections(id, seq, kind, record_id, reason) VALUES (?, ?, ?, ?, ?)",
+            id, seq, kind.rawValue, record, reason)
     }
 
     /// Notes the event `seq` as a record's last amendment.

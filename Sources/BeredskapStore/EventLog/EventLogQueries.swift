@@ -10,17 +10,27 @@ extension SQLiteConnection {
         try scalarInt("SELECT max(seq) FROM events") ?? 0
     }
 
-    /// Events with `seq > after`, oldest first, optionally only those whose type starts with `typePrefix`.
-    public func events(after: Int64, limit: Int, typePrefix: String? = nil) throws -> [Event] {
+    /// Events with `seq > after`, oldest first, optionally only those whose type starts with
+    /// `typePrefix`, and only those of the `visibleTypes` when given (what a caller may see).
+    public func events(after: Int64, limit: Int, typePrefix: String? = nil, visibleTypes: [String]? = nil) throws -> [Event] {
+        var conditions = ["seq > ?"]
+        var parameters: [any SQLiteBindable] = [after]
         if let typePrefix, !typePrefix.isEmpty {
             // A range on the type index: every string with the prefix sorts between the prefix
             // and the prefix followed by U+10FFFF, the largest code point (binary collation).
-            return try query(
-                "SELECT \(Self.eventColumns) FROM events WHERE seq > ? AND type >= ? AND type < ? || char(1114111) ORDER BY seq LIMIT ?",
-                [after, typePrefix, typePrefix, limit], Self.event)
+            conditions.append("type >= ? AND type < ? || char(1114111)")
+            parameters += [typePrefix, typePrefix]
         }
+        if let visibleTypes {
+            // One JSON array, so the statement is the same for every caller; `+type` keeps the
+            // planner walking seq instead of sorting every visible event of the type index.
+            conditions.append("+type IN (SELECT value FROM json_each(?))")
+            parameters.append(JSONValue.array(visibleTypes.map(JSONValue.string)).serializedString())
+        }
+        parameters.append(limit)
         return try query(
-            "SELECT \(Self.eventColumns) FROM events WHERE seq > ? ORDER BY seq LIMIT ?", [after, limit], Self.event)
+            "SELECT \(Self.eventColumns) FROM events WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?",
+            parameters, Self.event)
     }
 
     /// Events with `seq > after` of exactly the given types, oldest first.

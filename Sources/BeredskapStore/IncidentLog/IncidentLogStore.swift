@@ -3,23 +3,41 @@ import BeredskapJSON
 import BeredskapSQLite
 
 extension WriteTransaction {
-    /// Adds an incident-log entry and its `log.added` event in the current transaction.
-    /// `source` is `.system` for entries the daemon writes itself; their actor is the system.
+    /// Adds an incident-log entry and its `log.added` event in the current transaction. The
+    /// event names the entry; the text is only in the entry. `source` is `.system` for entries
+    /// the daemon writes itself; their actor is the system.
     @discardableResult
     public mutating func addIncidentLogEntry(
         text: String, subject: String?, source: IncidentLogEntry.Source = .person
     ) throws -> IncidentLogEntry {
-        let data: JSONValue = .object(JSONObject([("text", .string(text)), ("source", .string(source.rawValue))]))
+        // The id is chosen first so the event can carry it; the row needs the event's seq.
+        let id = try connection.nextIncidentLogID()
+        let payload = IncidentLogEvents.EntryAdded(id: id, source: source)
         let event = source == .system
-            ? try appendSystemEvent(type: "log.added", subject: subject, data: data)
-            : try appendEvent(type: "log.added", subject: subject, data: data)
+            ? try appendSystemEvent(IncidentLogEvents.added, payload, subject: subject)
+            : try appendEvent(IncidentLogEvents.added, payload, subject: subject)
         try connection.run(
-            "INSERT INTO incident_log(seq, time_ms, actor_uid, actor_user, source, subject, text, exercise) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            event.seq, event.time.millisecondsSinceEpoch, event.actor.uid, event.actor.user, source.rawValue, subject,
+            """
+            INSERT INTO incident_log(id, seq, time_ms, actor_uid, actor_user, source, subject, text, exercise)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            id, event.seq, event.time.millisecondsSinceEpoch, event.actor.uid, event.actor.user, source.rawValue, subject,
             text, exercise)
         return IncidentLogEntry(
-            id: connection.lastInsertRowID, seq: event.seq, time: event.time, actor: event.actor, source: source,
-            subject: subject, text: text, exercise: exercise)
+            id: id, seq: event.seq, time: event.time, actor: event.actor, source: source, subject: subject, text: text,
+            exercise: exercise)
+    }
+}
+
+extension SQLiteConnection {
+    /// The id the next entry gets: never one an entry had before (as AUTOINCREMENT promises),
+    /// even if entries are one day erased.
+    func nextIncidentLogID() throws -> Int64 {
+        try scalarInt(
+            """
+            SELECT max(coalesce((SELECT max(id) FROM incident_log), 0),
+                       coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'incident_log'), 0)) + 1
+            """) ?? 1
     }
 }
 

@@ -81,10 +81,11 @@ public final class AlertEngine: Sendable, Engine {
 
     /// Called on the writer thread after each commit: which rules and subjects to look at.
     public func observe(_ events: [Event]) {
-        if events.contains(where: { $0.type.hasPrefix("silence.") }) { reviewSilences() }
+        if events.contains(where: { $0.kind?.topic == .silence }) { reviewSilences() }
         let rules = state.withLock { Array($0.settings.rules.values) }
         var keys: Set<AlertKey> = []
-        for event in events where !event.type.hasPrefix("alert.") {
+        // The alerts' own events are what evaluating wrote: no rule reads them.
+        for event in events where event.kind?.topic != .alert {
             for rule in rules {
                 for subject in rule.subjects(touchedBy: event) { keys.insert(AlertKey(rule: rule.id, subject: subject)) }
             }

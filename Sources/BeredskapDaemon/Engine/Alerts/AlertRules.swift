@@ -60,11 +60,10 @@ enum AlertRules {
         AlertCondition.value(of: alert.key.rule, alert.lifecycle, evaluated: alert.value, at: instant)
     }
 
-    /// Events that change a facility's figures.
-    static let facilityEvents: Set<String> = Set([
-        "facility.created", "facility.updated", "facility.cap_breached", "facility.cap_restored", "arrival.recorded",
-        "departure.recorded", "occupancy.reported",
-    ]).union(FlowEvents.corrections)
+    /// Whether `event` changes a facility's figures (`CapacityEvents.changingFigures`).
+    static func changesFigures(_ event: Event) -> Bool {
+        event.kind.map(CapacityEvents.changingFigures.contains) ?? false
+    }
 }
 
 struct FacilityUtilizationRule: AlertRule {
@@ -73,7 +72,7 @@ struct FacilityUtilizationRule: AlertRule {
     var policy: AlertLifecycle.Policy { settings.policy }
 
     func subjects(touchedBy event: Event) -> [String] {
-        AlertRules.facilityEvents.contains(event.type) ? [event.subject].compactMap { $0 } : []
+        AlertRules.changesFigures(event) ? [event.subject].compactMap { $0 } : []
     }
 }
 
@@ -84,7 +83,7 @@ struct KindUtilizationRule: AlertRule {
 
     func subjects(touchedBy event: Event) -> [String] {
         // A facility's kind may have changed: look at every kind.
-        AlertRules.facilityEvents.contains(event.type) ? FacilityKind.allCases.map { "kind/\($0.rawValue)" } : []
+        AlertRules.changesFigures(event) ? FacilityKind.allCases.map { "kind/\($0.rawValue)" } : []
     }
 }
 
@@ -94,7 +93,7 @@ struct CityUtilizationRule: AlertRule {
     var policy: AlertLifecycle.Policy { settings.policy }
 
     func subjects(touchedBy event: Event) -> [String] {
-        AlertRules.facilityEvents.contains(event.type) ? ["city"] : []
+        AlertRules.changesFigures(event) ? ["city"] : []
     }
 }
 
@@ -104,7 +103,7 @@ struct FacilityCapRule: AlertRule {
     var policy: AlertLifecycle.Policy { settings.policy }
 
     func subjects(touchedBy event: Event) -> [String] {
-        event.type.hasPrefix("facility.") ? [event.subject].compactMap { $0 } : []
+        event.kind?.topic == .facility ? [event.subject].compactMap { $0 } : []
     }
 }
 
@@ -115,7 +114,8 @@ struct StaleReportRule: AlertRule {
     var policy: AlertLifecycle.Policy { settings.policy }
 
     func subjects(touchedBy event: Event) -> [String] {
-        event.type.hasPrefix("facility.") || event.type.hasPrefix("occupancy.") ? [event.subject].compactMap { $0 } : []
+        // A facility's definition or a head count (reported or corrected).
+        event.kind.map { $0.topic == .facility || $0.topic == .occupancy } == true ? [event.subject].compactMap { $0 } : []
     }
 }
 
@@ -125,7 +125,7 @@ struct SurgeLevelRule: AlertRule {
     var policy: AlertLifecycle.Policy { settings.policy }
 
     func subjects(touchedBy event: Event) -> [String] {
-        event.type == SurgeEvents.levelChanged ? ["city"] : []
+        event.is(SurgeEvents.levelChanged) ? ["city"] : []
     }
 }
 
@@ -135,16 +135,7 @@ struct NotificationDeadRule: AlertRule {
     var policy: AlertLifecycle.Policy { settings.policy }
 
     func subjects(touchedBy event: Event) -> [String] {
-        event.type == NotificationEvents.dead || event.type == NotificationEvents.delivered
-            || event.type == NotificationEvents.requeued ? [event.subject].compactMap { $0 } : []
+        event.is(NotificationEvents.dead) || event.is(NotificationEvents.delivered) || event.is(NotificationEvents.requeued)
+            ? [event.subject].compactMap { $0 } : []
     }
-}
-
-/// Event types of the outbox.
-enum NotificationEvents {
-    static let delivered = "notification.delivered"
-    /// An attempt failed and another is scheduled.
-    static let failed = "notification.failed"
-    static let dead = "notification.dead"
-    static let requeued = "notification.requeued"
 }

@@ -56,7 +56,7 @@ struct EvaluationRun {
                     id: 0, lifecycle: lifecycle, flap: flap, value: verdict.value, threshold: verdict.threshold,
                     district: verdict.district, silenced: false, exercise: transaction.exercise)
                 alert.id = try transaction.saveAlert(alert)
-                try transaction.appendSystemEvent(type: AlertEvents.opened, subject: "alert/\(alert.id)", data: Self.data(alert))
+                try transaction.appendSystemEvent(AlertEvents.opened, Self.snapshot(alert), subject: "alert/\(alert.id)")
                 try record(&alert, from: nil, effects: effects, flap: flapChange, in: &transaction)
             }
         }
@@ -92,9 +92,9 @@ struct EvaluationRun {
         if let before, before.state != alert.lifecycle.state || before.severity != alert.lifecycle.severity {
             let type = before.state != alert.lifecycle.state
                 ? (alert.lifecycle.state == .firing ? AlertEvents.firing : AlertEvents.resolved) : AlertEvents.severityChanged
-            try transaction.appendSystemEvent(type: type, subject: subject, data: Self.data(alert))
+            try transaction.appendSystemEvent(type, Self.snapshot(alert), subject: subject)
         } else if before == nil, alert.lifecycle.state == .firing {
-            try transaction.appendSystemEvent(type: AlertEvents.firing, subject: subject, data: Self.data(alert))
+            try transaction.appendSystemEvent(AlertEvents.firing, Self.snapshot(alert), subject: subject)
         }
         if before != nil, alert.lifecycle.isOpen, wasSilenced != alert.silenced {
             // A silence that ended while the daemon was down is found here, at the first evaluation.
@@ -108,20 +108,19 @@ struct EvaluationRun {
                 guard !alert.flap.isFlapping else { continue }
                 try notify(alert, .lifecycle(kind), groups: recipients(alert), in: &transaction)
             case .escalate(let step):
-                try transaction.appendSystemEvent(
-                    type: AlertEvents.escalated, subject: subject, data: .object(JSONObject([("step", .integer(Int64(step)))])))
+                try transaction.appendSystemEvent(AlertEvents.escalated, AlertEvents.Escalated(step: step), subject: subject)
                 let group = settings.notifications.routing.escalationGroup(step: step)
                 try notify(alert, .escalation(step: step), groups: group.map { [$0] } ?? [], in: &transaction)
             case .closedSilently:
-                try transaction.appendSystemEvent(type: AlertEvents.closed, subject: subject, data: Self.data(alert))
+                try transaction.appendSystemEvent(AlertEvents.closed, Self.snapshot(alert), subject: subject)
             }
         }
         switch alert.silenced ? nil : flap {
         case .started:
-            try transaction.appendSystemEvent(type: AlertEvents.flapping, subject: subject, data: Self.data(alert))
+            try transaction.appendSystemEvent(AlertEvents.flapping, Self.snapshot(alert), subject: subject)
             try notify(alert, .flappingStarted, groups: recipients(alert), in: &transaction)
         case .stopped(let summary):
-            try transaction.appendSystemEvent(type: AlertEvents.flapSettled, subject: subject, data: Self.data(alert))
+            try transaction.appendSystemEvent(AlertEvents.flapSettled, Self.snapshot(alert), subject: subject)
             try notify(alert, .flappingSettled(summary), groups: recipients(alert), in: &transaction)
         case nil:
             break
@@ -153,7 +152,7 @@ struct EvaluationRun {
     /// because a notification goes out anyway.
     private mutating func silenceChanged(_ alert: StoredAlert, notify: Bool, in transaction: inout WriteTransaction) throws {
         try transaction.appendSystemEvent(
-            type: alert.silenced ? AlertEvents.silenced : AlertEvents.unsilenced, subject: "alert/\(alert.id)", data: Self.data(alert))
+            alert.silenced ? AlertEvents.silenced : AlertEvents.unsilenced, Self.snapshot(alert), subject: "alert/\(alert.id)")
         if notify, !alert.silenced, alert.lifecycle.state == .firing, !alert.flap.isFlapping {
             try self.notify(alert, .lifecycle(.firing), groups: recipients(alert), in: &transaction)
         }
@@ -187,11 +186,9 @@ struct EvaluationRun {
                     createdAt: now, exercise: alert.exercise)
                 let id = try transaction.enqueue(row)
                 try transaction.appendSystemEvent(
-                    type: AlertEvents.notificationQueued, subject: "notification/\(id)",
-                    data: .object(JSONObject([
-                        ("alert", .integer(alert.id)), ("kind", .string(kind.code)), ("group", .string(group)),
-                        ("channel", .string(channel)),
-                    ])))
+                    NotificationEvents.queued,
+                    NotificationEvents.Queued(alert: alert.id, kind: kind.code, group: group, channel: channel),
+                    subject: "notification/\(id)")
             }
         }
     }
@@ -230,30 +227,11 @@ struct EvaluationRun {
         return loaded
     }
 
-    static func data(_ alert: StoredAlert) -> JSONValue {
+    /// What the alert's events say about it.
+    static func snapshot(_ alert: StoredAlert) -> AlertEvents.Snapshot {
         let lifecycle = alert.lifecycle
-        return .object(JSONObject([
-            ("rule", .string(lifecycle.key.rule)), ("subject", .string(lifecycle.key.subject)),
-            ("state", .string(lifecycle.state.rawValue)), ("severity", .string(lifecycle.severity.rawValue)),
-            ("value", alert.value.map(JSONValue.double) ?? .null), ("threshold", alert.threshold.map(JSONValue.double) ?? .null),
-            ("silenced", .bool(alert.silenced)),
-        ]))
+        return AlertEvents.Snapshot(
+            rule: lifecycle.key.rule, subject: lifecycle.key.subject, state: lifecycle.state, severity: lifecycle.severity,
+            value: alert.value, threshold: alert.threshold, silenced: alert.silenced)
     }
-}
-
-/// Event types of alerts.
-enum AlertEvents {
-    static let opened = "alert.opened"
-    static let firing = "alert.firing"
-    static let severityChanged = "alert.severity_changed"
-    static let resolved = "alert.resolved"
-    static let closed = "alert.closed"
-    static let escalated = "alert.escalated"
-    static let acknowledged = "alert.acknowledged"
-    static let flapping = "alert.flapping"
-    static let flapSettled = "alert.flap_settled"
-    static let silenced = "alert.silenced"
-    static let unsilenced = "alert.unsilenced"
-    /// Not an `alert.` event: the notifier follows it.
-    static let notificationQueued = "notification.queued"
 }

@@ -33,7 +33,7 @@ public final class PlaybookEngine: Sendable, Engine {
 
     /// Events after which a `wait_for` condition may hold: the figures of facilities, and
     /// alerts resolving.
-    static let conditionEvents: Set<String> = AlertRules.facilityEvents.union([AlertEvents.resolved, AlertEvents.closed])
+    static let conditionEvents: Set<EventKind> = CapacityEvents.changingFigures.union([AlertEvents.resolved.kind, AlertEvents.closed.kind])
 
     private let state: Mutex<State>
     private let scheduler: Scheduler
@@ -82,7 +82,7 @@ public final class PlaybookEngine: Sendable, Engine {
             let now = transaction.now
             let language = execution.settings.language
             for run in runs {
-                try execution.isolated(RunEvents.recoveryFailed, subject: RunExecution.subject(run.id), in: &transaction) {
+                try execution.isolated(PlaybookEvents.recoveryFailed, subject: RunExecution.subject(run.id), in: &transaction) {
                     execution, transaction in
                     _ = try execution.change(run: run.id, in: &transaction) { run in
                         run.recoverAfterRestart(at: now, retryRunning: true, language: language)
@@ -107,9 +107,9 @@ public final class PlaybookEngine: Sendable, Engine {
 
     /// Called on the writer thread after each commit.
     public func observe(_ events: [Event]) {
-        if events.contains(where: { RunExecution.triggerTypes.contains($0.type) }) { queueCatchUp() }
+        if events.contains(where: { $0.kind.map(RunExecution.triggerKinds.contains) == true }) { queueCatchUp() }
         let waiting = state.withLock { !$0.waitingRuns.isEmpty }
-        if waiting, events.contains(where: { Self.conditionEvents.contains($0.type) }) { queueWaitCheck() }
+        if waiting, events.contains(where: { $0.kind.map(Self.conditionEvents.contains) == true }) { queueWaitCheck() }
     }
 
     // MARK: - Inside a person's command

@@ -3,51 +3,6 @@ import BeredskapJSON
 import BeredskapSQLite
 import BeredskapStore
 
-/// Event types of playbook runs (subject `run/<id>`).
-enum RunEvents {
-    static let started = "run.started"
-    static let stepReady = "run.step_ready"
-    static let stepRunning = "run.step_running"
-    static let stepCompleted = "run.step_completed"
-    static let stepSkipped = "run.step_skipped"
-    static let stepFailed = "run.step_failed"
-    static let stepOverdue = "run.step_overdue"
-    static let escalated = "run.escalated"
-    static let finished = "run.finished"
-    static let aborted = "run.aborted"
-    /// A higher surge card's run took over the open steps (`data.by`); the run has ended.
-    static let superseded = "run.superseded"
-    /// A trigger's run could not be started (subject: the triggering alert or `city`).
-    static let startFailed = "run.start_failed"
-    /// An active run could not be recovered at start; it stays as it was stored.
-    static let recoveryFailed = "run.recovery_failed"
-
-    /// The event of a step reaching `state`; nil for `waiting`, where every step starts.
-    static func stepType(_ state: PlaybookStepState) -> String? {
-        switch state {
-        case .waiting: nil
-        case .ready: stepReady
-        case .running: stepRunning
-        case .done: stepCompleted
-        case .skipped: stepSkipped
-        case .failed: stepFailed
-        }
-    }
-
-    /// Who and when, as the step now records it.
-    static func details(of step: PlaybookRunStep) -> [(String, JSONValue)] {
-        func time(_ instant: Timestamp?) -> JSONValue { instant.map { .string($0.rfc3339) } ?? .null }
-        switch step.state {
-        case .waiting: return []
-        case .ready: return [("owner", .string(step.owner)), ("due_at", time(step.dueAt))]
-        case .running: return [("attempt", .integer(Int64(step.attempts)))]
-        case .done: return [("by", .string(step.completedBy ?? "")), ("note", step.note.map(JSONValue.string) ?? .null)]
-        case .skipped: return [("by", .string(step.skippedBy ?? "")), ("reason", .string(step.skipReason ?? ""))]
-        case .failed: return [("reason", .string(step.failureReason ?? ""))]
-        }
-    }
-}
-
 /// The API errors of run actions.
 enum RunErrors {
     static func notFound(_ id: Int64) -> APIError {

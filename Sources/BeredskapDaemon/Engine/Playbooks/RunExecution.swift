@@ -53,10 +53,9 @@ struct RunExecution {
             throw APIError(.invalidDefinition, error.text)
         }
         var stored = StoredRun(id: id, run: run, definition: card, trigger: trigger, triggerKey: triggerKey, exercise: exercise)
-        try transaction.appendEvent(type: RunEvents.started, subject: Self.subject(id), data: .object(JSONObject([
-            ("playbook", .string(definition.id)), ("trigger", try JSONValueEncoder().encode(trigger)),
-            ("reason", .string(reason)),
-        ])))
+        // The reason is the run's (a person's own words when started by hand).
+        try transaction.appendEvent(
+            PlaybookEvents.runStarted, PlaybookEvents.RunStarted(playbook: definition.id, trigger: trigger), subject: Self.subject(id))
         try log(RunLogEntries.started(stored, name: try subjectName(of: trigger, transaction.connection)), about: stored, in: &transaction)
         try record(&stored, before: nil, effects: effects, in: &transaction)
         try supersede(by: stored, in: &transaction)
@@ -149,7 +148,8 @@ struct RunExecution {
     /// goes on with the next run: one bad run must not hold up every other. A storage error
     /// is thrown on, so the whole command is retried rather than anything skipped.
     mutating func isolated(
-        _ failure: String, subject: String, details: [(String, JSONValue)] = [], in transaction: inout WriteTransaction,
+        _ failure: EventType<PlaybookEvents.RunFailure>, subject: String, playbook: String? = nil,
+        in transaction: inout WriteTransaction,
         _ body: (inout RunExecution, inout WriteTransaction) throws -> Void
     ) throws {
         let savedTransaction = transaction
@@ -166,7 +166,7 @@ struct RunExecution {
             self = savedSelf
             DaemonLog.error("\(failure) \(subject): \(error)")
             try transaction.appendSystemEvent(
-                type: failure, subject: subject, data: .object(JSONObject(details + [("error", .string("\(error)"))])))
+                failure, PlaybookEvents.RunFailure(playbook: playbook, error: "\(error)"), subject: subject)
         }
     }
 
@@ -220,45 +220,50 @@ struct RunExecution {
     }
 
     /// One event per step whose state, overdue flag or escalations changed, and one for the
-    /// run's end: the event log says what happened to every step, and `watch` shows it.
+    /// run's end: the event log says what happened to every step, and `watch` shows it. A
+    /// step's note or skip reason and a run's abort reason stay in the run.
     private func appendStepEvents(_ stored: StoredRun, since before: PlaybookRun?, in transaction: inout WriteTransaction) throws {
         let subject = Self.subject(stored.id)
+        let actor = transaction.actor.user
+        // A person's own action is theirs; everything that follows from it is the system's.
+        func append<Payload>(_ type: EventType<Payload>, _ payload: Payload, byPerson: Bool = false) throws {
+            if byPerson {
+                try transaction.appendEvent(type, payload, subject: subject)
+            } else {
+                try transaction.appendSystemEvent(type, payload, subject: subject)
+            }
+        }
         for step in stored.run.steps {
             let old = before?.step(step.id)
-            var type: String?
-            var data: [(String, JSONValue)] = [("step", .string(step.id))]
-            if old?.state != step.state, let changed = RunEvents.stepType(step.state) {
-                type = changed
-                data += RunEvents.details(of: step)
+            if old?.state != step.state, step.state != .waiting {
+                switch step.state {
+                case .waiting: break  // where every step starts: no event
+                case .ready:
+                    try append(PlaybookEvents.stepReady, .init(step: step.id, owner: step.owner, dueAt: step.dueAt))
+                case .running:
+                    try append(PlaybookEvents.stepRunning, .init(step: step.id, attempt: step.attempts))
+                case .done:
+                    let by = step.completedBy ?? ""
+                    try append(PlaybookEvents.stepCompleted, .init(step: step.id, by: by), byPerson: by == actor)
+                case .skipped:
+                    try append(PlaybookEvents.stepSkipped, .init(step: step.id, by: step.skippedBy ?? ""), byPerson: true)
+                case .failed:
+                    try append(PlaybookEvents.stepFailed, .init(step: step.id, reason: step.failureReason ?? ""))
+                }
             } else if step.overdue, old?.overdue != true {
-                type = RunEvents.stepOverdue
-                data += [("owner", .string(step.owner)), ("due_at", step.dueAt.map { .string($0.rfc3339) } ?? .null)]
+                try append(PlaybookEvents.stepOverdue, .init(step: step.id, owner: step.owner, dueAt: step.dueAt))
             } else if let old, step.escalations > old.escalations {
-                type = RunEvents.escalated
-                data += [("count", .integer(Int64(step.escalations)))]
-            }
-            guard let type else { continue }
-            // A person's own action is theirs; everything that follows from it is the system's.
-            let byPerson = step.completedBy == transaction.actor.user && type == RunEvents.stepCompleted
-                || type == RunEvents.stepSkipped
-            if byPerson {
-                try transaction.appendEvent(type: type, subject: subject, data: .object(JSONObject(data)))
-            } else {
-                try transaction.appendSystemEvent(type: type, subject: subject, data: .object(JSONObject(data)))
+                try append(PlaybookEvents.stepEscalated, .init(step: step.id, count: step.escalations))
             }
         }
         if before?.state != stored.run.state, stored.run.state != .active {
-            var type = stored.run.state == .finished ? RunEvents.finished : RunEvents.aborted
-            var data: [(String, JSONValue)] = [("playbook", .string(stored.run.playbook))]
-            if let reason = stored.run.abortReason { data.append(("reason", .string(reason))) }
+            let playbook = stored.run.playbook
             if let by = stored.run.supersededBy.flatMap(Int64.init) {
-                type = RunEvents.superseded
-                data.append(("by", .integer(by)))
-            }
-            if type == RunEvents.aborted {
-                try transaction.appendEvent(type: type, subject: subject, data: .object(JSONObject(data)))
+                try append(PlaybookEvents.runSuperseded, .init(playbook: playbook, by: by))
+            } else if stored.run.state == .finished {
+                try append(PlaybookEvents.runFinished, .init(playbook: playbook))
             } else {
-                try transaction.appendSystemEvent(type: type, subject: subject, data: .object(JSONObject(data)))
+                try append(PlaybookEvents.runAborted, .init(playbook: playbook), byPerson: true)
             }
         }
     }
@@ -362,11 +367,9 @@ struct RunExecution {
                     body: message.body, createdAt: now, exercise: stored.exercise, runID: stored.id)
                 let id = try transaction.enqueue(row)
                 try transaction.appendSystemEvent(
-                    type: AlertEvents.notificationQueued, subject: "notification/\(id)",
-                    data: .object(JSONObject([
-                        ("run", .integer(stored.id)), ("kind", .string(kind.kind)), ("group", .string(group)),
-                        ("channel", .string(channel)),
-                    ])))
+                    NotificationEvents.queued,
+                    NotificationEvents.Queued(run: stored.id, kind: kind.kind, group: group, channel: channel),
+                    subject: "notification/\(id)")
             }
         }
     }

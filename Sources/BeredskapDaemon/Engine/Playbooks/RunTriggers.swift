@@ -16,7 +16,9 @@ extension RunExecution {
     static let cursor = "playbooks"
     /// The events that can start a run: an alert firing or rising, its silence ending while it
     /// fires (a silenced alert starts nothing until then), the surge level rising.
-    static let triggerTypes = [AlertEvents.firing, AlertEvents.severityChanged, AlertEvents.unsilenced, SurgeEvents.levelChanged]
+    static let triggerKinds: Set<EventKind> = [
+        AlertEvents.firing.kind, AlertEvents.severityChanged.kind, AlertEvents.unsilenced.kind, SurgeEvents.levelChanged.kind,
+    ]
     /// Events read per command at most; the engine goes on in the next command when more wait.
     static let catchUpChunk = 50
 
@@ -24,14 +26,14 @@ extension RunExecution {
     mutating func catchUp(_ playbooks: PlaybookSet, in transaction: inout WriteTransaction) throws -> Bool {
         let connection = transaction.connection
         let events = try connection.events(
-            after: try connection.eventCursor(Self.cursor), types: Self.triggerTypes, limit: Self.catchUpChunk)
+            after: try connection.eventCursor(Self.cursor), types: Self.triggerKinds.map(\.name).sorted(), limit: Self.catchUpChunk)
         for event in events {
             guard let (trigger, key) = try Self.trigger(of: event, connection) else { continue }
             for playbook in playbooks.playbooks where Self.starts(playbook.trigger, trigger) {
                 guard try connection.playbookRun(playbook: playbook.id, triggerKey: key) == nil else { continue }
                 try isolated(
-                    RunEvents.startFailed, subject: trigger.kind == .surge ? "city" : key,
-                    details: [("playbook", .string(playbook.id))], in: &transaction
+                    PlaybookEvents.startFailed, subject: trigger.kind == .surge ? "city" : key, playbook: playbook.id,
+                    in: &transaction
                 ) {
                     execution, transaction in
                     _ = try execution.start(
@@ -50,18 +52,17 @@ extension RunExecution {
     /// What `event` is about and its trigger key; nil when it cannot start anything (an alert
     /// that is not firing or is silenced, a falling surge level).
     private static func trigger(of event: Event, _ connection: SQLiteConnection) throws -> (PlaybookRunTrigger, String)? {
-        guard case .object(let data) = event.data else { return nil }
-        if event.type == SurgeEvents.levelChanged {
-            guard case .string(let from)? = data["from"], case .string(let to)? = data["to"],
-                let old = SurgeLevel(rawValue: from), let new = SurgeLevel(rawValue: to), new > old
-            else { return nil }
-            return (PlaybookRunTrigger(kind: .surge, subject: "city", level: new), "surge/\(event.seq)")
+        if let change = event.payload(SurgeEvents.levelChanged) {
+            guard change.to > change.from else { return nil }
+            return (PlaybookRunTrigger(kind: .surge, subject: "city", level: change.to), "surge/\(event.seq)")
         }
-        guard let subject = event.subject, subject.hasPrefix("alert/"), let id = Int64(subject.dropFirst("alert/".count)),
-            case .string("firing")? = data["state"], data["silenced"]?.boolValue != true, let alert = try connection.alert(id: id)
+        let snapshot = [AlertEvents.firing, AlertEvents.severityChanged, AlertEvents.unsilenced].lazy
+            .compactMap { event.payload($0) }.first
+        guard let snapshot, let subject = event.subject, subject.hasPrefix("alert/"),
+            let id = Int64(subject.dropFirst("alert/".count)), snapshot.state == .firing, !snapshot.silenced,
+            let alert = try connection.alert(id: id)
         else { return nil }
-        let severity: AlertSeverity? = if case .string(let raw)? = data["severity"] { AlertSeverity(rawValue: raw) } else { nil }
-        return (alertTrigger(alert, kind: .alert, severity: severity ?? alert.lifecycle.severity), subject)
+        return (alertTrigger(alert, kind: .alert, severity: snapshot.severity), subject)
     }
 
     /// The trigger context of a run about `alert`.

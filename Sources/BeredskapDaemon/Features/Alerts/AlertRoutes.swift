@@ -112,12 +112,10 @@ enum AlertRoutes {
             }
         }
         try transaction.saveAlert(alert)
+        // The comment is the alert's (its acknowledgement); the event names the alert.
         let event = try transaction.appendEvent(
-            type: AlertEvents.acknowledged, subject: "alert/\(id)",
-            data: .object(JSONObject([
-                ("rule", .string(alert.key.rule)), ("subject", .string(alert.key.subject)), ("comment", .string(comment)),
-                ("expires_at", until.map { .string($0.rfc3339) } ?? .null),
-            ])))
+            AlertEvents.acknowledged, AlertEvents.Acknowledged(rule: alert.key.rule, subject: alert.key.subject, expiresAt: until),
+            subject: "alert/\(id)")
         engine.advance(alert: id)
         return try CommandReply.json(
             status: 200, AlertAcknowledged(alert: AlertResources.resource(alert, now: transaction.now), eventSeq: event.seq))

@@ -45,12 +45,10 @@ enum NotificationRoutes {
             throw error
         }
         let event = try transaction.appendEvent(
-            type: NotificationEvents.requeued, subject: "notification/\(id)",
-            data: .object(JSONObject([
-                ("alert", row.alertID.map(JSONValue.integer) ?? .null), ("run", row.runID.map(JSONValue.integer) ?? .null),
-                ("channel", .string(row.channel)),
-                ("group", .string(row.group)), ("attempts", .integer(Int64(row.attempts))),
-            ])))
+            NotificationEvents.requeued,
+            NotificationEvents.Requeued(
+                alert: row.alertID, run: row.runID, channel: row.channel, group: row.group, attempts: row.attempts),
+            subject: "notification/\(id)")
         guard let requeued = try transaction.connection.notification(id: id) else {
             throw APIError.internal(Text("the notification vanished", nb: "meldingen forsvant"))
         }

@@ -6,17 +6,15 @@ import BeredskapStore
 
 /// Silences: `POST /v1/silences`, `GET /v1/silences`, `DELETE /v1/silences/{id}`.
 ///
-/// The routes only store silences and record `silence.created` / `silence.expired`; the
-/// engine reviews every open alert after any committed `silence.` event, so a new silence
-/// quiets matching alerts, and an expired one lets a still-firing alert notify at once.
+/// The routes only store silences and record `silence.created` / `silence.expired` (the
+/// comment stays with the silence); the engine reviews every open alert after any committed
+/// event about silences, so a new silence quiets matching alerts, and an expired one lets a
+/// still-firing alert notify at once.
 enum SilenceRoutes {
     /// The longest silence: one that outlives the situation it was made for hides the next.
     static let maximumLength = FixedDuration(milliseconds: 30 * 24 * 3_600_000)
     /// How many silences a list looks at before filtering by state (newest first).
     static let listWindow = 1000
-
-    static let created = "silence.created"
-    static let expired = "silence.expired"
 
     static func routes() -> [Route] {
         [
@@ -52,7 +50,8 @@ enum SilenceRoutes {
         if let problem = silence.validate().first { throw APIError.invalidField(problem.field, problem.problem) }
         try checkMatchesSomething(silence.matchers, transaction.connection)
         try transaction.saveSilence(silence)
-        let event = try transaction.appendEvent(type: created, subject: "silence/\(silence.id)", data: data(silence))
+        let event = try transaction.appendEvent(
+            AlertEvents.silenceCreated, AlertEvents.SilenceDefined(silence), subject: "silence/\(silence.id)")
         return try CommandReply.json(
             status: 201, SilenceChanged(silence: SilenceResource(silence, expiredAt: nil, now: now), eventSeq: event.seq))
     }
@@ -113,7 +112,7 @@ enum SilenceRoutes {
             error.details["state"] = .string(state.rawValue)
             throw error
         }
-        let event = try transaction.appendEvent(type: expired, subject: "silence/\(id)", data: data(silence))
+        let event = try transaction.appendEvent(AlertEvents.silenceExpired, AlertEvents.SilenceDefined(silence), subject: "silence/\(id)")
         return try CommandReply.json(
             status: 200, SilenceChanged(silence: SilenceResource(silence, expiredAt: now, now: now), eventSeq: event.seq))
     }
@@ -125,15 +124,6 @@ enum SilenceRoutes {
         return "s-\(number + 1)"
     }
 
-    private static func data(_ silence: Silence) -> JSONValue {
-        let matchers = silence.matchers
-        return .object(JSONObject([
-            ("id", .string(silence.id)), ("rule", .string(matchers.rule)), ("subject", .string(matchers.subject)),
-            ("severity", matchers.severity.map { .string($0.rawValue) } ?? .null),
-            ("starts_at", .string(silence.startsAt.rfc3339)), ("ends_at", .string(silence.endsAt.rfc3339)),
-            ("comment", .string(silence.comment)),
-        ]))
-    }
 }
 
 extension KnownSubjects.Problem {

@@ -3,7 +3,7 @@ import BeredskapCore
 import BeredskapStore
 
 /// `GET /v1/audit`: who did what — every event caused by a person (mutations, denials, and
-/// later reads of person data), filtered by time and actor.
+/// the reads of audited routes, `access.read`), filtered by time and actor.
 enum AuditRoutes {
     static func routes() -> [Route] {
         [

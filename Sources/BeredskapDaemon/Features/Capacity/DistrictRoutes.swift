@@ -25,8 +25,7 @@ enum DistrictRoutes {
                         return try CommandReply.json(status: 200, DistrictChanged(district: district, changed: false, eventSeq: seq))
                     }
                     let event = try transaction.appendEvent(
-                        type: FacilityEvents.districtUpdated, subject: "district/\(id)",
-                        data: try JSONValueEncoder().encode(district))
+                        CapacityEvents.districtUpdated, CapacityEvents.DistrictDefined(district), subject: "district/\(id)")
                     try transaction.saveDistrict(district)
                     return try CommandReply.json(status: 200, DistrictChanged(district: district, changed: true, eventSeq: event.seq))
                 }

@@ -34,25 +34,24 @@ enum FacilityChange {
             change = decided
         }
         let facility = change.facility
-        var data = JSONObject()
-        if case .object(let fields) = try JSONValueEncoder().encode(FacilityBody(facility.definition)) { data = fields }
-        if !change.created { data["changed"] = .array(change.changedFields.map(JSONValue.string)) }
         var event = try transaction.appendEvent(
-            type: change.created ? FacilityEvents.created : FacilityEvents.updated, subject: facility.subject,
-            data: .object(data))
+            change.created ? CapacityEvents.facilityCreated : CapacityEvents.facilityUpdated,
+            CapacityEvents.FacilityDefined(facility.definition, changed: change.created ? nil : change.changedFields),
+            subject: facility.subject)
         switch change.cap {
         case .breached(let capOverride):
+            // The reason is kept in its own row, which the event names.
+            let id = try transaction.connection.nextCapOverrideID()
             event = try transaction.appendEvent(
-                type: FacilityEvents.capBreached, subject: facility.subject,
-                data: .object(JSONObject([
-                    ("cap", .integer(Int64(settings.cap))), ("capacity", .integer(Int64(facility.capacity))),
-                    ("expansion_capacity", facility.expansionCapacity.map { .integer(Int64($0)) } ?? .null),
-                    ("reason", .string(capOverride.reason)),
-                ])))
+                CapacityEvents.capBreached,
+                CapacityEvents.CapBreached(
+                    cap: settings.cap, capacity: facility.capacity, expansionCapacity: facility.expansionCapacity, override: id),
+                subject: facility.subject)
+            try transaction.insertCapOverride(id: id, seq: event.seq, facility: facility.id, reason: capOverride.reason)
         case .restored:
             event = try transaction.appendEvent(
-                type: FacilityEvents.capRestored, subject: facility.subject,
-                data: .object(JSONObject([("cap", .integer(Int64(settings.cap))), ("capacity", .integer(Int64(facility.capacity)))])))
+                CapacityEvents.capRestored, CapacityEvents.CapRestored(cap: settings.cap, capacity: facility.capacity),
+                subject: facility.subject)
         case nil:
             break
         }

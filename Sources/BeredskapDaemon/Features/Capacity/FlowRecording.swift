@@ -104,13 +104,15 @@ struct FlowRecording {
             implausibilities(people: body.count, at: body.at, facility: facility, now: transaction.now), unless: force ?? body.force)
         let update = facility.occupancy.arrival(body.count, at: at)
         var occupied = update.occupied
+        let id = try transaction.connection.nextRecordID(.arrival)
         let event = try transaction.appendEvent(
-            type: FlowEvents.arrival, subject: facility.subject,
-            data: FlowEvents.arrivalData(
-                facility: facility, count: body.count, category: body.category, at: at, transferFrom: transfer?.from,
-                note: note, occupied: occupied, counted: update.counted))
-        let id = try transaction.insertArrival(
-            seq: event.seq, facility: facility, count: body.count, category: body.category, at: at, transfer: transfer,
+            CapacityEvents.arrivalRecorded,
+            CapacityEvents.ArrivalRecorded(
+                id: id, facility: facility.id, kind: facility.kind, count: body.count, category: body.category, at: at,
+                occupied: occupied, transferFrom: transfer?.from, counted: update.counted),
+            subject: facility.subject)
+        try transaction.insertArrival(
+            id: id, seq: event.seq, facility: facility, count: body.count, category: body.category, at: at, transfer: transfer,
             note: note)
         if update.needsRecount { occupied = try transaction.connection.ruleOccupancy(facility: facility.id).shown }
         if update.counted { try transaction.setOccupancy(facility: facility.id, occupied: occupied) }
@@ -148,13 +150,15 @@ struct FlowRecording {
         }
         try Self.refuse(problems, unless: body.force)
         let occupied = update.occupied
+        let id = try transaction.connection.nextRecordID(.departure)
         var event = try transaction.appendEvent(
-            type: FlowEvents.departure, subject: facility.subject,
-            data: FlowEvents.departureData(
-                facility: facility, count: body.count, reason: body.reason, at: at, to: body.to, note: note, occupied: occupied,
-                counted: update.counted))
-        let id = try transaction.insertDeparture(
-            seq: event.seq, facility: facility, count: body.count, reason: body.reason, at: at, to: body.to, note: note)
+            CapacityEvents.departureRecorded,
+            CapacityEvents.DepartureRecorded(
+                id: id, facility: facility.id, kind: facility.kind, count: body.count, reason: body.reason, at: at,
+                occupied: occupied, to: body.to, counted: update.counted),
+            subject: facility.subject)
+        try transaction.insertDeparture(
+            id: id, seq: event.seq, facility: facility, count: body.count, reason: body.reason, at: at, to: body.to, note: note)
         if update.counted { try transaction.setOccupancy(facility: facility.id, occupied: occupied) }
         try noteAvailable(facility, at: at, in: transaction)
         var arrival: ArrivalRecorded?
@@ -187,13 +191,13 @@ struct FlowRecording {
         // The count plus the records dated after it: what the rule gives once it is stored.
         let occupied = HeadCountRule.shown(
             HeadCountRule.occupancy(lastCount: body.occupied, flowsAfter: try transaction.connection.netFlow(facility: id, after: at)))
-        var data = JSONObject([
-            ("facility", .string(id)), ("occupied", .integer(Int64(occupied))), ("counted", .integer(Int64(body.occupied))),
-            ("previous", .integer(Int64(facility.occupied))), ("at", .string(at.rfc3339)),
-        ])
-        if let note { data["note"] = .string(note) }
-        let event = try transaction.appendEvent(type: FlowEvents.occupancy, subject: facility.subject, data: .object(data))
-        let headCount = try transaction.insertHeadCount(seq: event.seq, facility: id, counted: body.occupied, at: at, note: note)
+        let headCount = try transaction.connection.nextRecordID(.headCount)
+        let event = try transaction.appendEvent(
+            CapacityEvents.headCountReported,
+            CapacityEvents.HeadCountReported(
+                id: headCount, facility: id, occupied: occupied, counted: body.occupied, previous: facility.occupied, at: at),
+            subject: facility.subject)
+        try transaction.insertHeadCount(id: headCount, seq: event.seq, facility: id, counted: body.occupied, at: at, note: note)
         try transaction.setOccupancy(facility: id, occupied: occupied, lastReportAt: at)
         try noteAvailable(facility, at: at, in: transaction)
         return OccupancyRecorded(

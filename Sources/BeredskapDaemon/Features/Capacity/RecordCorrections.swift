@@ -12,7 +12,8 @@ import BeredskapStore
 /// consume as they consume records, and leaves the facility's `occupied` at what the
 /// head-count rule gives from the corrected records. A transfer is one record pair: a
 /// correction of either half corrects both. The record stays, marked, with who corrected it,
-/// when and why, and the correction is an incident-log entry under the facility.
+/// when and why (the reason in a `record_corrections` row that the event names), and the
+/// correction is an incident-log entry under the facility.
 struct RecordCorrections {
     var recording: FlowRecording
 
@@ -92,9 +93,12 @@ struct RecordCorrections {
                 if old.kind == kind { copy.label = new.label }
                 return copy
             }
+            let correction = try transaction.connection.nextCorrectionID()
             let event = try transaction.appendEvent(
-                type: new == nil ? FlowEvents.voided(old.kind) : FlowEvents.amended(old.kind), subject: old.subject,
-                data: FlowEvents.correctionData(old, amended: new, reason: reason, occupied: occupied(old.facility)))
+                new == nil ? FlowEvents.voided(old.kind) : FlowEvents.amended(old.kind),
+                FlowEvents.correction(old, amended: new, correction: correction, occupied: occupied(old.facility)),
+                subject: old.subject)
+            try transaction.insertCorrection(id: correction, seq: event.seq, of: old.kind, record: old.id, reason: reason)
             if new == nil {
                 try transaction.voidRecord(old.kind, id: old.id, seq: event.seq)
             } else {

@@ -28,16 +28,21 @@ final class EventFollower: HTTPStreamDelegate, Sendable {
     private let state: Mutex<State>
     private let services: DaemonServices
     private let typePrefix: String?
+    /// The types the caller may see (nil: every type).
+    private let visibleTypes: [String]?
 
-    private init(services: DaemonServices, since: Int64, typePrefix: String?) {
+    private init(services: DaemonServices, since: Int64, typePrefix: String?, visibleTypes: [String]?) {
         self.services = services
         self.typePrefix = typePrefix
+        self.visibleTypes = visibleTypes
         state = Mutex(State(scannedThrough: since))
     }
 
-    /// Starts the stream on `exchange`, beginning after `since`.
-    static func start(on exchange: HTTPExchange, services: DaemonServices, since: Int64, typePrefix: String?) {
-        let follower = EventFollower(services: services, since: since, typePrefix: typePrefix)
+    /// Starts the stream on `exchange`, beginning after `since`, with the events of `visibleTypes` only.
+    static func start(
+        on exchange: HTTPExchange, services: DaemonServices, since: Int64, typePrefix: String?, visibleTypes: [String]?
+    ) {
+        let follower = EventFollower(services: services, since: since, typePrefix: typePrefix, visibleTypes: visibleTypes)
         let head = HTTPResponseHead(
             status: 200,
             headers: [
@@ -89,7 +94,9 @@ final class EventFollower: HTTPStreamDelegate, Sendable {
             guard cursor < target else { return }
             let events: [Event]
             do {
-                events = try services.readPool.read { try $0.events(after: cursor, limit: Self.pageSize, typePrefix: typePrefix) }
+                events = try services.readPool.read {
+                    try $0.events(after: cursor, limit: Self.pageSize, typePrefix: typePrefix, visibleTypes: visibleTypes)
+                }
             } catch {
                 DaemonLog.error("event stream stopped: could not read the event log: \(error)")
                 stream.finish()  // streamDidClose follows and releases the subscription
@@ -103,7 +110,7 @@ final class EventFollower: HTTPStreamDelegate, Sendable {
             }
             // Advance the cursor before writing: whatever runs next starts after this page.
             // A short page means every match up to `target` has been seen.
-            let reached = events.count == Self.pageSize ? events.last?.seq ?? cursor : max(events.last?.seq ?? cursor, target)
+            let reached = EventRoutes.next(after: cursor, events, limit: Self.pageSize, durable: target)
             state.withLock { $0.scannedThrough = reached }
             stream.write(lines)
         }

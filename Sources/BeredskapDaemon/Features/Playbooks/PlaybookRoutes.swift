@@ -33,8 +33,7 @@ enum PlaybookRoutes {
                 }
                 return .mutation { transaction in
                     let event = try transaction.appendEvent(
-                        type: "playbooks.reloaded", subject: nil,
-                        data: .object(JSONObject([("playbooks", .array(set.playbooks.map { .string($0.id) }))])))
+                        PlaybookEvents.reloaded, PlaybookEvents.Reloaded(playbooks: set.playbooks.map(\.id)), subject: nil)
                     services.playbooks.replace(with: set)
                     return try CommandReply.json(
                         status: 200, PlaybooksReloaded(loaded: set.playbooks.count, eventSeq: event.seq))

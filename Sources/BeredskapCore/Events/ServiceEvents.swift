@@ -1,0 +1,64 @@
+import BeredskapJSON
+
+/// The daemon's own events (subject `daemon`): starting, stopping, configuration reloads.
+public enum ServiceEvents {
+    public static let started = EventType<Started>(.daemon, "started")
+    public static let stopped = EventType<Stopped>(.daemon, "stopped")
+    public static let configReloaded = EventType<ConfigReloaded>(.config, "reloaded")
+    /// A reload (SIGHUP) was refused; the running configuration stays.
+    public static let configReloadFailed = EventType<ConfigReloadFailed>(.config, "reload_failed")
+
+    public static let all: [EventKind] = [started.kind, stopped.kind, configReloaded.kind, configReloadFailed.kind]
+
+    public struct Started: EventPayload, Equatable {
+        public var version: String
+        public var pid: Int64
+        /// The configuration file, or the embedded default's name.
+        public var configuration: String
+        public var socket: String
+        public var socketActivated: Bool
+
+        public init(version: String, pid: Int64, configuration: String, socket: String, socketActivated: Bool) {
+            self.version = version
+            self.pid = pid
+            self.configuration = configuration
+            self.socket = socket
+            self.socketActivated = socketActivated
+        }
+
+        public static let identifiers: Set<String> = ["version"]
+        public static let annotatedText = [
+            "configuration": "the path of the daemon's configuration file",
+            "socket": "the path of the daemon's socket",
+        ]
+    }
+
+    public struct Stopped: EventPayload, Equatable {
+        public var pid: Int64
+
+        public init(pid: Int64) { self.pid = pid }
+    }
+
+    /// The sections applied now and those that need a restart.
+    public struct ConfigReloaded: EventPayload, Equatable {
+        public var applied: [String]
+        public var restartRequired: [String]
+
+        public init(applied: [String], restartRequired: [String]) {
+            self.applied = applied
+            self.restartRequired = restartRequired
+        }
+
+        public static let identifiers: Set<String> = ["applied", "restart_required"]
+    }
+
+    public struct ConfigReloadFailed: EventPayload, Equatable {
+        public var error: String
+
+        public init(error: String) { self.error = error }
+
+        public static let annotatedText = [
+            "error": "the loader's message about the configuration file (file, field path, what was expected)",
+        ]
+    }
+}
