@@ -75,6 +75,7 @@ let package = Package(
             name: "BeredskapStoreTests",
             dependencies: ["BeredskapStore", "BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]
         ),
+        .testTarget(name: "BeredskapAPITests", dependencies: ["BeredskapAPI", "BeredskapCore"]),
         .testTarget(name: "BeredskapHTTPParserTests", dependencies: ["BeredskapHTTPParser", "BeredskapTestSupport"]),
         .testTarget(name: "BeredskapHTTPTests", dependencies: ["BeredskapHTTP", "BeredskapHTTPParser"]),
         .testTarget(

@@ -1,3 +1,4 @@
+import BeredskapAPI
 import BeredskapCore
 import BeredskapHTTP
 import Synchronization
@@ -83,9 +84,9 @@ enum People {
 
 @Suite struct RouterTests {
     let router = Router(routes: [
-        Route("GET", "/v1/facilities/{id}", permission: .read) { _ throws(APIError) in .answered },
-        Route("PATCH", "/v1/facilities/{id}", permission: .operate) { _ throws(APIError) in .answered },
-        Route("GET", "/v1/facilities", permission: .read) { _ throws(APIError) in .answered },
+        Route(EndpointSpec(.get, "/v1/facilities/{id}", permission: .read)) { _ throws(APIError) in .answered },
+        Route(EndpointSpec(.patch, "/v1/facilities/{id}", permission: .operate)) { _ throws(APIError) in .answered },
+        Route(EndpointSpec(.get, "/v1/facilities", permission: .read)) { _ throws(APIError) in .answered },
     ])
 
     @Test func matchesParametersAndReportsAllowedMethods() {

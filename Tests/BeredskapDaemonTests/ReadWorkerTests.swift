@@ -1,3 +1,4 @@
+import BeredskapAPI
 import BeredskapCore
 import BeredskapHTTP
 import BeredskapTestSupport
@@ -33,7 +34,7 @@ private final class SlowReadServer {
         harness = try DaemonHarness()
         workers = ReadWorkers(count: count, queueLimit: queueLimit)
         let started = started, gate = gate, threads = threads
-        let slow = Route("GET", "/test/slow", permission: .read) { _ throws(APIError) in
+        let slow = Route(EndpointSpec(.get, "/test/slow", permission: .read)) { _ throws(APIError) in
             .slowRead {
                 threads.note()
                 started.signal()

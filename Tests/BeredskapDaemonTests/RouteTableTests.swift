@@ -1,4 +1,6 @@
+import BeredskapAPI
 import BeredskapCore
+import Foundation
 import Testing
 
 @testable import BeredskapDaemon
@@ -77,6 +79,32 @@ import Testing
         #expect(routes == Self.table)
         for missing in Self.table where !routes.contains(missing) { Issue.record("no route \(missing)") }
         for extra in routes where !Self.table.contains(extra) { Issue.record("a route not in the table: \(extra)") }
+    }
+
+    /// Each endpoint of the API (`Endpoints.all`) is served by exactly one route, and each route
+    /// serves one of them, so the client and the daemon cannot disagree on a path.
+    @Test func everyEndpointHasOneRouteAndEveryRouteAnEndpoint() {
+        let routes = APIRoutes.all().map(\.endpoint)
+        #expect(routes.count == Set(routes).count, "a route is declared twice")
+        for endpoint in Endpoints.all where !routes.contains(endpoint) { Issue.record("no route for \(endpoint)") }
+        for endpoint in routes where !Endpoints.all.contains(endpoint) { Issue.record("a route without an endpoint: \(endpoint)") }
+        #expect(Set(APIRoutes.all().map { Entry($0.method, $0.pattern, $0.permission, $0.query) }) == Set(Self.table))
+    }
+
+    /// Paths are written once, in `BeredskapAPI`'s endpoints: not in a route, a client call or
+    /// a command (the benchmark writes raw requests on purpose, as any script would).
+    @Test func noPathIsWrittenOutsideTheEndpoints() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources")
+        for target in ["BeredskapDaemon", "BeredskapClient", "BeredskapCLI"] {
+            let directory = sources.appendingPathComponent(target)
+            let files = FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? []
+            #expect(!files.isEmpty, "\(target)")
+            for file in files where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+                #expect(!text.contains("\"/v1"), "\(target)/\(file) writes a path; use its endpoint in Endpoints")
+            }
+        }
     }
 }
 

@@ -13,7 +13,7 @@ enum AlertRoutes {
 
     static func routes() -> [Route] {
         [
-            Route("GET", "/v1/alerts", permission: .read, query: ["state", "severity", "rule", "limit"]) { context throws(APIError) in
+            Route(Endpoints.Alerts.alerts) { context throws(APIError) in
                 let query = try alertQuery(context)
                 let now = context.services.clock.now()
                 @Sendable func list() throws(APIError) -> RouteResult {
@@ -24,7 +24,7 @@ enum AlertRoutes {
                 // ones are the history, which only grows: off the loop.
                 return query.state == .resolved ? .slowRead(list) : try list()
             },
-            Route("GET", "/v1/alerts/{id}", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Alerts.alert) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
                 let now = context.services.clock.now()
                 let found = try context.services.read { connection -> (StoredAlert, [OutboxNotification])? in
@@ -34,7 +34,7 @@ enum AlertRoutes {
                 guard let (alert, notifications) = found else { throw notFound(id) }
                 return .json(status: 200, body: AlertResources.detailed(alert, notifications: notifications, now: now))
             },
-            Route("POST", "/v1/alerts/{id}/ack", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Alerts.acknowledge) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
                 let body = try context.decodeBody(AckBody.self)
                 let comment = body.comment.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -52,7 +52,7 @@ enum AlertRoutes {
                     return reply
                 }
             },
-            Route("GET", "/v1/rules", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Alerts.rules) { context throws(APIError) in
                 let open = try context.services.read { try $0.openAlerts() }
                 let configuration = context.services.configuration
                 return .json(

@@ -12,7 +12,7 @@ import BeredskapStore
 enum NotificationRoutes {
     static func routes() -> [Route] {
         [
-            Route("GET", "/v1/notifications", permission: .read, query: ["state", "limit"]) { context throws(APIError) in
+            Route(Endpoints.Alerts.notifications) { context throws(APIError) in
                 let state = try context.queryEnum("state", NotificationState.self).map(AlertResources.storeState)
                 let limit = try context.pageSize()
                 // The outbox keeps every message sent, with its document: pages of it off the loop.
@@ -21,7 +21,7 @@ enum NotificationRoutes {
                     return .json(status: 200, body: NotificationList(notifications: rows.map(AlertResources.notification)))
                 }
             },
-            Route("POST", "/v1/notifications/{id}/retry", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Alerts.retryNotification) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
                 return .mutation { transaction in try retry(id, in: &transaction) }
             },

@@ -17,7 +17,7 @@ import BeredskapJSON
 enum NotificationTestRoute {
     static func routes() -> [Route] {
         [
-            Route("POST", "/v1/notifications/test", permission: .admin) { context throws(APIError) in
+            Route(Endpoints.Alerts.testChannel) { context throws(APIError) in
                 let body = try context.decodeBody(NotificationTestBody.self)
                 guard let channel = context.services.notifier.channel(named: body.channel) else {
                     var error = APIError.notFound(Text(

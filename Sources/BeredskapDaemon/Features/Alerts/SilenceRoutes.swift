@@ -20,11 +20,11 @@ enum SilenceRoutes {
 
     static func routes() -> [Route] {
         [
-            Route("POST", "/v1/silences", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Alerts.createSilence) { context throws(APIError) in
                 let body = try context.decodeBody(NewSilence.self)
                 return .mutation { transaction in try create(body, in: &transaction) }
             },
-            Route("GET", "/v1/silences", permission: .operate, query: ["state", "limit"]) { context throws(APIError) in
+            Route(Endpoints.Alerts.silences) { context throws(APIError) in
                 let filter = try context.queryEnum("state", SilenceStateFilter.self)
                 let limit = try context.pageSize()
                 let now = context.services.clock.now()
@@ -33,7 +33,7 @@ enum SilenceRoutes {
                     .filter { filter?.includes($0.state) ?? true }
                 return .json(status: 200, body: SilenceList(silences: Array(shown.prefix(limit))))
             },
-            Route("DELETE", "/v1/silences/{id}", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Alerts.expireSilence) { context throws(APIError) in
                 let id = context.parameters["id"] ?? ""
                 return .mutation { transaction in try expire(id, in: &transaction) }
             },

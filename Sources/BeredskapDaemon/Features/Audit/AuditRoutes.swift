@@ -7,7 +7,7 @@ import BeredskapStore
 enum AuditRoutes {
     static func routes() -> [Route] {
         [
-            Route("GET", "/v1/audit", permission: .admin, query: ["since", "actor", "after", "limit"]) { context throws(APIError) in
+            Route(Endpoints.Audit.trail) { context throws(APIError) in
                 let since = try context.queryTime("since")
                 let actor = context.query("actor")
                 let after = try context.queryInteger("after", in: 0...Int64.max) ?? 0

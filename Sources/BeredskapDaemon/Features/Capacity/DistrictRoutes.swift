@@ -8,10 +8,10 @@ import BeredskapStore
 enum DistrictRoutes {
     static func routes() -> [Route] {
         [
-            Route("GET", "/v1/districts", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Capacity.districts) { context throws(APIError) in
                 .json(status: 200, body: DistrictList(districts: try context.services.read { try $0.districts() }))
             },
-            Route("PUT", "/v1/districts/{id}", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Capacity.putDistrict) { context throws(APIError) in
                 let id = try FacilityRoutes.idParameter(context)
                 let body = try context.decodeBody(DistrictBody.self)
                 let district = District(

@@ -8,7 +8,7 @@ import BeredskapStore
 enum FacilityRoutes {
     static func routes() -> [Route] {
         [
-            Route("PUT", "/v1/facilities/{id}", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Capacity.putFacility) { context throws(APIError) in
                 let id = try idParameter(context)
                 let createOnly = try createOnlyPrecondition(context)
                 let body = try context.decodeBody(FacilityBody.self)
@@ -23,7 +23,7 @@ enum FacilityRoutes {
                         settings: settings, calendar: calendar, in: &transaction)
                 }
             },
-            Route("PATCH", "/v1/facilities/{id}", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Capacity.patchFacility) { context throws(APIError) in
                 let id = try idParameter(context)
                 let patch = try patchObject(context)
                 let override = try patch["cap_override"].map { value throws(APIError) in
@@ -40,7 +40,7 @@ enum FacilityRoutes {
                         calendar: calendar, in: &transaction)
                 }
             },
-            Route("GET", "/v1/facilities", permission: .read, query: ["kind", "status", "district"]) { context throws(APIError) in
+            Route(Endpoints.Capacity.facilities) { context throws(APIError) in
                 let kind = try context.queryEnum("kind", FacilityKind.self)
                 let status = try context.queryEnum("status", FacilityStatus.self)
                 let district = context.query("district")
@@ -56,7 +56,7 @@ enum FacilityRoutes {
                         facilities: facilities.map { resource($0, settings, now: now) },
                         total: CapacityTotals(CapacityPicture(facilities: facilities).total), cap: settings.cap))
             },
-            Route("GET", "/v1/facilities/{id}", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Capacity.facility) { context throws(APIError) in
                 let id = try idParameter(context)
                 guard let facility = try context.services.read({ try $0.facility(id) }) else { throw notFound(id) }
                 return .json(

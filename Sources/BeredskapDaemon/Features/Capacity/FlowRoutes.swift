@@ -10,21 +10,21 @@ enum FlowRoutes {
 
     static func routes() -> [Route] {
         [
-            Route("POST", "/v1/arrivals", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Capacity.recordArrival) { context throws(APIError) in
                 let body = try context.decodeBody(ArrivalBody.self)
                 let recording = FlowRecording(context)
                 return .mutation { transaction in
                     CommandReply.json(status: 201, built: try recording.recordArrival(body, in: &transaction))
                 }
             },
-            Route("POST", "/v1/departures", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Capacity.recordDeparture) { context throws(APIError) in
                 let body = try context.decodeBody(DepartureBody.self)
                 let recording = FlowRecording(context)
                 return .mutation { transaction in
                     CommandReply.json(status: 201, built: try recording.recordDeparture(body, in: &transaction))
                 }
             },
-            Route("POST", "/v1/facilities/{id}/occupancy", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Capacity.reportOccupancy) { context throws(APIError) in
                 let id = try FacilityRoutes.idParameter(context)
                 let body = try context.decodeBody(OccupancyBody.self)
                 let recording = FlowRecording(context)
@@ -32,7 +32,7 @@ enum FlowRoutes {
                     CommandReply.json(status: 201, built: try recording.reportOccupancy(facility: id, body, in: &transaction))
                 }
             },
-            Route("POST", "/v1/imports/arrivals", permission: .operate, query: ["dry_run"]) { context throws(APIError) in
+            Route(Endpoints.Capacity.importArrivals) { context throws(APIError) in
                 let rows = try importRows(context, as: ArrivalBody.self)
                 let recording = FlowRecording(context)
                 if try context.queryBool("dry_run") == true {
@@ -44,7 +44,7 @@ enum FlowRoutes {
                     }
                 }
             },
-            Route("POST", "/v1/imports/occupancy", permission: .operate, query: ["dry_run"]) { context throws(APIError) in
+            Route(Endpoints.Capacity.importOccupancy) { context throws(APIError) in
                 let rows = try importRows(context, as: OccupancyImportRow.self)
                 let recording = FlowRecording(context)
                 if try context.queryBool("dry_run") == true {

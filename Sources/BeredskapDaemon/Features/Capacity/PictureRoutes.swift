@@ -6,11 +6,11 @@ import BeredskapStore
 enum PictureRoutes {
     static func routes() -> [Route] {
         [
-            Route("GET", "/v1/capacity", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Capacity.capacity) { context throws(APIError) in
                 let facilities = try context.services.facilitySnapshots.facilities(context.services)
                 return .json(status: 200, body: capacity(facilities, context.services))
             },
-            Route("GET", "/v1/surge", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Capacity.surge) { context throws(APIError) in
                 let facilities = try context.services.facilitySnapshots.facilities(context.services)
                 return .json(status: 200, body: surge(facilities, context.services))
             },

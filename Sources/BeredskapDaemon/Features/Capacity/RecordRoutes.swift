@@ -10,20 +10,19 @@ enum RecordRoutes {
     static let defaultLimit = 20
     static let maximumLimit = 500
 
-    /// The path segment of each kind: `/v1/arrivals`, `/v1/departures`, `/v1/occupancy`.
-    static func collection(_ kind: StoredRecord.Kind) -> String {
+    /// Where each kind is in the API: `/v1/arrivals`, `/v1/departures`, `/v1/occupancy`.
+    static func collection(_ kind: StoredRecord.Kind) -> RecordCollection {
         switch kind {
-        case .arrival: "arrivals"
-        case .departure: "departures"
-        case .headCount: "occupancy"
+        case .arrival: .arrivals
+        case .departure: .departures
+        case .headCount: .occupancy
         }
     }
 
     static func routes() -> [Route] {
         StoredRecord.Kind.allCases.flatMap { kind in
             [
-                Route("GET", "/v1/\(collection(kind))/records", permission: .read, query: ["facility", "limit", "before"]) {
-                    context throws(APIError) in
+                Route(Endpoints.Capacity.records(collection(kind))) { context throws(APIError) in
                     let request = RecordQuery(
                         facility: context.query("facility"), before: try context.queryInteger("before", in: 1...Int64.max),
                         limit: Int(try context.queryInteger("limit", in: 1...Int64(maximumLimit)) ?? Int64(defaultLimit)))
@@ -39,7 +38,7 @@ enum RecordRoutes {
                         return .json(status: 200, body: RecordList(records: records.map(resource), next: next))
                     }
                 },
-                Route("POST", "/v1/\(collection(kind))/{id}/void", permission: .operate) { context throws(APIError) in
+                Route(Endpoints.Capacity.void(collection(kind))) { context throws(APIError) in
                     let id = try idParameter(context)
                     let body = try context.decodeBody(VoidBody.self)
                     let corrections = RecordCorrections(recording: FlowRecording(context))
@@ -47,7 +46,7 @@ enum RecordRoutes {
                         try CommandReply.json(status: 200, try corrections.void(kind, id: id, reason: body.reason, in: &transaction))
                     }
                 },
-                Route("POST", "/v1/\(collection(kind))/{id}/amend", permission: .operate) { context throws(APIError) in
+                Route(Endpoints.Capacity.amend(collection(kind))) { context throws(APIError) in
                     let id = try idParameter(context)
                     let (amendment, reason) = try amendment(kind, context)
                     let corrections = RecordCorrections(recording: FlowRecording(context))

@@ -12,10 +12,7 @@ enum SeriesRoutes {
 
     static func routes() -> [Route] {
         [
-            Route(
-                "GET", "/v1/arrivals", permission: .read,
-                query: ["from", "to", "bucket", "facility", "kind", "district", "category"]
-            ) { context throws(APIError) in
+            Route(Endpoints.Capacity.arrivalSeries) { context throws(APIError) in
                 let (first, last) = try range(context)
                 let size = try context.queryEnum("bucket", BucketSize.self) ?? .day
                 let filter = FlowFilter(
@@ -31,7 +28,7 @@ enum SeriesRoutes {
                     return .json(status: 200, body: arrivalSeries(rows, buckets: buckets, context: context, first: first, last: last))
                 }
             },
-            Route("GET", "/v1/occupancy", permission: .read, query: ["facility", "from", "to", "bucket"]) { context throws(APIError) in
+            Route(Endpoints.Capacity.occupancySeries) { context throws(APIError) in
                 let (first, last) = try range(context)
                 if let size = try context.queryEnum("bucket", BucketSize.self), size != .day {
                     throw .invalidField("bucket", Text("occupancy is by day only", nb: "belegg vises bare per dag"))

@@ -6,7 +6,7 @@ import BeredskapStore
 enum EventRoutes {
     static func routes() -> [Route] {
         [
-            Route("GET", "/v1/events", permission: .read, query: ["since", "limit", "type", "follow"]) { context throws(APIError) in
+            Route(Endpoints.Events.events) { context throws(APIError) in
                 let since = try context.queryInteger("since", in: 0...Int64.max)
                 let typePrefix = context.query("type").flatMap { $0.isEmpty ? nil : $0 }
                 if try context.queryBool("follow") == true {

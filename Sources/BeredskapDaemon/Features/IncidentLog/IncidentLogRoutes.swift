@@ -8,17 +8,14 @@ import BeredskapStore
 enum IncidentLogRoutes {
     static func routes() -> [Route] {
         [
-            Route("POST", "/v1/log", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.IncidentLog.add) { context throws(APIError) in
                 let entry = try validated(context.decodeBody(NewLogEntry.self))
                 return .mutation { transaction in
                     let stored = try transaction.addIncidentLogEntry(text: entry.text, subject: entry.subject)
                     return try CommandReply.json(status: 201, Mutation(stored, eventSeq: stored.seq))
                 }
             },
-            Route(
-                "GET", "/v1/log", permission: .read,
-                query: ["since", "until", "subject", "limit", "after", "before", "order"]
-            ) { context throws(APIError) in
+            Route(Endpoints.IncidentLog.list) { context throws(APIError) in
                 var query = IncidentLogQuery()
                 query.since = try context.queryTime("since")
                 query.until = try context.queryTime("until")

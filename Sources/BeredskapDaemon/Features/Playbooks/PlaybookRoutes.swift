@@ -9,7 +9,7 @@ import BeredskapStore
 enum PlaybookRoutes {
     static func routes() -> [Route] {
         [
-            Route("GET", "/v1/playbooks", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Playbooks.playbooks) { context throws(APIError) in
                 let set = context.services.playbooks.playbooks
                 let active = try context.services.read { try $0.activeRunCounts() }
                 let directory = context.services.configuration.playbooks.directory
@@ -18,12 +18,12 @@ enum PlaybookRoutes {
                     playbooks: set.playbooks.map { PlaybookList.Summary($0, activeRuns: active[$0.id] ?? 0) },
                     warning: PlaybookLibrary.emptyWarning(set, directory: directory)?(context.language)))
             },
-            Route("GET", "/v1/playbooks/{id}", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Playbooks.playbook) { context throws(APIError) in
                 let id = context.parameters["id"] ?? ""
                 guard let playbook = context.services.playbooks.playbooks[id] else { throw notFound(id) }
                 return .json(status: 200, body: playbook)
             },
-            Route("POST", "/v1/playbooks/reload", permission: .admin) { context throws(APIError) in
+            Route(Endpoints.Playbooks.reload) { context throws(APIError) in
                 let services = context.services
                 let facilities = try services.read { connection in Set(try connection.facilities().map(\.id)) }
                 let set: PlaybookSet

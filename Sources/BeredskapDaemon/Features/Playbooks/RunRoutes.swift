@@ -17,7 +17,7 @@ enum RunRoutes {
 
     static func routes() -> [Route] {
         [
-            Route("POST", "/v1/playbooks/{id}/runs", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Playbooks.startRun) { context throws(APIError) in
                 let id = context.parameters["id"] ?? ""
                 guard let definition = context.services.playbooks.playbooks[id] else { throw PlaybookRoutes.notFound(id) }
                 let body = try context.decodeBody(StartRunBody.self)
@@ -31,7 +31,7 @@ enum RunRoutes {
                     return try CommandReply.json(status: 201, resource(stored))
                 }
             },
-            Route("GET", "/v1/runs", permission: .read, query: ["state", "playbook", "limit"]) { context throws(APIError) in
+            Route(Endpoints.Playbooks.runs) { context throws(APIError) in
                 var query = RunQuery()
                 switch try context.queryEnum("state", RunStateFilter.self) {
                 case .active: query.states = [.active]
@@ -49,25 +49,25 @@ enum RunRoutes {
                 // every step of each: off the loop.
                 return query.states == [.active] ? try list() : .slowRead(list)
             },
-            Route("GET", "/v1/runs/{id}", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Playbooks.run) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
                 guard let stored = try context.services.read({ try $0.playbookRun(id: id) }) else { throw RunErrors.notFound(id) }
                 return .json(status: 200, body: resource(stored))
             },
-            Route("POST", "/v1/runs/{id}/steps/{step}/complete", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Playbooks.completeStep) { context throws(APIError) in
                 let body = try context.decodeBody(CompleteStepBody.self)
                 let note = try body.note.map { note throws(APIError) in try text(note, field: "note", limit: maximumNoteLength) }
                 return try change(context) { run, step, by, now throws(PlaybookRunError) in
                     try run.complete(step: step, by: by, note: note, at: now)
                 }
             },
-            Route("POST", "/v1/runs/{id}/steps/{step}/skip", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Playbooks.skipStep) { context throws(APIError) in
                 let reason = try text(context.decodeBody(ReasonBody.self).reason, field: "reason", limit: maximumReasonLength)
                 return try change(context) { run, step, by, now throws(PlaybookRunError) in
                     try run.skip(step: step, by: by, reason: reason, at: now)
                 }
             },
-            Route("POST", "/v1/runs/{id}/abort", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Playbooks.abortRun) { context throws(APIError) in
                 let reason = try text(context.decodeBody(ReasonBody.self).reason, field: "reason", limit: maximumReasonLength)
                 let language = context.services.configuration.notifications.language
                 return try change(context) { run, _, by, now throws(PlaybookRunError) in

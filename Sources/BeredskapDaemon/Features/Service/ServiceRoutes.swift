@@ -12,18 +12,18 @@ enum ServiceRoutes {
 
     static func routes() -> [Route] {
         [
-            Route("GET", "/v1/health", permission: nil) { context throws(APIError) in
+            Route(Endpoints.Service.health) { context throws(APIError) in
                 _ = try context.services.read { try $0.scalarInt("SELECT 1") }
                 return .json(status: 200, body: HealthResponse(status: "ok"))
             },
-            Route("GET", "/v1", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Service.version) { context throws(APIError) in
                 .json(
                     status: 200,
                     body: VersionResponse(
                         apiVersion: APIContract.apiVersion, serverVersion: APIContract.serverVersion, extensions: extensions,
                         timeZone: context.services.timeZoneIdentifier))
             },
-            Route("GET", "/v1/status", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Service.status) { context throws(APIError) in
                 let now = context.services.clock.now()
                 let (lastSeq, alertCounts, outbox, runs, overdue) = try context.services.read { connection in
                     (try connection.lastEventSeq(), try connection.alertCounts(at: now), try connection.notificationCounts(),
@@ -42,7 +42,7 @@ enum ServiceRoutes {
                         deadlinesOverdue: overdue,
                         lastEventSeq: lastSeq, uptimeS: Int64(uptime(context.services))))
             },
-            Route("GET", "/v1/metrics", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Service.metrics) { context throws(APIError) in
                 let services = context.services
                 let writer = services.writer.currentStatistics
                 let gauges = Metrics.Gauges(
