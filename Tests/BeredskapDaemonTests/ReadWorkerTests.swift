@@ -44,7 +44,7 @@ private final class SlowReadServer {
             }
         }
         let handler = APIHandler(
-            router: Router(routes: APIRoutes.all() + [slow]), services: harness.daemon.services, readWorkers: workers)
+            router: Router(routes: APIRoutes.all(harness.daemon.services) + [slow]), services: harness.daemon.services, readWorkers: workers)
         var configuration = HTTPServerConfiguration()
         configuration.eventLoops = 1
         server = try HTTPServer(handler: handler, configuration: configuration)

@@ -111,7 +111,7 @@ public struct APIHandler: HTTPHandler {
             let claim = try idempotencyClaim(request)
             let context = RequestContext(
                 request: request, identity: identity, parameters: parameters, language: language,
-                exchange: exchange, services: services, route: route)
+                exchange: exchange, route: route)
             perform(
                 try route.action(context), actor: identity.principal, claim: claim, routeLabel: route.pattern, method: method,
                 language: language, exchange: exchange)

@@ -3,8 +3,12 @@ import BeredskapCore
 import BeredskapStore
 
 /// `GET /v1/events`: a page of the event log, or with `follow=true` a live NDJSON stream.
-enum EventRoutes {
-    static func routes() -> [Route] {
+struct EventRoutes {
+    let reads: StoreReads
+    let bus: EventBus
+    let settings: CurrentSettings
+
+    var routes: [Route] {
         [
             Route(Endpoints.Events.events) { context throws(APIError) in
                 let since = try context.queryInteger("since", in: 0...Int64.max)
@@ -14,7 +18,7 @@ enum EventRoutes {
                         throw .invalidField("limit", Text("cannot be combined with follow=true", nb: "kan ikke kombineres med follow=true"))
                     }
                     EventFollower.start(
-                        on: context.exchange, services: context.services, since: since ?? context.services.bus.lastSeq,
+                        on: context.exchange, bus: bus, pool: reads.pool, settings: settings, since: since ?? bus.lastSeq,
                         typePrefix: typePrefix)
                     return .answered
                 }
@@ -23,7 +27,7 @@ enum EventRoutes {
                 // A page is up to 1000 events with their data: read and encoded off the loop.
                 // (A stream starts here and is fed by its loop as the client takes it.)
                 return .slowRead { () throws(APIError) in
-                    let events = try context.services.read { try $0.events(after: after, limit: limit, typePrefix: typePrefix) }
+                    let events = try reads.read { try $0.events(after: after, limit: limit, typePrefix: typePrefix) }
                     return .json(status: 200, body: EventPage(events: events, next: events.last?.seq ?? after))
                 }
             }
