@@ -3,6 +3,53 @@ import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 
+/// `log add|list`, each declared with its action (`LogCommands`).
+extension CommandTree {
+    static let log = Command(
+        "log",
+        summary: Text("the incident log (hendelseslogg)", nb: "hendelsesloggen"),
+        discussion: Text(
+            "The running account of what happened, written by people and by the system.",
+            nb: "Den fortløpende loggen over hva som skjedde, skrevet av folk og av systemet."),
+        subcommands: [logAdd, logList])
+
+    static let logAdd = Command(
+        "add",
+        summary: Text("write an entry in the incident log", nb: "skriv en oppføring i hendelsesloggen"),
+        discussion: Text(
+            """
+            Examples:
+              beredskap log add "Refstad full, 40 sent to Torshov" --subject facility/refstad
+              beredskap log add "Coordination meeting held at 14:00"
+            """,
+            nb: """
+            Eksempler:
+              beredskap log add "Refstad fullt, 40 sendt til Torshov" --subject facility/refstad
+              beredskap log add "Koordineringsmøte holdt kl. 14.00"
+            """),
+        options: [
+            .option("subject", short: "s", value: "SUBJECT", help: Text(
+                "what it concerns: facility/ID, district/ID, kind/KIND or city",
+                nb: "hva det gjelder: facility/ID, district/ID, kind/TYPE eller city")),
+        ],
+        arguments: [.variadic("TEXT", help: Text("the entry (quote it, or give several words)", nb: "teksten (i anførselstegn, eller flere ord)"), optional: false)],
+        run: LogCommands.add)
+
+    static let logList = Command(
+        "list",
+        summary: Text("show incident-log entries (the latest 50 by default)", nb: "vis oppføringer (de siste 50 som standard)"),
+        options: [
+            .option("since", value: "TIME", help: Text(
+                "from this local time ('2026-11-22 08:00', '08:00' today, or a date for its midnight)",
+                nb: "fra dette lokale tidspunktet («2026-11-22 08:00», «08:00» i dag, eller en dato for midnatt)")),
+            .option("until", value: "TIME", help: Text("before this time (as --since)", nb: "før dette tidspunktet (som --since)")),
+            .option("subject", short: "s", value: "SUBJECT", help: Text("only entries about SUBJECT", nb: "bare oppføringer om SUBJECT")),
+            .option("limit", short: "n", value: "N", help: Text("the latest N entries (default 50)", nb: "de siste N oppføringene (standard 50)")),
+            .flag("all", help: Text("every matching entry, oldest first", nb: "alle treff, eldste først")),
+        ],
+        run: LogCommands.list)
+}
+
 /// `log add` and `log list`.
 enum LogCommands {
     static func add(_ context: CommandContext) throws(CommandFailure) {
@@ -87,46 +134,5 @@ extension LogEntryCreated {
     var asEntry: IncidentLogEntry {
         IncidentLogEntry(
             id: id, seq: seq, time: time, actor: actor, source: source, subject: subject, text: text, exercise: exercise)
-    }
-}
-
-/// `audit`.
-enum AuditCommand {
-    static func run(_ context: CommandContext) throws(CommandFailure) {
-        let parsed = context.parsed
-        let after = try EventCommands.int64(parsed, "after")
-        let limit = try usage { () throws(UsageError) in try parsed.int("limit", in: 1...APIContract.maximumPageSize) }
-        let since = try usage { () throws(UsageError) in
-            try parsed.instant("since", calendar: context.output.calendar)?.rfc3339
-        }
-        let page = try call { () throws(ClientError) in
-            try context.client.audit(since: since, actor: parsed.value("actor"), after: after, limit: limit)
-        }
-        let output = context.output
-        switch output.format {
-        case .json:
-            output.json(page)
-        case .csv:
-            output.csv(header: ["seq", "time", "actor", "uid", "type", "subject", "data"], rows: page.entries.map { event in
-                [String(event.seq), event.time.rfc3339, event.actor.user, event.actor.uid.map(String.init) ?? "", event.type,
-                 event.subject ?? "", event.data.serializedString()]
-            })
-        case .human:
-            guard !page.entries.isEmpty else { return output.line(Text("Nothing recorded.", nb: "Ingenting registrert.")) }
-            var table = Table(columns: [
-                Table.Column("SEQ", alignment: .right), Table.Column(output.language == .nb ? "TID" : "TIME"),
-                Table.Column(output.language == .nb ? "AKTØR" : "ACTOR"), Table.Column("TYPE"),
-                Table.Column(output.language == .nb ? "GJELDER" : "SUBJECT"),
-                Table.Column("DATA", maxWidth: max(20, output.width - 90)),
-            ])
-            for event in page.entries {
-                table.addRow([
-                    "#\(event.seq)", output.time(event.time), event.actor.description, event.type, event.subject ?? "",
-                    event.data.serializedString(),
-                ])
-            }
-            output.table(table)
-            output.line(output.style.dim(Text("Next page: --after \(page.next)", nb: "Neste side: --after \(page.next)")(output.language)))
-        }
     }
 }

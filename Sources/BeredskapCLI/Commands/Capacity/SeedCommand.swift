@@ -4,6 +4,34 @@ import BeredskapClient
 import BeredskapCore
 import Foundation
 
+/// `seed`, declared with its action (`SeedCommand`).
+extension CommandTree {
+    static let seed = Command(
+        "seed",
+        summary: Text("load districts and facilities from a directory", nb: "last inn bydeler og mottak fra en mappe"),
+        discussion: help(
+            """
+            Reads DIR/districts.json5 and DIR/facilities.json5 (either may be missing), checks
+            everything, then writes it. Safe to repeat: districts are written (an unchanged one
+            changes nothing); facilities that already exist are kept unless --replace is given.
+            """,
+            nb: """
+            Leser DIR/districts.json5 og DIR/facilities.json5 (én av dem kan mangle), sjekker
+            alt og skriver det så. Trygt å gjenta: bydeler skrives (en uendret endrer ingenting);
+            mottak som finnes fra før beholdes med mindre --replace er gitt.
+            """,
+            examples: [
+                "beredskap seed Config/oslo",
+                "beredskap seed Config/oslo --replace",
+            ]),
+        options: [
+            .flag("replace", help: Text(
+                "overwrite existing facilities with the file's definitions", nb: "overskriv eksisterende mottak med definisjonene i filen")),
+        ],
+        arguments: [.required("DIR", help: Text("the directory, e.g. Config/oslo", nb: "mappen, f.eks. Config/oslo"))],
+        run: SeedCommand.run)
+}
+
 /// `seed DIR`: loads reference data (districts, facilities) into the daemon, safely repeatable.
 ///
 /// Facilities that already exist are kept by default, because from the day a facility is in

@@ -3,6 +3,69 @@ import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 
+/// `history arrivals|occupancy`, each declared with its action (`HistoryCommands`).
+extension CommandTree {
+    static let history = Command(
+        "history",
+        summary: Text("arrivals and occupancy over time, as charts", nb: "ankomster og belegg over tid, som diagram"),
+        subcommands: [historyArrivals, historyOccupancy])
+
+    private static let fromOption = OptionSpec.option("from", value: "DATE", help: Text(
+        "first day (default: 30 days ago)", nb: "første dag (standard: for 30 dager siden)"))
+
+    private static let toOption = OptionSpec.option("to", value: "DATE", help: Text("last day (default: today)", nb: "siste dag (standard: i dag)"))
+
+    private static let facilityFilter = only("facility", value: "FACILITY", Text("this facility", nb: "dette mottaket"))
+
+    static let historyArrivals = Command(
+        "arrivals",
+        summary: Text("arrivals per day or week", nb: "ankomster per dag eller uke"),
+        discussion: help(
+            """
+            Days and weeks are Oslo days (the daemon's time zone). Each bucket gets a bar;
+            the trend line below sums up the whole range.
+            """,
+            nb: """
+            Dager og uker er Oslo-dager (tjenestens tidssone). Hver periode får en stolpe;
+            utviklingslinjen under oppsummerer hele perioden.
+            """,
+            examples: [
+                "beredskap history arrivals",
+                "beredskap history arrivals --from 2026-09-01 --week --kind transit",
+                "beredskap history arrivals --facility refstad --csv > ankomster.csv",
+            ]),
+        options: [
+            fromOption, toOption,
+            .flag("week", help: Text("one bar per ISO week instead of per day", nb: "én stolpe per ISO-uke i stedet for per dag")),
+            facilityFilter,
+            only("kind", value: "KIND", Text("facilities of this kind", nb: "mottak av denne typen"), kinds),
+            only("district", value: "DISTRICT", Text("facilities in this district", nb: "mottak i denne bydelen")),
+            only("category", value: "CATEGORY", Text("this category", nb: "denne kategorien"), categories),
+        ],
+        run: HistoryCommands.arrivals)
+
+    static let historyOccupancy = Command(
+        "occupancy",
+        summary: Text("the head count at the end of each day", nb: "antall beboere ved slutten av hver dag"),
+        discussion: help(
+            """
+            Bars are scaled to the places available, so a full bar is a full house. Without
+            --facility, the total of all facilities, then a trend per facility.
+            """,
+            nb: """
+            Stolpene er skalert til tilgjengelige plasser, så en full stolpe er fullt hus. Uten
+            --facility vises summen for alle mottak, og så utviklingen per mottak.
+            """,
+            examples: [
+                "beredskap history occupancy",
+                "beredskap history occupancy --facility refstad --from 2026-11-01",
+            ]),
+        options: [
+            facilityFilter, fromOption, toOption,
+        ],
+        run: HistoryCommands.occupancy)
+}
+
 /// `history arrivals` and `history occupancy`: the series behind the picture, as a bar per
 /// day or week and a sparkline, so "is it rising?" is answered at a glance.
 enum HistoryCommands {

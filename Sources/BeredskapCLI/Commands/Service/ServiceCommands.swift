@@ -3,6 +3,29 @@ import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 
+/// `status`, `health`, `metrics` and `version`, each declared with its action (`ServiceCommands`).
+extension CommandTree {
+    static let status = Command(
+        "status",
+        summary: Text("one-screen overview: surge level, capacity, alerts, runs", nb: "oversikt: ankomstnivå, kapasitet, varsler, tiltak"),
+        run: ServiceCommands.status)
+
+    static let health = Command(
+        "health",
+        summary: Text("check that the daemon answers (exit 0 when healthy)", nb: "sjekk at tjenesten svarer (avslutter med 0 når alt er i orden)"),
+        run: ServiceCommands.health)
+
+    static let metrics = Command(
+        "metrics",
+        summary: Text("print the daemon's Prometheus metrics", nb: "skriv tjenestens Prometheus-målinger"),
+        run: ServiceCommands.metrics)
+
+    static let version = Command(
+        "version",
+        summary: Text("print the versions of the CLI and the daemon", nb: "skriv versjonene av verktøyet og tjenesten"),
+        run: ServiceCommands.version)
+}
+
 /// `status`, `health`, `metrics`, `version`.
 enum ServiceCommands {
     static func status(_ context: CommandContext) throws(CommandFailure) {

@@ -5,6 +5,73 @@ import BeredskapCore
 import BeredskapJSON
 import Foundation
 
+/// `import arrivals|occupancy`, each declared with its action (`ImportCommands`).
+extension CommandTree {
+    static let importGroup = Command(
+        "import",
+        summary: Text("import arrivals or head counts from a CSV file", nb: "importer ankomster eller opptellinger fra en CSV-fil"),
+        discussion: help(
+            """
+            The file has a header line with the JSON field names, ';' or ',' between fields
+            (found from the header), and UTF-8 text (with or without a byte order mark, as
+            Excel's "CSV UTF-8" writes it). 'at' is a local time (2026-11-22 07:40), a date
+            (its midnight) or RFC 3339 with a zone. Every line is
+            checked first and every problem is reported with its line number; the rows are then
+            imported all together or not at all.
+            """,
+            nb: """
+            Filen har en overskriftslinje med feltnavnene fra JSON, «;» eller «,» mellom feltene
+            (finnes ut fra overskriften), og UTF-8-tekst (med eller uten byte order mark, slik
+            Excels «CSV UTF-8» lagrer). «at» er et lokalt tidspunkt (2026-11-22 07:40), en dato
+            (midnatt) eller RFC 3339 med sone. Hver linje
+            sjekkes først og hver feil rapporteres med linjenummer; radene importeres så samlet
+            eller ikke i det hele tatt.
+            """),
+        subcommands: [importArrivals, importOccupancy])
+
+    private static let dryRun = OptionSpec.flag("dry-run", help: Text(
+        "check every line, here and with the daemon (facility ids, times), and import nothing",
+        nb: "sjekk hver linje, her og hos tjenesten (mottaks-id-er, tidspunkter), og importer ingenting"))
+
+    static let importArrivals = importCommand(
+        "arrivals", what: Text("arrivals", nb: "ankomster"), columns: ImportFile.arrivalColumns,
+        required: ImportFile.arrivalRequired, extra: Text(" Categories: \(categories).", nb: " Kategorier: \(categories)."),
+        exampleFile: [
+            "facility;count;category;at",
+            "refstad;12;family;2026-11-22 07:40",
+            "torshov;3;minor_15_17;2026-11-22",
+        ],
+        examples: ["beredskap import arrivals ankomster.csv --dry-run", "beredskap import arrivals ankomster.csv"],
+        run: ImportCommands.arrivals)
+
+    static let importOccupancy = importCommand(
+        "occupancy", what: Text("head counts", nb: "opptellinger"), columns: ImportFile.occupancyColumns,
+        required: ImportFile.occupancyRequired, extra: Text("", nb: ""),
+        exampleFile: ["facility,occupied,at", "refstad,287,2026-11-22 08:00", "torshov,190,2026-11-22 08:00"],
+        examples: ["beredskap import occupancy opptelling.csv"],
+        run: ImportCommands.occupancy)
+
+    /// An import command, its help built from the columns `ImportFile` checks, so the two
+    /// cannot disagree.
+    private static func importCommand(
+        _ name: String, what: Text, columns: [String], required: [String], extra: Text, exampleFile: [String],
+        examples: [String], run: @escaping Command.Action
+    ) -> Command {
+        let optional = columns.filter { !required.contains($0) }.joined(separator: ", ")
+        let list = columns.joined(separator: ";")
+        let needed = required.joined(separator: ", ")
+        return Command(
+            name,
+            summary: Text("import \(what.en) (\(list))", nb: "importer \(what.nb) (\(list))"),
+            discussion: help(
+                "Columns: \(needed); optional \(optional)." + extra.en, nb: "Kolonner: \(needed); valgfritt \(optional)." + extra.nb,
+                exampleFile: exampleFile, examples: examples),
+            options: [dryRun, Confirmation.forceOption],
+            arguments: [.required("FILE", help: Text("the CSV file", nb: "CSV-filen"))],
+            run: run)
+    }
+}
+
 /// `import arrivals FILE` and `import occupancy FILE`: a spreadsheet of records, checked line
 /// by line here, then sent in one request that the daemon applies entirely or not at all.
 enum ImportCommands {

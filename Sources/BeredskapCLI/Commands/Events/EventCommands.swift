@@ -5,6 +5,42 @@ import BeredskapCore
 import BeredskapJSON
 import Foundation
 
+/// `events`, declared with its action (`EventCommands`).
+extension CommandTree {
+    static let events = Command(
+        "events",
+        summary: Text("show the event log, or follow it live", nb: "vis hendelsesloggen, eller følg den fortløpende"),
+        discussion: Text(
+            """
+            Every change the daemon records is an event with a sequence number (seq).
+            Without --follow: a page of events after --since. With --follow: new events as
+            they happen (from --since if given); a lost connection is resumed where it stopped.
+
+            Examples:
+              beredskap events --since 100 --limit 20
+              beredskap events --follow --type log.
+              beredskap events --follow --json | jq .
+            """,
+            nb: """
+            Hver endring tjenesten registrerer er en hendelse med et løpenummer (seq).
+            Uten --follow: en side med hendelser etter --since. Med --follow: nye hendelser
+            etter hvert som de skjer (fra --since om gitt); et brudd gjenopptas der det stoppet.
+
+            Eksempler:
+              beredskap events --since 100 --limit 20
+              beredskap events --follow --type log.
+              beredskap events --follow --json | jq .
+            """),
+        options: [
+            .flag("follow", short: "f", help: Text("keep printing new events", nb: "fortsett å skrive nye hendelser")),
+            .option("since", value: "SEQ", help: Text("start after this sequence number", nb: "start etter dette løpenummeret")),
+            .option("type", value: "PREFIX", help: Text("only types starting with PREFIX (e.g. log.)", nb: "bare typer som starter med PREFIX (f.eks. log.)")),
+            .option("limit", short: "n", value: "N", help: Text("at most N events (1–1000, default 100)", nb: "høyst N hendelser (1–1000, standard 100)")),
+            .option("count", value: "N", help: Text("with --follow: stop after N events", nb: "med --follow: stopp etter N hendelser")),
+        ],
+        run: EventCommands.events)
+}
+
 /// `events` and `events --follow`.
 enum EventCommands {
     static func events(_ context: CommandContext) throws(CommandFailure) {

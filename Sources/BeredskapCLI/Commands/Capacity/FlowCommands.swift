@@ -3,6 +3,88 @@ import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 
+/// `arrival`, `departure` and `occupancy`: recording, declared with its actions (`FlowCommands`); listing
+/// and correcting records, in `RecordCommands.swift`.
+extension CommandTree {
+    static let arrival = Command(
+        "arrival", summary: Text("record, list and correct arrivals at a facility", nb: "registrer, vis og rett ankomster til et mottak"),
+        subcommands: [arrivalRecord] + corrections(.arrivals))
+
+    static let arrivalRecord = record(
+        summary: Text("record people who arrived at a facility", nb: "registrer personer som kom til et mottak"),
+        discussion: help(
+            "Categories: \(categories).",
+            nb: "Kategorier: \(categories).",
+            examples: [
+                "beredskap arrival record refstad 12 --category family",
+                "beredskap arrival record refstad 3 --category minor_15_17 --at \"2026-11-22 07:40\" --note \"Buss fra Storskog\"",
+            ]),
+        options: [
+            .option("category", short: "c", value: "CATEGORY", help: Text("who arrived (required): \(categories)", nb: "hvem som kom (påkrevd): \(categories)")),
+            Confirmation.forceOption,
+        ],
+        run: FlowCommands.recordArrival)
+
+    static let departure = Command(
+        "departure", summary: Text("record, list and correct departures from a facility", nb: "registrer, vis og rett utflyttinger fra et mottak"),
+        subcommands: [departureRecord] + corrections(.departures))
+
+    static let departureRecord = record(
+        summary: Text("record people who left a facility", nb: "registrer personer som forlot et mottak"),
+        discussion: help(
+            """
+            Reasons: \(reasons). With --to (and --reason transferred) the same people are
+            recorded as arriving at that facility, in the same step.
+            """,
+            nb: """
+            Årsaker: \(reasons). Med --to (og --reason transferred) registreres de samme
+            personene som ankommet til det mottaket, i samme steg.
+            """,
+            examples: [
+                "beredskap departure record refstad 8 --reason settled",
+                "beredskap departure record refstad 40 --reason transferred --to torshov --category adult",
+            ]),
+        options: [
+            .option("reason", short: "r", value: "REASON", help: Text("why they left (required): \(reasons)", nb: "hvorfor de reiste (påkrevd): \(reasons)")),
+            .option("to", value: "FACILITY", help: Text("the facility they were moved to", nb: "mottaket de ble flyttet til")),
+            .option("category", short: "c", value: "CATEGORY", help: Text("with --to: who they are (default other)", nb: "med --to: hvem de er (standard other)")),
+            Confirmation.forceOption,
+        ],
+        run: FlowCommands.recordDeparture)
+
+    /// `arrival record` and `departure record`: `FACILITY COUNT`, their own options, then
+    /// `--at` and `--note` as every record has them.
+    private static func record(summary: Text, discussion: Text, options: [OptionSpec], run: @escaping Command.Action) -> Command {
+        Command(
+            "record", summary: summary, discussion: discussion, options: options + [atOption, noteOption], arguments: flowArguments,
+            run: run)
+    }
+
+    static let occupancy = Command(
+        "occupancy", summary: Text("report, list and correct head counts", nb: "rapporter, vis og rett opptellinger"),
+        subcommands: [occupancyReport] + corrections(.occupancy))
+
+    static let occupancyReport = Command(
+        "report",
+        summary: Text("report how many people are at a facility now", nb: "rapporter hvor mange som er på et mottak nå"),
+        discussion: help(
+            """
+            An absolute head count: it replaces the figure derived from arrivals and departures
+            and resets the facility's 'stale' mark.
+            """,
+            nb: """
+            En absolutt opptelling: den erstatter tallet som er regnet ut fra ankomster og
+            utflyttinger, og fjerner mottakets «utdatert»-merke.
+            """,
+            examples: [
+                "beredskap occupancy report refstad 287",
+                "beredskap occupancy report torshov 190 --at 08:00",
+            ]),
+        options: [atOption, noteOption, Confirmation.forceOption],
+        arguments: [facilityArgument, .required("OCCUPIED", help: Text("people there now", nb: "personer der nå"))],
+        run: FlowCommands.reportOccupancy)
+}
+
 /// `arrival record`, `departure record` and `occupancy report`: the facts that move the
 /// head count of a facility.
 enum FlowCommands {

@@ -1,10 +1,12 @@
+import BeredskapAPI
 import BeredskapCLIKit
+import BeredskapClient
 import BeredskapCore
 
-/// `run list|show|complete|skip|abort`: the runs of playbooks. Declared beside their
-/// implementations; `CommandTree.playbookCommands` lists the group.
+/// `run list|show|complete|skip|abort`, each declared with its action (`RunCommands`).
 extension CommandTree {
     private static let runIDArgument = ArgumentSpec.required("ID", help: Text("the run number, e.g. 12", nb: "kjøringens nummer, f.eks. 12"))
+
     private static let stepArgument = ArgumentSpec.required("STEP", help: Text(
         "the step id, e.g. head-count (see `beredskap run show ID`)", nb: "stegets id, f.eks. head-count (se `beredskap run show ID`)"))
 
@@ -14,7 +16,7 @@ extension CommandTree {
         .option("reason", short: "m", value: "TEXT", help: why + Text(" (required, 1–500 characters)", nb: " (påkrevd, 1–500 tegn)"))
     }
 
-    static let run = CommandSpec(
+    static let run = Command(
         "run",
         summary: Text("playbook runs: list, show, complete or skip a step, abort", nb: "kjøringer av tiltakskort: vis, fullfør eller hopp over et steg, avbryt"),
         discussion: Text(
@@ -33,7 +35,7 @@ extension CommandTree {
             """),
         subcommands: [runList, runShow, runComplete, runSkip, runAbort])
 
-    static let runList = CommandSpec(
+    static let runList = Command(
         "list",
         summary: Text("list runs, newest first", nb: "vis kjøringer, nyeste først"),
         discussion: Text(
@@ -63,9 +65,10 @@ extension CommandTree {
             .flag("finished", help: Text("only runs that have ended (finished or aborted)", nb: "bare kjøringer som er slutt (fullført eller avbrutt)")),
             .option("playbook", short: "p", value: "ID", help: Text("only runs of this playbook", nb: "bare kjøringer av dette tiltakskortet")),
             limitOption,
-        ])
+        ],
+        run: RunCommands.list)
 
-    static let runShow = CommandSpec(
+    static let runShow = Command(
         "show",
         summary: Text("show a run: who did what to each step, and when", nb: "vis en kjøring: hvem gjorde hva med hvert steg, og når"),
         discussion: Text(
@@ -88,9 +91,10 @@ extension CommandTree {
               beredskap run show 12
               beredskap run show 12 --csv > kjøring-12.csv
             """),
-        arguments: [runIDArgument])
+        arguments: [runIDArgument],
+        run: RunCommands.show)
 
-    static let runComplete = CommandSpec(
+    static let runComplete = Command(
         "complete",
         summary: Text("mark a ready step done (needs operate)", nb: "merk et klart steg som fullført (krever operate)"),
         discussion: Text(
@@ -112,9 +116,10 @@ extension CommandTree {
             .option("note", short: "m", value: "TEXT", help: Text(
                 "what was done (optional, at most 2000 characters)", nb: "hva som ble gjort (valgfritt, høyst 2000 tegn)")),
         ],
-        arguments: [runIDArgument, stepArgument])
+        arguments: [runIDArgument, stepArgument],
+        run: RunCommands.complete)
 
-    static let runSkip = CommandSpec(
+    static let runSkip = Command(
         "skip",
         summary: Text("skip a step that is not needed this time (needs operate)", nb: "hopp over et steg som ikke trengs (krever operate)"),
         discussion: Text(
@@ -135,9 +140,10 @@ extension CommandTree {
         options: [
             reasonOption(Text("why it is not needed", nb: "hvorfor det ikke trengs")),
         ],
-        arguments: [runIDArgument, stepArgument])
+        arguments: [runIDArgument, stepArgument],
+        run: RunCommands.skip)
 
-    static let runAbort = CommandSpec(
+    static let runAbort = Command(
         "abort",
         summary: Text("stop a run (needs operate)", nb: "stopp en kjøring (krever operate)"),
         discussion: Text(
@@ -157,5 +163,103 @@ extension CommandTree {
         options: [
             reasonOption(Text("why it is stopped", nb: "hvorfor den stoppes")),
         ],
-        arguments: [runIDArgument])
+        arguments: [runIDArgument],
+        run: RunCommands.abort)
+}
+
+/// `run list`, `run show`, `run complete`, `run skip` and `run abort`.
+enum RunCommands {
+    static func list(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let (state, limit) = try usage { () throws(UsageError) in (try stateFilter(parsed), try parsed.int("limit", in: 1...1000)) }
+        let list = try call { () throws(ClientError) in
+            try context.client.runs(state: state, playbook: parsed.value("playbook"), limit: limit)
+        }
+        let output = context.output
+        if output.printedForScripts(list, csv: { (RunFormat.csvHeader, list.runs.map(RunFormat.csvRow)) }) { return }
+        guard !list.runs.isEmpty else {
+            switch state {
+            case .active: return output.line(Text("No active runs.", nb: "Ingen kjøringer pågår."))
+            case .finished: return output.line(Text("No finished runs.", nb: "Ingen avsluttede kjøringer."))
+            case nil: return output.line(Text("No runs.", nb: "Ingen kjøringer."))
+            }
+        }
+        output.table(
+            RunFormat.columns(width: output.width), rows: list.runs.map { RunFormat.row($0, output) },
+            rowStyles: list.runs.map { RunFormat.rowStyle($0, output.style) })
+    }
+
+    static func show(_ context: CommandContext) throws(CommandFailure) {
+        let id = try usage { () throws(UsageError) in try context.parsed.number("ID") }
+        let run = try call { () throws(ClientError) in try context.client.run(id: id) }
+        let output = context.output
+        if output.printedForScripts(run, csv: { (RunStepFormat.csvHeader, run.steps.map { RunStepFormat.csvRow($0, run: run.id) }) }) {
+            return
+        }
+        RunFormat.present(run, output)
+    }
+
+    static func complete(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let (id, step) = try usage { () throws(UsageError) in try stepArguments(parsed) }
+        let body = CompleteStepBody(note: parsed.value("note"))
+        let key = context.idempotencyKey()
+        let run = try call { () throws(ClientError) in try context.client.completeStep(run: id, step: step, body, idempotencyKey: key) }
+        confirm(run, step: step, Text("Step \(step) of run \(id) completed.", nb: "Steg \(step) i kjøring \(id) er fullført."), context.output)
+    }
+
+    static func skip(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let (id, step, reason) = try usage { () throws(UsageError) in
+            let (id, step) = try stepArguments(parsed)
+            return (id, step, try parsed.requiredReason(Text("say why the step is not needed", nb: "si hvorfor steget ikke trengs")))
+        }
+        let key = context.idempotencyKey()
+        let run = try call { () throws(ClientError) in
+            try context.client.skipStep(run: id, step: step, ReasonBody(reason: reason), idempotencyKey: key)
+        }
+        confirm(run, step: step, Text("Step \(step) of run \(id) skipped.", nb: "Steg \(step) i kjøring \(id) er hoppet over."), context.output)
+    }
+
+    static func abort(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let (id, reason) = try usage { () throws(UsageError) in
+            (try parsed.number("ID"), try parsed.requiredReason(Text("say why the run is stopped", nb: "si hvorfor kjøringen stoppes")))
+        }
+        let key = context.idempotencyKey()
+        let run = try call { () throws(ClientError) in try context.client.abortRun(id: id, ReasonBody(reason: reason), idempotencyKey: key) }
+        confirm(run, step: nil, Text("Run \(id) aborted.", nb: "Kjøring \(id) er avbrutt."), context.output)
+    }
+
+    // MARK: Helpers
+
+    /// `--active` or `--finished`; neither lists every run.
+    static func stateFilter(_ parsed: ParsedCommand) throws(UsageError) -> RunStateFilter? {
+        switch (parsed.flag("active"), parsed.flag("finished")) {
+        case (true, true):
+            throw parsed.usageError(Text(
+                "--active and --finished exclude each other (leave both out for every run)",
+                nb: "--active og --finished utelukker hverandre (utelat begge for alle kjøringer)"))
+        case (true, false): return .active
+        case (false, true): return .finished
+        case (false, false): return nil
+        }
+    }
+
+    /// `ID STEP`: the run number and the step id.
+    static func stepArguments(_ parsed: ParsedCommand) throws(UsageError) -> (Int64, String) {
+        (try parsed.number("ID"), parsed.argument("STEP") ?? "")
+    }
+
+    /// After an action: the confirmation, the step's new state with who and when (from the
+    /// daemon's answer, so it is what was recorded), and where the run stands now. With
+    /// `--json`, the run as the daemon returned it.
+    static func confirm(_ run: RunResource, step id: String?, _ done: Text, _ output: Output) {
+        if output.format == .json { return output.json(run) }
+        output.line(done)
+        if let id, let step = run.steps.first(where: { $0.id == id }) {
+            output.line(RunStepFormat.summary(step, of: run, output))
+        }
+        output.line(RunFormat.summary(run, output))
+    }
 }

@@ -3,6 +3,88 @@ import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 
+/// `notification list|retry|test`, each declared with its action (`NotificationCommands`).
+extension CommandTree {
+    private static let notificationStates = NotificationState.allCases.map(\.rawValue).joined(separator: ", ")
+
+    static let notification = Command(
+        "notification",
+        summary: Text("the notification outbox: list, retry", nb: "meldingskøen: vis, send på nytt"),
+        subcommands: [notificationList, notificationRetry, notificationTest])
+
+    static let notificationList = Command(
+        "list",
+        summary: Text("list notifications, newest first", nb: "vis meldinger, nyeste først"),
+        discussion: Text(
+            """
+            Every alert notification is a row per channel: pending (waiting for an attempt),
+            delivered, or dead (retries exhausted; red on a terminal).
+
+            Examples:
+              beredskap notification list
+              beredskap notification list --state dead
+            """,
+            nb: """
+            Hvert varsel blir én rad per kanal: pending (venter på et forsøk), delivered
+            (levert) eller dead (forsøkene brukt opp; rød i en terminal).
+
+            Eksempler:
+              beredskap notification list
+              beredskap notification list --state dead
+            """),
+        options: [
+            .option("state", value: "STATE", help: Text("only this state: \(notificationStates)", nb: "bare denne tilstanden: \(notificationStates)")),
+            limitOption,
+        ],
+        run: NotificationCommands.list)
+
+    static let notificationRetry = Command(
+        "retry",
+        summary: Text("put a dead notification back in the queue (needs operate)", nb: "legg en død melding i køen igjen (krever operate)"),
+        discussion: Text(
+            """
+            It keeps its idempotency key, so a receiver that got it after all can drop it.
+
+            Example:
+              beredskap notification retry 31
+            """,
+            nb: """
+            Den beholder idempotensnøkkelen, så en mottaker som likevel fikk den kan se bort fra den.
+
+            Eksempel:
+              beredskap notification retry 31
+            """),
+        arguments: [ArgumentSpec.required("ID", help: Text("the notification number", nb: "meldingens nummer"))],
+        run: NotificationCommands.retry)
+
+    static let notificationTest = Command(
+        "test",
+        summary: Text("send a test message through one channel now (needs admin)", nb: "send en testmelding gjennom én kanal nå (krever admin)"),
+        discussion: Text(
+            """
+            The message goes straight to the channel, not through the outbox, and the answer
+            says whether the channel took it. Exit code 1 when the channel failed; the error
+            is the one a real notification would get.
+
+            Examples:
+              beredskap notification test logg
+              beredskap notification test vaktlag-webhook --json
+            """,
+            nb: """
+            Meldingen går rett til kanalen, ikke gjennom meldingskøen, og svaret sier om
+            kanalen tok imot den. Avslutningskode 1 når kanalen feilet; feilen er den samme
+            som en ekte melding ville fått.
+
+            Eksempler:
+              beredskap notification test logg
+              beredskap notification test vaktlag-webhook --json
+            """),
+        arguments: [ArgumentSpec.required("CHANNEL", help: Text(
+            "a channel name from notifications.channels in the configuration",
+            nb: "et kanalnavn fra notifications.channels i konfigurasjonen"))],
+        run: NotificationCommands.test)
+}
+
 /// `notification list`, `notification retry` and `notification test`: the outbox as people
 /// look after it, and a check that a channel works.
 enum NotificationCommands {
@@ -92,32 +174,4 @@ enum NotificationCommands {
             row.run.map(String.init) ?? "",
         ]
     }
-}
-
-extension CommandTree {
-    static let notificationTest = CommandSpec(
-        "test",
-        summary: Text("send a test message through one channel now (needs admin)", nb: "send en testmelding gjennom én kanal nå (krever admin)"),
-        discussion: Text(
-            """
-            The message goes straight to the channel, not through the outbox, and the answer
-            says whether the channel took it. Exit code 1 when the channel failed; the error
-            is the one a real notification would get.
-
-            Examples:
-              beredskap notification test logg
-              beredskap notification test vaktlag-webhook --json
-            """,
-            nb: """
-            Meldingen går rett til kanalen, ikke gjennom meldingskøen, og svaret sier om
-            kanalen tok imot den. Avslutningskode 1 når kanalen feilet; feilen er den samme
-            som en ekte melding ville fått.
-
-            Eksempler:
-              beredskap notification test logg
-              beredskap notification test vaktlag-webhook --json
-            """),
-        arguments: [ArgumentSpec.required("CHANNEL", help: Text(
-            "a channel name from notifications.channels in the configuration",
-            nb: "et kanalnavn fra notifications.channels i konfigurasjonen"))])
 }

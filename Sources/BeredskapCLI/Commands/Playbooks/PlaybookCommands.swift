@@ -1,15 +1,16 @@
+import BeredskapAPI
 import BeredskapCLIKit
+import BeredskapClient
 import BeredskapCore
 
-/// `playbook list|show|run|reload`. Declared beside their implementations; `CommandTree.root`
-/// lists them (with the `run` commands, see `RunCommandTree.swift`).
+/// `playbook list|show|run|reload`, each declared with its action (`PlaybookCommands`).
 extension CommandTree {
     static let playbookCommands = [playbook, run]
 
     private static let playbookIDArgument = ArgumentSpec.required("ID", help: Text(
         "the playbook id, e.g. facility-near-full", nb: "tiltakskortets id, f.eks. facility-near-full"))
 
-    static let playbook = CommandSpec(
+    static let playbook = Command(
         "playbook",
         summary: Text("playbooks (action cards): list, show, start, reload", nb: "tiltakskort: vis, start, les inn på nytt"),
         discussion: Text(
@@ -25,7 +26,7 @@ extension CommandTree {
             """),
         subcommands: [playbookList, playbookShow, playbookRun, playbookReload])
 
-    static let playbookList = CommandSpec(
+    static let playbookList = Command(
         "list",
         summary: Text("list the loaded playbooks", nb: "vis tiltakskortene som er lest inn"),
         discussion: Text(
@@ -46,9 +47,10 @@ extension CommandTree {
             Eksempler:
               beredskap playbook list
               beredskap playbook list --csv > tiltakskort.csv
-            """))
+            """),
+        run: PlaybookCommands.list)
 
-    static let playbookShow = CommandSpec(
+    static let playbookShow = Command(
         "show",
         summary: Text("show a playbook with its steps", nb: "vis et tiltakskort med stegene"),
         discussion: Text(
@@ -71,9 +73,10 @@ extension CommandTree {
               beredskap playbook show facility-near-full
               beredskap playbook show surge-high --lang nb
             """),
-        arguments: [playbookIDArgument])
+        arguments: [playbookIDArgument],
+        run: PlaybookCommands.show)
 
-    static let playbookRun = CommandSpec(
+    static let playbookRun = Command(
         "run",
         summary: Text("start a playbook by hand (needs operate)", nb: "start et tiltakskort for hånd (krever operate)"),
         discussion: Text(
@@ -110,9 +113,10 @@ extension CommandTree {
                 "what the run is about without an alert: facility/refstad, district/bjerke, kind/transit, city",
                 nb: "hva kjøringen gjelder uten et varsel: facility/refstad, district/bjerke, kind/transit, city")),
         ],
-        arguments: [playbookIDArgument])
+        arguments: [playbookIDArgument],
+        run: PlaybookCommands.start)
 
-    static let playbookReload = CommandSpec(
+    static let playbookReload = Command(
         "reload",
         summary: Text("read the playbook files again (needs admin)", nb: "les tiltakskortfilene på nytt (krever admin)"),
         discussion: Text(
@@ -131,5 +135,83 @@ extension CommandTree {
 
             Eksempel:
               beredskap playbook reload
-            """))
+            """),
+        run: PlaybookCommands.reload)
+}
+
+/// `playbook list`, `playbook show`, `playbook run` and `playbook reload`.
+enum PlaybookCommands {
+    static func list(_ context: CommandContext) throws(CommandFailure) {
+        let list = try call { () throws(ClientError) in try context.client.playbooks() }
+        let output = context.output
+        if output.printedForScripts(list, csv: { (PlaybookFormat.csvHeader, list.playbooks.map(PlaybookFormat.csvRow)) }) {
+            return
+        }
+        guard !list.playbooks.isEmpty else {
+            return output.line(output.style.yellow(
+                list.warning ?? Text("No playbooks in \(list.directory).", nb: "Ingen tiltakskort i \(list.directory).")(output.language)))
+        }
+        output.table(PlaybookFormat.columns(width: output.width), rows: list.playbooks.map { PlaybookFormat.row($0, output.language) })
+        output.line(output.style.dim(Text("Read from \(list.directory).", nb: "Lest fra \(list.directory).")(output.language)))
+    }
+
+    static func show(_ context: CommandContext) throws(CommandFailure) {
+        let id = context.parsed.argument("ID") ?? ""
+        let playbook = try call { () throws(ClientError) in try context.client.playbook(id: id) }
+        let output = context.output
+        if output.printedForScripts(playbook, csv: { (PlaybookFormat.stepCSVHeader, playbook.steps.map(PlaybookFormat.stepCSVRow)) }) {
+            return
+        }
+        output.keyValues(PlaybookFormat.fields(playbook, output))
+        output.line("")
+        for line in wordWrap(playbook.description.text(output.language), width: output.width) { output.line(line) }
+        output.line("")
+        output.line(output.style.bold(Text("Steps", nb: "Steg")(output.language)))
+        output.table(
+            PlaybookFormat.stepColumns(width: output.width), rows: playbook.steps.map { PlaybookFormat.stepRow($0, output.language) })
+    }
+
+    /// Starts a run by hand and prints it as `run show` does.
+    static func start(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let id = parsed.argument("ID") ?? ""
+        let body = try usage { () throws(UsageError) in try startBody(parsed) }
+        let key = context.idempotencyKey()
+        let run = try call { () throws(ClientError) in try context.client.startRun(playbook: id, body, idempotencyKey: key) }
+        let output = context.output
+        if output.format == .json { return output.json(run) }
+        output.line(Text("Run \(run.id) of \(run.playbook) started.", nb: "Kjøring \(run.id) av \(run.playbook) er startet."))
+        output.line("")
+        RunFormat.present(run, output)
+    }
+
+    /// An invalid set is the daemon's 422, printed with every problem by `PlaybookErrorHint`.
+    static func reload(_ context: CommandContext) throws(CommandFailure) {
+        let key = context.idempotencyKey()
+        let answer = try call { () throws(ClientError) in try context.client.reloadPlaybooks(idempotencyKey: key) }
+        let output = context.output
+        if output.format == .json { return output.json(answer) }
+        let noun = answer.loaded == 1 ? "playbook" : "playbooks"
+        output.line(Text(
+            "Loaded \(answer.loaded) \(noun) (event \(answer.eventSeq)).",
+            nb: "Leste inn \(answer.loaded) tiltakskort (hendelse \(answer.eventSeq))."))
+    }
+
+    /// The request body from `playbook run`'s options.
+    static func startBody(_ parsed: ParsedCommand) throws(UsageError) -> StartRunBody {
+        let reason = try parsed.requiredReason(Text("say why the playbook is started", nb: "si hvorfor tiltakskortet startes"))
+        return StartRunBody(
+            reason: reason, alert: try parsed.positiveInt("alert").map(Int64.init), subject: parsed.value("subject"))
+    }
+}
+
+extension ParsedCommand {
+    /// `--reason`, which starting a run, skipping a step and aborting a run require: the
+    /// record must say why. Empty or too long is for the daemon to refuse, naming the field.
+    func requiredReason(_ why: Text) throws(UsageError) -> String {
+        guard let reason = value("reason") else {
+            throw usageError(Text("--reason is required: ", nb: "--reason er påkrevd: ") + why)
+        }
+        return reason
+    }
 }

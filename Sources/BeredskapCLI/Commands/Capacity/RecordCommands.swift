@@ -3,12 +3,95 @@ import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 
+/// `list`, `void` and `amend` of `arrival`, `departure` and `occupancy`, declared with their actions
+/// (`RecordCommands`).
+extension CommandTree {
+    /// `list`, `void` and `amend` for one kind of record.
+    static func corrections(_ collection: RecordCollection) -> [Command] {
+        let (what, whatNB, command) = switch collection {
+        case .arrivals: ("arrivals", "ankomster", "arrival")
+        case .departures: ("departures", "utflyttinger", "departure")
+        case .occupancy: ("head counts", "opptellinger", "occupancy")
+        }
+        let id = ArgumentSpec.required("ID", help: Text(
+            "the record's number, as recorded and in 'beredskap \(command) list'", nb: "registreringens nummer, som ved registrering og i «beredskap \(command) list»"))
+        let reason = reasonOption(Text("why the record is wrong, for the incident log", nb: "hvorfor registreringen er feil, til hendelsesloggen"))
+        let transfer = collection == .occupancy ? Text("", nb: "") : Text(
+            " A transfer is one pair (a departure and its arrival): correcting either half corrects both.",
+            nb: " En overføring er ett par (en utflytting og ankomsten): retter du den ene halvdelen, rettes begge.")
+        let list = Command(
+            "list",
+            summary: Text("the latest \(what) recorded, with their numbers", nb: "de siste registrerte \(whatNB), med nummer"),
+            discussion: help(
+                "Newest recorded first, voided ones included (dimmed), so the number of one typed by mistake is easy to find.",
+                nb: "Sist registrert først, også annullerte (nedtonet), så nummeret på en feilregistrering er lett å finne.",
+                examples: ["beredskap \(command) list --facility refstad", "beredskap \(command) list --limit 50 --csv"]),
+            options: [
+                only("facility", value: "FACILITY", Text("this facility", nb: "dette mottaket")),
+                .option("limit", value: "N", help: Text("at most N (default 20, at most 500)", nb: "høyst N (standard 20, høyst 500)")),
+                .option("before", value: "ID", help: Text("older than record ID (the next page)", nb: "eldre enn registrering ID (neste side)")),
+            ],
+            run: RecordCommands.list(collection))
+        let void = Command(
+            "void",
+            summary: Text("void \(what.dropLast()) recorded by mistake", nb: "annuller en feilregistrering"),
+            discussion: help(
+                """
+                The record stays, marked voided with who, when and why, and counts nowhere any more: not in the
+                facility's occupancy, the surge figures, the forecast or the history. The correction is an event
+                and an incident-log entry.\(transfer.en)
+                """,
+                nb: """
+                Registreringen blir stående, merket annullert med hvem, når og hvorfor, og teller ikke lenger
+                noe sted: ikke i belegget, ankomsttallene, prognosen eller historikken. Rettingen er en hendelse
+                og en oppføring i hendelsesloggen.\(transfer.nb)
+                """,
+                examples: ["beredskap \(command) void 12 --reason \"Registrert på feil mottak\""]),
+            options: [reason], arguments: [id], run: RecordCommands.void(collection))
+        var amendOptions = [
+            OptionSpec.option("count", value: "N", help: Text("the right number of people", nb: "riktig antall personer")),
+            .option("at", value: "TIME", help: Text(
+                "the right time (2026-11-22T09:30:00Z, or a date for its local midnight)",
+                nb: "riktig tidspunkt (2026-11-22T09:30:00Z, eller en dato for midnatt lokal tid)")),
+        ]
+        switch collection {
+        case .arrivals:
+            amendOptions.append(.option("category", short: "c", value: "CATEGORY", help: Text("the right category: \(categories)", nb: "riktig kategori: \(categories)")))
+        case .departures:
+            amendOptions.append(.option("departure-reason", value: "REASON", help: Text(
+                "the right reason they left: \(reasons) (a transfer stays transferred)",
+                nb: "riktig årsak til at de reiste: \(reasons) (en overføring forblir transferred)")))
+        case .occupancy: break
+        }
+        let amend = Command(
+            "amend",
+            summary: Text("correct the figures of \(what.dropLast())", nb: "rett tallene i en registrering"),
+            discussion: help(
+                """
+                Give what is wrong and --reason; the rest stays. Everything counts as amended from then on:
+                occupancy, surge figures, forecast and history, and the old and new figures are an event
+                and an incident-log entry.\(transfer.en)
+                """,
+                nb: """
+                Gi det som er feil og --reason; resten blir som det er. Alt teller som endret fra da av:
+                belegg, ankomsttall, prognose og historikk, og gamle og nye tall er en hendelse og en
+                oppføring i hendelsesloggen.\(transfer.nb)
+                """,
+                examples: [
+                    "beredskap \(command) amend 12 --count 20 --reason \"Tastefeil, 20 ikke 200\"",
+                    "beredskap \(command) amend 12 --at 2026-11-21T18:00:00Z --reason \"Kom i går kveld\"",
+                ]),
+            options: amendOptions + [reason, Confirmation.forceOption], arguments: [id], run: RecordCommands.amend(collection))
+        return [list, void, amend]
+    }
+}
+
 /// `arrival|departure|occupancy list`, `… void ID --reason TEXT` and `… amend ID … --reason
 /// TEXT`: finding a record typed by mistake and correcting it.
 enum RecordCommands {
     static let defaultLimit = 20
 
-    static func list(_ collection: RecordCollection) -> CLI.Command {
+    static func list(_ collection: RecordCollection) -> Command.Action {
         { context throws(CommandFailure) in try list(collection, context) }
     }
 
@@ -37,7 +120,7 @@ enum RecordCommands {
         }
     }
 
-    static func void(_ collection: RecordCollection) -> CLI.Command {
+    static func void(_ collection: RecordCollection) -> Command.Action {
         { context throws(CommandFailure) in try void(collection, context) }
     }
 
@@ -53,7 +136,7 @@ enum RecordCommands {
         report(corrected, collection, verb: Text("Voided", nb: "Annullerte"), context.output)
     }
 
-    static func amend(_ collection: RecordCollection) -> CLI.Command {
+    static func amend(_ collection: RecordCollection) -> Command.Action {
         { context throws(CommandFailure) in try amend(collection, context) }
     }
 

@@ -4,6 +4,133 @@ import BeredskapClient
 import BeredskapCore
 import BeredskapJSON
 
+/// `facility list|show|add|set`, each declared with its action (`FacilityCommands`).
+extension CommandTree {
+    static let facility = Command(
+        "facility",
+        summary: Text("reception facilities: list, show, add, change", nb: "mottak: vis, legg til, endre"),
+        discussion: help(
+            """
+            Kinds: \(kinds).
+            Statuses: \(statuses). Only open and closing facilities count as capacity;
+            planned and standby ones are the reserve.
+            """,
+            nb: """
+            Typer: \(kinds).
+            Statuser: \(statuses). Bare åpne mottak og mottak under avvikling teller som
+            kapasitet; planlagte mottak og mottak i beredskap er reserven.
+            """),
+        subcommands: [facilityList, facilityShow, facilityAdd, facilitySet])
+
+    static let facilityList = Command(
+        "list",
+        summary: Text("list facilities with occupancy and utilization", nb: "vis mottak med belegg"),
+        discussion: help(
+            """
+            UTIL is occupied over available places (capacity less blocked); '!' marks more
+            people than places. NOTES says 'over capacity', 'over cap' (stored above the cap
+            with an override) and 'stale' (no recent head count). On a terminal these rows are
+            red or yellow.
+            """,
+            nb: """
+            BELEGG er belagte over tilgjengelige plasser (kapasitet minus plasser ute av bruk);
+            «!» betyr flere personer enn plasser. MERKNAD sier «overbelagt», «over taket»
+            (lagret over taket med unntak) og «utdatert» (ingen fersk opptelling). I en terminal
+            er disse radene røde eller gule.
+            """,
+            examples: [
+                "beredskap facility list",
+                "beredskap facility list --kind transit --status open",
+                "beredskap facility list --district bjerke --csv > mottak.csv",
+            ]),
+        options: [
+            only("kind", value: "KIND", Text("this kind", nb: "denne typen"), kinds),
+            only("status", value: "STATUS", Text("this status", nb: "denne statusen"), statuses),
+            only("district", value: "DISTRICT", Text("this district id, e.g. bjerke", nb: "denne bydelen, f.eks. bjerke")),
+        ],
+        run: FacilityCommands.list)
+
+    static let facilityShow = Command(
+        "show",
+        summary: Text("show one facility", nb: "vis ett mottak"),
+        discussion: help(
+            "", nb: "",
+            examples: [
+                "beredskap facility show refstad",
+                "beredskap facility show refstad --json",
+            ]),
+        arguments: [idArgument],
+        run: FacilityCommands.show)
+
+    static let facilityAdd = Command(
+        "add",
+        summary: Text("create a facility (an existing one is changed with 'facility set')", nb: "opprett et mottak (et som finnes, endres med «facility set»)"),
+        discussion: help(
+            """
+            Sends the whole definition; an id that exists is refused, never replaced: use
+            'facility set' to change it. Capacity or expansion above the cap (1000 by default) is
+            refused unless an administrator gives --cap-override with a reason; that is
+            audited, and the facility_cap alert is critical until the capacity is back within the cap.
+            """,
+            nb: """
+            Sender hele definisjonen; en id som finnes, avvises og erstattes aldri: bruk
+            «facility set» for å endre det. Kapasitet eller utvidelse over taket (1000 som standard)
+            avvises med mindre en administrator gir --cap-override med en begrunnelse; det
+            revideres, og varselet facility_cap er kritisk til kapasiteten er innenfor taket igjen.
+            """,
+            examples: [
+                "beredskap facility add refstad --name \"Refstad transittmottak\" --kind transit \\",
+                "  --status open --operator Hero --authority UDI --capacity 300 --district bjerke",
+                "beredskap facility add oslo-mottak --name \"Oslo mottak\" --kind ordinary \\",
+                "  --status open --operator \"Oslo kommune\" --authority UDI --capacity 150 --expansion 180",
+            ]),
+        options: facilityOptions(patch: false),
+        arguments: [idArgument],
+        run: FacilityCommands.add)
+
+    static let facilitySet = Command(
+        "set",
+        summary: Text("change some fields of a facility", nb: "endre enkeltfelt for et mottak"),
+        discussion: help(
+            """
+            Sends only the options given (PATCH). '--district none' and '--expansion none'
+            clear them; '--note ""' removes the note.
+            """,
+            nb: """
+            Sender bare valgene som er gitt (PATCH). «--district none» og «--expansion none»
+            tømmer dem; «--note ""» fjerner merknaden.
+            """,
+            examples: [
+                "beredskap facility set refstad --status standby",
+                "beredskap facility set refstad --capacity 320 --blocked 20 --note \"Fløy B stengt for reparasjon\"",
+                "beredskap facility set refstad --capacity 1200 --cap-override \"Vedtak i beredskapsrådet 22. nov\"",
+            ]),
+        options: facilityOptions(patch: true),
+        arguments: [idArgument],
+        run: FacilityCommands.set)
+
+    /// The fields of `facility add` and `facility set`: the same names, told apart only in
+    /// whether a value can be cleared.
+    private static func facilityOptions(patch: Bool) -> [OptionSpec] {
+        let clears = patch ? Text("; none clears it", nb: "; none tømmer det") : Text("", nb: "")
+        return [
+            .option("name", value: "NAME", help: Text("the facility's name", nb: "mottakets navn")),
+            .option("kind", value: "KIND", help: Text("what it is for: \(kinds)", nb: "hva det er: \(kinds)")),
+            .option("status", value: "STATUS", help: Text(statuses, nb: statuses)),
+            .option("operator", value: "NAME", help: Text("who runs it (e.g. Hero)", nb: "hvem som driver det (f.eks. Hero)")),
+            .option("authority", value: "AUTHORITY", help: Text("who is responsible: \(authorities)", nb: "hvem som har ansvaret: \(authorities)")),
+            .option("capacity", value: "N", help: Text("places", nb: "plasser")),
+            .option("expansion", value: "N", help: Text("places it can be expanded to", nb: "plasser det kan utvides til") + clears),
+            .option("blocked", value: "N", help: Text("places out of use (default 0)", nb: "plasser ute av bruk (standard 0)")),
+            .option("district", value: "DISTRICT", help: Text("the district id, e.g. bjerke", nb: "bydelens id, f.eks. bjerke") + clears),
+            .option("note", value: "TEXT", help: Text("a note", nb: "en merknad")),
+            .option("cap-override", value: "REASON", help: Text(
+                "store capacity above the cap, with the reason (admin only)",
+                nb: "lagre kapasitet over taket, med begrunnelse (bare admin)")),
+        ]
+    }
+}
+
 /// `facility list`, `facility show`, `facility add` (PUT) and `facility set` (PATCH).
 enum FacilityCommands {
     static func list(_ context: CommandContext) throws(CommandFailure) {

@@ -5,8 +5,9 @@ import BeredskapCore
 import BeredskapJSON
 import Foundation
 
+/// `watch`, declared with its action (`WatchCommand`).
 extension CommandTree {
-    static let watch = CommandSpec(
+    static let watch = Command(
         "watch",
         summary: Text("follow alerts, notifications and playbook runs live", nb: "følg varsler, meldinger og tiltak fortløpende"),
         discussion: Text(
@@ -38,7 +39,8 @@ extension CommandTree {
         options: [
             .option("since", value: "SEQ", help: Text(
                 "start after this sequence number (default: from now)", nb: "start etter dette løpenummeret (standard: fra nå)")),
-        ])
+        ],
+        run: WatchCommand.run)
 }
 
 /// `watch`: the event stream, only what concerns alerts, notifications and runs, as readable lines.

@@ -3,6 +3,27 @@ import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 
+/// `districts`, declared with its action (`DistrictCommands`).
+extension CommandTree {
+    static let districts = Command(
+        "districts",
+        summary: Text("list the city districts (ids, numbers, population)", nb: "vis bydelene (id, nummer, folketall)"),
+        discussion: help(
+            """
+            The ids are what --district takes. Population (1 January, from SSB) is loaded with
+            'beredskap seed'.
+            """,
+            nb: """
+            Id-ene er det --district tar. Folketall (1. januar, fra SSB) lastes inn med
+            «beredskap seed».
+            """,
+            examples: [
+                "beredskap districts",
+                "beredskap districts --csv > bydeler.csv",
+            ]),
+        run: DistrictCommands.list)
+}
+
 /// `districts`: the city districts facilities belong to. The daemon's error for an unknown
 /// district points here, so the valid ids are one command away.
 enum DistrictCommands {

@@ -3,6 +3,47 @@ import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 
+/// `capacity` and `surge`, each declared with its action (`PictureCommands`).
+extension CommandTree {
+    static let capacity = Command(
+        "capacity",
+        summary: Text("capacity for the city, by kind and by district", nb: "kapasitet for byen, per type og per bydel"),
+        discussion: help(
+            """
+            Only open and closing facilities count as places. OVER is people without a
+            counted place; STANDBY is what could be opened (planned and standby facilities and
+            the expansion headroom of operating ones).
+            """,
+            nb: """
+            Bare åpne mottak og mottak under avvikling teller som plasser. OVER er personer uten
+            en talt plass; RESERVE er det som kan åpnes (planlagte mottak, mottak i beredskap og
+            utvidelsesrommet i mottak i drift).
+            """,
+            examples: [
+                "beredskap capacity",
+                "beredskap capacity --json | jq .total",
+            ]),
+        run: PictureCommands.capacity)
+
+    static let surge = Command(
+        "surge",
+        summary: Text("the surge level, arrival figures and days until full", nb: "ankomstnivå, ankomsttall og dager til fullt"),
+        discussion: help(
+            """
+            Levels: normal, elevated, high, crisis. The forecast divides each kind's free places
+            by its net inflow; 'not filling' means more are leaving than arriving.
+            """,
+            nb: """
+            Nivåer: normal, forhøyet, høy, krise. Prognosen deler ledige plasser per type på
+            nettotilstrømningen; «fylles ikke» betyr at flere reiser enn kommer.
+            """,
+            examples: [
+                "beredskap surge",
+                "beredskap surge --json",
+            ]),
+        run: PictureCommands.surge)
+}
+
 /// `capacity` and `surge`: the picture a coordination meeting starts with.
 enum PictureCommands {
     static func capacity(_ context: CommandContext) throws(CommandFailure) {
