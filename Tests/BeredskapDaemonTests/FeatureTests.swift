@@ -38,12 +38,13 @@ import Testing
     /// engines: no socket, no route.
     @Test func everyFeatureFillsItsStatusFieldsFromTheWorld() throws {
         let world = try WorldFixture()
-        try world.arrive(45, at: "refstad", capacity: 200)
+        // Below the surge thresholds, so the level cannot change meanwhile.
+        try world.arrive(12, at: "refstad", capacity: 200)
         let services = try world.services()
         let status = try StatusFields.status(
             Features.all.compactMap { $0.status?(services) }, reads: services.reads, now: world.clock.now())
         #expect(status.capacity.capacity == 200)
-        #expect(status.capacity.occupied == 45)
+        #expect(status.capacity.occupied == 12)
         #expect(status.surgeLevel == "normal")
         // The engines may commit more meanwhile (the alert engine looks at the arrivals).
         #expect(status.lastEventSeq > 0 && status.lastEventSeq <= world.world.bus.lastSeq)
