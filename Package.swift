@@ -9,7 +9,7 @@
 //   BeredskapCore        ← JSON                the domain, pure: time, rules, state machines
 //   BeredskapSQLite      ← Core, CSQLite       SQLite wrapper, migrations runner, read pool, writer (generic)
 //   BeredskapStore       ← SQLite              the schema's migrations, event-log and feature queries
-//   BeredskapAPI         ← Core                wire types shared by daemon and client
+//   BeredskapAPI         ← Core                wire types and endpoints shared by daemon and client
 //   BeredskapHTTPParser                        HTTP/1.1 parsers and encoders, pure: no I/O (generic)
 //   BeredskapHTTP        ← HTTPParser, CShims  epoll server, Unix sockets, client connection (generic)
 //   BeredskapCLIKit      ← Core                arguments, help, tables, CSV, charts, terminal (generic)
@@ -75,6 +75,7 @@ let package = Package(
             name: "BeredskapStoreTests",
             dependencies: ["BeredskapStore", "BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]
         ),
+        .testTarget(name: "BeredskapAPITests", dependencies: ["BeredskapAPI", "BeredskapCore"]),
         .testTarget(name: "BeredskapHTTPParserTests", dependencies: ["BeredskapHTTPParser", "BeredskapTestSupport"]),
         .testTarget(name: "BeredskapHTTPTests", dependencies: ["BeredskapHTTP", "BeredskapHTTPParser"]),
         .testTarget(

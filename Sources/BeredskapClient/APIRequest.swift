@@ -1,53 +1,35 @@
 import BeredskapAPI
 import BeredskapHTTPParser
 
-/// A request to the local API: method, path, query and optional JSON body.
+/// A request to the local API: an endpoint's method and target, and an optional JSON body.
 public struct APIRequest: Sendable {
     public var method: String
-    public var path: String
-    public var query: [(String, String)]
+    /// Path plus percent-encoded query.
+    public var target: String
     public var body: [UInt8]
     public var idempotencyKey: String?
     /// Further headers (a precondition such as `If-None-Match: *`).
     public var headers: [(String, String)]
 
-    public init(
-        _ method: String, _ path: String, query: [(String, String?)] = [], body: [UInt8] = [], idempotencyKey: String? = nil,
-        headers: [(String, String)] = []
+    /// A request to `endpoint`.
+    /// - Parameters:
+    ///   - path: the values of the path's parameters, in the template's order (percent-encoded here).
+    ///   - query: query items; those without a value are left out.
+    public init<Request, Response>(
+        _ endpoint: Endpoint<Request, Response>, path: [String] = [], query: [(String, String?)] = [], body: [UInt8] = [],
+        idempotencyKey: String? = nil, headers: [(String, String)] = []
     ) {
-        self.method = method
-        self.path = path
-        self.query = query.compactMap { name, value in value.map { (name, $0) } }
+        assert(path.count == endpoint.spec.path.parameterNames.count, "\(endpoint.spec) takes \(endpoint.spec.path.parameterNames)")
+        assert(query.allSatisfy { endpoint.spec.query.contains($0.0) }, "\(endpoint.spec) takes the query \(endpoint.spec.query)")
+        method = endpoint.spec.method.rawValue
+        target = endpoint.spec.target(path, query: query)
         self.body = body
         self.idempotencyKey = idempotencyKey
         self.headers = headers
     }
 
-    /// Path plus percent-encoded query.
-    public var target: String {
-        guard !query.isEmpty else { return path }
-        return path + "?" + query.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-    }
-
     /// A repeat is harmless for reads and for mutations that carry an idempotency key.
     var isSafeToRetry: Bool { method == "GET" || idempotencyKey != nil }
-
-    /// Percent-encodes everything outside RFC 3986's unreserved set.
-    static func encode(_ text: String) -> String {
-        var encoded = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                encoded.append(Character(UnicodeScalar(byte)))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                encoded += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return encoded
-    }
 }
 
 /// A complete response.

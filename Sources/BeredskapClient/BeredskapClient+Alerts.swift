@@ -8,42 +8,34 @@ extension BeredskapClient {
         state: AlertStateFilter? = nil, severity: AlertSeverity? = nil, rule: String? = nil, limit: Int? = nil
     ) throws(ClientError) -> AlertList {
         try call(
-            APIRequest(
-                "GET", "/v1/alerts",
-                query: [
-                    ("state", state?.rawValue), ("severity", severity?.rawValue), ("rule", rule),
-                    ("limit", limit.map(String.init)),
-                ]),
-            as: AlertList.self)
+            Endpoints.Alerts.alerts,
+            query: [
+                ("state", state?.rawValue), ("severity", severity?.rawValue), ("rule", rule), ("limit", limit.map(String.init)),
+            ])
     }
 
     /// `GET /v1/alerts/{id}`: with its history and notifications.
     public func alert(id: Int64) throws(ClientError) -> AlertResource {
-        try call(APIRequest("GET", "/v1/alerts/\(id)"), as: AlertResource.self)
+        try call(Endpoints.Alerts.alert, path: ["\(id)"])
     }
 
     /// `POST /v1/alerts/{id}/ack`.
     public func acknowledgeAlert(id: Int64, _ body: AckBody, idempotencyKey: String? = nil) throws(ClientError)
         -> AlertAcknowledged
     {
-        try call(
-            APIRequest("POST", "/v1/alerts/\(id)/ack", body: Self.body(body), idempotencyKey: idempotencyKey),
-            as: AlertAcknowledged.self)
+        try call(Endpoints.Alerts.acknowledge, path: ["\(id)"], body: body, idempotencyKey: idempotencyKey)
     }
 
     public func rules() throws(ClientError) -> RuleList {
-        try call(APIRequest("GET", "/v1/rules"), as: RuleList.self)
+        try call(Endpoints.Alerts.rules)
     }
 
     public func notifications(state: NotificationState? = nil, limit: Int? = nil) throws(ClientError) -> NotificationList {
-        try call(
-            APIRequest("GET", "/v1/notifications", query: [("state", state?.rawValue), ("limit", limit.map(String.init))]),
-            as: NotificationList.self)
+        try call(Endpoints.Alerts.notifications, query: [("state", state?.rawValue), ("limit", limit.map(String.init))])
     }
 
     /// `POST /v1/notifications/{id}/retry`: puts a dead notification back in the queue.
     public func retryNotification(id: Int64, idempotencyKey: String? = nil) throws(ClientError) -> NotificationRequeued {
-        try call(
-            APIRequest("POST", "/v1/notifications/\(id)/retry", idempotencyKey: idempotencyKey), as: NotificationRequeued.self)
+        try call(Endpoints.Alerts.retryNotification, path: ["\(id)"], idempotencyKey: idempotencyKey)
     }
 }

@@ -5,21 +5,21 @@ import BeredskapJSON
 /// Typed calls for the routes of the API contract.
 extension BeredskapClient {
     public func health() throws(ClientError) -> HealthResponse {
-        try call(APIRequest("GET", "/v1/health"), as: HealthResponse.self)
+        try call(Endpoints.Service.health)
     }
 
     public func version() throws(ClientError) -> VersionResponse {
-        try call(APIRequest("GET", "/v1"), as: VersionResponse.self)
+        try call(Endpoints.Service.version)
     }
 
     public func status() throws(ClientError) -> StatusResponse {
-        try call(APIRequest("GET", "/v1/status"), as: StatusResponse.self)
+        try call(Endpoints.Service.status)
     }
 
     public func events(since: Int64? = nil, limit: Int? = nil, type: String? = nil) throws(ClientError) -> EventPage {
         try call(
-            APIRequest("GET", "/v1/events", query: [("since", since.map(String.init)), ("limit", limit.map(String.init)), ("type", type)]),
-            as: EventPage.self)
+            Endpoints.Events.events,
+            query: [("since", since.map(String.init)), ("limit", limit.map(String.init)), ("type", type)])
     }
 
     /// Follows the event stream; `onItem` gets each event or heartbeat and returns false to stop.
@@ -27,7 +27,7 @@ extension BeredskapClient {
         since: Int64? = nil, type: String? = nil, idleTimeout: Double = 60, onItem: (StreamItem) -> Bool
     ) throws(ClientError) {
         let request = APIRequest(
-            "GET", "/v1/events", query: [("follow", "true"), ("since", since.map(String.init)), ("type", type)])
+            Endpoints.Events.events, query: [("follow", "true"), ("since", since.map(String.init)), ("type", type)])
         try stream(request, idleTimeout: idleTimeout) { line in
             onItem(StreamItem(line: line))
         }
@@ -36,26 +36,23 @@ extension BeredskapClient {
     public func addLogEntry(text: String, subject: String? = nil, idempotencyKey: String? = nil) throws(ClientError)
         -> LogEntryCreated
     {
-        let body = (try? JSONValueEncoder().encodeBytes(NewLogEntry(text: text, subject: subject))) ?? []
-        return try call(APIRequest("POST", "/v1/log", body: body, idempotencyKey: idempotencyKey), as: LogEntryCreated.self)
+        try call(Endpoints.IncidentLog.add, body: NewLogEntry(text: text, subject: subject), idempotencyKey: idempotencyKey)
     }
 
     public func logEntries(_ query: LogListQuery = LogListQuery()) throws(ClientError) -> LogPage {
-        try call(APIRequest("GET", "/v1/log", query: query.items), as: LogPage.self)
+        try call(Endpoints.IncidentLog.list, query: query.items)
     }
 
     public func audit(since: String? = nil, actor: String? = nil, after: Int64? = nil, limit: Int? = nil) throws(ClientError)
         -> AuditPage
     {
         try call(
-            APIRequest(
-                "GET", "/v1/audit",
-                query: [("since", since), ("actor", actor), ("after", after.map(String.init)), ("limit", limit.map(String.init))]),
-            as: AuditPage.self)
+            Endpoints.Audit.trail,
+            query: [("since", since), ("actor", actor), ("after", after.map(String.init)), ("limit", limit.map(String.init))])
     }
 
     public func metrics() throws(ClientError) -> String {
-        let response = try send(APIRequest("GET", "/v1/metrics"))
+        let response = try send(APIRequest(Endpoints.Service.metrics))
         try Self.check(response)
         return String(decoding: response.body, as: UTF8.self)
     }

@@ -13,10 +13,8 @@ extension BeredskapClient {
         throws(ClientError) -> FacilityChanged
     {
         try call(
-            APIRequest(
-                "PUT", Self.path("/v1/facilities", id), body: Self.body(body), idempotencyKey: idempotencyKey,
-                headers: createOnly ? [(APIContract.Header.ifNoneMatch, "*")] : []),
-            as: FacilityChanged.self)
+            Endpoints.Capacity.putFacility, path: [id], body: body, idempotencyKey: idempotencyKey,
+            headers: createOnly ? [(APIContract.Header.ifNoneMatch, "*")] : [])
     }
 
     /// `PATCH /v1/facilities/{id}`: a JSON merge patch, so the caller decides which fields are
@@ -27,7 +25,7 @@ extension BeredskapClient {
     {
         try call(
             APIRequest(
-                "PATCH", Self.path("/v1/facilities", id), body: JSONValue.object(fields).serialized(),
+                Endpoints.Capacity.patchFacility, path: [id], body: JSONValue.object(fields).serialized(),
                 idempotencyKey: idempotencyKey),
             as: FacilityChanged.self)
     }
@@ -36,14 +34,11 @@ extension BeredskapClient {
         -> FacilityList
     {
         try call(
-            APIRequest(
-                "GET", "/v1/facilities",
-                query: [("kind", kind?.rawValue), ("status", status?.rawValue), ("district", district)]),
-            as: FacilityList.self)
+            Endpoints.Capacity.facilities, query: [("kind", kind?.rawValue), ("status", status?.rawValue), ("district", district)])
     }
 
     public func facility(id: String) throws(ClientError) -> FacilityResource {
-        try call(APIRequest("GET", Self.path("/v1/facilities", id)), as: FacilityResource.self)
+        try call(Endpoints.Capacity.facility, path: [id])
     }
 
     // MARK: Flows
@@ -52,24 +47,17 @@ extension BeredskapClient {
     public func reportOccupancy(facility: String, _ body: OccupancyBody, idempotencyKey: String? = nil) throws(ClientError)
         -> OccupancyRecorded
     {
-        try call(
-            APIRequest(
-                "POST", Self.path("/v1/facilities", facility) + "/occupancy", body: Self.body(body),
-                idempotencyKey: idempotencyKey),
-            as: OccupancyRecorded.self)
+        try call(Endpoints.Capacity.reportOccupancy, path: [facility], body: body, idempotencyKey: idempotencyKey)
     }
 
     public func recordArrival(_ body: ArrivalBody, idempotencyKey: String? = nil) throws(ClientError) -> ArrivalRecorded {
-        try call(
-            APIRequest("POST", "/v1/arrivals", body: Self.body(body), idempotencyKey: idempotencyKey), as: ArrivalRecorded.self)
+        try call(Endpoints.Capacity.recordArrival, body: body, idempotencyKey: idempotencyKey)
     }
 
     public func recordDeparture(_ body: DepartureBody, idempotencyKey: String? = nil) throws(ClientError)
         -> DepartureRecorded
     {
-        try call(
-            APIRequest("POST", "/v1/departures", body: Self.body(body), idempotencyKey: idempotencyKey),
-            as: DepartureRecorded.self)
+        try call(Endpoints.Capacity.recordDeparture, body: body, idempotencyKey: idempotencyKey)
     }
 
     /// `POST /v1/imports/arrivals`: all rows in one transaction, or none; `force` imports rows
@@ -77,24 +65,21 @@ extension BeredskapClient {
     public func importArrivals(_ rows: [ArrivalBody], force: Bool? = nil, idempotencyKey: String? = nil) throws(ClientError)
         -> ImportResult
     {
-        try call(
-            APIRequest(
-                "POST", "/v1/imports/arrivals", body: Self.body(ArrivalImport(rows: rows, force: force)),
-                idempotencyKey: idempotencyKey),
-            as: ImportResult.self)
+        try call(Endpoints.Capacity.importArrivals, body: ArrivalImport(rows: rows, force: force), idempotencyKey: idempotencyKey)
     }
 
     /// `POST /v1/imports/arrivals?dry_run=true`: every row checked by the daemon, nothing written.
     public func checkArrivalImport(_ rows: [ArrivalBody]) throws(ClientError) -> ImportChecked {
         try call(
-            APIRequest("POST", "/v1/imports/arrivals", query: [("dry_run", "true")], body: Self.body(ArrivalImport(rows: rows))),
+            APIRequest(Endpoints.Capacity.importArrivals, query: [("dry_run", "true")], body: Self.body(ArrivalImport(rows: rows))),
             as: ImportChecked.self)
     }
 
     /// `POST /v1/imports/occupancy?dry_run=true`: every row checked by the daemon, nothing written.
     public func checkOccupancyImport(_ rows: [OccupancyImportRow]) throws(ClientError) -> ImportChecked {
         try call(
-            APIRequest("POST", "/v1/imports/occupancy", query: [("dry_run", "true")], body: Self.body(OccupancyImport(rows: rows))),
+            APIRequest(
+                Endpoints.Capacity.importOccupancy, query: [("dry_run", "true")], body: Self.body(OccupancyImport(rows: rows))),
             as: ImportChecked.self)
     }
 
@@ -103,10 +88,7 @@ extension BeredskapClient {
         throws(ClientError) -> ImportResult
     {
         try call(
-            APIRequest(
-                "POST", "/v1/imports/occupancy", body: Self.body(OccupancyImport(rows: rows, force: force)),
-                idempotencyKey: idempotencyKey),
-            as: ImportResult.self)
+            Endpoints.Capacity.importOccupancy, body: OccupancyImport(rows: rows, force: force), idempotencyKey: idempotencyKey)
     }
 
     // MARK: Records and corrections
@@ -116,57 +98,47 @@ extension BeredskapClient {
         _ collection: RecordCollection, facility: String? = nil, limit: Int? = nil, before: Int64? = nil
     ) throws(ClientError) -> RecordList {
         try call(
-            APIRequest(
-                "GET", "/v1/\(collection.rawValue)/records",
-                query: [("facility", facility), ("limit", limit.map(String.init)), ("before", before.map(String.init))]),
-            as: RecordList.self)
+            Endpoints.Capacity.records(collection),
+            query: [("facility", facility), ("limit", limit.map(String.init)), ("before", before.map(String.init))])
     }
 
     /// `POST /v1/{…}/{id}/void`.
     public func void(_ collection: RecordCollection, id: Int64, _ body: VoidBody, idempotencyKey: String? = nil) throws(ClientError)
         -> RecordCorrected
     {
-        try correct(collection, id: id, "void", Self.body(body), idempotencyKey: idempotencyKey)
+        try call(Endpoints.Capacity.void(collection), path: ["\(id)"], body: body, idempotencyKey: idempotencyKey)
     }
 
     public func amendArrival(id: Int64, _ body: ArrivalAmendment, idempotencyKey: String? = nil) throws(ClientError)
         -> RecordCorrected
     {
-        try correct(.arrivals, id: id, "amend", Self.body(body), idempotencyKey: idempotencyKey)
+        try call(Endpoints.Capacity.amendArrival, path: ["\(id)"], body: body, idempotencyKey: idempotencyKey)
     }
 
     public func amendDeparture(id: Int64, _ body: DepartureAmendment, idempotencyKey: String? = nil) throws(ClientError)
         -> RecordCorrected
     {
-        try correct(.departures, id: id, "amend", Self.body(body), idempotencyKey: idempotencyKey)
+        try call(Endpoints.Capacity.amendDeparture, path: ["\(id)"], body: body, idempotencyKey: idempotencyKey)
     }
 
     public func amendHeadCount(id: Int64, _ body: HeadCountAmendment, idempotencyKey: String? = nil) throws(ClientError)
         -> RecordCorrected
     {
-        try correct(.occupancy, id: id, "amend", Self.body(body), idempotencyKey: idempotencyKey)
-    }
-
-    private func correct(
-        _ collection: RecordCollection, id: Int64, _ action: String, _ body: [UInt8], idempotencyKey: String?
-    ) throws(ClientError) -> RecordCorrected {
-        try call(
-            APIRequest("POST", "/v1/\(collection.rawValue)/\(id)/\(action)", body: body, idempotencyKey: idempotencyKey),
-            as: RecordCorrected.self)
+        try call(Endpoints.Capacity.amendHeadCount, path: ["\(id)"], body: body, idempotencyKey: idempotencyKey)
     }
 
     // MARK: The picture
 
     public func capacity() throws(ClientError) -> CapacityResponse {
-        try call(APIRequest("GET", "/v1/capacity"), as: CapacityResponse.self)
+        try call(Endpoints.Capacity.capacity)
     }
 
     public func surge() throws(ClientError) -> SurgeResponse {
-        try call(APIRequest("GET", "/v1/surge"), as: SurgeResponse.self)
+        try call(Endpoints.Capacity.surge)
     }
 
     public func arrivalSeries(_ query: ArrivalSeriesQuery = ArrivalSeriesQuery()) throws(ClientError) -> ArrivalSeries {
-        try call(APIRequest("GET", "/v1/arrivals", query: query.items), as: ArrivalSeries.self)
+        try call(Endpoints.Capacity.arrivalSeries, query: query.items)
     }
 
     /// `GET /v1/occupancy`: every facility when `facility` is nil.
@@ -174,39 +146,20 @@ extension BeredskapClient {
         -> OccupancySeries
     {
         try call(
-            APIRequest(
-                "GET", "/v1/occupancy",
-                query: [("facility", facility), ("from", from?.description), ("to", to?.description), ("bucket", "day")]),
-            as: OccupancySeries.self)
+            Endpoints.Capacity.occupancySeries,
+            query: [("facility", facility), ("from", from?.description), ("to", to?.description), ("bucket", "day")])
     }
 
     // MARK: Districts
 
     public func districts() throws(ClientError) -> DistrictList {
-        try call(APIRequest("GET", "/v1/districts"), as: DistrictList.self)
+        try call(Endpoints.Capacity.districts)
     }
 
     public func putDistrict(id: String, _ body: DistrictBody, idempotencyKey: String? = nil) throws(ClientError)
         -> DistrictChanged
     {
-        try call(
-            APIRequest("PUT", Self.path("/v1/districts", id), body: Self.body(body), idempotencyKey: idempotencyKey),
-            as: DistrictChanged.self)
-    }
-
-    // MARK: Plumbing
-
-    /// `base/{id}` with the id percent-encoded, so an id typed with a slash or a space reaches
-    /// the daemon as one path segment (and is refused there) instead of naming another route.
-    static func path(_ base: String, _ id: String) -> String {
-        base + "/" + APIRequest.encode(id)
-    }
-
-    /// The JSON body of a request. Our wire types always encode (no non-finite numbers), so
-    /// a failure here is impossible in practice; an empty body would be refused by the daemon
-    /// rather than silently doing something else.
-    static func body(_ value: some Encodable) -> [UInt8] {
-        (try? JSONValueEncoder().encodeBytes(value)) ?? []
+        try call(Endpoints.Capacity.putDistrict, path: [id], body: body, idempotencyKey: idempotencyKey)
     }
 }
 

@@ -7,18 +7,18 @@ extension BeredskapClient {
 
     /// `GET /v1/playbooks`: the loaded set, in id order, with the active runs of each.
     public func playbooks() throws(ClientError) -> PlaybookList {
-        try call(APIRequest("GET", "/v1/playbooks"), as: PlaybookList.self)
+        try call(Endpoints.Playbooks.playbooks)
     }
 
     /// `GET /v1/playbooks/{id}`: the whole definition.
     public func playbook(id: String) throws(ClientError) -> PlaybookDefinition {
-        try call(APIRequest("GET", Self.path("/v1/playbooks", id)), as: PlaybookDefinition.self)
+        try call(Endpoints.Playbooks.playbook, path: [id])
     }
 
     /// `POST /v1/playbooks/reload` (admin): re-reads the directory. An invalid set is a 422
     /// `invalid_definition` whose `details.problems` lists every problem; the running set stays.
     public func reloadPlaybooks(idempotencyKey: String? = nil) throws(ClientError) -> PlaybooksReloaded {
-        try call(APIRequest("POST", "/v1/playbooks/reload", idempotencyKey: idempotencyKey), as: PlaybooksReloaded.self)
+        try call(Endpoints.Playbooks.reload, idempotencyKey: idempotencyKey)
     }
 
     /// `POST /v1/playbooks/{id}/runs`: starts a run by hand. A second run for the same alert is
@@ -26,9 +26,7 @@ extension BeredskapClient {
     public func startRun(playbook: String, _ body: StartRunBody, idempotencyKey: String? = nil) throws(ClientError)
         -> RunResource
     {
-        try call(
-            APIRequest("POST", Self.path("/v1/playbooks", playbook) + "/runs", body: Self.body(body), idempotencyKey: idempotencyKey),
-            as: RunResource.self)
+        try call(Endpoints.Playbooks.startRun, path: [playbook], body: body, idempotencyKey: idempotencyKey)
     }
 
     // MARK: Runs
@@ -36,45 +34,30 @@ extension BeredskapClient {
     /// `GET /v1/runs`, newest first; every run when `state` is nil.
     public func runs(state: RunStateFilter? = nil, playbook: String? = nil, limit: Int? = nil) throws(ClientError) -> RunList {
         try call(
-            APIRequest(
-                "GET", "/v1/runs",
-                query: [("state", state?.rawValue), ("playbook", playbook), ("limit", limit.map(String.init))]),
-            as: RunList.self)
+            Endpoints.Playbooks.runs, query: [("state", state?.rawValue), ("playbook", playbook), ("limit", limit.map(String.init))])
     }
 
     /// `GET /v1/runs/{id}`: with every step and who did what to it when.
     public func run(id: Int64) throws(ClientError) -> RunResource {
-        try call(APIRequest("GET", "/v1/runs/\(id)"), as: RunResource.self)
+        try call(Endpoints.Playbooks.run, path: ["\(id)"])
     }
 
     /// `POST /v1/runs/{id}/steps/{step}/complete`: a 409 `conflict` when the step is not ready.
     public func completeStep(run: Int64, step: String, _ body: CompleteStepBody, idempotencyKey: String? = nil)
         throws(ClientError) -> RunResource
     {
-        try stepAction(run: run, step: step, "complete", body: Self.body(body), idempotencyKey: idempotencyKey)
+        try call(Endpoints.Playbooks.completeStep, path: ["\(run)", step], body: body, idempotencyKey: idempotencyKey)
     }
 
     /// `POST /v1/runs/{id}/steps/{step}/skip`: its dependents go on as if it were done.
     public func skipStep(run: Int64, step: String, _ body: ReasonBody, idempotencyKey: String? = nil) throws(ClientError)
         -> RunResource
     {
-        try stepAction(run: run, step: step, "skip", body: Self.body(body), idempotencyKey: idempotencyKey)
+        try call(Endpoints.Playbooks.skipStep, path: ["\(run)", step], body: body, idempotencyKey: idempotencyKey)
     }
 
     /// `POST /v1/runs/{id}/abort`: the run stops and is a record from then on.
     public func abortRun(id: Int64, _ body: ReasonBody, idempotencyKey: String? = nil) throws(ClientError) -> RunResource {
-        try call(
-            APIRequest("POST", "/v1/runs/\(id)/abort", body: Self.body(body), idempotencyKey: idempotencyKey),
-            as: RunResource.self)
-    }
-
-    /// `POST /v1/runs/{run}/steps/{step}/{verb}`, the step id percent-encoded.
-    private func stepAction(run: Int64, step: String, _ verb: String, body: [UInt8], idempotencyKey: String?)
-        throws(ClientError) -> RunResource
-    {
-        try call(
-            APIRequest(
-                "POST", Self.path("/v1/runs/\(run)/steps", step) + "/" + verb, body: body, idempotencyKey: idempotencyKey),
-            as: RunResource.self)
+        try call(Endpoints.Playbooks.abortRun, path: ["\(id)"], body: body, idempotencyKey: idempotencyKey)
     }
 }

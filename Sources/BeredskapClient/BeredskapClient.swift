@@ -58,6 +58,26 @@ public final class BeredskapClient {
         return try Self.decode(type, response)
     }
 
+    /// Calls `endpoint` with `body` and decodes a 2xx answer as the endpoint's response; an
+    /// error body becomes `.api`. `path` fills the path's parameters in order.
+    public func call<Request: Encodable, Response: Decodable>(
+        _ endpoint: Endpoint<Request, Response>, path: [String] = [], query: [(String, String?)] = [], body: Request,
+        idempotencyKey: String? = nil, headers: [(String, String)] = []
+    ) throws(ClientError) -> Response {
+        try call(
+            APIRequest(
+                endpoint, path: path, query: query, body: Self.body(body), idempotencyKey: idempotencyKey, headers: headers),
+            as: Response.self)
+    }
+
+    /// Calls an endpoint that takes no body.
+    public func call<Response: Decodable>(
+        _ endpoint: Endpoint<NoBody, Response>, path: [String] = [], query: [(String, String?)] = [],
+        idempotencyKey: String? = nil
+    ) throws(ClientError) -> Response {
+        try call(APIRequest(endpoint, path: path, query: query, idempotencyKey: idempotencyKey), as: Response.self)
+    }
+
     /// Reads a streaming response (NDJSON), handing each line to `onLine` until it returns
     /// false or the daemon ends the stream. `idleTimeout` bounds the silence between lines.
     public func stream(_ request: APIRequest, idleTimeout: Double, onLine: ([UInt8]) -> Bool) throws(ClientError) {
@@ -191,6 +211,13 @@ public final class BeredskapClient {
             throw .api(status: response.status, body: body)
         }
         throw .unexpected(status: response.status, body: String(decoding: response.body, as: UTF8.self))
+    }
+
+    /// The JSON body of a request. Our wire types always encode (no non-finite numbers), so
+    /// a failure here is impossible in practice; an empty body would be refused by the daemon
+    /// rather than silently doing something else.
+    static func body(_ value: some Encodable) -> [UInt8] {
+        (try? JSONValueEncoder().encodeBytes(value)) ?? []
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ response: APIResponse) throws(ClientError) -> T {

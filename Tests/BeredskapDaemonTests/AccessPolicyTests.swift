@@ -1,3 +1,4 @@
+import BeredskapAPI
 import BeredskapCore
 import BeredskapHTTP
 import Synchronization
@@ -51,8 +52,8 @@ enum People {
         #expect(policy.permissions(for: identity) == expected)
     }
 
-    @Test func everyRouteDeclaresAPermissionAndOnlyHealthIsOpen() {
-        let routes = APIRoutes.all()
+    @Test func everyRouteDeclaresAPermissionAndOnlyHealthIsOpen() throws {
+        let routes = try WorldFixture().routes()
         let open = routes.filter { $0.permission == nil }.map { "\($0.method) \($0.pattern)" }
         #expect(open == ["GET /v1/health"])
         let expected: [String: Permission] = [
@@ -65,9 +66,9 @@ enum People {
     }
 
     /// The matrix: every identity against every route, through the policy the handler uses.
-    @Test func theRouteTableAgainstEveryone() {
+    @Test func theRouteTableAgainstEveryone() throws {
         let people = [People.stranger, People.viewer, People.operatorByGroup, People.caseworker, People.admin, People.root]
-        for route in APIRoutes.all() {
+        for route in try WorldFixture().routes() {
             for person in people {
                 let allowed = route.permission.map { policy.allows(person, $0) } ?? true
                 let granted = policy.permissions(for: person)
@@ -83,9 +84,9 @@ enum People {
 
 @Suite struct RouterTests {
     let router = Router(routes: [
-        Route("GET", "/v1/facilities/{id}", permission: .read) { _ throws(APIError) in .answered },
-        Route("PATCH", "/v1/facilities/{id}", permission: .operate) { _ throws(APIError) in .answered },
-        Route("GET", "/v1/facilities", permission: .read) { _ throws(APIError) in .answered },
+        Route(EndpointSpec(.get, "/v1/facilities/{id}", permission: .read)) { _ throws(APIError) in .answered },
+        Route(EndpointSpec(.patch, "/v1/facilities/{id}", permission: .operate)) { _ throws(APIError) in .answered },
+        Route(EndpointSpec(.get, "/v1/facilities", permission: .read)) { _ throws(APIError) in .answered },
     ])
 
     @Test func matchesParametersAndReportsAllowedMethods() {

@@ -1,3 +1,4 @@
+import BeredskapAPI
 import BeredskapCore
 import BeredskapJSON
 import BeredskapSQLite
@@ -13,7 +14,7 @@ import Testing
 @Suite(.serialized) struct AuditedReadTests {
     static let routes = [
         // A note read in the writer's transaction; it tells what the log held then.
-        Route("GET", "/v1/test/notes/{id}", permission: .cases, audited: .subject("note/{id}")) { context throws(APIError) in
+        Route(EndpointSpec(.get, "/v1/test/notes/{id}", permission: .cases), audited: .subject("note/{id}")) { context throws(APIError) in
             let id = context.parameters["id"] ?? ""
             return .recordedRead { connection in
                 guard id != "missing" else { throw APIError.notFound(Text("no such note", nb: "ikke noe slikt notat")) }
@@ -22,18 +23,18 @@ import Testing
             }
         },
         // The transaction is lost under the read, as SQLite loses it itself on a full disk.
-        Route("GET", "/v1/test/lost", permission: .cases, audited: .route) { _ throws(APIError) in
+        Route(EndpointSpec(.get, "/v1/test/lost", permission: .cases), audited: .route) { _ throws(APIError) in
             .recordedRead { connection in
                 try connection.execute("ROLLBACK")
                 return CommandReply(status: 200, body: Array("{}".utf8))
             }
         },
         // Declared audited, but reads outside the writer: refused, nothing is read unrecorded.
-        Route("GET", "/v1/test/unrecorded", permission: .cases, audited: .route) { _ throws(APIError) in
+        Route(EndpointSpec(.get, "/v1/test/unrecorded", permission: .cases), audited: .route) { _ throws(APIError) in
             .json(status: 200, body: ["secret": "x"] as JSONValue)
         },
         // Not declared, but answers with a recorded read: refused too.
-        Route("GET", "/v1/test/undeclared", permission: .cases) { _ throws(APIError) in
+        Route(EndpointSpec(.get, "/v1/test/undeclared", permission: .cases)) { _ throws(APIError) in
             .recordedRead { _ in CommandReply(status: 200, body: Array("{}".utf8)) }
         },
     ]

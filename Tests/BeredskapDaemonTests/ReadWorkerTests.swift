@@ -1,3 +1,4 @@
+import BeredskapAPI
 import BeredskapCore
 import BeredskapHTTP
 import BeredskapTestSupport
@@ -33,7 +34,7 @@ private final class SlowReadServer {
         harness = try DaemonHarness()
         workers = ReadWorkers(count: count, queueLimit: queueLimit)
         let started = started, gate = gate, threads = threads
-        let slow = Route("GET", "/test/slow", permission: .read) { _ throws(APIError) in
+        let slow = Route(EndpointSpec(.get, "/test/slow", permission: .read)) { _ throws(APIError) in
             .slowRead {
                 threads.note()
                 started.signal()
@@ -43,7 +44,7 @@ private final class SlowReadServer {
             }
         }
         let handler = APIHandler(
-            router: Router(routes: APIRoutes.all() + [slow]), services: harness.daemon.services, readWorkers: workers)
+            router: Router(routes: APIRoutes.all(harness.daemon.services) + [slow]), services: harness.daemon.services, readWorkers: workers)
         var configuration = HTTPServerConfiguration()
         configuration.eventLoops = 1
         server = try HTTPServer(handler: handler, configuration: configuration)

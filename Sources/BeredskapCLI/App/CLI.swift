@@ -7,62 +7,8 @@ import Foundation
 
 /// The `beredskap` program: parse, find the daemon, run the command, exit with a meaning.
 public enum CLI {
-    typealias Command = @Sendable (CommandContext) throws(CommandFailure) -> Void
-
-    static let commands: [String: Command] = [
-        "status": ServiceCommands.status,
-        "health": ServiceCommands.health,
-        "metrics": ServiceCommands.metrics,
-        "version": ServiceCommands.version,
-        "events": EventCommands.events,
-        "log add": LogCommands.add,
-        "log list": LogCommands.list,
-        "audit": AuditCommand.run,
-        "facility list": FacilityCommands.list,
-        "facility show": FacilityCommands.show,
-        "facility add": FacilityCommands.add,
-        "facility set": FacilityCommands.set,
-        "arrival record": FlowCommands.recordArrival,
-        "departure record": FlowCommands.recordDeparture,
-        "occupancy report": FlowCommands.reportOccupancy,
-        "arrival list": RecordCommands.list(.arrivals),
-        "arrival void": RecordCommands.void(.arrivals),
-        "arrival amend": RecordCommands.amend(.arrivals),
-        "departure list": RecordCommands.list(.departures),
-        "departure void": RecordCommands.void(.departures),
-        "departure amend": RecordCommands.amend(.departures),
-        "occupancy list": RecordCommands.list(.occupancy),
-        "occupancy void": RecordCommands.void(.occupancy),
-        "occupancy amend": RecordCommands.amend(.occupancy),
-        "capacity": PictureCommands.capacity,
-        "surge": PictureCommands.surge,
-        "history arrivals": HistoryCommands.arrivals,
-        "history occupancy": HistoryCommands.occupancy,
-        "import arrivals": ImportCommands.arrivals,
-        "import occupancy": ImportCommands.occupancy,
-        "districts": DistrictCommands.list,
-        "seed": SeedCommand.run,
-        "alerts": AlertCommands.list,
-        "alert show": AlertCommands.show,
-        "alert ack": AlertCommands.acknowledge,
-        "rules": AlertCommands.rules,
-        "notification list": NotificationCommands.list,
-        "notification retry": NotificationCommands.retry,
-        "notification test": NotificationCommands.test,
-        "silence add": SilenceCommands.add,
-        "silence list": SilenceCommands.list,
-        "silence expire": SilenceCommands.expire,
-        "playbook list": PlaybookCommands.list,
-        "playbook show": PlaybookCommands.show,
-        "playbook run": PlaybookCommands.start,
-        "playbook reload": PlaybookCommands.reload,
-        "run list": RunCommands.list,
-        "run show": RunCommands.show,
-        "run complete": RunCommands.complete,
-        "run skip": RunCommands.skip,
-        "run abort": RunCommands.abort,
-        "watch": WatchCommand.run,
-    ]
+    /// Every runnable command's action, by its path (`facility list`), from the one list of commands.
+    static let commands = Command.actions(of: CommandTree.commands)
 
     public static let parser = ArgumentParser(root: CommandTree.root, globalOptions: CommandTree.globalOptions)
 

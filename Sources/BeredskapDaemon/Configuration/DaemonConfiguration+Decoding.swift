@@ -55,7 +55,8 @@ extension KeyedDecodingContainer {
 }
 
 extension DaemonConfiguration: Decodable {
-    private enum CodingKeys: String, CodingKey { case state, socket, timeZone, http, store, events, shutdown, access, capacity, surge, alerts, notifications, playbooks }
+    /// The daemon's own sections; each feature's follow (`Features.configurationSections`).
+    private enum CodingKeys: String, CodingKey { case state, socket, timeZone, http, store, events, shutdown, access }
 
     public init(from decoder: any Decoder) throws {
         let defaults = DaemonConfiguration()
@@ -73,11 +74,10 @@ extension DaemonConfiguration: Decodable {
         events = try container.value(.events, default: defaults.events)
         shutdown = try container.value(.shutdown, default: defaults.shutdown)
         access = try container.value(.access, default: defaults.access)
-        capacity = try container.value(.capacity, default: defaults.capacity)
-        surge = try container.value(.surge, default: defaults.surge)
-        alerts = try container.value(.alerts, default: defaults.alerts)
-        notifications = try container.value(.notifications, default: defaults.notifications)
-        playbooks = try container.value(.playbooks, default: defaults.playbooks)
+        // A second container on the same object: an unknown key is still one no container
+        // asked for, and the error lists the daemon's sections, then the features'.
+        let features = try decoder.container(keyedBy: AnyKey.self)
+        for section in Features.configurationSections { try section.read(features, &self) }
     }
 }
 
@@ -187,19 +187,5 @@ extension DaemonConfiguration.Role: Decodable {
         permissions = try container.value(.permissions, default: [])
         users = try container.names(.users)
         groups = try container.names(.groups)
-    }
-}
-
-extension DaemonConfiguration.Playbooks: Decodable {
-    private enum CodingKeys: String, CodingKey { case directory, escalateOverdueAfter, escalationLimit, automaticAttemptLimit }
-
-    public init(from decoder: any Decoder) throws {
-        let defaults = Self()
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        directory = try container.directory(.directory, default: defaults.directory)
-        escalateOverdueAfter = try container.duration(
-            .escalateOverdueAfter, default: defaults.escalateOverdueAfter, atLeast: .seconds(60))
-        escalationLimit = try container.integer(.escalationLimit, default: defaults.escalationLimit, in: 0...100)
-        automaticAttemptLimit = try container.integer(.automaticAttemptLimit, default: defaults.automaticAttemptLimit, in: 1...100)
     }
 }

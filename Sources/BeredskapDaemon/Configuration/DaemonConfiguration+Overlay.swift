@@ -72,3 +72,18 @@ extension JSONPathComponent {
         }
     }
 }
+
+/// A coding key made from a field path segment, for errors found after decoding.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+
+    init(_ string: String) { stringValue = string }
+    /// An array index, spelled as the JSON coder spells its own (`Index 3`), so paths print `[3]`.
+    init(index: Int) {
+        stringValue = "Index \(index)"
+        intValue = index
+    }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { self.init(index: intValue) }
+}

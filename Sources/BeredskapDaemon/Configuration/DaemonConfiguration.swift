@@ -5,7 +5,9 @@ import BeredskapJSON
 import BeredskapSQLite
 import Foundation
 
-/// Everything `beredskapd` can be told, one nested section per component, each with defaults.
+/// Everything `beredskapd` can be told, one nested section per component, each with defaults:
+/// the daemon's own sections here, each feature's declared in its folder and registered with
+/// the feature (`Feature.configuration`), which is how they are read and reloaded.
 ///
 /// Why every field has a default: an operator's file only says what differs from the
 /// embedded `Config/beredskap.json5`, and a newer daemon reading an older file keeps working.
@@ -72,33 +74,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var events = Events()
     public var shutdown = Shutdown()
     public var access = Access()
+    // The features' sections (`Features.configurationSections`).
     public var capacity = Capacity()
     public var surge = Surge()
     public var alerts = Alerts()
     public var notifications = Notifications()
     public var playbooks = Playbooks()
-
-    /// Where the action cards are read from, and how their runs remind people.
-    public struct Playbooks: Sendable, Equatable {
-        /// Relative paths are relative to the directory beredskapd is started in (the
-        /// checkout's `Playbooks/`); installed: `/etc/beredskap/playbooks`.
-        public var directory = "Playbooks"
-        /// How long an overdue step may stay undone before (and between) escalations to the
-        /// playbook's escalation group. An hour: long enough for the owner to act on the
-        /// overdue notice, short enough that a missed step in a surge is seen the same shift.
-        public var escalateOverdueAfter = FixedDuration.seconds(3600)
-        /// Escalations per overdue step at most (0: the owner's overdue notice only).
-        public var escalationLimit = 3
-        /// How often an automatic step is tried at most, counting the first.
-        public var automaticAttemptLimit = 3
-
-        /// The policy a run starts with (and keeps to its end).
-        public var runPolicy: PlaybookRun.Policy {
-            PlaybookRun.Policy(
-                escalateOverdueAfter: escalateOverdueAfter, escalationLimit: escalationLimit,
-                automaticAttemptLimit: automaticAttemptLimit)
-        }
-    }
 
     public init() {}
 

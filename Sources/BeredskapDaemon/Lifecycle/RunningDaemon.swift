@@ -72,7 +72,7 @@ public final class RunningDaemon: Sendable {
                 configuration: configuration,
                 policy: AccessPolicy(roles: configuration.access.roles, daemonUID: getuid()), calendar: calendar),
             startedAtNanoseconds: startedAt)
-        let handler = APIHandler(router: Router(routes: APIRoutes.all() + additionalRoutes), services: services)
+        let handler = APIHandler(router: Router(routes: APIRoutes.all(services) + additionalRoutes), services: services)
         do {
             server = try HTTPServer(handler: handler, configuration: configuration.serverConfiguration)
         } catch {

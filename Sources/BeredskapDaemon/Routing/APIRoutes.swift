@@ -1,9 +1,8 @@
-/// The route table. Each feature contributes its routes; each route names its permission.
+/// The route table: every feature's routes (`Features.all`), built with the parts of the
+/// running daemon they use; each route names its endpoint and so its permission.
 enum APIRoutes {
-    static func all() -> [Route] {
-        ServiceRoutes.routes() + EventRoutes.routes() + IncidentLogRoutes.routes() + AuditRoutes.routes()
-            + FacilityRoutes.routes() + FlowRoutes.routes() + RecordRoutes.routes() + PictureRoutes.routes() + SeriesRoutes.routes()
-            + DistrictRoutes.routes() + PlaybookRoutes.routes() + RunRoutes.routes() + AlertRoutes.routes() + NotificationRoutes.routes() + NotificationTestRoute.routes()
-            + SilenceRoutes.routes()
+    static func all(_ services: DaemonServices, features: [Feature] = Features.all) -> [Route] {
+        let wiring = Feature.Wiring(services: services, status: features.compactMap { $0.status?(services) })
+        return features.flatMap { $0.routes(wiring) }
     }
 }

@@ -4,14 +4,15 @@ import BeredskapHTTP
 import BeredskapHTTPParser
 import BeredskapJSON
 
-/// Everything a route needs to answer one request.
+/// The request a route answers: what was asked, by whom, in which language, and the exchange
+/// to answer a stream on. What the route answers with comes from the parts of the daemon its
+/// feature was built with (`Features`), not from here.
 public struct RequestContext: Sendable {
     public let request: HTTPRequest
     public let identity: Identity
     public let parameters: [String: String]
     public let language: Language
     public let exchange: HTTPExchange
-    public let services: DaemonServices
     public let route: Route
 
     /// A query parameter's first value.
@@ -47,19 +48,19 @@ public struct RequestContext: Sendable {
         return value
     }
 
-    /// A local date (`2026-11-22`; an RFC 3339 time means its local date), or nil when absent.
-    public func queryDate(_ name: String) throws(APIError) -> CalendarDate? {
+    /// A local date (`2026-11-22`; an RFC 3339 time means its local date in `calendar`), or nil when absent.
+    public func queryDate(_ name: String, in calendar: LocalCalendar) throws(APIError) -> CalendarDate? {
         guard let text = query(name) else { return nil }
         if let date = CalendarDate(parsing: text) { return date }
-        if let instant = Timestamp(rfc3339: text) { return services.calendar.date(of: instant) }
+        if let instant = Timestamp(rfc3339: text) { return calendar.date(of: instant) }
         throw .invalidField(name, Text("expected a date (2026-11-22)", nb: "forventet en dato (2026-11-22)"))
     }
 
-    /// An RFC 3339 time, or a date meaning the start of that day in the configured time zone.
-    public func queryTime(_ name: String) throws(APIError) -> Timestamp? {
+    /// An RFC 3339 time, or a date meaning the start of that day in `calendar` (the configured time zone).
+    public func queryTime(_ name: String, in calendar: LocalCalendar) throws(APIError) -> Timestamp? {
         guard let text = query(name) else { return nil }
         if let instant = Timestamp(rfc3339: text) { return instant }
-        if let date = CalendarDate(parsing: text) { return services.calendar.startOfDay(date) }
+        if let date = CalendarDate(parsing: text) { return calendar.startOfDay(date) }
         throw .invalidField(
             name,
             Text(

@@ -1,63 +1,50 @@
+import BeredskapAPI
 import BeredskapCore
 import BeredskapSQLite
 import BeredskapHTTP
 
-/// One entry of the route table: method, path pattern, the permission it needs, whether
-/// reading it is recorded, the query parameters it understands, and what to do.
+/// One entry of the route table: an endpoint of the API (method, path, permission, query
+/// parameters; see `Endpoints`), whether reading it is recorded, and what to do.
 ///
-/// Why declare the permission here: the check happens in one place before any handler runs,
-/// and reading the table shows at a glance who may do what (as Tailscale's LocalAPI does).
-/// The same goes for `audited`: who read person data is recorded by the handler, not by each
-/// route remembering to.
+/// Why a route is built from an endpoint value: the client calls the same value, so a path,
+/// method or permission is written once; the permission is checked in one place before any
+/// handler runs. The same goes for `audited`: who read person data is recorded by the handler,
+/// not by each route remembering to.
 public struct Route: Sendable {
-    public enum Segment: Sendable, Equatable {
-        case literal(String)
-        case parameter(String)
-    }
-
+    public let endpoint: EndpointSpec
+    /// Copied from the endpoint: the router compares it for every candidate route.
     public let method: String
-    public let segments: [Segment]
-    /// nil only for `GET /v1/health`, which anyone who can connect may call.
-    public let permission: Permission?
     /// Set for a read that must be recorded (person data): the route answers `.recordedRead`,
     /// and the read and its `access.read` event are one writer transaction.
     public let audited: ReadAudit?
-    /// Query parameter names the route accepts; any other is an `invalid_field` error.
-    public let query: Set<String>
-    /// The pattern as written (`/v1/facilities/{id}`): the label in metrics.
-    public let pattern: String
     public let action: @Sendable (RequestContext) throws(APIError) -> RouteResult
 
     public init(
-        _ method: String, _ pattern: String, permission: Permission?, audited: ReadAudit? = nil, query: Set<String> = [],
+        _ endpoint: EndpointSpec, audited: ReadAudit? = nil,
         action: @escaping @Sendable (RequestContext) throws(APIError) -> RouteResult
     ) {
-        self.method = method
-        self.pattern = pattern
-        self.segments = pattern.split(separator: "/").map { part in
-            part.hasPrefix("{") && part.hasSuffix("}")
-                ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
-        }
-        self.permission = permission
+        self.endpoint = endpoint
+        self.method = endpoint.method.rawValue
         self.audited = audited
-        self.query = query
         self.action = action
     }
 
-    /// The path parameters if `segments` match this route's pattern.
-    func match(_ path: [String]) -> [String: String]? {
-        guard path.count == segments.count else { return nil }
-        var parameters: [String: String] = [:]
-        for (segment, part) in zip(segments, path) {
-            switch segment {
-            case .literal(let literal): guard literal == part else { return nil }
-            case .parameter(let name):
-                guard !part.isEmpty else { return nil }
-                parameters[name] = part
-            }
-        }
-        return parameters
+    public init<Request, Response>(
+        _ endpoint: Endpoint<Request, Response>, audited: ReadAudit? = nil,
+        action: @escaping @Sendable (RequestContext) throws(APIError) -> RouteResult
+    ) {
+        self.init(endpoint.spec, audited: audited, action: action)
     }
+
+    /// nil only for `GET /v1/health`, which anyone who can connect may call.
+    public var permission: Permission? { endpoint.permission }
+    /// Query parameter names the route accepts; any other is an `invalid_field` error.
+    public var query: Set<String> { endpoint.query }
+    /// The pattern as written (`/v1/facilities/{id}`): the label in metrics.
+    public var pattern: String { endpoint.path.pattern }
+
+    /// The path parameters if `path` matches this route's pattern.
+    func match(_ path: [String]) -> [String: String]? { endpoint.path.match(path) }
 }
 
 /// What a route asks the API handler to do.

@@ -112,7 +112,7 @@ public struct APIHandler: HTTPHandler {
             let claim = try idempotencyClaim(request)
             let context = RequestContext(
                 request: request, identity: identity, parameters: parameters, language: language,
-                exchange: exchange, services: services, route: route)
+                exchange: exchange, route: route)
             let recording = route.audited.map { audit in
                 RecordedRead(
                     payload: AccessEvents.Read(method: method, route: route.pattern), subject: audit.subject(filledFrom: parameters))

@@ -2,18 +2,16 @@ import BeredskapCore
 import BeredskapSQLite
 import Synchronization
 
-/// What request handlers share: the parts of the world they use (the store, the writer, the
-/// event bus, the clock, the engines and the action cards), what belongs to the server
-/// (metrics, who is calling, the facility snapshots) and the current (reloadable) settings.
+/// What the server shares: the parts of the world it uses (the store, the writer, the event
+/// bus, the clock, the engines and the action cards), what belongs to the server (metrics, who
+/// is calling, the facility snapshots) and the current (reloadable) settings. Each feature's
+/// routes are built from the parts they need (`Features`); no route reaches into this.
 public final class DaemonServices: Sendable {
     /// Settings that SIGHUP may replace while running.
-    public struct Settings: Sendable {
-        public var configuration: DaemonConfiguration
-        public var policy: AccessPolicy
-        public var calendar: LocalCalendar
-    }
+    public typealias Settings = CurrentSettings.Values
 
     public let readPool: ReadPool
+    public let reads: StoreReads
     public let writer: Writer
     public let bus: EventBus
     public let clock: any WallClock
@@ -25,10 +23,10 @@ public final class DaemonServices: Sendable {
     public let runs: PlaybookEngine
     public let metrics: Metrics
     public let identityResolver: any IdentityResolver
-    public let facilitySnapshots = FacilitySnapshots()
+    public let facilitySnapshots: FacilitySnapshots
+    public let settings: CurrentSettings
     /// Monotonic nanoseconds at start, for `uptime_s`.
     public let startedAtNanoseconds: UInt64
-    private let settings: Mutex<Settings>
     private let connectionCounter = Mutex<(@Sendable () -> Int)?>(nil)
 
     /// The parts of `world` handlers use, beside the server's own.
@@ -36,6 +34,7 @@ public final class DaemonServices: Sendable {
         world: World, metrics: Metrics, identityResolver: any IdentityResolver, settings: Settings, startedAtNanoseconds: UInt64
     ) {
         readPool = world.readPool
+        reads = StoreReads(pool: world.readPool)
         writer = world.writer
         bus = world.bus
         clock = world.clock
@@ -45,20 +44,21 @@ public final class DaemonServices: Sendable {
         notifier = world.notifier
         playbooks = world.playbooks
         runs = world.runs
+        facilitySnapshots = FacilitySnapshots(bus: world.bus, reads: reads)
         self.metrics = metrics
         self.identityResolver = identityResolver
-        self.settings = Mutex(settings)
+        self.settings = CurrentSettings(settings)
         self.startedAtNanoseconds = startedAtNanoseconds
     }
 
-    public var currentSettings: Settings { settings.withLock { $0 } }
-    public var configuration: DaemonConfiguration { currentSettings.configuration }
-    public var policy: AccessPolicy { currentSettings.policy }
-    public var calendar: LocalCalendar { currentSettings.calendar }
+    public var currentSettings: Settings { settings.current }
+    public var configuration: DaemonConfiguration { settings.configuration }
+    public var policy: AccessPolicy { settings.policy }
+    public var calendar: LocalCalendar { settings.calendar }
     /// The configured zone's name, read without copying the whole settings (every response has it).
-    public var timeZoneIdentifier: String { settings.withLock { $0.calendar.identifier } }
+    public var timeZoneIdentifier: String { settings.timeZoneIdentifier }
 
-    public func replaceSettings(_ new: Settings) { settings.withLock { $0 = new } }
+    public func replaceSettings(_ new: Settings) { settings.replace(with: new) }
 
     /// Open connections, once the server exists.
     public var openConnections: Int { connectionCounter.withLock { $0?() } ?? 0 }
@@ -67,15 +67,6 @@ public final class DaemonServices: Sendable {
         connectionCounter.withLock { $0 = counter }
     }
 
-    /// A read on a pooled read-only connection; storage failures become 503s.
-    public func read<T>(_ body: (SQLiteConnection) throws -> T) throws(APIError) -> T {
-        do {
-            return try readPool.read(body)
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw .unavailable(
-                Text("the store could not be read: \(error)", nb: "lageret kunne ikke leses: \(error)"))
-        }
-    }
+    /// Seconds since the daemon started.
+    public var uptime: Double { Double(monotonicNanosecondsNow() &- startedAtNanoseconds) / 1e9 }
 }

@@ -8,53 +8,59 @@ import BeredskapStore
 ///
 /// The engine owns every state change of an alert; the only change people make here is the
 /// acknowledgement, which the lifecycle itself validates (a resolved alert cannot be taken on).
-enum AlertRoutes {
+struct AlertRoutes {
     static let maximumCommentLength = 500
 
-    static func routes() -> [Route] {
+    let reads: StoreReads
+    let engine: AlertEngine
+    let settings: CurrentSettings
+    let clock: any WallClock
+
+    var routes: [Route] {
         [
-            Route("GET", "/v1/alerts", permission: .read, query: ["state", "severity", "rule", "limit"]) { context throws(APIError) in
-                let query = try alertQuery(context)
-                let now = context.services.clock.now()
+            Route(Endpoints.Alerts.alerts) { context throws(APIError) in
+                let query = try Self.alertQuery(context)
+                let now = clock.now()
                 @Sendable func list() throws(APIError) -> RouteResult {
-                    let alerts = try context.services.read { try $0.alerts(query) }
+                    let alerts = try reads.read { try $0.alerts(query) }
                     return .json(status: 200, body: AlertList(alerts: alerts.map { AlertResources.resource($0, now: now) }))
                 }
                 // Open alerts are few (one per rule and subject) and read on the loop; resolved
                 // ones are the history, which only grows: off the loop.
                 return query.state == .resolved ? .slowRead(list) : try list()
             },
-            Route("GET", "/v1/alerts/{id}", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Alerts.alert) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
-                let now = context.services.clock.now()
-                let found = try context.services.read { connection -> (StoredAlert, [OutboxNotification])? in
+                let now = clock.now()
+                let found = try reads.read { connection -> (StoredAlert, [OutboxNotification])? in
                     guard let alert = try connection.alert(id: id) else { return nil }
                     return (alert, try connection.notifications(alert: id))
                 }
-                guard let (alert, notifications) = found else { throw notFound(id) }
+                guard let (alert, notifications) = found else { throw Self.notFound(id) }
                 return .json(status: 200, body: AlertResources.detailed(alert, notifications: notifications, now: now))
             },
-            Route("POST", "/v1/alerts/{id}/ack", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Alerts.acknowledge) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
                 let body = try context.decodeBody(AckBody.self)
                 let comment = body.comment.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !comment.isEmpty, comment.count <= maximumCommentLength else {
+                guard !comment.isEmpty, comment.count <= Self.maximumCommentLength else {
                     throw .invalidField(
                         "comment",
-                        Text("must be 1 to \(maximumCommentLength) characters", nb: "må være 1 til \(maximumCommentLength) tegn"))
+                        Text(
+                            "must be 1 to \(Self.maximumCommentLength) characters",
+                            nb: "må være 1 til \(Self.maximumCommentLength) tegn"))
                 }
-                let engine = context.services.alerts
-                let language = context.services.configuration.notifications.language
-                let calendar = context.services.calendar
+                let language = settings.configuration.notifications.language
+                let calendar = settings.calendar
                 return .mutation { transaction in
-                    let reply = try acknowledge(id, comment: comment, until: body.expiresAt, engine: engine, in: &transaction)
-                    try logAcknowledgement(id, language: language, calendar: calendar, in: &transaction)
+                    let reply = try Self.acknowledge(id, comment: comment, until: body.expiresAt, engine: engine, in: &transaction)
+                    try Self.logAcknowledgement(id, language: language, calendar: calendar, in: &transaction)
                     return reply
                 }
             },
-            Route("GET", "/v1/rules", permission: .read) { context throws(APIError) in
-                let open = try context.services.read { try $0.openAlerts() }
-                let configuration = context.services.configuration
+            Route(Endpoints.Alerts.rules) { context throws(APIError) in
+                let open = try reads.read { try $0.openAlerts() }
+                let configuration = settings.configuration
                 return .json(
                     status: 200,
                     body: RuleResources.list(configuration.alerts, staleAfter: configuration.capacity.staleAfter, open: open))

@@ -9,21 +9,23 @@ import BeredskapStore
 /// Delivery belongs to the notifier; these routes only show the rows and put a dead one back
 /// in the queue. The `notification.requeued` event is what the notifier and the
 /// `notification_dead` rule follow, so the retry needs no call into either.
-enum NotificationRoutes {
-    static func routes() -> [Route] {
+struct NotificationRoutes {
+    let reads: StoreReads
+
+    var routes: [Route] {
         [
-            Route("GET", "/v1/notifications", permission: .read, query: ["state", "limit"]) { context throws(APIError) in
+            Route(Endpoints.Alerts.notifications) { context throws(APIError) in
                 let state = try context.queryEnum("state", NotificationState.self).map(AlertResources.storeState)
                 let limit = try context.pageSize()
                 // The outbox keeps every message sent, with its document: pages of it off the loop.
                 return .slowRead { () throws(APIError) in
-                    let rows = try context.services.read { try $0.notifications(state: state, limit: limit) }
+                    let rows = try reads.read { try $0.notifications(state: state, limit: limit) }
                     return .json(status: 200, body: NotificationList(notifications: rows.map(AlertResources.notification)))
                 }
             },
-            Route("POST", "/v1/notifications/{id}/retry", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Alerts.retryNotification) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
-                return .mutation { transaction in try retry(id, in: &transaction) }
+                return .mutation { transaction in try Self.retry(id, in: &transaction) }
             },
         ]
     }

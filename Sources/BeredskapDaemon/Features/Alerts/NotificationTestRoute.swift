@@ -14,12 +14,16 @@ import BeredskapJSON
 /// read the request serves other connections meanwhile. Every refusal (bad body, unknown
 /// channel) is thrown before the route returns `.answered`, so the status the handler records
 /// for `.answered` (200) is the status sent; its latency is the hand-over, not the delivery.
-enum NotificationTestRoute {
-    static func routes() -> [Route] {
+struct NotificationTestRoute {
+    let notifier: Notifier
+    let settings: CurrentSettings
+    let clock: any WallClock
+
+    var routes: [Route] {
         [
-            Route("POST", "/v1/notifications/test", permission: .admin) { context throws(APIError) in
+            Route(Endpoints.Alerts.testChannel) { context throws(APIError) in
                 let body = try context.decodeBody(NotificationTestBody.self)
-                guard let channel = context.services.notifier.channel(named: body.channel) else {
+                guard let channel = notifier.channel(named: body.channel) else {
                     var error = APIError.notFound(Text(
                         "no channel named \(body.channel) is configured", nb: "ingen kanal med navnet \(body.channel) er satt opp"))
                     error.details["field"] = .string("channel")
@@ -27,16 +31,16 @@ enum NotificationTestRoute {
                 }
                 let exchange = context.exchange
                 let name = body.channel
-                let delivery = testDelivery(
-                    channel: name, now: context.services.clock.now(), calendar: context.services.calendar,
-                    language: context.services.configuration.notifications.language, by: context.identity.principal.user)
+                let delivery = Self.testDelivery(
+                    channel: name, now: clock.now(), calendar: settings.calendar,
+                    language: settings.configuration.notifications.language, by: context.identity.principal.user)
                 channel.deliver(delivery) { result in
                     let answer: NotificationTestResult
                     switch result {
                     case .delivered: answer = NotificationTestResult(channel: name, delivered: true)
                     case .failed(let message): answer = NotificationTestResult(channel: name, delivered: false, error: message)
                     }
-                    exchange.onLoop { exchange.respond(response(answer)) }
+                    exchange.onLoop { exchange.respond(Self.response(answer)) }
                 }
                 return .answered
             }

@@ -10,30 +10,33 @@ import BeredskapStore
 /// comment stays with the silence); the engine reviews every open alert after any committed
 /// event about silences, so a new silence quiets matching alerts, and an expired one lets a
 /// still-firing alert notify at once.
-enum SilenceRoutes {
+struct SilenceRoutes {
     /// The longest silence: one that outlives the situation it was made for hides the next.
     static let maximumLength = FixedDuration(milliseconds: 30 * 24 * 3_600_000)
     /// How many silences a list looks at before filtering by state (newest first).
     static let listWindow = 1000
 
-    static func routes() -> [Route] {
+    let reads: StoreReads
+    let clock: any WallClock
+
+    var routes: [Route] {
         [
-            Route("POST", "/v1/silences", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Alerts.createSilence) { context throws(APIError) in
                 let body = try context.decodeBody(NewSilence.self)
-                return .mutation { transaction in try create(body, in: &transaction) }
+                return .mutation { transaction in try Self.create(body, in: &transaction) }
             },
-            Route("GET", "/v1/silences", permission: .operate, query: ["state", "limit"]) { context throws(APIError) in
+            Route(Endpoints.Alerts.silences) { context throws(APIError) in
                 let filter = try context.queryEnum("state", SilenceStateFilter.self)
                 let limit = try context.pageSize()
-                let now = context.services.clock.now()
-                let rows = try context.services.read { try $0.silences(limit: listWindow) }
+                let now = clock.now()
+                let rows = try reads.read { try $0.silences(limit: Self.listWindow) }
                 let shown = rows.map { SilenceResource($0.silence, expiredAt: $0.expiredAt, now: now) }
                     .filter { filter?.includes($0.state) ?? true }
                 return .json(status: 200, body: SilenceList(silences: Array(shown.prefix(limit))))
             },
-            Route("DELETE", "/v1/silences/{id}", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Alerts.expireSilence) { context throws(APIError) in
                 let id = context.parameters["id"] ?? ""
-                return .mutation { transaction in try expire(id, in: &transaction) }
+                return .mutation { transaction in try Self.expire(id, in: &transaction) }
             },
         ]
     }

@@ -5,19 +5,21 @@ import BeredskapSQLite
 import BeredskapStore
 
 /// Districts: `GET /v1/districts`, `PUT /v1/districts/{id}`.
-enum DistrictRoutes {
-    static func routes() -> [Route] {
+struct DistrictRoutes {
+    let reads: StoreReads
+
+    var routes: [Route] {
         [
-            Route("GET", "/v1/districts", permission: .read) { context throws(APIError) in
-                .json(status: 200, body: DistrictList(districts: try context.services.read { try $0.districts() }))
+            Route(Endpoints.Capacity.districts) { _ throws(APIError) in
+                .json(status: 200, body: DistrictList(districts: try reads.read { try $0.districts() }))
             },
-            Route("PUT", "/v1/districts/{id}", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Capacity.putDistrict) { context throws(APIError) in
                 let id = try FacilityRoutes.idParameter(context)
                 let body = try context.decodeBody(DistrictBody.self)
                 let district = District(
                     id: id, number: body.number, name: body.name.trimmingCharacters(in: .whitespaces),
                     population: body.population ?? [:])
-                try validate(district)
+                try Self.validate(district)
                 return .mutation { transaction in
                     if let existing = try transaction.connection.district(id), existing == district {
                         let seq = try transaction.connection.scalarInt(

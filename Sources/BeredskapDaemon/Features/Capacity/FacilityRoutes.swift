@@ -5,63 +5,66 @@ import BeredskapSQLite
 import BeredskapStore
 
 /// Facilities: `PUT`/`PATCH`/`GET /v1/facilities/{id}`, `GET /v1/facilities`.
-enum FacilityRoutes {
-    static func routes() -> [Route] {
+struct FacilityRoutes {
+    let reads: StoreReads
+    let snapshots: FacilitySnapshots
+    let settings: CurrentSettings
+    let clock: any WallClock
+
+    var routes: [Route] {
         [
-            Route("PUT", "/v1/facilities/{id}", permission: .operate) { context throws(APIError) in
-                let id = try idParameter(context)
-                let createOnly = try createOnlyPrecondition(context)
+            Route(Endpoints.Capacity.putFacility) { context throws(APIError) in
+                let id = try Self.idParameter(context)
+                let createOnly = try Self.createOnlyPrecondition(context)
                 let body = try context.decodeBody(FacilityBody.self)
                 try requireAdminForOverride(body.capOverride, context)
-                let settings = context.services.configuration.capacity
-                let calendar = context.services.calendar
+                let capacity = settings.configuration.capacity
+                let calendar = settings.calendar
                 return .mutation { transaction in
                     let existing = try transaction.connection.facility(id)
-                    if createOnly, existing != nil { throw exists(id) }
+                    if createOnly, existing != nil { throw Self.exists(id) }
                     return try FacilityChange.apply(
                         id: id, definition: body.definition, override: body.capOverride, existing: existing,
-                        settings: settings, calendar: calendar, in: &transaction)
+                        settings: capacity, calendar: calendar, in: &transaction)
                 }
             },
-            Route("PATCH", "/v1/facilities/{id}", permission: .operate) { context throws(APIError) in
-                let id = try idParameter(context)
-                let patch = try patchObject(context)
+            Route(Endpoints.Capacity.patchFacility) { context throws(APIError) in
+                let id = try Self.idParameter(context)
+                let patch = try Self.patchObject(context)
                 let override = try patch["cap_override"].map { value throws(APIError) in
-                    try decode(CapOverrideRequest.self, from: value, field: "cap_override")
+                    try Self.decode(CapOverrideRequest.self, from: value, field: "cap_override")
                 }
                 try requireAdminForOverride(override, context)
-                let settings = context.services.configuration.capacity
-                let calendar = context.services.calendar
+                let capacity = settings.configuration.capacity
+                let calendar = settings.calendar
                 return .mutation { transaction in
-                    guard let existing = try transaction.connection.facility(id) else { throw notFound(id) }
-                    let definition = try merged(patch, onto: existing)
+                    guard let existing = try transaction.connection.facility(id) else { throw Self.notFound(id) }
+                    let definition = try Self.merged(patch, onto: existing)
                     return try FacilityChange.apply(
-                        id: id, definition: definition, override: override, existing: existing, settings: settings,
+                        id: id, definition: definition, override: override, existing: existing, settings: capacity,
                         calendar: calendar, in: &transaction)
                 }
             },
-            Route("GET", "/v1/facilities", permission: .read, query: ["kind", "status", "district"]) { context throws(APIError) in
+            Route(Endpoints.Capacity.facilities) { context throws(APIError) in
                 let kind = try context.queryEnum("kind", FacilityKind.self)
                 let status = try context.queryEnum("status", FacilityStatus.self)
                 let district = context.query("district")
-                let facilities = try context.services.facilitySnapshots.facilities(context.services).filter { facility in
+                let facilities = try snapshots.facilities().filter { facility in
                     (kind == nil || facility.kind == kind) && (status == nil || facility.status == status)
                         && (district == nil || facility.district == district)
                 }
-                let settings = context.services.configuration.capacity
-                let now = context.services.clock.now()
+                let capacity = settings.configuration.capacity
+                let now = clock.now()
                 return .json(
                     status: 200,
                     body: FacilityList(
-                        facilities: facilities.map { resource($0, settings, now: now) },
-                        total: CapacityTotals(CapacityPicture(facilities: facilities).total), cap: settings.cap))
+                        facilities: facilities.map { Self.resource($0, capacity, now: now) },
+                        total: CapacityTotals(CapacityPicture(facilities: facilities).total), cap: capacity.cap))
             },
-            Route("GET", "/v1/facilities/{id}", permission: .read) { context throws(APIError) in
-                let id = try idParameter(context)
-                guard let facility = try context.services.read({ try $0.facility(id) }) else { throw notFound(id) }
-                return .json(
-                    status: 200,
-                    body: resource(facility, context.services.configuration.capacity, now: context.services.clock.now()))
+            Route(Endpoints.Capacity.facility) { context throws(APIError) in
+                let id = try Self.idParameter(context)
+                guard let facility = try reads.read({ try $0.facility(id) }) else { throw Self.notFound(id) }
+                return .json(status: 200, body: Self.resource(facility, settings.configuration.capacity, now: clock.now()))
             },
         ]
     }
@@ -109,8 +112,8 @@ enum FacilityRoutes {
     }
 
     /// A `cap_override` needs `admin`, whatever the capacity (API.md, "The cap").
-    static func requireAdminForOverride(_ override: CapOverrideRequest?, _ context: RequestContext) throws(APIError) {
-        guard override != nil, !context.services.policy.allows(context.identity, .admin) else { return }
+    private func requireAdminForOverride(_ override: CapOverrideRequest?, _ context: RequestContext) throws(APIError) {
+        guard override != nil, !settings.policy.allows(context.identity, .admin) else { return }
         throw .forbidden(.admin)
     }
 

@@ -12,14 +12,19 @@ import Synchronization
 /// *before* reading, so a snapshot is never labelled newer than what it holds: at worst a
 /// change committed during the read makes the next request read again.
 public final class FacilitySnapshots: Sendable {
+    private let bus: EventBus
+    private let reads: StoreReads
     private let latest = Mutex<(seq: Int64, facilities: [Facility])?>(nil)
 
-    public init() {}
+    init(bus: EventBus, reads: StoreReads) {
+        self.bus = bus
+        self.reads = reads
+    }
 
-    func facilities(_ services: DaemonServices) throws(APIError) -> [Facility] {
-        let seq = services.bus.lastSeq
+    func facilities() throws(APIError) -> [Facility] {
+        let seq = bus.lastSeq
         if let cached = latest.withLock({ $0 }), cached.seq == seq { return cached.facilities }
-        let facilities = try services.read { try $0.facilities() }
+        let facilities = try reads.read { try $0.facilities() }
         latest.withLock { $0 = (seq, facilities) }
         return facilities
     }

@@ -4,54 +4,58 @@ import BeredskapJSON
 import BeredskapSQLite
 
 /// Arrivals, departures, head counts and bulk imports.
-enum FlowRoutes {
+struct FlowRoutes {
     /// Rows in one import: a year of daily figures for dozens of facilities fits.
     static let maximumImportRows = 20_000
 
-    static func routes() -> [Route] {
+    let reads: StoreReads
+    let settings: CurrentSettings
+    let clock: any WallClock
+
+    var routes: [Route] {
         [
-            Route("POST", "/v1/arrivals", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Capacity.recordArrival) { context throws(APIError) in
                 let body = try context.decodeBody(ArrivalBody.self)
-                let recording = FlowRecording(context)
+                let recording = FlowRecording(settings)
                 return .mutation { transaction in
                     CommandReply.json(status: 201, built: try recording.recordArrival(body, in: &transaction))
                 }
             },
-            Route("POST", "/v1/departures", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Capacity.recordDeparture) { context throws(APIError) in
                 let body = try context.decodeBody(DepartureBody.self)
-                let recording = FlowRecording(context)
+                let recording = FlowRecording(settings)
                 return .mutation { transaction in
                     CommandReply.json(status: 201, built: try recording.recordDeparture(body, in: &transaction))
                 }
             },
-            Route("POST", "/v1/facilities/{id}/occupancy", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Capacity.reportOccupancy) { context throws(APIError) in
                 let id = try FacilityRoutes.idParameter(context)
                 let body = try context.decodeBody(OccupancyBody.self)
-                let recording = FlowRecording(context)
+                let recording = FlowRecording(settings)
                 return .mutation { transaction in
                     CommandReply.json(status: 201, built: try recording.reportOccupancy(facility: id, body, in: &transaction))
                 }
             },
-            Route("POST", "/v1/imports/arrivals", permission: .operate, query: ["dry_run"]) { context throws(APIError) in
-                let rows = try importRows(context, as: ArrivalBody.self)
-                let recording = FlowRecording(context)
+            Route(Endpoints.Capacity.importArrivals) { context throws(APIError) in
+                let rows = try Self.importRows(context, as: ArrivalBody.self)
+                let recording = FlowRecording(settings)
                 if try context.queryBool("dry_run") == true {
-                    return try ImportDryRun.answer(rows, ImportDryRun.arrivals(recording), context)
+                    return try ImportDryRun.answer(rows, ImportDryRun.arrivals(recording), reads: reads, now: clock.now())
                 }
                 return .mutation { transaction in
-                    try importAll(rows, people: \.count, in: &transaction) { row, transaction in
+                    try Self.importAll(rows, people: \.count, in: &transaction) { row, transaction in
                         _ = try recording.recordArrival(row, force: rows.force, in: &transaction)
                     }
                 }
             },
-            Route("POST", "/v1/imports/occupancy", permission: .operate, query: ["dry_run"]) { context throws(APIError) in
-                let rows = try importRows(context, as: OccupancyImportRow.self)
-                let recording = FlowRecording(context)
+            Route(Endpoints.Capacity.importOccupancy) { context throws(APIError) in
+                let rows = try Self.importRows(context, as: OccupancyImportRow.self)
+                let recording = FlowRecording(settings)
                 if try context.queryBool("dry_run") == true {
-                    return try ImportDryRun.answer(rows, ImportDryRun.occupancy(recording), context)
+                    return try ImportDryRun.answer(rows, ImportDryRun.occupancy(recording), reads: reads, now: clock.now())
                 }
                 return .mutation { transaction in
-                    try importAll(rows, people: \.occupied, in: &transaction) { row, transaction in
+                    try Self.importAll(rows, people: \.occupied, in: &transaction) { row, transaction in
                         _ = try recording.reportOccupancy(
                             facility: row.facility, OccupancyBody(occupied: row.occupied, at: row.at), force: rows.force,
                             in: &transaction)
@@ -170,9 +174,11 @@ private struct ImportEnvelope: Decodable {
 }
 
 extension FlowRecording {
-    init(_ context: RequestContext) {
+    /// Recording under the settings in force now.
+    init(_ settings: CurrentSettings) {
+        let current = settings.current
         self.init(
-            settings: context.services.configuration.capacity, calendar: context.services.calendar,
-            language: context.services.configuration.notifications.language)
+            settings: current.configuration.capacity, calendar: current.calendar,
+            language: current.configuration.notifications.language)
     }
 }

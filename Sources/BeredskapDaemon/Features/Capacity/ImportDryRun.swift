@@ -19,12 +19,11 @@ enum ImportDryRun {
         var fields: (Row, Timestamp) throws(FieldProblem) -> Void
     }
 
-    static func answer<Row>(_ rows: FlowRoutes.ImportRows<Row>, _ checks: Checks<Row>, _ context: RequestContext)
+    static func answer<Row>(_ rows: FlowRoutes.ImportRows<Row>, _ checks: Checks<Row>, reads: StoreReads, now: Timestamp)
         throws(APIError) -> RouteResult
     {
-        let now = context.services.clock.now()
         let ids = Set(rows.rows.map { checks.facility($0.row) })
-        let targets = try context.services.read { connection in
+        let targets = try reads.read { connection in
             try Dictionary(uniqueKeysWithValues: ids.compactMap { id in try connection.flowTarget(id).map { (id, $0) } })
         }
         var problems = rows.problems

@@ -3,23 +3,26 @@ import BeredskapCore
 import BeredskapStore
 
 /// The capacity picture and the surge: `GET /v1/capacity`, `GET /v1/surge`.
-enum PictureRoutes {
-    static func routes() -> [Route] {
+struct PictureRoutes {
+    let snapshots: FacilitySnapshots
+    let surgeMonitor: SurgeMonitor
+    let settings: CurrentSettings
+    let clock: any WallClock
+
+    var routes: [Route] {
         [
-            Route("GET", "/v1/capacity", permission: .read) { context throws(APIError) in
-                let facilities = try context.services.facilitySnapshots.facilities(context.services)
-                return .json(status: 200, body: capacity(facilities, context.services))
+            Route(Endpoints.Capacity.capacity) { _ throws(APIError) in
+                .json(status: 200, body: capacity(try snapshots.facilities()))
             },
-            Route("GET", "/v1/surge", permission: .read) { context throws(APIError) in
-                let facilities = try context.services.facilitySnapshots.facilities(context.services)
-                return .json(status: 200, body: surge(facilities, context.services))
+            Route(Endpoints.Capacity.surge) { _ throws(APIError) in
+                .json(status: 200, body: surge(try snapshots.facilities()))
             },
         ]
     }
 
-    static func capacity(_ facilities: [Facility], _ services: DaemonServices) -> CapacityResponse {
-        let settings = services.configuration.capacity
-        let now = services.clock.now()
+    private func capacity(_ facilities: [Facility]) -> CapacityResponse {
+        let settings = settings.configuration.capacity
+        let now = clock.now()
         let picture = CapacityPicture(facilities: facilities)
         return CapacityResponse(
             total: CapacityTotals(picture.total),
@@ -32,8 +35,8 @@ enum PictureRoutes {
             at: now)
     }
 
-    static func surge(_ facilities: [Facility], _ services: DaemonServices) -> SurgeResponse {
-        let snapshot = services.surge.snapshot()
+    private func surge(_ facilities: [Facility]) -> SurgeResponse {
+        let snapshot = surgeMonitor.snapshot()
         let forecast = InflowForecast(netPerDay: snapshot.netInflowPerDay, facilities: facilities)
         let figures = snapshot.figures
         return SurgeResponse(
@@ -44,6 +47,6 @@ enum PictureRoutes {
             forecast: Dictionary(uniqueKeysWithValues: forecast.byKind.map { kind, entry in
                 (kind.rawValue, SurgeResponse.Forecast(daysToFull: entry.daysToFull, netPerDay: entry.netPerDay, free: entry.free))
             }),
-            at: services.clock.now())
+            at: clock.now())
     }
 }

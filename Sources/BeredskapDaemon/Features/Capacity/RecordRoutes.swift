@@ -6,51 +6,53 @@ import BeredskapStore
 
 /// The records behind the figures and their corrections:
 /// `GET /v1/{arrivals,departures,occupancy}/records` and `POST /v1/{…}/{id}/void|amend`.
-enum RecordRoutes {
+struct RecordRoutes {
     static let defaultLimit = 20
     static let maximumLimit = 500
 
-    /// The path segment of each kind: `/v1/arrivals`, `/v1/departures`, `/v1/occupancy`.
-    static func collection(_ kind: StoredRecord.Kind) -> String {
+    let reads: StoreReads
+    let settings: CurrentSettings
+
+    /// Where each kind is in the API: `/v1/arrivals`, `/v1/departures`, `/v1/occupancy`.
+    static func collection(_ kind: StoredRecord.Kind) -> RecordCollection {
         switch kind {
-        case .arrival: "arrivals"
-        case .departure: "departures"
-        case .headCount: "occupancy"
+        case .arrival: .arrivals
+        case .departure: .departures
+        case .headCount: .occupancy
         }
     }
 
-    static func routes() -> [Route] {
+    var routes: [Route] {
         StoredRecord.Kind.allCases.flatMap { kind in
             [
-                Route("GET", "/v1/\(collection(kind))/records", permission: .read, query: ["facility", "limit", "before"]) {
-                    context throws(APIError) in
+                Route(Endpoints.Capacity.records(Self.collection(kind))) { context throws(APIError) in
                     let request = RecordQuery(
                         facility: context.query("facility"), before: try context.queryInteger("before", in: 1...Int64.max),
-                        limit: Int(try context.queryInteger("limit", in: 1...Int64(maximumLimit)) ?? Int64(defaultLimit)))
+                        limit: Int(try context.queryInteger("limit", in: 1...Int64(Self.maximumLimit)) ?? Int64(Self.defaultLimit)))
                     // Pages of records joined with the events that made and corrected them: off the loop.
                     return .slowRead { () throws(APIError) in
-                        let records = try context.services.read { connection in
+                        let records = try reads.read { connection in
                             if let facility = request.facility, try connection.flowTarget(facility) == nil {
                                 throw FacilityRoutes.notFound(facility, field: "facility")
                             }
                             return try connection.records(kind, request)
                         }
                         let next = records.count == request.limit ? records.last?.id : nil
-                        return .json(status: 200, body: RecordList(records: records.map(resource), next: next))
+                        return .json(status: 200, body: RecordList(records: records.map(Self.resource), next: next))
                     }
                 },
-                Route("POST", "/v1/\(collection(kind))/{id}/void", permission: .operate) { context throws(APIError) in
-                    let id = try idParameter(context)
+                Route(Endpoints.Capacity.void(Self.collection(kind))) { context throws(APIError) in
+                    let id = try Self.idParameter(context)
                     let body = try context.decodeBody(VoidBody.self)
-                    let corrections = RecordCorrections(recording: FlowRecording(context))
+                    let corrections = RecordCorrections(recording: FlowRecording(settings))
                     return .mutation { transaction in
                         try CommandReply.json(status: 200, try corrections.void(kind, id: id, reason: body.reason, in: &transaction))
                     }
                 },
-                Route("POST", "/v1/\(collection(kind))/{id}/amend", permission: .operate) { context throws(APIError) in
-                    let id = try idParameter(context)
-                    let (amendment, reason) = try amendment(kind, context)
-                    let corrections = RecordCorrections(recording: FlowRecording(context))
+                Route(Endpoints.Capacity.amend(Self.collection(kind))) { context throws(APIError) in
+                    let id = try Self.idParameter(context)
+                    let (amendment, reason) = try Self.amendment(kind, context)
+                    let corrections = RecordCorrections(recording: FlowRecording(settings))
                     return .mutation { transaction in
                         try CommandReply.json(
                             status: 200, try corrections.amend(kind, id: id, amendment, reason: reason, in: &transaction))

@@ -5,44 +5,48 @@ import BeredskapStore
 /// History: `GET /v1/arrivals` and `GET /v1/occupancy`, bucketed by local day or ISO week.
 ///
 /// Both read every record of their range (up to ten years) and are read off the loop.
-enum SeriesRoutes {
+struct SeriesRoutes {
     /// Longest range one request may ask for (ten years of days).
     static let maximumDays = 3660
     static let defaultDays = 30
 
-    static func routes() -> [Route] {
+    let reads: StoreReads
+    let settings: CurrentSettings
+    let clock: any WallClock
+
+    var routes: [Route] {
         [
-            Route(
-                "GET", "/v1/arrivals", permission: .read,
-                query: ["from", "to", "bucket", "facility", "kind", "district", "category"]
-            ) { context throws(APIError) in
+            Route(Endpoints.Capacity.arrivalSeries) { context throws(APIError) in
                 let (first, last) = try range(context)
                 let size = try context.queryEnum("bucket", BucketSize.self) ?? .day
                 let filter = FlowFilter(
                     facility: context.query("facility"), kind: try context.queryEnum("kind", FacilityKind.self),
                     district: context.query("district"), category: try context.queryEnum("category", ArrivalCategory.self))
-                let calendar = context.services.calendar
+                let calendar = settings.calendar
                 let buckets = calendar.buckets(from: first, through: last, size: size)
                 guard let start = buckets.first?.startInstant, let end = buckets.last?.endInstant else {
                     throw .invalidField("from", Text("must not be after to", nb: "kan ikke være etter to"))
                 }
                 return .slowRead { () throws(APIError) in
-                    let rows = try context.services.read { try $0.arrivals(from: start, to: end, filter: filter) }
-                    return .json(status: 200, body: arrivalSeries(rows, buckets: buckets, context: context, first: first, last: last))
+                    let rows = try reads.read { try $0.arrivals(from: start, to: end, filter: filter) }
+                    return .json(
+                        status: 200,
+                        body: Self.arrivalSeries(
+                            rows, buckets: buckets, timeZone: settings.configuration.timeZone, first: first, last: last))
                 }
             },
-            Route("GET", "/v1/occupancy", permission: .read, query: ["facility", "from", "to", "bucket"]) { context throws(APIError) in
+            Route(Endpoints.Capacity.occupancySeries) { context throws(APIError) in
                 let (first, last) = try range(context)
                 if let size = try context.queryEnum("bucket", BucketSize.self), size != .day {
                     throw .invalidField("bucket", Text("occupancy is by day only", nb: "belegg vises bare per dag"))
                 }
                 let id = context.query("facility")
-                let days = context.services.calendar.buckets(from: first, through: last, size: .day)
+                let days = settings.calendar.buckets(from: first, through: last, size: .day)
                 guard let start = days.first?.startInstant, let end = days.last?.endInstant else {
                     throw .invalidField("from", Text("must not be after to", nb: "kan ikke være etter to"))
                 }
                 return .slowRead { () throws(APIError) in
-                    let (facilities, inputs, available) = try context.services.read { connection in
+                    let (facilities, inputs, available) = try reads.read { connection in
                         let facilities = try connection.facilities().filter { id == nil || $0.id == id }
                         return (
                             facilities,
@@ -52,28 +56,31 @@ enum SeriesRoutes {
                     if let id, facilities.isEmpty { throw FacilityRoutes.notFound(id, field: "facility") }
                     return .json(
                         status: 200,
-                        body: occupancySeries(
+                        body: Self.occupancySeries(
                             facilities, OccupancyHistory(inputs, dayEnds: days.map(\.endInstant)), available: available, days: days,
-                            timeZone: context.services.configuration.timeZone))
+                            timeZone: settings.configuration.timeZone))
                 }
             },
         ]
     }
 
     /// `from`/`to` as local dates (inclusive); default the last 30 days ending today.
-    private static func range(_ context: RequestContext) throws(APIError) -> (CalendarDate, CalendarDate) {
-        let today = context.services.calendar.date(of: context.services.clock.now())
-        let last = try context.queryDate("to") ?? today
-        let first = try context.queryDate("from") ?? last.adding(days: 1 - defaultDays)
+    private func range(_ context: RequestContext) throws(APIError) -> (CalendarDate, CalendarDate) {
+        let calendar = settings.calendar
+        let today = calendar.date(of: clock.now())
+        let last = try context.queryDate("to", in: calendar) ?? today
+        let first = try context.queryDate("from", in: calendar) ?? last.adding(days: 1 - Self.defaultDays)
         guard first <= last else { throw .invalidField("from", Text("must not be after to", nb: "kan ikke være etter to")) }
-        guard last.daysSinceEpoch - first.daysSinceEpoch < Int64(maximumDays) else {
-            throw .invalidField("from", Text("the range may span at most \(maximumDays) days", nb: "perioden kan være høyst \(maximumDays) dager"))
+        guard last.daysSinceEpoch - first.daysSinceEpoch < Int64(Self.maximumDays) else {
+            throw .invalidField(
+                "from",
+                Text("the range may span at most \(Self.maximumDays) days", nb: "perioden kan være høyst \(Self.maximumDays) dager"))
         }
         return (first, last)
     }
 
     private static func arrivalSeries(
-        _ rows: [(at: Timestamp, count: Int, category: String)], buckets: [DateBucket], context: RequestContext,
+        _ rows: [(at: Timestamp, count: Int, category: String)], buckets: [DateBucket], timeZone: String,
         first: CalendarDate, last: CalendarDate
     ) -> ArrivalSeries {
         var counts = Array(repeating: 0, count: buckets.count)
@@ -95,7 +102,7 @@ enum SeriesRoutes {
         }
         // Whole weeks are counted, so the range answered is the one the buckets cover.
         return ArrivalSeries(
-            bucket: buckets.first?.size ?? .day, timeZone: context.services.configuration.timeZone,
+            bucket: buckets.first?.size ?? .day, timeZone: timeZone,
             from: buckets.first?.first ?? first, to: buckets.last.map { $0.end.adding(days: -1) } ?? last,
             total: counts.reduce(0, +), buckets: series)
     }

@@ -26,46 +26,51 @@ final class EventFollower: HTTPStreamDelegate, Sendable {
     static let pageSize = 500
 
     private let state: Mutex<State>
-    private let services: DaemonServices
+    private let bus: EventBus
+    private let pool: ReadPool
     private let typePrefix: String?
     /// The types the caller may see (nil: every type).
     private let visibleTypes: [String]?
 
-    private init(services: DaemonServices, since: Int64, typePrefix: String?, visibleTypes: [String]?) {
-        self.services = services
+    private init(bus: EventBus, pool: ReadPool, since: Int64, typePrefix: String?, visibleTypes: [String]?) {
+        self.bus = bus
+        self.pool = pool
         self.typePrefix = typePrefix
         self.visibleTypes = visibleTypes
         state = Mutex(State(scannedThrough: since))
     }
 
-    /// Starts the stream on `exchange`, beginning after `since`, with the events of `visibleTypes` only.
+    /// Starts the stream on `exchange`, beginning after `since`, with the events of `visibleTypes`
+    /// only: pages read from `pool` as `bus` tells of commits, a heartbeat after `settings`'
+    /// interval of silence.
     static func start(
-        on exchange: HTTPExchange, services: DaemonServices, since: Int64, typePrefix: String?, visibleTypes: [String]?
+        on exchange: HTTPExchange, bus: EventBus, pool: ReadPool, settings: CurrentSettings, since: Int64, typePrefix: String?,
+        visibleTypes: [String]?
     ) {
-        let follower = EventFollower(services: services, since: since, typePrefix: typePrefix, visibleTypes: visibleTypes)
+        let follower = EventFollower(bus: bus, pool: pool, since: since, typePrefix: typePrefix, visibleTypes: visibleTypes)
         let head = HTTPResponseHead(
             status: 200,
             headers: [
                 "Content-Type": APIContract.MediaType.ndjson, "Cache-Control": "no-store",
                 APIContract.Header.version: APIContract.serverVersion,
-                APIContract.Header.timeZone: services.timeZoneIdentifier,
+                APIContract.Header.timeZone: settings.timeZoneIdentifier,
             ])
         guard
             let stream = exchange.startStream(
-                head, idleInterval: services.configuration.events.heartbeatInterval.seconds, delegate: follower)
+                head, idleInterval: settings.configuration.events.heartbeatInterval.seconds, delegate: follower)
         else { return }
         follower.attach(stream)
     }
 
     private func attach(_ stream: HTTPResponseStream) {
-        let subscription = services.bus.subscribe { [weak self] _, _ in self?.schedulePump() }
+        let subscription = bus.subscribe { [weak self] _, _ in self?.schedulePump() }
         let stillOpen = state.withLock { state -> Bool in
             state.stream = stream
             state.subscription = subscription
             return !state.closed
         }
         guard stillOpen else {
-            services.bus.unsubscribe(subscription)
+            bus.unsubscribe(subscription)
             return
         }
         schedulePump()
@@ -89,12 +94,12 @@ final class EventFollower: HTTPStreamDelegate, Sendable {
         }) else { return }
         let encoder = JSONValueEncoder()
         while !stream.isClosed && !stream.isAboveLowWaterMark {
-            let target = services.bus.lastSeq
+            let target = bus.lastSeq
             let cursor = state.withLock { $0.scannedThrough }
             guard cursor < target else { return }
             let events: [Event]
             do {
-                events = try services.readPool.read {
+                events = try pool.read {
                     try $0.events(after: cursor, limit: Self.pageSize, typePrefix: typePrefix, visibleTypes: visibleTypes)
                 }
             } catch {
@@ -119,7 +124,7 @@ final class EventFollower: HTTPStreamDelegate, Sendable {
     func streamDidDrain(_ stream: HTTPResponseStream) { pump() }
 
     func streamIsIdle(_ stream: HTTPResponseStream) {
-        guard let line = try? JSONValueEncoder().encodeBytes(StreamHeartbeat(lastEventSeq: services.bus.lastSeq)) else { return }
+        guard let line = try? JSONValueEncoder().encodeBytes(StreamHeartbeat(lastEventSeq: bus.lastSeq)) else { return }
         stream.write(line + [UInt8(ascii: "\n")])
     }
 
@@ -129,6 +134,6 @@ final class EventFollower: HTTPStreamDelegate, Sendable {
             state.stream = nil
             return state.subscription
         }
-        if let subscription { services.bus.unsubscribe(subscription) }
+        if let subscription { bus.unsubscribe(subscription) }
     }
 }

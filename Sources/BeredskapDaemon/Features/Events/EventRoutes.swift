@@ -7,19 +7,23 @@ import BeredskapStore
 /// A caller sees only the kinds of event their permissions allow (`EventKind.visibility`: the
 /// access trail is for administrators). Events left out still move the cursor: `next` is past
 /// them, so paging never stops short of the end nor reads them again.
-enum EventRoutes {
-    static func routes() -> [Route] {
+struct EventRoutes {
+    let reads: StoreReads
+    let bus: EventBus
+    let settings: CurrentSettings
+
+    var routes: [Route] {
         [
-            Route("GET", "/v1/events", permission: .read, query: ["since", "limit", "type", "follow"]) { context throws(APIError) in
+            Route(Endpoints.Events.events) { context throws(APIError) in
                 let since = try context.queryInteger("since", in: 0...Int64.max)
                 let typePrefix = context.query("type").flatMap { $0.isEmpty ? nil : $0 }
-                let visible = EventCatalogue.visibleNames(with: context.services.policy.permissions(for: context.identity))
+                let visible = EventCatalogue.visibleNames(with: settings.policy.permissions(for: context.identity))
                 if try context.queryBool("follow") == true {
                     guard context.query("limit") == nil else {
                         throw .invalidField("limit", Text("cannot be combined with follow=true", nb: "kan ikke kombineres med follow=true"))
                     }
                     EventFollower.start(
-                        on: context.exchange, services: context.services, since: since ?? context.services.bus.lastSeq,
+                        on: context.exchange, bus: bus, pool: reads.pool, settings: settings, since: since ?? bus.lastSeq,
                         typePrefix: typePrefix, visibleTypes: visible)
                     return .answered
                 }
@@ -29,11 +33,11 @@ enum EventRoutes {
                 // (A stream starts here and is fed by its loop as the client takes it.)
                 return .slowRead { () throws(APIError) in
                     // Every event up to this seq is committed before the read below begins.
-                    let durable = context.services.bus.lastSeq
-                    let events = try context.services.read {
+                    let durable = bus.lastSeq
+                    let events = try reads.read {
                         try $0.events(after: after, limit: limit, typePrefix: typePrefix, visibleTypes: visible)
                     }
-                    let page = EventPage(events: events, next: next(after: after, events, limit: limit, durable: durable))
+                    let page = EventPage(events: events, next: Self.next(after: after, events, limit: limit, durable: durable))
                     return .json(status: 200, body: page)
                 }
             }

@@ -5,24 +5,27 @@ import BeredskapSQLite
 import BeredskapStore
 
 /// The incident log (hendelseslogg): `POST /v1/log`, `GET /v1/log`.
-enum IncidentLogRoutes {
-    static func routes() -> [Route] {
+struct IncidentLogRoutes {
+    let reads: StoreReads
+    let settings: CurrentSettings
+
+    var routes: [Route] {
         [
-            Route("POST", "/v1/log", permission: .operate) { context throws(APIError) in
-                let entry = try validated(context.decodeBody(NewLogEntry.self))
+            Route(Endpoints.IncidentLog.add) { context throws(APIError) in
+                let entry = try Self.validated(context.decodeBody(NewLogEntry.self))
                 return .mutation { transaction in
                     let stored = try transaction.addIncidentLogEntry(text: entry.text, subject: entry.subject)
                     return try CommandReply.json(status: 201, Mutation(stored, eventSeq: stored.seq))
                 }
             },
-            Route(
-                "GET", "/v1/log", permission: .read,
-                query: ["since", "until", "subject", "limit", "after", "before", "order"]
-            ) { context throws(APIError) in
+            Route(Endpoints.IncidentLog.list) { context throws(APIError) in
                 var query = IncidentLogQuery()
-                query.since = try context.queryTime("since")
-                query.until = try context.queryTime("until")
-                query.subject = try context.query("subject").map { subject throws(APIError) in try checkedSubject(subject, field: "subject") }
+                let calendar = settings.calendar
+                query.since = try context.queryTime("since", in: calendar)
+                query.until = try context.queryTime("until", in: calendar)
+                query.subject = try context.query("subject").map { subject throws(APIError) in
+                    try Self.checkedSubject(subject, field: "subject")
+                }
                 query.limit = try context.pageSize()
                 switch context.query("order") ?? "asc" {
                 case "asc": query.newestFirst = false
@@ -41,7 +44,7 @@ enum IncidentLogRoutes {
                 // Pages of free text that grow with a crisis (the CLI's --all reads them all): off the loop.
                 let page = query
                 return .slowRead { () throws(APIError) in
-                    let entries = try context.services.read { try $0.incidentLog(page) }
+                    let entries = try reads.read { try $0.incidentLog(page) }
                     let next = entries.count == page.limit ? entries.last?.id : nil
                     return .json(status: 200, body: LogPage(entries: entries, next: next))
                 }

@@ -6,35 +6,38 @@ import BeredskapStore
 
 /// The loaded action cards: `GET /v1/playbooks`, `GET /v1/playbooks/{id}`,
 /// `POST /v1/playbooks/reload`.
-enum PlaybookRoutes {
-    static func routes() -> [Route] {
+struct PlaybookRoutes {
+    let reads: StoreReads
+    let library: PlaybookLibrary
+    let settings: CurrentSettings
+
+    var routes: [Route] {
         [
-            Route("GET", "/v1/playbooks", permission: .read) { context throws(APIError) in
-                let set = context.services.playbooks.playbooks
-                let active = try context.services.read { try $0.activeRunCounts() }
-                let directory = context.services.configuration.playbooks.directory
+            Route(Endpoints.Playbooks.playbooks) { context throws(APIError) in
+                let set = library.playbooks
+                let active = try reads.read { try $0.activeRunCounts() }
+                let directory = settings.configuration.playbooks.directory
                 return .json(status: 200, body: PlaybookList(
                     directory: directory,
                     playbooks: set.playbooks.map { PlaybookList.Summary($0, activeRuns: active[$0.id] ?? 0) },
                     warning: PlaybookLibrary.emptyWarning(set, directory: directory)?(context.language)))
             },
-            Route("GET", "/v1/playbooks/{id}", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Playbooks.playbook) { context throws(APIError) in
                 let id = context.parameters["id"] ?? ""
-                guard let playbook = context.services.playbooks.playbooks[id] else { throw notFound(id) }
+                guard let playbook = library.playbooks[id] else { throw Self.notFound(id) }
                 return .json(status: 200, body: playbook)
             },
-            Route("POST", "/v1/playbooks/reload", permission: .admin) { context throws(APIError) in
-                let services = context.services
-                let facilities = try services.read { connection in Set(try connection.facilities().map(\.id)) }
+            Route(Endpoints.Playbooks.reload) { _ throws(APIError) in
+                let facilities = try reads.read { connection in Set(try connection.facilities().map(\.id)) }
                 let set: PlaybookSet
-                switch PlaybookLibrary.load(services.configuration, facilities: facilities) {
+                switch PlaybookLibrary.load(settings.configuration, facilities: facilities) {
                 case .success(let loaded): set = loaded
-                case .failure(let failure): throw invalidDefinition(failure)
+                case .failure(let failure): throw Self.invalidDefinition(failure)
                 }
                 return .mutation { transaction in
                     let event = try transaction.appendEvent(
                         PlaybookEvents.reloaded, PlaybookEvents.Reloaded(playbooks: set.playbooks.map(\.id)), subject: nil)
-                    services.playbooks.replace(with: set)
+                    library.replace(with: set)
                     return try CommandReply.json(
                         status: 200, PlaybooksReloaded(loaded: set.playbooks.count, eventSeq: event.seq))
                 }

@@ -11,27 +11,31 @@ import Foundation
 /// Every change goes through the engine's `RunExecution` inside the request's own command, so
 /// the person's action, the automatic steps it sets off, the events and the notifications
 /// commit together, and the answer (the run as it now is) is only sent once they are durable.
-enum RunRoutes {
+struct RunRoutes {
     static let maximumReasonLength = 500
     static let maximumNoteLength = 2000
 
-    static func routes() -> [Route] {
+    let reads: StoreReads
+    let library: PlaybookLibrary
+    let engine: PlaybookEngine
+    let settings: CurrentSettings
+
+    var routes: [Route] {
         [
-            Route("POST", "/v1/playbooks/{id}/runs", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Playbooks.startRun) { context throws(APIError) in
                 let id = context.parameters["id"] ?? ""
-                guard let definition = context.services.playbooks.playbooks[id] else { throw PlaybookRoutes.notFound(id) }
+                guard let definition = library.playbooks[id] else { throw PlaybookRoutes.notFound(id) }
                 let body = try context.decodeBody(StartRunBody.self)
-                let reason = try text(body.reason, field: "reason", limit: maximumReasonLength)
-                try checkAbout(body, definition)
-                let engine = context.services.runs
+                let reason = try Self.text(body.reason, field: "reason", limit: Self.maximumReasonLength)
+                try Self.checkAbout(body, definition)
                 return .mutation { transaction in
                     let stored = try engine.perform(in: &transaction) { execution, transaction in
-                        try startManually(definition, body, reason: reason, execution: &execution, in: &transaction)
+                        try Self.startManually(definition, body, reason: reason, execution: &execution, in: &transaction)
                     }
-                    return try CommandReply.json(status: 201, resource(stored))
+                    return try CommandReply.json(status: 201, Self.resource(stored))
                 }
             },
-            Route("GET", "/v1/runs", permission: .read, query: ["state", "playbook", "limit"]) { context throws(APIError) in
+            Route(Endpoints.Playbooks.runs) { context throws(APIError) in
                 var query = RunQuery()
                 switch try context.queryEnum("state", RunStateFilter.self) {
                 case .active: query.states = [.active]
@@ -42,34 +46,36 @@ enum RunRoutes {
                 query.limit = try context.pageSize()
                 let runs = query
                 @Sendable func list() throws(APIError) -> RouteResult {
-                    let found = try context.services.read { try $0.playbookRuns(runs) }
-                    return .json(status: 200, body: RunList(runs: found.map(resource)))
+                    let found = try reads.read { try $0.playbookRuns(runs) }
+                    return .json(status: 200, body: RunList(runs: found.map(Self.resource)))
                 }
                 // Active runs are few and read on the loop; finished ones are the history, with
                 // every step of each: off the loop.
                 return query.states == [.active] ? try list() : .slowRead(list)
             },
-            Route("GET", "/v1/runs/{id}", permission: .read) { context throws(APIError) in
+            Route(Endpoints.Playbooks.run) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
-                guard let stored = try context.services.read({ try $0.playbookRun(id: id) }) else { throw RunErrors.notFound(id) }
-                return .json(status: 200, body: resource(stored))
+                guard let stored = try reads.read({ try $0.playbookRun(id: id) }) else { throw RunErrors.notFound(id) }
+                return .json(status: 200, body: Self.resource(stored))
             },
-            Route("POST", "/v1/runs/{id}/steps/{step}/complete", permission: .operate) { context throws(APIError) in
+            Route(Endpoints.Playbooks.completeStep) { context throws(APIError) in
                 let body = try context.decodeBody(CompleteStepBody.self)
-                let note = try body.note.map { note throws(APIError) in try text(note, field: "note", limit: maximumNoteLength) }
+                let note = try body.note.map { note throws(APIError) in
+                    try Self.text(note, field: "note", limit: Self.maximumNoteLength)
+                }
                 return try change(context) { run, step, by, now throws(PlaybookRunError) in
                     try run.complete(step: step, by: by, note: note, at: now)
                 }
             },
-            Route("POST", "/v1/runs/{id}/steps/{step}/skip", permission: .operate) { context throws(APIError) in
-                let reason = try text(context.decodeBody(ReasonBody.self).reason, field: "reason", limit: maximumReasonLength)
+            Route(Endpoints.Playbooks.skipStep) { context throws(APIError) in
+                let reason = try Self.text(context.decodeBody(ReasonBody.self).reason, field: "reason", limit: Self.maximumReasonLength)
                 return try change(context) { run, step, by, now throws(PlaybookRunError) in
                     try run.skip(step: step, by: by, reason: reason, at: now)
                 }
             },
-            Route("POST", "/v1/runs/{id}/abort", permission: .operate) { context throws(APIError) in
-                let reason = try text(context.decodeBody(ReasonBody.self).reason, field: "reason", limit: maximumReasonLength)
-                let language = context.services.configuration.notifications.language
+            Route(Endpoints.Playbooks.abortRun) { context throws(APIError) in
+                let reason = try Self.text(context.decodeBody(ReasonBody.self).reason, field: "reason", limit: Self.maximumReasonLength)
+                let language = settings.configuration.notifications.language
                 return try change(context) { run, _, by, now throws(PlaybookRunError) in
                     try run.abort(by: by, reason: reason, at: now, language: language)
                 }
@@ -83,13 +89,12 @@ enum RunRoutes {
 
     /// A person's action on run `{id}` (and step `{step}`, when the route has one), answered
     /// with the run as it now is.
-    private static func change(
+    private func change(
         _ context: RequestContext,
         _ action: @escaping @Sendable (inout PlaybookRun, String, String, Timestamp) throws(PlaybookRunError) -> [PlaybookRunEffect]
     ) throws(APIError) -> RouteResult {
         let id = try AlertResources.idParameter(context)
         let step = context.parameters["step"] ?? ""
-        let engine = context.services.runs
         return .mutation { transaction in
             let by = transaction.actor.user
             let now = transaction.now
@@ -98,7 +103,7 @@ enum RunRoutes {
                     try action(&run, step, by, now)
                 }
             }
-            return try CommandReply.json(status: 200, resource(stored))
+            return try CommandReply.json(status: 200, Self.resource(stored))
         }
     }
 

@@ -1,0 +1,34 @@
+import BeredskapCore
+import BeredskapSQLite
+import Testing
+
+@testable import BeredskapStore
+
+/// The schema's list of migrations: numbered 1…n without a gap or a repeat, and each one's SQL
+/// exactly as it shipped (databases in the field have applied it; a change is a new version).
+@Suite struct MigrationListTests {
+    /// SHA-256 of each shipped migration's SQL, by version, with its name.
+    static let shipped: [(version: Int, name: String, sha256: String)] = [
+        (1, "foundation", "68c0452e099aea1a27eabb7bbb13c8b512abae2b0bd6ef462625f97ce2bc534e"),
+        (2, "capacity", "a3fd91facdb16d39900dcb2f5d432135f7bb069e5d620f1dab32326eacbc17b5"),
+        (3, "alerts", "51738174b8fb7bf3616cf84be93b396dec304e44a0f944ed8a955881bb1f1a4f"),
+        (4, "playbooks", "716f0d21e650eefb2cd4c4a2ff5819187bb7bb839de6b355372d7d6dcfe42dba"),
+        (5, "corrections", "7b4af17c5794085d386b39db10205959e7f0d9b6cc4279065e13458b7b11a23d"),
+        (6, "text_out_of_events", "7c7f07e769164e1eb44ee0f98a51df23a1a2e1102afcf633892db7a73afdff3b"),
+    ]
+
+    @Test func versionsRunFromOneWithoutGapsOrRepeats() {
+        #expect(Migrations.all.map(\.version) == Array(1...Migrations.all.count))
+        #expect(Migrator().latestVersion == Migrations.all.count)
+    }
+
+    @Test func aShippedMigrationIsNeverEdited() {
+        // A new version is pinned here as it ships, so that it, too, is never edited afterwards.
+        #expect(Self.shipped.map(\.version) == Migrations.all.map(\.version))
+        for (version, name, sha256) in Self.shipped {
+            let migration = Migrations.all.first { $0.version == version }
+            #expect(migration?.name == name, "v\(version)")
+            #expect(migration.map { SHA256.hexDigest(Array($0.sql.utf8)) } == sha256, "v\(version) \(name)")
+        }
+    }
+}
