@@ -60,6 +60,8 @@ enum SeedCommand {
     struct Summary: Encodable {
         var districts: [Item] = []
         var facilities: [Item] = []
+        /// Settlement reference years (`SettlementReferenceSeed`).
+        var settlement: [Item] = []
         var skipped: [String] = []
     }
 
@@ -72,12 +74,14 @@ enum SeedCommand {
             throw .usage(parsed.usageError(Text("'\(directory)' is not a directory", nb: "«\(directory)» er ikke en mappe")))
         }
         let loaded: SeedDefinitions?
+        let settlement: SettlementReferenceSeed.Document?
         do {
             loaded = try SeedFiles.load(directory: directory)
+            settlement = try SettlementReferenceSeed.load(directory: directory)
         } catch {
             throw failure(error)
         }
-        guard let definitions = loaded else {
+        guard let definitions = loaded ?? settlement.map({ _ in SeedDefinitions() }) else {
             throw .usage(parsed.usageError(Text(
                 "neither \(SeedFiles.districtsFile) nor \(SeedFiles.facilitiesFile) is in '\(directory)'",
                 nb: "verken \(SeedFiles.districtsFile) eller \(SeedFiles.facilitiesFile) finnes i «\(directory)»")))
@@ -117,6 +121,7 @@ enum SeedCommand {
             let outcome: Outcome = answer.created ? .created : answer.changed ? .changed : .unchanged
             summary.facilities.append(Item(id: facility.id, result: outcome))
         }
+        if let settlement { summary.settlement = try SettlementReferenceSeed.send(settlement, context: context) }
         print(summary, directory: directory, output)
     }
 
@@ -139,6 +144,7 @@ enum SeedCommand {
         let groups: [(String, Text, [Item])] = [
             ("district", Text("districts", nb: "bydeler"), summary.districts),
             ("facility", Text("facilities", nb: "mottak"), summary.facilities),
+            ("settlement", Text("settlement years", nb: "bosettingsår"), summary.settlement),
         ]
         guard !output.printedForScripts(summary, csv: {
             (["type", "id", "result"], groups.flatMap { type, _, items in items.map { [type, $0.id, $0.result.rawValue] } })
