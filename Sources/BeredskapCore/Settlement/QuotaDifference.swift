@@ -9,6 +9,13 @@ public struct QuotaDifference: Sendable, Equatable {
         public var proposed: Int?
         /// proposed − adopted, counting a missing side as 0.
         public var change: Int
+
+        public init(district: String, adopted: Int?, proposed: Int?, change: Int) {
+            self.district = district
+            self.adopted = adopted
+            self.proposed = proposed
+            self.change = change
+        }
     }
 
     /// One row per district in either set, in the order of `districts` (ids), then any others by id.

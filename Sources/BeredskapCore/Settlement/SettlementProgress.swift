@@ -46,10 +46,11 @@ public struct SettlementProgress: Sendable, Equatable {
         self.at = at
         daysInYear = Self.daysInYear(year)
         daysElapsed = Self.daysElapsed(year: year, at: at)
-        let fraction = Double(daysElapsed) / Double(daysInYear)
         let order = districts.filter { quotas[$0] != nil } + quotas.keys.filter { !districts.contains($0) }.sorted()
+        let (elapsed, days) = (daysElapsed, daysInYear)
         func row(_ district: String, quota: Int, settled: Int) -> Row {
-            let expected = Double(quota) * fraction
+            // Multiplied before dividing, so whole results (31 December, a quota of 366) are exact.
+            let expected = Double(quota * elapsed) / Double(days)
             let lag = expected - Double(settled)
             return Row(
                 district: district, quota: quota, settled: settled, expected: expected, lag: lag,
