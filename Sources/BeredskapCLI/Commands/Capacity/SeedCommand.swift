@@ -11,13 +11,13 @@ extension CommandTree {
         summary: Text("load districts and facilities from a directory", nb: "last inn bydeler og mottak fra en mappe"),
         discussion: help(
             """
-            Reads DIR/districts.json5 and DIR/facilities.json5 (either may be missing), checks
-            everything, then writes it. Safe to repeat: districts are written (an unchanged one
+            Reads DIR/districts.json5, DIR/facilities.json5 and DIR/settlement-2015-2016.json5
+            (any may be missing), checks everything, then writes it. Safe to repeat: districts are written (an unchanged one
             changes nothing); facilities that already exist are kept unless --replace is given.
             """,
             nb: """
-            Leser DIR/districts.json5 og DIR/facilities.json5 (én av dem kan mangle), sjekker
-            alt og skriver det så. Trygt å gjenta: bydeler skrives (en uendret endrer ingenting);
+            Leser DIR/districts.json5, DIR/facilities.json5 og DIR/settlement-2015-2016.json5
+            (hver kan mangle), sjekker alt og skriver det så. Trygt å gjenta: bydeler skrives (en uendret endrer ingenting);
             mottak som finnes fra før beholdes med mindre --replace er gitt.
             """,
             examples: [
