@@ -83,6 +83,7 @@ import Testing
             "run.aborted", "run.escalated", "run.finished", "run.recovery_failed", "run.start_failed", "run.started",
             "run.step_completed", "run.step_failed", "run.step_overdue", "run.step_ready", "run.step_running", "run.step_skipped",
             "run.superseded", "silence.created", "silence.expired", "surge.level_changed",
+            "settlement.quotas_adopted", "settlement.recorded", "settlement.reference_loaded",
         ]
         #expect(EventCatalogue.all.map(\.name).sorted() == (before + ["access.read"]).sorted())
     }

@@ -55,12 +55,15 @@ import Testing
         #expect(set.started(by: AlertKey(rule: "facility_utilization", subject: "facility/refstad"), severity: .info).isEmpty)
         let cap = set.started(by: AlertKey(rule: "facility_cap", subject: "facility/oslo-mottak"), severity: .critical)
         #expect(cap.map(\.id) == ["cap-breach"])
+        let lag = set.started(by: AlertKey(rule: "settlement_lag", subject: "district/vestre-aker"), severity: .warning)
+        #expect(lag.map(\.id) == ["settlement-lag"])
+        #expect(lag.first?.steps.contains { $0.owner == NotificationRouting.districtPlaceholder } == true)
     }
 
     @Test("Each file is named after its playbook id")
     func fileNames() throws {
         let set = try Self.load().get()
-        #expect(set.playbooks.count == 5)
+        #expect(set.playbooks.count == 6)
         for playbook in set.playbooks {
             #expect(set.files[playbook.id] == playbook.id + PlaybookSet.fileExtension)
         }

@@ -72,6 +72,14 @@ import Testing
         Entry("POST", "/v1/silences", .operate),
         Entry("GET", "/v1/silences", .operate, ["limit", "state"]),
         Entry("DELETE", "/v1/silences/{id}", .operate),
+        Entry("PUT", "/v1/settlement/years/{year}/quotas", .operate),
+        Entry("GET", "/v1/settlement/years/{year}/quotas", .read, ["version"]),
+        Entry("GET", "/v1/settlement/years/{year}/quotas/versions", .read),
+        Entry("PUT", "/v1/settlement/years/{year}/reference", .operate),
+        Entry("GET", "/v1/settlement/years/{year}/progress", .read, ["at"]),
+        Entry("POST", "/v1/settlement/records", .operate),
+        Entry("GET", "/v1/settlement/records", .read, ["district", "year"]),
+        Entry("POST", "/v1/imports/settlements", .operate, ["dry_run"]),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the

@@ -26,10 +26,12 @@ public struct AlertFigures: Sendable {
     public var cap: Int
     /// Notifications that are dead now (ids).
     public var deadNotifications: Set<Int64>
+    /// Settlement this year so far, when a key asks about a district and the year has quotas.
+    public var settlement: SettlementFigures?
 
     public init(
         facilities: [String: Facility], places: [FacilityKind: PlaceCount], surgeLevel: SurgeLevel, now: Timestamp, cap: Int,
-        deadNotifications: Set<Int64>
+        deadNotifications: Set<Int64>, settlement: SettlementFigures? = nil
     ) {
         self.facilities = facilities
         self.places = places
@@ -37,6 +39,7 @@ public struct AlertFigures: Sendable {
         self.now = now
         self.cap = cap
         self.deadNotifications = deadNotifications
+        self.settlement = settlement
     }
 
     /// The id in a `facility/<id>` subject; nil for any other subject.
@@ -47,6 +50,36 @@ public struct AlertFigures: Sendable {
     /// The facility a `facility/<id>` subject names, when it was read.
     public func facility(_ subject: String) -> Facility? {
         Self.facilityID(of: subject).flatMap { facilities[$0] }
+    }
+}
+
+/// What `settlement_lag` decides from: the current year's quotas in force and what is settled
+/// today (the daemon's clock, its time zone), and when the next local day starts — the expected
+/// figure grows with the calendar, so the verdict is looked at again then.
+public struct SettlementFigures: Sendable, Equatable {
+    /// Today's progress per district, by district id.
+    public var quotas: [String: Int]
+    public var settled: [String: Int]
+    public var year: Int
+    public var today: CalendarDate
+    /// The start of tomorrow in the daemon's time zone.
+    public var nextDay: Timestamp
+
+    public init(year: Int, today: CalendarDate, quotas: [String: Int], settled: [String: Int], nextDay: Timestamp) {
+        self.year = year
+        self.today = today
+        self.quotas = quotas
+        self.settled = settled
+        self.nextDay = nextDay
+    }
+
+    /// The district's row of today's progress; nil when it has no quota.
+    public func progress(of district: String, _ thresholds: SettlementLagThresholds) -> SettlementProgress.Row? {
+        guard quotas[district] != nil else { return nil }
+        return SettlementProgress(
+            year: year, at: today, quotas: [district: quotas[district] ?? 0], settled: settled, districts: [district],
+            thresholds: thresholds
+        ).rows.first
     }
 }
 
@@ -90,6 +123,9 @@ public enum AlertCondition: Sendable, Equatable {
     case surgeLevel(elevated: AlertSeverity?, high: AlertSeverity?, crisis: AlertSeverity?)
     /// A notification that exhausted its retries (`notification/<id>`).
     case notificationDead(AlertSeverity)
+    /// A district (`district/<id>`) behind its settlement quota this year by more than both
+    /// thresholds; the value is the lag in persons (tenths), the threshold `min_lag`.
+    case settlementLag(AlertSeverity, SettlementLagThresholds)
 
     /// The stable rule id of API.md.
     public var ruleID: String {
@@ -101,6 +137,7 @@ public enum AlertCondition: Sendable, Equatable {
         case .staleReport: Self.staleReportID
         case .surgeLevel: "surge_level"
         case .notificationDead: "notification_dead"
+        case .settlementLag: "settlement_lag"
         }
     }
 
@@ -146,12 +183,21 @@ public enum AlertCondition: Sendable, Equatable {
                 return AlertVerdict()
             }
             return AlertVerdict(severity: figures.deadNotifications.contains(id) ? severity : nil)
+        case .settlementLag(let severity, let thresholds):
+            guard subject.hasPrefix("district/") else { return AlertVerdict() }
+            let district = String(subject.dropFirst("district/".count))
+            guard let row = figures.settlement?.progress(of: district, thresholds) else { return AlertVerdict(district: district) }
+            return AlertVerdict(
+                severity: row.lagging ? severity : nil, value: Self.tenths(row.lag), threshold: thresholds.minLag,
+                district: district)
         }
     }
 
-    /// When the verdict for `subject` changes by time alone (a facility becoming stale), the
+    /// When the verdict for `subject` changes by time alone (a facility becoming stale, a
+    /// district's expected settlement growing at local midnight), the
     /// instant to look again; nil when no figure but time would change it.
     public func nextCheck(for subject: String, _ figures: AlertFigures) -> Timestamp? {
+        if case .settlementLag = self { return subject.hasPrefix("district/") ? figures.settlement?.nextDay : nil }
         guard case .staleReport(_, let after) = self, let facility = figures.facility(subject), facility.status.isOperating
         else { return nil }
         let due = Self.staleSince(facility, after: after)

@@ -56,7 +56,7 @@ public final class World: Sendable {
             throw error
         }
         let surge = opened.surge
-        let alerts = AlertEngine(configuration: configuration, scheduler: scheduler, readPool: readPool)
+        let alerts = AlertEngine(configuration: configuration, calendar: calendar, scheduler: scheduler, readPool: readPool)
         let runs = PlaybookEngine(configuration: configuration, calendar: calendar, scheduler: scheduler, library: opened.playbooks)
         let notifier = Notifier(
             configuration: configuration.notifications, stateDirectory: configuration.state.directory, clock: clock,

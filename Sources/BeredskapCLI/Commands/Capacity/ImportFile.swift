@@ -239,6 +239,15 @@ struct RowReader {
         return value
     }
 
+    /// A required date `YYYY-MM-DD` (a settlement's).
+    mutating func date(_ name: String) -> CalendarDate? {
+        guard let text = required(name) else { return nil }
+        guard let date = CalendarDate(parsing: text) else {
+            return invalid(name, text, Text("a date such as 2016-09-01", nb: "en dato som 2016-09-01"))
+        }
+        return date
+    }
+
     /// An optional time: local, a date, or RFC 3339 (see `TimeInput`).
     mutating func instant(_ name: String, calendar: LocalCalendar) -> Timestamp? {
         guard let text = optional(name) else { return nil }

@@ -11,13 +11,13 @@ extension CommandTree {
         summary: Text("load districts and facilities from a directory", nb: "last inn bydeler og mottak fra en mappe"),
         discussion: help(
             """
-            Reads DIR/districts.json5 and DIR/facilities.json5 (either may be missing), checks
-            everything, then writes it. Safe to repeat: districts are written (an unchanged one
+            Reads DIR/districts.json5, DIR/facilities.json5 and DIR/settlement-2015-2016.json5
+            (any may be missing), checks everything, then writes it. Safe to repeat: districts are written (an unchanged one
             changes nothing); facilities that already exist are kept unless --replace is given.
             """,
             nb: """
-            Leser DIR/districts.json5 og DIR/facilities.json5 (én av dem kan mangle), sjekker
-            alt og skriver det så. Trygt å gjenta: bydeler skrives (en uendret endrer ingenting);
+            Leser DIR/districts.json5, DIR/facilities.json5 og DIR/settlement-2015-2016.json5
+            (hver kan mangle), sjekker alt og skriver det så. Trygt å gjenta: bydeler skrives (en uendret endrer ingenting);
             mottak som finnes fra før beholdes med mindre --replace er gitt.
             """,
             examples: [
@@ -60,6 +60,8 @@ enum SeedCommand {
     struct Summary: Encodable {
         var districts: [Item] = []
         var facilities: [Item] = []
+        /// Settlement reference years (`SettlementReferenceSeed`).
+        var settlement: [Item] = []
         var skipped: [String] = []
     }
 
@@ -72,12 +74,14 @@ enum SeedCommand {
             throw .usage(parsed.usageError(Text("'\(directory)' is not a directory", nb: "«\(directory)» er ikke en mappe")))
         }
         let loaded: SeedDefinitions?
+        let settlement: SettlementReferenceSeed.Document?
         do {
             loaded = try SeedFiles.load(directory: directory)
+            settlement = try SettlementReferenceSeed.load(directory: directory)
         } catch {
             throw failure(error)
         }
-        guard let definitions = loaded else {
+        guard let definitions = loaded ?? settlement.map({ _ in SeedDefinitions() }) else {
             throw .usage(parsed.usageError(Text(
                 "neither \(SeedFiles.districtsFile) nor \(SeedFiles.facilitiesFile) is in '\(directory)'",
                 nb: "verken \(SeedFiles.districtsFile) eller \(SeedFiles.facilitiesFile) finnes i «\(directory)»")))
@@ -117,6 +121,7 @@ enum SeedCommand {
             let outcome: Outcome = answer.created ? .created : answer.changed ? .changed : .unchanged
             summary.facilities.append(Item(id: facility.id, result: outcome))
         }
+        if let settlement { summary.settlement = try SettlementReferenceSeed.send(settlement, context: context) }
         print(summary, directory: directory, output)
     }
 
@@ -139,6 +144,7 @@ enum SeedCommand {
         let groups: [(String, Text, [Item])] = [
             ("district", Text("districts", nb: "bydeler"), summary.districts),
             ("facility", Text("facilities", nb: "mottak"), summary.facilities),
+            ("settlement", Text("settlement years", nb: "bosettingsår"), summary.settlement),
         ]
         guard !output.printedForScripts(summary, csv: {
             (["type", "id", "result"], groups.flatMap { type, _, items in items.map { [type, $0.id, $0.result.rawValue] } })

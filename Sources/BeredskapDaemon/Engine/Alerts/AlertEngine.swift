@@ -20,6 +20,8 @@ public final class AlertEngine: Sendable, Engine {
         var alerts: DaemonConfiguration.Alerts
         var notifications: DaemonConfiguration.Notifications
         var cap: Int
+        /// The daemon's time zone: the settlement rule's days.
+        var calendar: LocalCalendar
     }
 
     private struct State {
@@ -33,18 +35,18 @@ public final class AlertEngine: Sendable, Engine {
     private let commands = EngineWriter()
     private let evaluation: CoalescedCommand<EngineWriter>
 
-    public init(configuration: DaemonConfiguration, scheduler: Scheduler, readPool: ReadPool) {
+    public init(configuration: DaemonConfiguration, calendar: LocalCalendar, scheduler: Scheduler, readPool: ReadPool) {
         self.scheduler = scheduler
         self.readPool = readPool
         evaluation = CoalescedCommand(submitter: commands, scheduler: scheduler)
-        state = Mutex(State(settings: Self.settings(configuration)))
+        state = Mutex(State(settings: Self.settings(configuration, calendar: calendar)))
     }
 
-    static func settings(_ configuration: DaemonConfiguration) -> Settings {
+    static func settings(_ configuration: DaemonConfiguration, calendar: LocalCalendar) -> Settings {
         let rules = AlertRules.all(configuration.alerts, staleAfter: configuration.capacity.staleAfter)
         return Settings(
             rules: Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0) }), alerts: configuration.alerts,
-            notifications: configuration.notifications, cap: configuration.capacity.cap)
+            notifications: configuration.notifications, cap: configuration.capacity.cap, calendar: calendar)
     }
 
     /// Starts evaluating: schedules the clocks of every open alert and re-evaluates every
@@ -69,8 +71,10 @@ public final class AlertEngine: Sendable, Engine {
     /// New settings on reload (of the rules, the notifications or the capacity they read);
     /// open alerts keep the policy they started with.
     func reconfigure(_ change: Reconfiguration) {
-        guard change.changed(\.alerts) || change.changed(\.notifications) || change.changed(\.capacity) else { return }
-        let settings = Self.settings(change.new)
+        guard change.changed(\.alerts) || change.changed(\.notifications) || change.changed(\.capacity)
+            || change.changed(\.timeZone)
+        else { return }
+        let settings = Self.settings(change.new, calendar: change.calendar)
         state.withLock { $0.settings = settings }
         do {
             queue(try readPool.read { try Self.allKeys(connection: $0, rules: Array(settings.rules.keys)) })
@@ -195,10 +199,11 @@ public final class AlertEngine: Sendable, Engine {
         }
     }
 
-    /// Every subject each rule covers today: facilities, kinds, the city, dead notifications.
+    /// Every subject each rule covers today: facilities, kinds, the city, dead notifications, districts.
     static func allKeys(connection: SQLiteConnection, rules: [String]) throws -> Set<AlertKey> {
         let subjects = try connection.facilities().map(\.subject) + FacilityKind.allCases.map { "kind/\($0.rawValue)" }
             + ["city"] + connection.notifications(state: .dead, limit: 1000).map { "notification/\($0.id)" }
+            + connection.districts().map { "district/\($0.id)" }
         var keys = Set(try connection.openAlerts().map(\.key))
         for rule in rules {
             for subject in subjects where AlertRules.covers(rule, subject) { keys.insert(AlertKey(rule: rule, subject: subject)) }

@@ -96,6 +96,11 @@ struct AlertMessage {
         case "surge_level":
             let level = SurgeLevel.allCases.indices.contains(Int(value)) ? SurgeLevel.allCases[Int(value)].name : Text(Self.whole(value), nb: Self.whole(value))
             return Text("Surge level: \(level.en).", nb: "Ankomstnivå: \(level.nb).")
+        case "settlement_lag":
+            let behind = Self.whole(value), limit = Self.whole(alert.threshold ?? 0)
+            return Text(
+                "\(name.en): \(behind) persons behind the settlement expected by today (threshold \(limit)).",
+                nb: "\(name.nb): \(behind) personer etter bosettingen som var ventet til i dag (terskel \(limit)).")
         default:
             return Text("Value: \(Self.whole(value))", nb: "Verdi: \(Self.whole(value))")
         }
@@ -133,6 +138,7 @@ struct AlertMessage {
         case "stale_report": Text("\(name.en): no head count reported", nb: "\(name.nb): ingen telling rapportert")
         case "surge_level": Text("Arrival surge in Oslo", nb: "Økte ankomster til Oslo")
         case "notification_dead": Text("A notification could not be delivered", nb: "En melding kunne ikke leveres")
+        case "settlement_lag": Text("\(name.en): settlement behind the quota", nb: "\(name.nb): bosettingen ligger etter kvoten")
         default: Text("\(alert.key.rule) \(alert.key.subject)", nb: "\(alert.key.rule) \(alert.key.subject)")
         }
     }

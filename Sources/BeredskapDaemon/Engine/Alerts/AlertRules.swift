@@ -32,6 +32,7 @@ enum AlertRules {
         }
         if alerts.surgeLevel.enabled { rules.append(SurgeLevelRule(settings: alerts.surgeLevel)) }
         if alerts.notificationDead.enabled { rules.append(NotificationDeadRule(settings: alerts.notificationDead)) }
+        if alerts.settlementLag.enabled { rules.append(SettlementLagRule(settings: alerts.settlementLag)) }
         return rules
     }
 
@@ -40,6 +41,7 @@ enum AlertRules {
     static let subjectKinds: [String: String] = [
         "facility_utilization": "facility", "facility_cap": "facility", "stale_report": "facility",
         "kind_utilization": "kind", "city_utilization": "city", "surge_level": "city", "notification_dead": "notification",
+        "settlement_lag": "district",
     ]
 
     /// Whether `rule`'s alerts can be about `subject`.
@@ -137,5 +139,18 @@ struct NotificationDeadRule: AlertRule {
     func subjects(touchedBy event: Event) -> [String] {
         event.is(NotificationEvents.dead) || event.is(NotificationEvents.delivered) || event.is(NotificationEvents.requeued)
             ? [event.subject].compactMap { $0 } : []
+    }
+}
+
+struct SettlementLagRule: AlertRule {
+    let settings: DaemonConfiguration.SettlementLagRule
+    var condition: AlertCondition { .settlementLag(settings.severity, settings.thresholds) }
+    var policy: AlertLifecycle.Policy { settings.policy }
+
+    func subjects(touchedBy event: Event) -> [String] {
+        guard event.kind?.topic == .settlement else { return [] }
+        // A record touches its district; new quotas or reference figures touch every district.
+        if let subject = event.subject, subject.hasPrefix("district/") { return [subject] }
+        return District.oslo.map { "district/\($0.id)" }
     }
 }

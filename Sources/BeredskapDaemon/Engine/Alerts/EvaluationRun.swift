@@ -218,13 +218,24 @@ struct EvaluationRun {
         let facilities = try ids.compactMap { try connection.facility($0) }
         let needsPlaces = keys.contains { $0.subject == "city" || $0.subject.hasPrefix("kind/") }
         let needsDead = keys.contains { $0.subject.hasPrefix("notification/") }
+        let needsSettlement = keys.contains { $0.subject.hasPrefix("district/") }
         let loaded = AlertFigures(
             facilities: Dictionary(uniqueKeysWithValues: facilities.map { ($0.id, $0) }),
             places: needsPlaces ? try connection.placesByKind() : [:], surgeLevel: try connection.surgeState().level,
             now: now, cap: settings.cap,
-            deadNotifications: needsDead ? Set(try connection.notifications(state: .dead, limit: 10_000).map(\.id)) : [])
+            deadNotifications: needsDead ? Set(try connection.notifications(state: .dead, limit: 10_000).map(\.id)) : [],
+            settlement: needsSettlement ? try settlementFigures(connection) : nil)
         inputs = loaded
         return loaded
+    }
+
+    /// This year's quotas in force and what is settled today, in the daemon's time zone.
+    private func settlementFigures(_ connection: SQLiteConnection) throws -> SettlementFigures {
+        let today = settings.calendar.date(of: now)
+        return SettlementFigures(
+            year: today.year, today: today, quotas: try connection.quotaVersion(year: today.year)?.quotas ?? [:],
+            settled: try connection.settledByDistrict(year: today.year, through: today),
+            nextDay: settings.calendar.startOfDay(today.adding(days: 1)))
     }
 
     /// What the alert's events say about it.

@@ -26,6 +26,8 @@ extension DaemonConfiguration {
         /// A notification that exhausted its retries.
         public var notificationDead = FixedRule(severity: .critical, repeatInterval: .seconds(4 * 3600))
         public var surgeLevel = SurgeRule()
+        /// A district behind its settlement quota (`SettlementLagConfiguration.swift`).
+        public var settlementLag = SettlementLagRule()
         public var flapping = FlapDetector.Settings()
     }
 
@@ -113,7 +115,7 @@ extension DaemonConfiguration {
 extension DaemonConfiguration.Alerts: Decodable {
     private enum CodingKeys: String, CodingKey {
         case facilityUtilization, kindUtilization, cityUtilization, facilityCap, staleReport, notificationDead, surgeLevel
-        case flapping
+        case settlementLag, flapping
     }
 
     public init(from decoder: any Decoder) throws {
@@ -126,6 +128,7 @@ extension DaemonConfiguration.Alerts: Decodable {
         staleReport = try container.overlay(.staleReport, default: defaults.staleReport) { $0.problems() }
         notificationDead = try container.overlay(.notificationDead, default: defaults.notificationDead) { $0.problems() }
         surgeLevel = try container.overlay(.surgeLevel, default: defaults.surgeLevel) { $0.policy.problems() }
+        settlementLag = try container.overlay(.settlementLag, default: defaults.settlementLag) { $0.problems() }
         flapping = try container.overlay(.flapping, default: defaults.flapping) { $0.validate() }
     }
 }

@@ -42,6 +42,9 @@ enum RuleResources {
                 "surge_level", enabled: surge.enabled, policy: surge.policy,
                 levels: SurgeSeverities(elevated: surge.elevated, high: surge.high, crisis: surge.crisis)),
             fixed("notification_dead", alerts.notificationDead),
+            rule(
+                "settlement_lag", enabled: alerts.settlementLag.enabled, policy: alerts.settlementLag.policy,
+                severity: alerts.settlementLag.severity),
         ])
     }
 }
