@@ -1,16 +1,40 @@
 import BeredskapCore
 
-/// `PUT /v1/districts/{id}`.
+/// `PUT /v1/districts/{id}`: the whole district; reference data left out is cleared.
 public struct DistrictBody: Sendable, Codable, Equatable {
     public var number: Int
     public var name: String
     /// Population on 1 January, by year (`"2016": 51444`).
     public var population: [String: Int]?
+    /// Percent, by year (`"2015": 34.3`).
+    public var immigrantShare: [String: Double]?
+    /// Refugees settled per 1000 inhabitants, by year (`"2014": 0.9`).
+    public var refugeesPer1000: [String: Double]?
+    public var contact: DistrictContact?
+    public var minorsService: MinorsService?
+    public var municipalHousingUnits: Int?
 
-    public init(number: Int, name: String, population: [String: Int]? = nil) {
+    public init(
+        number: Int, name: String, population: [String: Int]? = nil, immigrantShare: [String: Double]? = nil,
+        refugeesPer1000: [String: Double]? = nil, contact: DistrictContact? = nil, minorsService: MinorsService? = nil,
+        municipalHousingUnits: Int? = nil
+    ) {
         self.number = number
         self.name = name
         self.population = population
+        self.immigrantShare = immigrantShare
+        self.refugeesPer1000 = refugeesPer1000
+        self.contact = contact
+        self.minorsService = minorsService
+        self.municipalHousingUnits = municipalHousingUnits
+    }
+
+    /// The body that stores `district` as it is.
+    public init(_ district: District) {
+        self.init(
+            number: district.number, name: district.name, population: district.population,
+            immigrantShare: district.immigrantShare, refugeesPer1000: district.refugeesPer1000, contact: district.contact,
+            minorsService: district.minorsService, municipalHousingUnits: district.municipalHousingUnits)
     }
 }
 

@@ -28,6 +28,8 @@ public struct EventTopic: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let log = EventTopic(rawValue: "log")
     public static let access = EventTopic(rawValue: "access")
     public static let daemon = EventTopic(rawValue: "daemon")
+    /// Settlement years, quotas and records.
+    public static let settlement = EventTopic(rawValue: "settlement")
     public static let config = EventTopic(rawValue: "config")
 }
 
@@ -108,7 +110,7 @@ extension EventPayload where Self: JSONRepresentable {
 public enum EventCatalogue {
     public static let all: [EventKind] =
         CapacityEvents.all + SurgeEvents.all + AlertEvents.all + NotificationEvents.all + PlaybookEvents.all
-        + IncidentLogEvents.all + AccessEvents.all + ServiceEvents.all
+        + IncidentLogEvents.all + AccessEvents.all + ServiceEvents.all + SettlementYearEvents.all
 
     private static let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 

@@ -1,6 +1,8 @@
+import BeredskapJSON
+
 /// Which way a criterion pulls: towards districts with high values or with low ones. A high
 /// immigrant share should give fewer refugees (`lessGetsMore`); more municipal homes, more.
-public enum AllocationDirection: String, Sendable, Codable, CaseIterable {
+public enum AllocationDirection: String, JSONStringEnum {
     case moreGetsMore = "more_gets_more"
     case lessGetsMore = "less_gets_more"
 }

@@ -1,3 +1,5 @@
+import BeredskapJSON
+
 /// A district's contact point for settlement (recommendation 38 of the 2016 strategy: each
 /// district names one, so IMDi and the office know whom to call and alerts reach a person).
 public struct DistrictContact: Sendable, Equatable, Codable {
@@ -15,7 +17,7 @@ public struct DistrictContact: Sendable, Equatable, Codable {
 /// Which service settles unaccompanied minors in a district: child welfare in 13 of Oslo's
 /// districts, NAV in Sagene and Grünerløkka (2016 strategy). The office asks a different
 /// office in each case, so it is reference data.
-public enum MinorsService: String, Sendable, Codable, CaseIterable {
+public enum MinorsService: String, JSONStringEnum {
     case childWelfare, nav
 }
 
