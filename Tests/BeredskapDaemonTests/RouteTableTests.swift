@@ -52,6 +52,7 @@ import Testing
         Entry("GET", "/v1/arrivals", .read, ["bucket", "category", "district", "facility", "from", "kind", "to"]),
         Entry("GET", "/v1/occupancy", .read, ["bucket", "facility", "from", "to"]),
         Entry("GET", "/v1/districts", .read),
+        Entry("GET", "/v1/districts/{id}", .read),
         Entry("PUT", "/v1/districts/{id}", .operate),
         Entry("GET", "/v1/playbooks", .read),
         Entry("GET", "/v1/playbooks/{id}", .read),
@@ -72,6 +73,10 @@ import Testing
         Entry("POST", "/v1/silences", .operate),
         Entry("GET", "/v1/silences", .operate, ["limit", "state"]),
         Entry("DELETE", "/v1/silences/{id}", .operate),
+        Entry("PUT", "/v1/settlement/years/{year}", .operate),
+        Entry("GET", "/v1/settlement/years", .read),
+        Entry("GET", "/v1/settlement/years/{year}", .read),
+        Entry("POST", "/v1/settlement/years/{year}/allocation", .read),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the
