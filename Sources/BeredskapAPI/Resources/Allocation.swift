@@ -52,11 +52,13 @@ public struct AllocationResponse: Sendable, Codable, Equatable {
     public var totalSource: String
     /// The tie rule, in words.
     public var tieBreak: String
-    public var criteria: [UsedCriterion]
+    /// The criteria as used: weights normalised to sum to 1, the year of reference data each
+    /// took, and the value per district it weighed.
+    public var criteria: [QuotaAllocation.UsedCriterion]
     public var districts: [DistrictShare]
 
     public init(
-        year: Int, method: AllocationMethodName, total: Int, totalSource: String, tieBreak: String, criteria: [UsedCriterion],
+        year: Int, method: AllocationMethodName, total: Int, totalSource: String, tieBreak: String, criteria: [QuotaAllocation.UsedCriterion],
         districts: [DistrictShare]
     ) {
         self.year = year
@@ -66,22 +68,6 @@ public struct AllocationResponse: Sendable, Codable, Equatable {
         self.tieBreak = tieBreak
         self.criteria = criteria
         self.districts = districts
-    }
-
-    /// A criterion as used: the weight normalised (the weights sum to 1), the year of
-    /// reference data it took.
-    public struct UsedCriterion: Sendable, Codable, Equatable {
-        public var name: String
-        public var weight: Double
-        public var direction: AllocationDirection
-        public var year: Int?
-
-        public init(name: String, weight: Double, direction: AllocationDirection, year: Int?) {
-            self.name = name
-            self.weight = weight
-            self.direction = direction
-            self.year = year
-        }
     }
 
     public struct DistrictShare: Sendable, Codable, Equatable {

@@ -85,6 +85,11 @@ enum CommandInputs {
         "run list": [.filter("playbook", ids: .playbook)],
         "run complete": steps,
         "run skip": steps,
+        "settlement year set": [
+            .option("request", field: "imdi_request"), .option("decision", field: "council_decision"),
+            .option("request-minors", field: "imdi_request_minors"), .option("decision-minors", field: "council_decision_minors"),
+        ],
+        "settlement allocate": [.option("criterion", field: "criteria")],
     ]
 
     /// An input of the command a person ran, as found from what the daemon said.

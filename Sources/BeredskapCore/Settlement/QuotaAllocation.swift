@@ -39,8 +39,9 @@ public struct QuotaAllocation: Sendable, Equatable {
         public var contributions: [Double]
     }
 
-    /// A criterion as it was used: its values are the ones the shares were computed from.
-    public struct UsedCriterion: Sendable, Equatable {
+    /// A criterion as it was used: its values are the ones the shares were computed from, so
+    /// an answer shows what each district was weighed by.
+    public struct UsedCriterion: Sendable, Equatable, Codable {
         public var name: String
         /// Normalised: the weights sum to 1.
         public var weight: Double
@@ -48,6 +49,14 @@ public struct QuotaAllocation: Sendable, Equatable {
         /// The year of reference data it took, if it took any.
         public var year: Int?
         public var values: [String: Double]
+
+        public init(name: String, weight: Double, direction: AllocationDirection, year: Int?, values: [String: Double]) {
+            self.name = name
+            self.weight = weight
+            self.direction = direction
+            self.year = year
+            self.values = values
+        }
     }
 
     public var total: Int

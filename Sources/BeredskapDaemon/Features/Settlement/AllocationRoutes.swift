@@ -68,7 +68,7 @@ struct AllocationRoutes {
         AllocationResponse(
             year: year, method: method, total: allocation.total, totalSource: source,
             tieBreak: LargestRemainder.tieBreak(language),
-            criteria: allocation.criteria.map { .init(name: $0.name, weight: $0.weight, direction: $0.direction, year: $0.year) },
+            criteria: allocation.criteria,
             districts: allocation.districts.map { share in
                 AllocationResponse.DistrictShare(
                     district: share.district, number: share.number, name: share.name, share: share.share, exact: share.exact,

@@ -1,0 +1,39 @@
+import BeredskapCLIKit
+import BeredskapCore
+
+/// The settlement commands (issue 11): years, their history and the allocation preview, each
+/// declared beside its action in this folder.
+extension CommandTree {
+    static let settlementCommands = [settlement]
+
+    static let settlement = Command(
+        "settlement",
+        summary: Text("settlement: yearly numbers, history, quota allocation", nb: "bosetting: årstall, historikk, fordeling av kvoter"),
+        discussion: help(
+            """
+            Each year IMDi asks the city to settle a number of refugees and the city council
+            decides how many; the number is split between the 15 districts.
+            """,
+            nb: """
+            Hvert år ber IMDi byen bosette et antall flyktninger, og bystyret vedtar hvor
+            mange; tallet fordeles mellom de 15 bydelene.
+            """),
+        subcommands: [settlementYear, settlementHistory, settlementAllocate])
+
+    /// `YEAR`, as the settlement commands take it.
+    static let yearArgument = ArgumentSpec.required("YEAR", help: Text("the year, e.g. 2016", nb: "året, f.eks. 2016"))
+}
+
+extension ParsedCommand {
+    /// The `YEAR` argument as a year the daemon keeps.
+    func settlementYear() throws(UsageError) -> Int {
+        let text = argument("YEAR") ?? ""
+        guard let year = Int(text), SettlementYear.years.contains(year) else {
+            let years = SettlementYear.years
+            throw usageError(Text(
+                "<YEAR>: expected a year from \(years.lowerBound) to \(years.upperBound), not '\(text)'",
+                nb: "<YEAR>: forventet et år fra \(years.lowerBound) til \(years.upperBound), ikke «\(text)»"))
+        }
+        return year
+    }
+}
