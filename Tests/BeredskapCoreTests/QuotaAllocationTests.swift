@@ -86,6 +86,20 @@ import Testing
         #expect(allocation.districts.map(\.quota) == [5, 11])
     }
 
+    @Test func referenceDataWithoutAYearTakesTheLatestNotAfterTheSettlementYear() throws {
+        var districts = Self.districts([10, 30])
+        districts[0].population["2020"] = 30
+        districts[1].population["2020"] = 10
+        let criteria = [AllocationCriterion("population", weight: 1)]
+        let in2017 = try QuotaAllocation.allocate(total: 4, districts: districts, method: .weighted(criteria), asOf: 2017)
+        #expect(in2017.criteria.first?.year == 2016)
+        #expect(in2017.districts.map(\.quota) == [1, 3])
+        let in2021 = try QuotaAllocation.allocate(total: 4, districts: districts, method: .weighted(criteria), asOf: 2021)
+        #expect(in2021.criteria.first?.year == 2020)
+        let in2010 = try QuotaAllocation.allocate(total: 4, districts: districts, method: .weighted(criteria), asOf: 2010)
+        #expect(in2010.criteria.first?.year == 2016, "all later: the earliest")
+    }
+
     @Test func theSeedsWeightedModelRunsOnReferenceDataAlone() throws {
         // Immigrant share (less gets more, weight 2) and population (weight 1), with the latest
         // year every district has: the west (Vestre Aker, Nordstrand) gets more than by

@@ -66,7 +66,13 @@ public struct QuotaAllocation: Sendable, Equatable {
 
     /// Allocates `total` between `districts` by `method`; the first problem found, named by its
     /// field in the allocation request (`criteria[1].values.ullern`, `population_year`).
-    public static func allocate(total: Int, districts: [District], method: Method) throws(FieldProblem) -> QuotaAllocation {
+    ///
+    /// A criterion taken from reference data without a year uses the latest year every
+    /// district has that is not after `asOf` (the settlement year), or, when all are later,
+    /// the earliest of them.
+    public static func allocate(
+        total: Int, districts: [District], method: Method, asOf: Int? = nil
+    ) throws(FieldProblem) -> QuotaAllocation {
         guard (0...LargestRemainder.maximumTotal).contains(total) else {
             throw FieldProblem("total", Text(
                 "expected an integer between 0 and \(LargestRemainder.maximumTotal)",
@@ -76,7 +82,7 @@ public struct QuotaAllocation: Sendable, Equatable {
         guard !ordered.isEmpty else {
             throw FieldProblem("districts", Text("there are no districts to allocate to", nb: "det finnes ingen bydeler å fordele til"))
         }
-        let criteria = try usedCriteria(method, ordered)
+        let criteria = try usedCriteria(method, ordered, asOf: asOf)
         let contributions = ordered.map { district in
             criteria.map { $0.weight * criterionShare($0, of: district.id, ordered) }
         }
@@ -112,7 +118,7 @@ public struct QuotaAllocation: Sendable, Equatable {
     }
 
     /// The criteria with their values resolved and checked and their weights normalised.
-    static func usedCriteria(_ method: Method, _ districts: [District]) throws(FieldProblem) -> [UsedCriterion] {
+    static func usedCriteria(_ method: Method, _ districts: [District], asOf: Int?) throws(FieldProblem) -> [UsedCriterion] {
         switch method {
         case .population(let year):
             var values: [String: Double] = [:]
@@ -129,11 +135,13 @@ public struct QuotaAllocation: Sendable, Equatable {
             }
             return [UsedCriterion(name: "population", weight: 1, direction: .moreGetsMore, year: year, values: values)]
         case .weighted(let criteria):
-            return try weighted(criteria, districts)
+            return try weighted(criteria, districts, asOf: asOf)
         }
     }
 
-    private static func weighted(_ criteria: [AllocationCriterion], _ districts: [District]) throws(FieldProblem) -> [UsedCriterion] {
+    private static func weighted(
+        _ criteria: [AllocationCriterion], _ districts: [District], asOf: Int?
+    ) throws(FieldProblem) -> [UsedCriterion] {
         guard !criteria.isEmpty else {
             throw FieldProblem("criteria", Text("give at least one criterion", nb: "gi minst ett kriterium"))
         }
@@ -152,7 +160,7 @@ public struct QuotaAllocation: Sendable, Equatable {
             guard criterion.weight.isFinite, criterion.weight >= 0 else {
                 throw FieldProblem("\(field).weight", Text("expected a number ≥ 0", nb: "forventet et tall ≥ 0"))
             }
-            let (values, year) = try resolvedValues(criterion, field, districts)
+            let (values, year) = try resolvedValues(criterion, field, districts, asOf: asOf)
             used.append(UsedCriterion(
                 name: criterion.name, weight: criterion.weight, direction: criterion.direction, year: year, values: values))
         }
@@ -169,7 +177,7 @@ public struct QuotaAllocation: Sendable, Equatable {
 
     /// The values given, every district's and nothing else; or the districts' reference data.
     private static func resolvedValues(
-        _ criterion: AllocationCriterion, _ field: String, _ districts: [District]
+        _ criterion: AllocationCriterion, _ field: String, _ districts: [District], asOf: Int?
     ) throws(FieldProblem) -> ([String: Double], Int?) {
         if let given = criterion.values {
             let known = Set(districts.map(\.id))
@@ -201,11 +209,12 @@ public struct QuotaAllocation: Sendable, Equatable {
             key = String(year)
         } else {
             let common = figures.dropFirst().reduce(Set(figures[0].keys)) { $0.intersection($1.keys) }
-            guard let latest = common.compactMap({ Int($0) }).max() else {
+            let years = common.compactMap { Int($0) }
+            guard let chosen = years.filter({ $0 <= asOf ?? Int.max }).max() ?? years.min() else {
                 throw FieldProblem("\(field).year", Text(
                     "no year has \(figure.rawValue) for every district", nb: "ingen år har \(figure.rawValue) for alle bydeler"))
             }
-            key = String(latest)
+            key = String(chosen)
         }
         var values: [String: Double] = [:]
         for (district, figures) in zip(districts, figures) {

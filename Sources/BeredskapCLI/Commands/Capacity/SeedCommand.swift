@@ -8,17 +8,21 @@ import Foundation
 extension CommandTree {
     static let seed = Command(
         "seed",
-        summary: Text("load districts and facilities from a directory", nb: "last inn bydeler og mottak fra en mappe"),
+        summary: Text(
+            "load districts, facilities and settlement years from a directory", nb: "last inn bydeler, mottak og bosettingsår fra en mappe"),
         discussion: help(
             """
-            Reads DIR/districts.json5 and DIR/facilities.json5 (either may be missing), checks
-            everything, then writes it. Safe to repeat: districts are written (an unchanged one
-            changes nothing); facilities that already exist are kept unless --replace is given.
+            Reads DIR/districts.json5, DIR/facilities.json5 and DIR/settlement-years.json5 (any
+            may be missing), checks everything, then writes it. Safe to repeat: districts and
+            years are written (an unchanged one changes nothing; a district's contact point,
+            which the file does not have, is kept); facilities that already exist are kept
+            unless --replace is given.
             """,
             nb: """
-            Leser DIR/districts.json5 og DIR/facilities.json5 (én av dem kan mangle), sjekker
-            alt og skriver det så. Trygt å gjenta: bydeler skrives (en uendret endrer ingenting);
-            mottak som finnes fra før beholdes med mindre --replace er gitt.
+            Leser DIR/districts.json5, DIR/facilities.json5 og DIR/settlement-years.json5 (hver
+            av dem kan mangle), sjekker alt og skriver det så. Trygt å gjenta: bydeler og år
+            skrives (et uendret endrer ingenting; en bydels kontaktpunkt, som filen ikke har,
+            beholdes); mottak som finnes fra før beholdes med mindre --replace er gitt.
             """,
             examples: [
                 "beredskap seed Config/oslo",
@@ -60,6 +64,7 @@ enum SeedCommand {
     struct Summary: Encodable {
         var districts: [Item] = []
         var facilities: [Item] = []
+        var years: [Item] = []
         var skipped: [String] = []
     }
 
@@ -79,15 +84,16 @@ enum SeedCommand {
         }
         guard let definitions = loaded else {
             throw .usage(parsed.usageError(Text(
-                "neither \(SeedFiles.districtsFile) nor \(SeedFiles.facilitiesFile) is in '\(directory)'",
-                nb: "verken \(SeedFiles.districtsFile) eller \(SeedFiles.facilitiesFile) finnes i «\(directory)»")))
+                "none of \(SeedFiles.districtsFile), \(SeedFiles.facilitiesFile), \(SeedFiles.yearsFile) is in '\(directory)'",
+                nb: "ingen av \(SeedFiles.districtsFile), \(SeedFiles.facilitiesFile), \(SeedFiles.yearsFile) finnes i «\(directory)»")))
         }
         for file in definitions.skipped {
             output.error(output.style.dim(Text(
                 "beredskap: \(file) is not in \(directory); skipped.", nb: "beredskap: \(file) finnes ikke i \(directory); hoppet over.")(output.language)))
         }
         let client = context.client
-        let existingDistricts = try call { () throws(ClientError) in Set(try client.districts().districts.map(\.id)) }
+        let districtsNow = try call { () throws(ClientError) in try client.districts().districts }
+        let existingDistricts = Set(districtsNow.map(\.id))
         let existingFacilities = try call { () throws(ClientError) in try client.facilities() }
         if let facilities = definitions.facilities {
             do {
@@ -101,7 +107,8 @@ enum SeedCommand {
         var summary = Summary(skipped: definitions.skipped)
         for district in definitions.districts ?? [] {
             let key = context.idempotencyKey()
-            let answer = try call { () throws(ClientError) in try client.putDistrict(id: district.id, district.body, idempotencyKey: key) }
+            let body = district.body(over: districtsNow.first { $0.id == district.id })
+            let answer = try call { () throws(ClientError) in try client.putDistrict(id: district.id, body, idempotencyKey: key) }
             let outcome: Outcome = !existingDistricts.contains(district.id) ? .created : answer.changed ? .changed : .unchanged
             summary.districts.append(Item(id: district.id, result: outcome))
         }
@@ -116,6 +123,15 @@ enum SeedCommand {
             let answer = try call { () throws(ClientError) in try client.putFacility(id: facility.id, facility.body, idempotencyKey: key) }
             let outcome: Outcome = answer.created ? .created : answer.changed ? .changed : .unchanged
             summary.facilities.append(Item(id: facility.id, result: outcome))
+        }
+        if let years = definitions.years {
+            let yearsNow = try call { () throws(ClientError) in Set(try client.settlementYears().years.map(\.year)) }
+            for year in years {
+                let key = context.idempotencyKey()
+                let answer = try call { () throws(ClientError) in try client.putSettlementYear(year.year, year.body, idempotencyKey: key) }
+                let outcome: Outcome = !yearsNow.contains(year.year) ? .created : answer.changed ? .changed : .unchanged
+                summary.years.append(Item(id: String(year.year), result: outcome))
+            }
         }
         print(summary, directory: directory, output)
     }
@@ -139,7 +155,7 @@ enum SeedCommand {
         let groups: [(String, Text, [Item])] = [
             ("district", Text("districts", nb: "bydeler"), summary.districts),
             ("facility", Text("facilities", nb: "mottak"), summary.facilities),
-        ]
+        ] + (summary.years.isEmpty ? [] : [("settlement_year", Text("settlement years", nb: "bosettingsår"), summary.years)])
         guard !output.printedForScripts(summary, csv: {
             (["type", "id", "result"], groups.flatMap { type, _, items in items.map { [type, $0.id, $0.result.rawValue] } })
         }) else { return }

@@ -29,7 +29,7 @@ struct AllocationRoutes {
                 }
                 let allocation: QuotaAllocation
                 do throws(FieldProblem) {
-                    allocation = try QuotaAllocation.allocate(total: total, districts: districts, method: method)
+                    allocation = try QuotaAllocation.allocate(total: total, districts: districts, method: method, asOf: number)
                 } catch {
                     throw .invalidField(error.field, error.problem)
                 }
