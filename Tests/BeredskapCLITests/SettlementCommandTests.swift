@@ -125,3 +125,35 @@ import Testing
         #expect(printed.lines.contains("Weights: population 2016 50.0 % (more gets more), capacity 50.0 % (less gets more)"))
     }
 }
+
+/// `district set`: read, change the given fields, store.
+@Suite struct DistrictChangesTests {
+    func changes(_ options: [String]) throws -> DistrictChanges {
+        guard case .run(let command) = try CLI.parser.parse(["district", "set", "sagene"] + options) else { throw SettlementCommandTests.Unexpected.notRun }
+        return try DistrictChanges(command)
+    }
+
+    static let sagene = District(
+        id: "sagene", number: 3, name: "Sagene", population: ["2016": 41_566], immigrantShare: ["2015": 20.4],
+        contact: DistrictContact(name: "Bosettingskontoret", email: "bosetting@bsa.oslo.kommune.no"), minorsService: .nav)
+
+    @Test func onlyTheGivenFieldsChange() throws {
+        let changed = try changes([
+            "--population", "2020=45089", "--immigrant-share", "2016=20,9", "--contact-phone", "+47 21 80 21 80",
+            "--minors-service", "child-welfare", "--housing-units", "40",
+        ]).applied(to: Self.sagene)
+        #expect(changed.population == ["2016": 41_566, "2020": 45_089])
+        #expect(changed.immigrantShare == ["2015": 20.4, "2016": 20.9])
+        #expect(changed.contact == DistrictContact(name: "Bosettingskontoret", email: "bosetting@bsa.oslo.kommune.no", phone: "+47 21 80 21 80"))
+        #expect(changed.minorsService == .childWelfare)
+        #expect(changed.municipalHousingUnits == 40)
+        #expect(try changes(["--contact-name", "none"]).applied(to: Self.sagene).contact == nil)
+        #expect(try changes(["--contact-email", ""]).applied(to: Self.sagene).contact?.email == nil)
+    }
+
+    @Test func badOptionsAreUsageErrors() {
+        for options in [[], ["--population", "2016:1"], ["--immigrant-share", "2015=mye"], ["--minors-service", "barnevern"], ["--housing-units", "-1"]] {
+            #expect(throws: UsageError.self, "\(options)") { try self.changes(options) }
+        }
+    }
+}

@@ -4,7 +4,7 @@ import BeredskapCore
 /// The settlement commands (issue 11): years, their history and the allocation preview, each
 /// declared beside its action in this folder.
 extension CommandTree {
-    static let settlementCommands = [settlement]
+    static let settlementCommands = [district, settlement]
 
     static let settlement = Command(
         "settlement",
