@@ -72,6 +72,7 @@ import Testing
         #expect(usageMessage(["--method", "weighted", "--criterion", "capacity:1", "--values", "v.csv"], files: ["v.csv": "district,capacity\nalna,mye\n"])?
             .contains("line 2") == true)
         #expect(usageMessage(["--method", "population", "--total", "-1"]) != nil)
+        #expect(usageMessage(["--method", "weighted", "--criterion", "intro_results:1"])?.contains("give its values with --values") == true)
         #expect(throws: UsageError.self) { try self.parsed(["settlement", "allocate", "twenty", "--method", "population"]).settlementYear() }
     }
 

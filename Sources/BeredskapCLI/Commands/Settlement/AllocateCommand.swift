@@ -106,6 +106,13 @@ enum AllocationOptions {
                 let values = try valuesFile(path, read: read, parsed)
                 for index in criteria.indices { criteria[index].values = values[criteria[index].name] }
             }
+            let fromDistricts = Set(AllocationCriterion.ReferenceFigure.allCases.map(\.rawValue))
+            if let lacking = criteria.first(where: { $0.values == nil && !fromDistricts.contains($0.name) }) {
+                let names = fromDistricts.sorted().joined(separator: ", ")
+                throw parsed.usageError(Text(
+                    "--criterion \(lacking.name): give its values with --values FILE (only \(names) come from the districts)",
+                    nb: "--criterion \(lacking.name): gi verdiene med --values FIL (bare \(names) hentes fra bydelene)"))
+            }
             return AllocationRequest(method: .weighted, criteria: criteria, total: total)
         }
     }
