@@ -46,7 +46,7 @@ public struct DistrictList: Sendable, Codable, Equatable {
 }
 
 /// A district after `PUT`: its fields, `changed` and `event_seq` (flat).
-public struct DistrictChanged: Sendable, Codable, Equatable {
+public struct DistrictChanged: FlatChange, Equatable {
     public var district: District
     public var changed: Bool
     public var eventSeq: Int64
@@ -57,18 +57,35 @@ public struct DistrictChanged: Sendable, Codable, Equatable {
         self.eventSeq = eventSeq
     }
 
-    private enum CodingKeys: String, CodingKey { case changed, eventSeq }
+    public init(resource: District, changed: Bool, eventSeq: Int64) { self.init(district: resource, changed: changed, eventSeq: eventSeq) }
 
+    public var resource: District { district }
+}
+
+/// The answer to a `PUT` of reference data: the resource's own fields with `changed` (false
+/// when the PUT changed nothing and appended no event) and `event_seq` beside them, in one
+/// flat object, so a script reads `.changed` and `.name` alike.
+public protocol FlatChange: Sendable, Codable {
+    associatedtype Resource: Codable
+    var resource: Resource { get }
+    var changed: Bool { get }
+    var eventSeq: Int64 { get }
+    init(resource: Resource, changed: Bool, eventSeq: Int64)
+}
+
+private enum FlatChangeKeys: String, CodingKey { case changed, eventSeq }
+
+extension FlatChange {
     public init(from decoder: any Decoder) throws {
-        district = try District(from: decoder)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        changed = try container.decode(Bool.self, forKey: .changed)
-        eventSeq = try container.decode(Int64.self, forKey: .eventSeq)
+        let container = try decoder.container(keyedBy: FlatChangeKeys.self)
+        self.init(
+            resource: try Resource(from: decoder), changed: try container.decode(Bool.self, forKey: .changed),
+            eventSeq: try container.decode(Int64.self, forKey: .eventSeq))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try district.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        try resource.encode(to: encoder)
+        var container = encoder.container(keyedBy: FlatChangeKeys.self)
         try container.encode(changed, forKey: .changed)
         try container.encode(eventSeq, forKey: .eventSeq)
     }

@@ -51,7 +51,7 @@ public struct SettlementYearList: Sendable, Codable, Equatable {
 }
 
 /// A year after `PUT`: its fields, `changed` and `event_seq` (flat, as a district's).
-public struct SettlementYearChanged: Sendable, Codable, Equatable {
+public struct SettlementYearChanged: FlatChange, Equatable {
     public var year: SettlementYearResource
     public var changed: Bool
     public var eventSeq: Int64
@@ -62,19 +62,9 @@ public struct SettlementYearChanged: Sendable, Codable, Equatable {
         self.eventSeq = eventSeq
     }
 
-    private enum CodingKeys: String, CodingKey { case changed, eventSeq }
-
-    public init(from decoder: any Decoder) throws {
-        year = try SettlementYearResource(from: decoder)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        changed = try container.decode(Bool.self, forKey: .changed)
-        eventSeq = try container.decode(Int64.self, forKey: .eventSeq)
+    public init(resource: SettlementYearResource, changed: Bool, eventSeq: Int64) {
+        self.init(year: resource, changed: changed, eventSeq: eventSeq)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        try year.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(changed, forKey: .changed)
-        try container.encode(eventSeq, forKey: .eventSeq)
-    }
+    public var resource: SettlementYearResource { year }
 }
