@@ -51,7 +51,7 @@ extension CommandTree {
             .option("values", value: "FILE", help: Text(
                 "values per district for the criteria (CSV or JSON)", nb: "verdier per bydel for kriteriene (CSV eller JSON)")),
         ],
-        arguments: [yearArgument],
+        arguments: [settlementYearArgument],
         run: AllocateCommand.run)
 }
 

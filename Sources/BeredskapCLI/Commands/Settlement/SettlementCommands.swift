@@ -1,10 +1,13 @@
 import BeredskapCLIKit
 import BeredskapCore
 
-/// The settlement commands (issue 11): years, their history and the allocation preview, each
-/// declared beside its action in this folder.
+/// The settlement commands of this folder (issue 11): districts, years, their history and the
+/// allocation preview, each declared beside its action.
 extension CommandTree {
     static let settlementCommands = [district, settlement]
+
+    /// What this folder adds to the `settlement` group.
+    static let settlementYearCommands: [Command] = [settlementYear, settlementHistory, settlementAllocate]
 
     static let settlement = Command(
         "settlement",
@@ -18,10 +21,10 @@ extension CommandTree {
             Hvert år ber IMDi byen bosette et antall flyktninger, og bystyret vedtar hvor
             mange; tallet fordeles mellom de 15 bydelene.
             """),
-        subcommands: [settlementYear, settlementHistory, settlementAllocate])
+        subcommands: settlementYearCommands)
 
     /// `YEAR`, as the settlement commands take it.
-    static let yearArgument = ArgumentSpec.required("YEAR", help: Text("the year, e.g. 2016", nb: "året, f.eks. 2016"))
+    static let settlementYearArgument = ArgumentSpec.required("YEAR", help: Text("the year, e.g. 2016", nb: "året, f.eks. 2016"))
 }
 
 extension ParsedCommand {

@@ -36,14 +36,14 @@ extension CommandTree {
             .option("decision-minors", value: "N", help: Text("unaccompanied minors in the decision", nb: "enslige mindreårige i vedtaket")),
             .option("note", value: "TEXT", help: Text("the source, or what qualifies the numbers; \"\" removes it", nb: "kilden, eller hva som begrenser tallene; \"\" fjerner den")),
         ],
-        arguments: [yearArgument],
+        arguments: [settlementYearArgument],
         run: SettlementYearCommands.set)
 
     static let settlementYearShow = Command(
         "show",
         summary: Text("show one year", nb: "vis ett år"),
         discussion: help("", nb: "", examples: ["beredskap settlement year show 2016", "beredskap settlement year show 2016 --json"]),
-        arguments: [yearArgument],
+        arguments: [settlementYearArgument],
         run: SettlementYearCommands.show)
 
     static let settlementHistory = Command(

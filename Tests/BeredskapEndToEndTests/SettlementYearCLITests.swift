@@ -4,7 +4,7 @@ import Testing
 
 /// Settlement years, history and the allocation preview with the real binaries, from the
 /// Oslo seed (issue 11, item 9).
-@Suite struct SettlementCLITests {
+@Suite struct SettlementYearCLITests {
     static let oslo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Config/oslo").path
 

@@ -8,7 +8,7 @@ import Testing
 
 /// `settlement year set|show`, `settlement history` and `settlement allocate`: what a command
 /// line asks the daemon for, the usage errors, and what people read.
-@Suite struct SettlementCommandTests {
+@Suite struct SettlementYearCommandTests {
     func parsed(_ arguments: [String]) throws -> ParsedCommand {
         guard case .run(let command) = try CLI.parser.parse(arguments) else { throw Unexpected.notRun }
         return command
@@ -130,7 +130,7 @@ import Testing
 /// `district set`: read, change the given fields, store.
 @Suite struct DistrictChangesTests {
     func changes(_ options: [String]) throws -> DistrictChanges {
-        guard case .run(let command) = try CLI.parser.parse(["district", "set", "sagene"] + options) else { throw SettlementCommandTests.Unexpected.notRun }
+        guard case .run(let command) = try CLI.parser.parse(["district", "set", "sagene"] + options) else { throw SettlementYearCommandTests.Unexpected.notRun }
         return try DistrictChanges(command)
     }
 
