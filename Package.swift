@@ -69,7 +69,7 @@ let package = Package(
         // Helpers shared by test targets only (deterministic random numbers, waiting on conditions).
         .target(name: "BeredskapTestSupport", path: "Tests/BeredskapTestSupport"),
         .testTarget(name: "BeredskapJSONTests", dependencies: ["BeredskapJSON", "BeredskapTestSupport"]),
-        .testTarget(name: "BeredskapCoreTests", dependencies: ["BeredskapCore"]),
+        .testTarget(name: "BeredskapCoreTests", dependencies: ["BeredskapCore", "BeredskapTestSupport"]),
         .testTarget(name: "BeredskapSQLiteTests", dependencies: ["BeredskapSQLite", "BeredskapCore", "BeredskapJSON"]),
         .testTarget(
             name: "BeredskapStoreTests",

@@ -156,6 +156,10 @@ extension BeredskapClient {
         try call(Endpoints.Capacity.districts)
     }
 
+    public func district(id: String) throws(ClientError) -> District {
+        try call(Endpoints.Capacity.district, path: [id])
+    }
+
     public func putDistrict(id: String, _ body: DistrictBody, idempotencyKey: String? = nil) throws(ClientError)
         -> DistrictChanged
     {

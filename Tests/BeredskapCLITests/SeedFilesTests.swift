@@ -53,7 +53,7 @@ import Testing
         let path = try directory(["districts.json5": Self.districts, "facilities.json5": Self.facilities])
         defer { try? FileManager.default.removeItem(atPath: path) }
         let loaded = try #require(try SeedFiles.load(directory: path))
-        #expect(loaded.skipped.isEmpty)
+        #expect(loaded.skipped == ["settlement-years.json5"])
         #expect(loaded.districts?.map(\.body) == [
             DistrictBody(number: 9, name: "Bjerke", population: ["2016": 30937, "2020": 33422]),
             DistrictBody(number: 3, name: "Sagene"),
@@ -64,12 +64,32 @@ import Testing
             capacity: 150, expansionCapacity: 180, blocked: 10, note: "Østensjø"))
     }
 
+    @Test func settlementYearsAreCheckedBeforeAnythingIsSent() throws {
+        let good = try directory(["settlement-years.json5": "{ years: [{ year: 2007, imdi_request: 480, council_decision: 240, note: \"000\" }] }"])
+        defer { try? FileManager.default.removeItem(atPath: good) }
+        let loaded = try #require(try SeedFiles.load(directory: good))
+        #expect(loaded.years?.map(\.body) == [SettlementYearBody(imdiRequest: 480, councilDecision: 240, note: "000")])
+        #expect(try problems(["settlement-years.json5": "{ years: [{ year: 2007 }, { year: 2007 }] }"])
+            == ["settlement-years.json5: years[1].year: '2007' appears twice"])
+        #expect(try problems(["settlement-years.json5": "{ years: [{ year: 2016, council_decision: 10, council_decision_minors: 11 }] }"])
+            .first?.hasPrefix("settlement-years.json5: years[0].council_decision_minors: the minors (11)") == true)
+    }
+
+    @Test func theShippedOsloFilesLoad() throws {
+        let oslo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Config/oslo").path
+        let loaded = try #require(try SeedFiles.load(directory: oslo))
+        #expect(loaded.years?.map(\.year) == Array(2004...2021))
+        #expect(loaded.districts?.filter { $0.minorsService == .nav }.map(\.id) == ["grunerlokka", "sagene"])
+        #expect(loaded.districts?.allSatisfy { $0.immigrantShare?["2015"] != nil && $0.refugeesPer1000?["2014"] != nil } == true)
+    }
+
     @Test func aMissingFileIsSkippedAndNeitherIsNothing() throws {
         let onlyFacilities = try directory(["facilities.json5": Self.facilities])
         defer { try? FileManager.default.removeItem(atPath: onlyFacilities) }
         let loaded = try #require(try SeedFiles.load(directory: onlyFacilities))
         #expect(loaded.districts == nil)
-        #expect(loaded.skipped == ["districts.json5"])
+        #expect(loaded.skipped == ["districts.json5", "settlement-years.json5"])
         let empty = try directory(["README.md": "nothing here"])
         defer { try? FileManager.default.removeItem(atPath: empty) }
         #expect(try SeedFiles.load(directory: empty) == nil)

@@ -16,6 +16,7 @@ import Testing
         (5, "corrections", "7b4af17c5794085d386b39db10205959e7f0d9b6cc4279065e13458b7b11a23d"),
         (6, "text_out_of_events", "7c7f07e769164e1eb44ee0f98a51df23a1a2e1102afcf633892db7a73afdff3b"),
         (7, "settlement_records", "13767b30509f57b91295c351c4a38e9a04973cf320754a7261a014336c2c2c07"),
+        (8, "settlement_years", "dac405a7469af603c2191ed0d956358b6bf7818ee48113bdb9105685ae4f5191"),
     ]
 
     @Test func versionsRunFromOneWithoutGapsOrRepeats() {

@@ -1,3 +1,4 @@
+import BeredskapCore
 import BeredskapJSON
 
 extension Endpoints {
@@ -67,13 +68,14 @@ extension Endpoints {
 
         // Districts
         public static let districts = Endpoint<NoBody, DistrictList>(.get, "/v1/districts", permission: .read)
+        public static let district = Endpoint<NoBody, District>(.get, "/v1/districts/{id}", permission: .read)
         public static let putDistrict = Endpoint<DistrictBody, DistrictChanged>(.put, "/v1/districts/{id}", permission: .operate)
 
         public static var all: [EndpointSpec] {
             [putFacility.spec, patchFacility.spec, facilities.spec, facility.spec]
                 + [recordArrival.spec, recordDeparture.spec, reportOccupancy.spec, importArrivals.spec, importOccupancy.spec]
                 + RecordCollection.allCases.flatMap { [records($0).spec, void($0).spec, amend($0)] }
-                + [capacity.spec, surge.spec, arrivalSeries.spec, occupancySeries.spec, districts.spec, putDistrict.spec]
+                + [capacity.spec, surge.spec, arrivalSeries.spec, occupancySeries.spec, districts.spec, district.spec, putDistrict.spec]
         }
     }
 }

@@ -85,6 +85,17 @@ enum CommandInputs {
         "run list": [.filter("playbook", ids: .playbook)],
         "run complete": steps,
         "run skip": steps,
+        "settlement year set": [
+            .option("request", field: "imdi_request"), .option("decision", field: "council_decision"),
+            .option("request-minors", field: "imdi_request_minors"), .option("decision-minors", field: "council_decision_minors"),
+        ],
+        "settlement allocate": [.option("criterion", field: "criteria")],
+        "district show": [.argument("ID", ids: .district)],
+        "district set": [
+            .argument("ID", ids: .district), .option("contact-name", field: "contact.name"),
+            .option("contact-email", field: "contact.email"), .option("contact-phone", field: "contact.phone"),
+            .option("housing-units", field: "municipal_housing_units"),
+        ],
     ]
 
     /// An input of the command a person ran, as found from what the daemon said.

@@ -102,17 +102,28 @@ public enum CapacityEvents {
         }
     }
 
+    /// A district's figures; its contact point (a person's name, e-mail and phone) is in the
+    /// `districts` row only.
     public struct DistrictDefined: EventPayload, Equatable {
         public var id: String
         public var number: Int
         public var name: String
         public var population: [String: Int]
+        /// nil in events written before districts had settlement reference data, and when empty.
+        public var immigrantShare: [String: Double]?
+        public var refugeesPer1000: [String: Double]?
+        public var minorsService: MinorsService?
+        public var municipalHousingUnits: Int?
 
         public init(_ district: District) {
             id = district.id
             number = district.number
             name = district.name
             population = district.population
+            immigrantShare = district.immigrantShare.isEmpty ? nil : district.immigrantShare
+            refugeesPer1000 = district.refugeesPer1000.isEmpty ? nil : district.refugeesPer1000
+            minorsService = district.minorsService
+            municipalHousingUnits = district.municipalHousingUnits
         }
 
         public static let identifiers: Set<String> = ["id"]

@@ -28,9 +28,9 @@ public struct EventTopic: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let log = EventTopic(rawValue: "log")
     public static let access = EventTopic(rawValue: "access")
     public static let daemon = EventTopic(rawValue: "daemon")
-    public static let config = EventTopic(rawValue: "config")
     /// Settlement years, quotas and records.
     public static let settlement = EventTopic(rawValue: "settlement")
+    public static let config = EventTopic(rawValue: "config")
 }
 
 /// One kind of event in the catalogue, whatever its payload: the name it has on the wire, what
@@ -110,7 +110,7 @@ extension EventPayload where Self: JSONRepresentable {
 public enum EventCatalogue {
     public static let all: [EventKind] =
         CapacityEvents.all + SurgeEvents.all + AlertEvents.all + NotificationEvents.all + PlaybookEvents.all
-        + IncidentLogEvents.all + AccessEvents.all + ServiceEvents.all + SettlementEvents.all
+        + IncidentLogEvents.all + AccessEvents.all + ServiceEvents.all + SettlementYearEvents.all + SettlementEvents.all
 
     private static let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 

@@ -8,17 +8,22 @@ import Foundation
 extension CommandTree {
     static let seed = Command(
         "seed",
-        summary: Text("load districts and facilities from a directory", nb: "last inn bydeler og mottak fra en mappe"),
+        summary: Text(
+            "load districts, facilities and settlement years from a directory", nb: "last inn bydeler, mottak og bosettingsår fra en mappe"),
         discussion: help(
             """
-            Reads DIR/districts.json5, DIR/facilities.json5 and DIR/settlement-2015-2016.json5
-            (any may be missing), checks everything, then writes it. Safe to repeat: districts are written (an unchanged one
-            changes nothing); facilities that already exist are kept unless --replace is given.
+            Reads DIR/districts.json5, DIR/facilities.json5, DIR/settlement-years.json5 and
+            DIR/settlement-2015-2016.json5 (any may be missing), checks everything, then writes
+            it. Safe to repeat: districts, years and reference figures are written (an unchanged
+            one changes nothing; a district's contact point, which the file does not have, is
+            kept); facilities that already exist are kept unless --replace is given.
             """,
             nb: """
-            Leser DIR/districts.json5, DIR/facilities.json5 og DIR/settlement-2015-2016.json5
-            (hver kan mangle), sjekker alt og skriver det så. Trygt å gjenta: bydeler skrives (en uendret endrer ingenting);
-            mottak som finnes fra før beholdes med mindre --replace er gitt.
+            Leser DIR/districts.json5, DIR/facilities.json5, DIR/settlement-years.json5 og
+            DIR/settlement-2015-2016.json5 (hver av dem kan mangle), sjekker alt og skriver det
+            så. Trygt å gjenta: bydeler, år og referansetall skrives (et uendret endrer
+            ingenting; en bydels kontaktpunkt, som filen ikke har, beholdes); mottak som finnes
+            fra før beholdes med mindre --replace er gitt.
             """,
             examples: [
                 "beredskap seed Config/oslo",
@@ -60,6 +65,7 @@ enum SeedCommand {
     struct Summary: Encodable {
         var districts: [Item] = []
         var facilities: [Item] = []
+        var years: [Item] = []
         /// Settlement reference years (`SettlementReferenceSeed`).
         var settlement: [Item] = []
         var skipped: [String] = []
@@ -83,15 +89,16 @@ enum SeedCommand {
         }
         guard let definitions = loaded ?? settlement.map({ _ in SeedDefinitions() }) else {
             throw .usage(parsed.usageError(Text(
-                "neither \(SeedFiles.districtsFile) nor \(SeedFiles.facilitiesFile) is in '\(directory)'",
-                nb: "verken \(SeedFiles.districtsFile) eller \(SeedFiles.facilitiesFile) finnes i «\(directory)»")))
+                "none of \(SeedFiles.districtsFile), \(SeedFiles.facilitiesFile), \(SeedFiles.yearsFile) is in '\(directory)'",
+                nb: "ingen av \(SeedFiles.districtsFile), \(SeedFiles.facilitiesFile), \(SeedFiles.yearsFile) finnes i «\(directory)»")))
         }
         for file in definitions.skipped {
             output.error(output.style.dim(Text(
                 "beredskap: \(file) is not in \(directory); skipped.", nb: "beredskap: \(file) finnes ikke i \(directory); hoppet over.")(output.language)))
         }
         let client = context.client
-        let existingDistricts = try call { () throws(ClientError) in Set(try client.districts().districts.map(\.id)) }
+        let districtsNow = try call { () throws(ClientError) in try client.districts().districts }
+        let existingDistricts = Set(districtsNow.map(\.id))
         let existingFacilities = try call { () throws(ClientError) in try client.facilities() }
         if let facilities = definitions.facilities {
             do {
@@ -105,7 +112,8 @@ enum SeedCommand {
         var summary = Summary(skipped: definitions.skipped)
         for district in definitions.districts ?? [] {
             let key = context.idempotencyKey()
-            let answer = try call { () throws(ClientError) in try client.putDistrict(id: district.id, district.body, idempotencyKey: key) }
+            let body = district.body(over: districtsNow.first { $0.id == district.id })
+            let answer = try call { () throws(ClientError) in try client.putDistrict(id: district.id, body, idempotencyKey: key) }
             let outcome: Outcome = !existingDistricts.contains(district.id) ? .created : answer.changed ? .changed : .unchanged
             summary.districts.append(Item(id: district.id, result: outcome))
         }
@@ -120,6 +128,15 @@ enum SeedCommand {
             let answer = try call { () throws(ClientError) in try client.putFacility(id: facility.id, facility.body, idempotencyKey: key) }
             let outcome: Outcome = answer.created ? .created : answer.changed ? .changed : .unchanged
             summary.facilities.append(Item(id: facility.id, result: outcome))
+        }
+        if let years = definitions.years {
+            let yearsNow = try call { () throws(ClientError) in Set(try client.settlementYears().years.map(\.year)) }
+            for year in years {
+                let key = context.idempotencyKey()
+                let answer = try call { () throws(ClientError) in try client.putSettlementYear(year.year, year.body, idempotencyKey: key) }
+                let outcome: Outcome = !yearsNow.contains(year.year) ? .created : answer.changed ? .changed : .unchanged
+                summary.years.append(Item(id: String(year.year), result: outcome))
+            }
         }
         if let settlement { summary.settlement = try SettlementReferenceSeed.send(settlement, context: context) }
         print(summary, directory: directory, output)
@@ -144,7 +161,8 @@ enum SeedCommand {
         let groups: [(String, Text, [Item])] = [
             ("district", Text("districts", nb: "bydeler"), summary.districts),
             ("facility", Text("facilities", nb: "mottak"), summary.facilities),
-            ("settlement", Text("settlement years", nb: "bosettingsår"), summary.settlement),
+            ("settlement_year", Text("settlement years", nb: "bosettingsår"), summary.years),
+            ("settlement_reference", Text("reference figures", nb: "referansetall"), summary.settlement),
         ]
         guard !output.printedForScripts(summary, csv: {
             (["type", "id", "result"], groups.flatMap { type, _, items in items.map { [type, $0.id, $0.result.rawValue] } })

@@ -9,8 +9,42 @@ struct SeedDistrict: Decodable, Sendable, Equatable {
     var number: Int
     var name: String
     var population: [String: Int]?
+    var immigrantShare: [String: Double]?
+    var refugeesPer1000: [String: Double]?
+    var minorsService: MinorsService?
+    var municipalHousingUnits: Int?
 
-    var body: DistrictBody { DistrictBody(number: number, name: name, population: population) }
+    var body: DistrictBody {
+        DistrictBody(
+            number: number, name: name, population: population, immigrantShare: immigrantShare,
+            refugeesPer1000: refugeesPer1000, minorsService: minorsService, municipalHousingUnits: municipalHousingUnits)
+    }
+
+    /// The body over what the daemon has: what the file leaves out (the contact point, which
+    /// people set with `district set`) is kept, so seeding again never erases it.
+    func body(over existing: District?) -> DistrictBody {
+        var body = body
+        body.contact = existing?.contact
+        body.minorsService = minorsService ?? existing?.minorsService
+        body.municipalHousingUnits = municipalHousingUnits ?? existing?.municipalHousingUnits
+        return body
+    }
+}
+
+/// One year in `settlement-years.json5`: the year and its `PUT` body.
+struct SeedYear: Decodable, Sendable, Equatable {
+    var year: Int
+    var imdiRequest: Int?
+    var imdiRequestMinors: Int?
+    var councilDecision: Int?
+    var councilDecisionMinors: Int?
+    var note: String?
+
+    var body: SettlementYearBody {
+        SettlementYearBody(
+            imdiRequest: imdiRequest, imdiRequestMinors: imdiRequestMinors, councilDecision: councilDecision,
+            councilDecisionMinors: councilDecisionMinors, note: note)
+    }
 }
 
 /// One facility in `facilities.json5`: the facility's id and its `PUT` body.
@@ -34,10 +68,11 @@ struct SeedFacility: Decodable, Sendable, Equatable {
     }
 }
 
-/// What `seed DIR` found: either file may be absent (nil), and notes say which were skipped.
+/// What `seed DIR` found: any file may be absent (nil), and notes say which were skipped.
 struct SeedDefinitions: Sendable, Equatable {
     var districts: [SeedDistrict]?
     var facilities: [SeedFacility]?
+    var years: [SeedYear]?
     var skipped: [String] = []
 }
 
@@ -56,11 +91,13 @@ struct SeedFailure: Error, Sendable, Equatable {
 enum SeedFiles {
     static let districtsFile = "districts.json5"
     static let facilitiesFile = "facilities.json5"
+    static let yearsFile = "settlement-years.json5"
 
     private struct DistrictsDocument: Decodable { var districts: [SeedDistrict] }
     private struct FacilitiesDocument: Decodable { var facilities: [SeedFacility] }
+    private struct YearsDocument: Decodable { var years: [SeedYear] }
 
-    /// Both files from `directory`; a missing one is skipped. Nil when neither is there.
+    /// The files from `directory`; a missing one is skipped. Nil when none is there.
     static func load(directory: String) throws(SeedFailure) -> SeedDefinitions? {
         var definitions = SeedDefinitions()
         var problems: [Text] = []
@@ -86,8 +123,29 @@ enum SeedFiles {
         } catch {
             problems += error.problems
         }
+        do {
+            if let text = read(yearsFile) { definitions.years = try years(text) }
+        } catch {
+            problems += error.problems
+        }
         guard problems.isEmpty else { throw SeedFailure(problems: problems) }
-        return definitions.districts == nil && definitions.facilities == nil ? nil : definitions
+        return definitions.districts == nil && definitions.facilities == nil && definitions.years == nil ? nil : definitions
+    }
+
+    /// The years, each unique and with numbers the daemon accepts.
+    static func years(_ text: String) throws(SeedFailure) -> [SeedYear] {
+        let years = try decode(YearsDocument.self, text, file: yearsFile).years
+        try unique(years.map { String($0.year) }, file: yearsFile, list: "years", field: "year")
+        let problems = years.enumerated().compactMap { index, year -> Text? in
+            let body = year.body
+            let problem = SettlementYear(
+                year: year.year, imdiRequest: body.imdiRequest, imdiRequestMinors: body.imdiRequestMinors,
+                councilDecision: body.councilDecision, councilDecisionMinors: body.councilDecisionMinors, note: body.note
+            ).problem()
+            return problem.map { located(yearsFile, "years[\(index)].\($0.field)", $0.problem) }
+        }
+        guard problems.isEmpty else { throw SeedFailure(problems: problems) }
+        return years
     }
 
     static func districts(_ text: String) throws(SeedFailure) -> [SeedDistrict] {
@@ -139,11 +197,11 @@ enum SeedFiles {
         }
     }
 
-    private static func unique(_ ids: [String], file: String, list: String) throws(SeedFailure) {
+    private static func unique(_ ids: [String], file: String, list: String, field: String = "id") throws(SeedFailure) {
         var seen: Set<String> = []
         let problems = ids.enumerated().compactMap { index, id -> Text? in
             seen.insert(id).inserted
-                ? nil : located(file, "\(list)[\(index)].id", Text("'\(id)' appears twice", nb: "«\(id)» finnes to ganger"))
+                ? nil : located(file, "\(list)[\(index)].\(field)", Text("'\(id)' appears twice", nb: "«\(id)» finnes to ganger"))
         }
         guard problems.isEmpty else { throw SeedFailure(problems: problems) }
     }

@@ -7,11 +7,7 @@ import BeredskapCore
 /// `settlement progress`, declared with their actions (`QuotaCommands`, `SettlementRecordCommands`,
 /// `ProgressCommand`).
 extension CommandTree {
-    /// The `settlement` group; other settlement commands (years, allocation) join its list.
-    static let settlement = Command(
-        "settlement", summary: Text("settlement quotas, records and progress", nb: "bosettingskvoter, bosettinger og framdrift"),
-        subcommands: settlementProgressCommands)
-
+    /// What this folder adds to the `settlement` group (`SettlementCommands.swift`).
     static let settlementProgressCommands: [Command] = [settlementQuotas, settlementRecord, settlementImport, settlementProgress]
 
     private static let yearArgument = ArgumentSpec.required("YEAR", help: Text("the year, e.g. 2016", nb: "året, f.eks. 2016"))

@@ -4,7 +4,7 @@ import BeredskapJSON
 import BeredskapSQLite
 import BeredskapStore
 
-/// Districts: `GET /v1/districts`, `PUT /v1/districts/{id}`.
+/// Districts: `GET /v1/districts`, `GET /v1/districts/{id}`, `PUT /v1/districts/{id}`.
 struct DistrictRoutes {
     let reads: StoreReads
 
@@ -13,12 +13,23 @@ struct DistrictRoutes {
             Route(Endpoints.Capacity.districts) { _ throws(APIError) in
                 .json(status: 200, body: DistrictList(districts: try reads.read { try $0.districts() }))
             },
+            Route(Endpoints.Capacity.district) { context throws(APIError) in
+                let id = try FacilityRoutes.idParameter(context)
+                guard let district = try reads.read({ try $0.district(id) }) else {
+                    throw .notFound(Text(
+                        "no district '\(id)'; 'beredskap district list' shows them",
+                        nb: "ingen bydel «\(id)»; «beredskap district list» viser dem"))
+                }
+                return .json(status: 200, body: district)
+            },
             Route(Endpoints.Capacity.putDistrict) { context throws(APIError) in
                 let id = try FacilityRoutes.idParameter(context)
                 let body = try context.decodeBody(DistrictBody.self)
                 let district = District(
                     id: id, number: body.number, name: body.name.trimmingCharacters(in: .whitespaces),
-                    population: body.population ?? [:])
+                    population: body.population ?? [:], immigrantShare: body.immigrantShare ?? [:],
+                    refugeesPer1000: body.refugeesPer1000 ?? [:], contact: body.contact.map(Self.trimmed),
+                    minorsService: body.minorsService, municipalHousingUnits: body.municipalHousingUnits)
                 try Self.validate(district)
                 return .mutation { transaction in
                     if let existing = try transaction.connection.district(id), existing == district {
@@ -33,6 +44,15 @@ struct DistrictRoutes {
                 }
             },
         ]
+    }
+
+    /// The contact as typed, without surrounding spaces; an empty e-mail or phone is none.
+    private static func trimmed(_ contact: DistrictContact) -> DistrictContact {
+        func clean(_ text: String?) -> String? {
+            let trimmed = text?.trimmingCharacters(in: .whitespaces)
+            return trimmed?.isEmpty == true ? nil : trimmed
+        }
+        return DistrictContact(name: contact.name.trimmingCharacters(in: .whitespaces), email: clean(contact.email), phone: clean(contact.phone))
     }
 
     private static func validate(_ district: District) throws(APIError) {
@@ -50,5 +70,6 @@ struct DistrictRoutes {
                 throw .invalidField("population.\(year)", Text("expected an integer between 0 and 10000000", nb: "forventet et heltall mellom 0 og 10000000"))
             }
         }
+        if let problem = district.referenceProblem() { throw .invalidField(problem.field, problem.problem) }
     }
 }
