@@ -74,6 +74,7 @@ enum PayloadProbe {
             case is UInt32.Type: return try noted(.number, UInt32(0))
             case is Double.Type: return try noted(.number, 0.0)
             case is Timestamp.Type: return try noted(.date, Timestamp(millisecondsSinceEpoch: 0))
+            case is CalendarDate.Type: return try noted(.date, CalendarDate(daysSinceEpoch: 0))
             case is JSONValue.Type: return try noted(.json, JSONValue.null)
             default: break
             }
