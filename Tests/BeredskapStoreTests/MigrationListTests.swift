@@ -15,6 +15,7 @@ import Testing
         (4, "playbooks", "716f0d21e650eefb2cd4c4a2ff5819187bb7bb839de6b355372d7d6dcfe42dba"),
         (5, "corrections", "7b4af17c5794085d386b39db10205959e7f0d9b6cc4279065e13458b7b11a23d"),
         (6, "text_out_of_events", "7c7f07e769164e1eb44ee0f98a51df23a1a2e1102afcf633892db7a73afdff3b"),
+        (7, "cases_housing", "9513592e5c8aea55a65a0f959deade6ebe843dee6d677020b689ba03db328a75"),
     ]
 
     @Test func versionsRunFromOneWithoutGapsOrRepeats() {

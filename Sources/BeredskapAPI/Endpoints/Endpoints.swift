@@ -3,7 +3,7 @@
 /// value; `all` lets a test check that both sides cover every endpoint exactly once.
 public enum Endpoints {
     public static var all: [EndpointSpec] {
-        Service.all + Events.all + IncidentLog.all + Audit.all + Capacity.all + Playbooks.all + Alerts.all
+        Service.all + Events.all + IncidentLog.all + Audit.all + Capacity.all + Playbooks.all + Alerts.all + SettlementCases.all
     }
 
     /// The service itself: `/v1/health`, `/v1`, `/v1/status`, `/v1/metrics`.

@@ -10,5 +10,5 @@ import BeredskapSQLite
 /// (v5 amends v2's tables after v3 and v4), and the store's own tests open the whole schema
 /// without a daemon.
 public enum Migrations {
-    public static let all: [Migration] = [v001Foundation, v002Capacity, v003Alerts, v004Playbooks, v005Corrections, v006TextOutOfEvents]
+    public static let all: [Migration] = [v001Foundation, v002Capacity, v003Alerts, v004Playbooks, v005Corrections, v006TextOutOfEvents, v007CasesHousing]
 }
