@@ -41,33 +41,27 @@ public enum HousingUnitStatus: String, Sendable, Codable, CaseIterable {
     case leaseEnded
 }
 
-/// A unit as the API shows it.
+/// A unit as the API shows it: its fields (flat) and where it stands today.
 public struct HousingUnitResource: Sendable, Codable, Equatable {
-    public var id: String
-    public var district: String
-    public var kind: HousingKind
-    public var rooms: Int
-    public var size: Double?
-    public var accessible: Bool
-    public var availableFrom: CalendarDate
-    public var leaseEnd: CalendarDate?
-    public var note: String?
-    /// The case it is assigned to.
-    public var `case`: Int64?
+    public var unit: HousingUnit
     public var status: HousingUnitStatus
 
     public init(_ unit: HousingUnit, status: HousingUnitStatus) {
-        id = unit.id
-        district = unit.district
-        kind = unit.kind
-        rooms = unit.rooms
-        size = unit.size
-        accessible = unit.accessible
-        availableFrom = unit.availableFrom
-        leaseEnd = unit.leaseEnd
-        note = unit.note
-        `case` = unit.assignedCase
+        self.unit = unit
         self.status = status
+    }
+
+    private enum CodingKeys: String, CodingKey { case status }
+
+    public init(from decoder: any Decoder) throws {
+        unit = try HousingUnit(from: decoder)
+        status = try decoder.container(keyedBy: CodingKeys.self).decode(HousingUnitStatus.self, forKey: .status)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try unit.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
     }
 }
 

@@ -45,43 +45,34 @@ public struct SettlementCaseStep: Sendable, Codable, Equatable {
     }
 }
 
-/// A case as the API shows it; `person` only in `GET /v1/settlement/cases/{id}` (a recorded read).
+/// A case as the API shows it: its fields (flat), what may be done next, and `person` only in
+/// `GET /v1/settlement/cases/{id}` (a recorded read).
 public struct SettlementCaseResource: Sendable, Codable, Equatable {
-    public var id: Int64
-    public var year: Int
-    public var district: String
-    public var mode: SettlementMode
-    public var householdSize: Int
-    public var unaccompaniedMinors: Int
-    public var state: SettlementCase.State
-    public var requestedOn: CalendarDate
-    public var consentedOn: CalendarDate?
-    public var decidedOn: CalendarDate?
-    public var plannedOn: CalendarDate?
-    public var settledOn: CalendarDate?
-    public var closedOn: CalendarDate?
-    public var housing: String?
+    public var settlementCase: SettlementCase
     /// What may be done next (`consent`, `decline`, …).
     public var allowed: [SettlementCaseAction]
     public var person: SettlementCasePersonData?
 
     public init(_ settlementCase: SettlementCase, person: SettlementCasePersonData? = nil) {
-        id = settlementCase.id
-        year = settlementCase.year
-        district = settlementCase.district
-        mode = settlementCase.mode
-        householdSize = settlementCase.householdSize
-        unaccompaniedMinors = settlementCase.unaccompaniedMinors
-        state = settlementCase.state
-        requestedOn = settlementCase.requestedOn
-        consentedOn = settlementCase.consentedOn
-        decidedOn = settlementCase.decidedOn
-        plannedOn = settlementCase.plannedOn
-        settledOn = settlementCase.settledOn
-        closedOn = settlementCase.closedOn
-        housing = settlementCase.housing
+        self.settlementCase = settlementCase
         allowed = settlementCase.state.allowedActions
         self.person = person
+    }
+
+    private enum CodingKeys: String, CodingKey { case allowed, person }
+
+    public init(from decoder: any Decoder) throws {
+        settlementCase = try SettlementCase(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        allowed = try container.decode([SettlementCaseAction].self, forKey: .allowed)
+        person = try container.decodeIfPresent(SettlementCasePersonData.self, forKey: .person)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try settlementCase.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(allowed, forKey: .allowed)
+        try container.encodeIfPresent(person, forKey: .person)
     }
 }
 

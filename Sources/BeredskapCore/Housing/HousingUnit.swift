@@ -52,6 +52,11 @@ public struct HousingUnit: Sendable, Equatable, Codable {
         self.assignedCase = assignedCase
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case id, district, kind, rooms, size, accessible, availableFrom, leaseEnd, note
+        case assignedCase = "case"
+    }
+
     /// Free on `date`: assigned to no case, available by then, and its lease (if any) not ended.
     public func isFree(on date: CalendarDate) -> Bool {
         assignedCase == nil && availableFrom <= date && !(leaseEnd.map { $0 <= date } ?? false)
