@@ -8,7 +8,7 @@ import Testing
         .deletingLastPathComponent()
 
     /// The sections whose examples a newcomer types, in the README's order.
-    static let sections = ["Using the CLI", "Capacity, arrivals and surge", "Alerts and notifications", "Playbooks (action cards)"]
+    static let sections = ["Using the CLI", "Capacity, arrivals and surge", "Alerts and notifications", "Playbooks (action cards)", "Settlement cases and housing"]
 
     /// The example lines of those sections: `beredskap …` (also as `swift run beredskap …`)
     /// and the `printf` that writes an example file; continuations joined, comments cut.
