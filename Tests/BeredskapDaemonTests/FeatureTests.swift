@@ -11,7 +11,7 @@ import Testing
     static let groups: [String: [EndpointSpec]] = [
         "service": Endpoints.Service.all, "events": Endpoints.Events.all, "incident_log": Endpoints.IncidentLog.all,
         "audit": Endpoints.Audit.all, "capacity": Endpoints.Capacity.all, "playbooks": Endpoints.Playbooks.all,
-        "alerts": Endpoints.Alerts.all,
+        "alerts": Endpoints.Alerts.all, "settlement_cases": Endpoints.SettlementCases.all,
     ]
 
     @Test func eachFeatureServesExactlyTheEndpointsOfItsGroup() throws {

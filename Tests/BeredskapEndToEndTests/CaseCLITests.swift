@@ -6,9 +6,7 @@ import Testing
 /// after, with the real binaries (issue 11).
 @Suite struct CaseCLITests {
     func json(_ daemon: DaemonProcess, _ arguments: [String]) throws -> JSONValue {
-        let result = try daemon.cli(arguments + ["--json"])
-        #expect(result.code == 0, "\(arguments): \(result.stderr)")
-        return try JSONParser.parse(result.stdout)
+        try CorrectionCLITests().json(daemon, arguments)
     }
 
     @Test func aHouseholdIsRequestedHousedAndSettledAndTheMismatchFollows() throws {

@@ -106,7 +106,7 @@ import Testing
                 (1, 1, 'refstad', 'transit', 5, 'adult', 10, 2);
             INSERT INTO head_counts(id, seq, facility, counted, at_ms, amended_seq) VALUES (1, 3, 'refstad', 40, 10, 4);
             """)
-        #expect(try Migrator().migrate(connection, now: 2) == [6])
+        #expect(try Migrator().migrate(connection, now: 2) == Array(6...Migrations.all.count))
         #expect(try connection.query("SELECT seq, kind, record_id, reason FROM record_corrections ORDER BY id") {
             [String($0.int64(0)), $0.text(1), String($0.int64(2)), $0.text(3)]
         } == [["2", "arrival", "1", "Feil mottak"], ["4", "head_count", "1", "Talt på nytt"]])
