@@ -13,6 +13,7 @@ import Testing
         "audit": Endpoints.Audit.all, "capacity": Endpoints.Capacity.all, "playbooks": Endpoints.Playbooks.all,
         "alerts": Endpoints.Alerts.all, "settlement_years": Endpoints.SettlementYears.all,
         "settlement_progress": Endpoints.SettlementProgress.all,
+        "settlement_cases": Endpoints.SettlementCases.all,
     ]
 
     @Test func eachFeatureServesExactlyTheEndpointsOfItsGroup() throws {

@@ -85,6 +85,22 @@ import Testing
         Entry("POST", "/v1/settlement/records", .operate),
         Entry("GET", "/v1/settlement/records", .read, ["district", "year"]),
         Entry("POST", "/v1/imports/settlements", .operate, ["dry_run"]),
+        Entry("POST", "/v1/settlement/cases", .cases),
+        Entry("GET", "/v1/settlement/cases", .cases, ["district", "state", "year"]),
+        Entry("GET", "/v1/settlement/case-summary", .read, ["year"]),
+        Entry("GET", "/v1/settlement/cases/{id}", .cases),
+        Entry("POST", "/v1/settlement/cases/{id}/consent", .cases),
+        Entry("POST", "/v1/settlement/cases/{id}/decline", .cases),
+        Entry("POST", "/v1/settlement/cases/{id}/decide", .cases),
+        Entry("POST", "/v1/settlement/cases/{id}/settle", .cases),
+        Entry("POST", "/v1/settlement/cases/{id}/withdraw", .cases),
+        Entry("PUT", "/v1/housing/{id}", .operate),
+        Entry("GET", "/v1/housing", .read, ["district", "free"]),
+        Entry("GET", "/v1/housing/mismatch", .read, ["date"]),
+        Entry("GET", "/v1/housing/leases", .read, ["within"]),
+        Entry("GET", "/v1/housing/units/{id}", .read),
+        Entry("POST", "/v1/housing/{id}/assign", .cases),
+        Entry("POST", "/v1/housing/{id}/release", .cases),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the

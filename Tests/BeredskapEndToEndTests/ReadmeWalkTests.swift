@@ -10,7 +10,7 @@ import Testing
     /// The sections whose examples a newcomer types, in the README's order.
     static let sections = [
         "Using the CLI", "Capacity, arrivals and surge", "Alerts and notifications", "Playbooks (action cards)",
-        "Settlement: districts, years and allocation", "Settlement progress",
+        "Settlement: districts, years and allocation", "Settlement progress", "Settlement cases and housing",
     ]
 
     /// The example lines of those sections: `beredskap …` (also as `swift run beredskap …`)

@@ -17,6 +17,7 @@ import Testing
         (6, "text_out_of_events", "7c7f07e769164e1eb44ee0f98a51df23a1a2e1102afcf633892db7a73afdff3b"),
         (7, "settlement_records", "13767b30509f57b91295c351c4a38e9a04973cf320754a7261a014336c2c2c07"),
         (8, "settlement_years", "dac405a7469af603c2191ed0d956358b6bf7818ee48113bdb9105685ae4f5191"),
+        (9, "cases_housing", "9513592e5c8aea55a65a0f959deade6ebe843dee6d677020b689ba03db328a75"),
     ]
 
     @Test func versionsRunFromOneWithoutGapsOrRepeats() {

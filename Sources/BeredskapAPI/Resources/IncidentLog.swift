@@ -55,3 +55,13 @@ public struct LogEntryCreated: Sendable, Codable, Equatable {
     public var exercise: Bool
     public var eventSeq: Int64
 }
+
+/// The client reads a mutation's answer back as the resource and its `event_seq`.
+extension Mutation: Decodable where Resource: Decodable {
+    public init(from decoder: any Decoder) throws {
+        resource = try Resource(from: decoder)
+        eventSeq = try decoder.container(keyedBy: CodingKeys.self).decode(Int64.self, forKey: .eventSeq)
+    }
+}
+
+extension Mutation: Equatable where Resource: Equatable {}

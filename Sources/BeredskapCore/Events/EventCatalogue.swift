@@ -31,6 +31,10 @@ public struct EventTopic: RawRepresentable, Sendable, Hashable, CustomStringConv
     /// Settlement years, quotas and records.
     public static let settlement = EventTopic(rawValue: "settlement")
     public static let config = EventTopic(rawValue: "config")
+    /// Settlement cases (utsøking) and their housing.
+    public static let `case` = EventTopic(rawValue: "case")
+    /// Housing units for settlement.
+    public static let housing = EventTopic(rawValue: "housing")
 }
 
 /// One kind of event in the catalogue, whatever its payload: the name it has on the wire, what
@@ -111,6 +115,7 @@ public enum EventCatalogue {
     public static let all: [EventKind] =
         CapacityEvents.all + SurgeEvents.all + AlertEvents.all + NotificationEvents.all + PlaybookEvents.all
         + IncidentLogEvents.all + AccessEvents.all + ServiceEvents.all + SettlementYearEvents.all + SettlementEvents.all
+        + SettlementCaseEvents.all + HousingEvents.all
 
     private static let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 

@@ -80,6 +80,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var alerts = Alerts()
     public var notifications = Notifications()
     public var playbooks = Playbooks()
+    public var housing = Housing()
 
     public init() {}
 
