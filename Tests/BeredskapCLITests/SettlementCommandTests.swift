@@ -34,7 +34,7 @@ import Testing
         #expect(try QuotaCommands.quotasGiven(command) == ["ullern": 50, "alna": 0])
         #expect(throws: UsageError.self) { try QuotaCommands.quotasGiven(try parsed(["settlement", "quotas", "adopt", "2016", "ullern:50"])) }
         #expect(throws: UsageError.self) { try QuotaCommands.quotasGiven(try parsed(["settlement", "quotas", "adopt", "2016"])) }
-        #expect(throws: UsageError.self) { try parsed(["settlement", "quotas", "adopt", "16"]).year() }
+        #expect(throws: UsageError.self) { try parsed(["settlement", "quotas", "adopt", "16"]).settlementYear() }
     }
 
     @Test func aSettlementFileIsCheckedLineByLine() throws {

@@ -33,6 +33,14 @@ import Testing
         let csv = try daemon.cli(["settlement", "progress", "2015", "--at", "2015-12-31", "--csv"])
         #expect(csv.stdout.split(separator: "\n").last?.hasPrefix("2015,2015-12-31,city,811,746,811.0,65.0,") == true, "\(csv.stdout)")
 
+        let records = try daemon.cli(["settlement", "records", "2016", "--district", "ullern"])
+        #expect(records.code == 0, "\(records.stderr)")
+        #expect(records.stdout.contains("2016-09-01") && records.stdout.contains("reference"), "\(records.stdout)")
+        #expect(records.stdout.contains("4 persons settled towards the 2016 quota."))
+        let recordsCSV = try daemon.cli(["settlement", "records", "2015", "--csv"])
+        #expect(recordsCSV.stdout.split(separator: "\n").count == 16, "a header and the 15 districts' reference records")
+        #expect(try daemon.cli(["settlement", "records", "2016", "--district", "ulern"]).code == 2)
+
         let usage = try daemon.cli(["settlement", "progress", "16"])
         #expect(usage.code == 2)
         let missing = try daemon.cli(["settlement", "progress", "2014"])

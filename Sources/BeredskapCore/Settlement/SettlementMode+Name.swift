@@ -26,3 +26,14 @@ extension QuotaMethod: HasDisplayName {
         }
     }
 }
+
+extension SettlementRecordSource: HasDisplayName {
+    public var name: Text {
+        switch self {
+        case .recorded: named(nb: "registrert")
+        case .imported: named(nb: "importert")
+        case .case: named(nb: "sak")
+        case .reference: named(nb: "referansetall")
+        }
+    }
+}

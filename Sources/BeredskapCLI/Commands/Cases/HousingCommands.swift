@@ -159,17 +159,23 @@ enum HousingCommands {
             (["district", "free_units", "free_rooms", "coming_units", "waiting_households", "waiting_persons"],
              picture.districts.map { [$0.district, String($0.freeUnits), String($0.freeRooms), String($0.comingUnits), String($0.waitingHouseholds), String($0.waitingPersons)] })
         }) { return }
+        // People read district names; scripts (above) get the ids.
+        let names = try call { () throws(ClientError) in
+            Dictionary(try context.client.districts().districts.map { ($0.id, $0.name) }) { first, _ in first }
+        }
+        let name = { (id: String) in names[id] ?? id }
         output.table(
             [ListColumn("DISTRICT", nb: "BYDEL"), .number("FREE", nb: "LEDIGE"), .number("ROOMS", nb: "ROM"), .number("COMING", nb: "KOMMER"),
              .number("WAITING", nb: "VENTER"), .number("PERSONS", nb: "PERSONER")],
             rows: picture.districts.map {
-                [$0.district, String($0.freeUnits), String($0.freeRooms), String($0.comingUnits), String($0.waitingHouseholds), String($0.waitingPersons)]
+                [name($0.district), String($0.freeUnits), String($0.freeRooms), String($0.comingUnits), String($0.waitingHouseholds),
+                 String($0.waitingPersons)]
             })
         let none = Text("none", nb: "ingen")(output.language)
         output.line(Text("Homes, no one waiting: ", nb: "Boliger, ingen venter: ")(output.language)
-            + (picture.homesWithoutHouseholds.isEmpty ? none : picture.homesWithoutHouseholds.joined(separator: ", ")))
+            + (picture.homesWithoutHouseholds.isEmpty ? none : picture.homesWithoutHouseholds.map(name).joined(separator: ", ")))
         output.line(Text("Waiting, no homes: ", nb: "Venter, ingen boliger: ")(output.language)
-            + (picture.householdsWithoutHomes.isEmpty ? none : picture.householdsWithoutHomes.joined(separator: ", ")))
+            + (picture.householdsWithoutHomes.isEmpty ? none : picture.householdsWithoutHomes.map(name).joined(separator: ", ")))
     }
 
     static func leases(_ context: CommandContext) throws(CommandFailure) {

@@ -12,7 +12,7 @@ enum ProgressCommand {
 
     static func run(_ context: CommandContext) throws(CommandFailure) {
         let parsed = context.parsed
-        let year = try usage { () throws(UsageError) in try parsed.year() }
+        let year = try usage { () throws(UsageError) in try parsed.settlementYear() }
         let at = try usage { () throws(UsageError) in try parsed.date("at") }
         let progress = try call { () throws(ClientError) in try context.client.settlementProgress(year: year, at: at) }
         let output = context.output

@@ -9,7 +9,7 @@ import Foundation
 enum QuotaCommands {
     static func adopt(_ context: CommandContext) throws(CommandFailure) {
         let parsed = context.parsed
-        let year = try usage { () throws(UsageError) in try parsed.year() }
+        let year = try usage { () throws(UsageError) in try parsed.settlementYear() }
         let quotas = try usage { () throws(UsageError) in try quotasGiven(parsed) }
         let method = try usage { () throws(UsageError) in
             try parsed.choice("method", among: ["population", "weighted", "manual"]).flatMap(QuotaMethod.init(rawValue:))
@@ -31,7 +31,7 @@ enum QuotaCommands {
 
     static func show(_ context: CommandContext) throws(CommandFailure) {
         let parsed = context.parsed
-        let year = try usage { () throws(UsageError) in try parsed.year() }
+        let year = try usage { () throws(UsageError) in try parsed.settlementYear() }
         let version = try usage { () throws(UsageError) in try parsed.positiveInt("version") }
         let client = context.client
         let output = context.output

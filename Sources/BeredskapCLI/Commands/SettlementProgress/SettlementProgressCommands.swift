@@ -8,9 +8,7 @@ import BeredskapCore
 /// `ProgressCommand`).
 extension CommandTree {
     /// What this folder adds to the `settlement` group (`SettlementCommands.swift`).
-    static let settlementProgressCommands: [Command] = [settlementQuotas, settlementRecord, settlementImport, settlementProgress]
-
-    private static let yearArgument = ArgumentSpec.required("YEAR", help: Text("the year, e.g. 2016", nb: "året, f.eks. 2016"))
+    static let settlementProgressCommands: [Command] = [settlementQuotas, settlementRecord, settlementRecords, settlementImport, settlementProgress]
 
     static let settlementQuotas = Command(
         "quotas", summary: Text("adopt and show a year's district quotas", nb: "vedta og vis årets kvoter per bydel"),
@@ -45,7 +43,7 @@ extension CommandTree {
                 "how they were arrived at (default manual)", nb: "hvordan de ble funnet (standard manual)")),
             .option("reason", value: "TEXT", help: Text("why: the decision they carry out", nb: "hvorfor: vedtaket de gjennomfører")),
         ],
-        arguments: [yearArgument, .variadic("DISTRICT=N", help: Text("quotas as arguments instead of a file", nb: "kvoter som argumenter i stedet for en fil"))],
+        arguments: [settlementYearArgument, .variadic("DISTRICT=N", help: Text("quotas as arguments instead of a file", nb: "kvoter som argumenter i stedet for en fil"))],
         run: QuotaCommands.adopt)
 
     static let quotasShow = Command(
@@ -59,7 +57,7 @@ extension CommandTree {
             .option("version", value: "N", help: Text("an earlier version", nb: "en tidligere versjon")),
             .flag("history", help: Text("every version, the first first", nb: "alle versjoner, den første først")),
         ],
-        arguments: [yearArgument],
+        arguments: [settlementYearArgument],
         run: QuotaCommands.show)
 
     static let settlementRecord = Command(
@@ -86,6 +84,23 @@ extension CommandTree {
             .option("case", value: "N", help: Text("the settlement case, if any", nb: "bosettingssaken, hvis noen")),
         ],
         run: SettlementRecordCommands.record)
+
+    static let settlementRecords = Command(
+        "records",
+        summary: Text("list the settlement records of a year", nb: "vis bosettingene for et år"),
+        discussion: help(
+            """
+            Every record counted towards the year's quota, by date: recorded, imported, from a
+            settled case or from the reference data.
+            """,
+            nb: """
+            Hver bosetting som teller mot årets kvote, etter dato: registrert, importert, fra en
+            bosatt sak eller fra referansetallene.
+            """,
+            examples: ["beredskap settlement records 2016 --district ullern", "beredskap settlement records 2016 --csv"]),
+        options: [.option("district", value: "ID", help: Text("only this district", nb: "bare denne bydelen"))],
+        arguments: [settlementYearArgument],
+        run: SettlementRecordCommands.list)
 
     static let settlementImport = Command(
         "import",
@@ -125,20 +140,11 @@ extension CommandTree {
             """,
             examples: ["beredskap settlement progress 2016 --at 2016-09-01", "beredskap settlement progress 2016 --csv"]),
         options: [.option("at", value: "YYYY-MM-DD", help: Text("the date (default today)", nb: "datoen (standard i dag)"))],
-        arguments: [yearArgument],
+        arguments: [settlementYearArgument],
         run: ProgressCommand.run)
 }
 
 extension ParsedCommand {
-    /// The positional YEAR.
-    func year() throws(UsageError) -> Int {
-        let text = argument("YEAR") ?? ""
-        guard let year = Int(text), (1900...2200).contains(year) else {
-            throw usageError(Text("<YEAR> must be a year such as 2016, not '\(text)'", nb: "<YEAR> må være et årstall som 2016, ikke «\(text)»"))
-        }
-        return year
-    }
-
     /// `--name`, which this command needs.
     func required(_ name: String) throws(UsageError) -> String {
         guard let value = value(name) else {

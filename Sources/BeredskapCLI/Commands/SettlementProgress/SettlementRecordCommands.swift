@@ -3,8 +3,36 @@ import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 
-/// `settlement record` and `settlement import FILE`: persons settled, one record or a file.
+/// `settlement record`, `settlement records YEAR` and `settlement import FILE`: persons
+/// settled, one record, the year's list, or a file.
 enum SettlementRecordCommands {
+    static func list(_ context: CommandContext) throws(CommandFailure) {
+        let parsed = context.parsed
+        let year = try usage { () throws(UsageError) in try parsed.settlementYear() }
+        let list = try call { () throws(ClientError) in try context.client.settlementRecords(year: year, district: parsed.value("district")) }
+        let output = context.output
+        let columns = ["id", "date", "district", "count", "mode", "source", "case", "recorded_at", "recorded_by"]
+        guard !output.printedForScripts(list, csv: {
+            (columns, list.records.map { record in
+                [String(record.id), record.date.description, record.district, String(record.count), record.mode.rawValue,
+                 record.source.rawValue, record.case.map(String.init) ?? "", record.recordedAt.description, record.recordedBy]
+            })
+        }) else { return }
+        guard !list.records.isEmpty else {
+            return output.line(Text("No settlement records for \(year).", nb: "Ingen bosettinger for \(year)."))
+        }
+        output.table(
+            [.number("NO.", nb: "NR."), ListColumn("DATE", nb: "DATO"), ListColumn("DISTRICT", nb: "BYDEL"),
+             .number("PERSONS", nb: "PERSONER"), ListColumn("MODE", nb: "MÅTE"), ListColumn("SOURCE", nb: "KILDE"),
+             ListColumn("CASE", nb: "SAK"), ListColumn("RECORDED", nb: "REGISTRERT")],
+            rows: list.records.map { record in
+                [String(record.id), record.date.description, record.district, String(record.count), record.mode.name(output.language),
+                 record.source.name(output.language), record.case.map { "#\($0)" } ?? "",
+                 "\(output.time(record.recordedAt)) \(record.recordedBy)"]
+            })
+        output.line(Text("\(list.settled) persons settled towards the \(year) quota.", nb: "\(list.settled) personer bosatt mot kvoten for \(year)."))
+    }
+
     static func record(_ context: CommandContext) throws(CommandFailure) {
         let parsed = context.parsed
         let body = try usage { () throws(UsageError) -> SettlementRecordBody in
