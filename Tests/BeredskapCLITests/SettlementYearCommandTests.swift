@@ -125,6 +125,22 @@ import Testing
         #expect(printed.lines.contains("     Total     100.0 %  10.00     10      50.0 %    50.0 %"))
         #expect(printed.lines.contains("Weights: population 2016 50.0 % (more gets more), capacity 50.0 % (less gets more)"))
     }
+
+    @Test func aReAllocationShowsTheAdoptedQuotasAndTheChange() {
+        var answer = Self.allocation
+        answer.districts[0].adoptedQuota = 5
+        answer.districts[0].differenceToAdopted = 2
+        answer.districts[1].adoptedQuota = 5
+        answer.districts[1].differenceToAdopted = -2
+        answer.adoptedVersion = 2
+        answer.adoptedTotal = 10
+        let printed = PlaybookFixture.Printed()
+        AllocationPresentation.print(answer, printed.output)
+        #expect(printed.lines.first == "NO.  DISTRICT    SHARE  EXACT  QUOTA  POPULATION  CAPACITY  ADOPTED  CHANGE", "\(printed.lines)")
+        #expect(printed.lines.contains(" 12  Alna       65.0 %   6.50      7      40.0 %    25.0 %        5      +2"))
+        #expect(printed.lines.contains("  6  Ullern     35.0 %   3.50      3      10.0 %    25.0 %        5      −2"))
+        #expect(printed.lines.contains { $0.hasPrefix("CHANGE: against the quotas in force (version 2)") })
+    }
 }
 
 /// `district set`: read, change the given fields, store.

@@ -133,7 +133,7 @@ import Testing
 
     @Test func aPopulationIsStoredOnceAndAnUnchangedPutChangesNothing() throws {
         let harness = try DaemonHarness()
-        let ops = try Session(harness, as: People.operatorByGroup)
+        let ops = try Session(harness, as: People.admin)
         let body: JSONValue = ["number": 12, "name": "Alna", "population": ["2016": 49_801, "2020": 49_358]]
         let stored = try ops.put("/v1/districts/alna", body)
         #expect(stored.status == 200)
@@ -165,7 +165,7 @@ import Testing
     @Test(arguments: badDistricts)
     func aBadDistrictNamesTheField(_ body: JSONValue, _ field: String) throws {
         let harness = try DaemonHarness()
-        let ops = try Session(harness, as: People.operatorByGroup)
+        let ops = try Session(harness, as: People.admin)
         expectError(try ops.put("/v1/districts/alna", body), 400, "invalid_field", field: field)
         #expect(try ops.events("district.").isEmpty)
     }
@@ -192,15 +192,20 @@ import Testing
             ("POST", "/v1/facilities/refstad/occupancy", ["occupied": 3]),
             ("POST", "/v1/imports/arrivals", ["rows": [["facility": "refstad", "count": 1, "category": "adult"]]]),
             ("POST", "/v1/imports/occupancy", ["rows": [["facility": "refstad", "occupied": 1]]]),
-            ("PUT", "/v1/districts/alna", ["number": 12, "name": "Alna"]),
         ]
         for (method, path, body) in writes {
             let denied = try viewer.send(method, path, body)
             expectError(denied, 403, "forbidden")
             #expect(denied.details?["permission"]?.stringValue == "operate", "\(method) \(path)")
         }
+        // A district's reference data and contact point are the administrator's (API.md).
+        for session in [viewer, try Session(harness, as: People.operatorByGroup)] {
+            let denied = try session.send("PUT", "/v1/districts/alna", ["number": 12, "name": "Alna"])
+            expectError(denied, 403, "forbidden")
+            #expect(denied.details?["permission"]?.stringValue == "admin")
+        }
         // The denials are in the access trail, which administrators see.
-        #expect(try Session(harness).events("access.denied").count == writes.count)
+        #expect(try Session(harness).events("access.denied").count == writes.count + 2)
         #expect(try ops.facility("refstad")["status"]?.stringValue == "open")
         #expect(try ops.events("facility.").count == 1)
     }

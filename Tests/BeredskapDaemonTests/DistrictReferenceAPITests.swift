@@ -17,7 +17,7 @@ import Testing
 
     @Test func referenceDataIsStoredShownAndKeptOutOfTheEventWhereItNamesAPerson() throws {
         let harness = try DaemonHarness()
-        let ops = try Session(harness, as: People.operatorByGroup)
+        let ops = try Session(harness, as: People.admin)
         let stored = try ops.put("/v1/districts/sagene", Self.sagene)
         #expect(stored.status == 200, "\(stored.text)")
         #expect(stored.json["changed"]?.boolValue == true)
@@ -57,7 +57,7 @@ import Testing
     @Test(arguments: bad)
     func aBadFigureNamesItsField(_ body: JSONValue, _ field: String) throws {
         let harness = try DaemonHarness()
-        let ops = try Session(harness, as: People.operatorByGroup)
+        let ops = try Session(harness, as: People.admin)
         expectError(try ops.put("/v1/districts/sagene", body), 400, "invalid_field", field: field)
         #expect(try ops.events("district.").isEmpty)
     }

@@ -53,7 +53,7 @@ import Testing
         Entry("GET", "/v1/occupancy", .read, ["bucket", "facility", "from", "to"]),
         Entry("GET", "/v1/districts", .read),
         Entry("GET", "/v1/districts/{id}", .read),
-        Entry("PUT", "/v1/districts/{id}", .operate),
+        Entry("PUT", "/v1/districts/{id}", .admin),
         Entry("GET", "/v1/playbooks", .read),
         Entry("GET", "/v1/playbooks/{id}", .read),
         Entry("POST", "/v1/playbooks/reload", .admin),

@@ -79,13 +79,14 @@ import Testing
     static func seeded() throws -> (DaemonHarness, Session) {
         let harness = try DaemonHarness()
         let ops = try Session(harness, as: People.operatorByGroup)
+        let admin = try Session(harness, as: People.admin)
         for (index, district) in District.oslo.enumerated() {
             let body: JSONValue = [
                 "number": .integer(Int64(district.number)), "name": .string(district.name),
                 "population": ["2016": .integer(population2016[index])],
                 "immigrant_share": ["2015": .double(immigrantShare2015[index])],
             ]
-            #expect(try ops.put("/v1/districts/\(district.id)", body).status == 200)
+            #expect(try admin.put("/v1/districts/\(district.id)", body).status == 200)
         }
         try ops.put("/v1/settlement/years/2016", ["imdi_request": 1000, "council_decision": 1000])
         return (harness, ops)
@@ -110,6 +111,35 @@ import Testing
         let overridden = try viewer.post("/v1/settlement/years/2016/allocation", ["method": "population", "population_year": 2016, "total": 15])
         #expect(overridden.json["total_source"]?.stringValue == "request")
         #expect((overridden.json["districts"]?.arrayValue ?? []).allSatisfy { $0["quota"]?.intValue == 1 })
+    }
+
+    /// A re-allocation during the year: each district's quota beside the one in force.
+    @Test func aReAllocationShowsTheDifferenceToTheAdoptedQuotas() throws {
+        let (harness, ops) = try Self.seeded()
+        let viewer = try Session(harness, as: People.viewer)
+        let first = try viewer.post("/v1/settlement/years/2016/allocation", ["method": "population"])
+        #expect(first.json["adopted_version"] == nil || first.json["adopted_version"] == .null, "nothing adopted yet")
+        #expect(first.json["districts"]?.arrayValue?.first?["difference_to_adopted"] == nil)
+
+        // The adopted quotas: the population split, but Gamle Oslo 5 fewer and Alna 5 more.
+        let split = first.json["districts"]?.arrayValue ?? []
+        var quotas = JSONObject()
+        for row in split {
+            let id = row["district"]?.stringValue ?? ""
+            let quota = row["quota"]?.intValue ?? 0
+            quotas[id] = .integer(id == "gamle-oslo" ? quota - 5 : id == "alna" ? quota + 5 : quota)
+        }
+        let adopted = try ops.put("/v1/settlement/years/2016/quotas", ["quotas": .object(quotas), "method": "manual"])
+        #expect(adopted.status == 200, "\(adopted.text)")
+
+        let again = try viewer.post("/v1/settlement/years/2016/allocation", ["method": "population"])
+        #expect(again.json["adopted_version"]?.intValue == 1)
+        #expect(again.json["adopted_total"]?.intValue == 1000)
+        let rows = Dictionary(uniqueKeysWithValues: (again.json["districts"]?.arrayValue ?? []).map { ($0["district"]?.stringValue ?? "", $0) })
+        #expect(rows["gamle-oslo"]?["adopted_quota"]?.intValue == (rows["gamle-oslo"]?["quota"]?.intValue ?? 0) - 5)
+        #expect(rows["gamle-oslo"]?["difference_to_adopted"]?.intValue == 5)
+        #expect(rows["alna"]?["difference_to_adopted"]?.intValue == -5)
+        #expect(rows["ullern"]?["difference_to_adopted"]?.intValue == 0)
     }
 
     @Test func weightedFromReferenceDataShowsEachContribution() throws {

@@ -69,7 +69,7 @@ extension Endpoints {
         // Districts
         public static let districts = Endpoint<NoBody, DistrictList>(.get, "/v1/districts", permission: .read)
         public static let district = Endpoint<NoBody, District>(.get, "/v1/districts/{id}", permission: .read)
-        public static let putDistrict = Endpoint<DistrictBody, DistrictChanged>(.put, "/v1/districts/{id}", permission: .operate)
+        public static let putDistrict = Endpoint<DistrictBody, DistrictChanged>(.put, "/v1/districts/{id}", permission: .admin)
 
         public static var all: [EndpointSpec] {
             [putFacility.spec, patchFacility.spec, facilities.spec, facility.spec]

@@ -1,4 +1,5 @@
 import BeredskapCore
+import Foundation
 
 /// `PUT /v1/districts/{id}`: the whole district; reference data left out is cleared.
 public struct DistrictBody: Sendable, Codable, Equatable {
@@ -88,5 +89,21 @@ extension FlatChange {
         var container = encoder.container(keyedBy: FlatChangeKeys.self)
         try container.encode(changed, forKey: .changed)
         try container.encode(eventSeq, forKey: .eventSeq)
+    }
+}
+
+extension DistrictBody {
+    /// The district this body declares, with names and contact details trimmed: what the daemon
+    /// stores, and what `beredskap seed` compares with the district it has before sending.
+    public func district(id: String) -> District {
+        func clean(_ text: String?) -> String? {
+            let trimmed = text?.trimmingCharacters(in: .whitespaces)
+            return trimmed?.isEmpty == true ? nil : trimmed
+        }
+        return District(
+            id: id, number: number, name: name.trimmingCharacters(in: .whitespaces),
+            population: population ?? [:], immigrantShare: immigrantShare ?? [:], refugeesPer1000: refugeesPer1000 ?? [:],
+            contact: contact.map { DistrictContact(name: $0.name.trimmingCharacters(in: .whitespaces), email: clean($0.email), phone: clean($0.phone)) },
+            minorsService: minorsService, municipalHousingUnits: municipalHousingUnits)
     }
 }

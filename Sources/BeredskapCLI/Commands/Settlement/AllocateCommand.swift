@@ -188,9 +188,6 @@ enum AllocationOptions {
 /// The preview for people: a table with each district's share, exact quota, quota and each
 /// criterion's contribution, a total line, and the tie rule.
 enum AllocationPresentation {
-    /// A change with its sign: `+3`, `-2`, `0`.
-    static func signed(_ change: Int) -> String { change > 0 ? "+\(change)" : String(change) }
-
     static func print(_ answer: AllocationResponse, _ output: Output) {
         let names = answer.criteria.map(\.name)
         // Quotas were adopted for the year: show what this allocation would change.
@@ -216,14 +213,14 @@ enum AllocationPresentation {
                 String(row.number), row.name, SettlementFormat.percent(row.share), String(format: "%.2f", row.exact),
                 String(row.quota),
             ] + names.map { SettlementFormat.percent(row.contributions[$0] ?? 0) }
-                + (adopted ? [row.adoptedQuota.map(String.init) ?? "", row.differenceToAdopted.map(Self.signed) ?? ""] : [])
+                + (adopted ? [row.adoptedQuota.map(String.init) ?? "", SettlementFormat.signed(row.differenceToAdopted)] : [])
         }
         let total = Text("Total", nb: "Sum")(output.language)
         rows.append(
             ["", output.style.bold(total), SettlementFormat.percent(answer.districts.reduce(0) { $0 + $1.share }),
              String(format: "%.2f", answer.districts.reduce(0) { $0 + $1.exact }), output.style.bold(String(answer.total))]
                 + names.map { name in SettlementFormat.percent(answer.districts.reduce(0) { $0 + ($1.contributions[name] ?? 0) }) }
-                + (adopted ? [answer.adoptedTotal.map(String.init) ?? "", Self.signed(answer.total - (answer.adoptedTotal ?? 0))] : []))
+                + (adopted ? [answer.adoptedTotal.map(String.init) ?? "", SettlementFormat.signed(answer.total - (answer.adoptedTotal ?? 0))] : []))
         output.table(columns, rows: rows)
         output.line("")
         let source = answer.totalSource == "council_decision"

@@ -155,10 +155,10 @@ enum SettlementFormat {
         return count(value) + Text(" (\(minors) minors)", nb: " (\(minors) EM)")(language)
     }
 
-    /// `−240`, `+0`, `–` when unknown.
+    /// `−240`, `+3`, `0`, `–` when unknown.
     static func signed(_ value: Int?) -> String {
         guard let value else { return "–" }
-        return value < 0 ? "−\(-value)" : "+\(value)"
+        return value < 0 ? "−\(-value)" : value > 0 ? "+\(value)" : "0"
     }
 
     /// `7.9 %`.

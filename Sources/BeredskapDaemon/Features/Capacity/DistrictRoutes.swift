@@ -25,11 +25,7 @@ struct DistrictRoutes {
             Route(Endpoints.Capacity.putDistrict) { context throws(APIError) in
                 let id = try FacilityRoutes.idParameter(context)
                 let body = try context.decodeBody(DistrictBody.self)
-                let district = District(
-                    id: id, number: body.number, name: body.name.trimmingCharacters(in: .whitespaces),
-                    population: body.population ?? [:], immigrantShare: body.immigrantShare ?? [:],
-                    refugeesPer1000: body.refugeesPer1000 ?? [:], contact: body.contact.map(Self.trimmed),
-                    minorsService: body.minorsService, municipalHousingUnits: body.municipalHousingUnits)
+                let district = body.district(id: id)
                 try Self.validate(district)
                 return .mutation { transaction in
                     if let existing = try transaction.connection.district(id), existing == district {
@@ -47,14 +43,6 @@ struct DistrictRoutes {
     }
 
     /// The contact as typed, without surrounding spaces; an empty e-mail or phone is none.
-    private static func trimmed(_ contact: DistrictContact) -> DistrictContact {
-        func clean(_ text: String?) -> String? {
-            let trimmed = text?.trimmingCharacters(in: .whitespaces)
-            return trimmed?.isEmpty == true ? nil : trimmed
-        }
-        return DistrictContact(name: contact.name.trimmingCharacters(in: .whitespaces), email: clean(contact.email), phone: clean(contact.phone))
-    }
-
     private static func validate(_ district: District) throws(APIError) {
         guard (1...99).contains(district.number) else {
             throw .invalidField("number", Text("expected an integer between 1 and 99", nb: "forventet et heltall mellom 1 og 99"))
