@@ -61,6 +61,10 @@ import Testing
         var missing = Self.quotas().objectValue ?? JSONObject()
         missing["alna"] = nil
         #expect(try field(["quotas": .object(missing)]) == "quotas.alna")
+        missing["ullern"] = nil
+        let two = try ops.put("/v1/settlement/years/2026/quotas", ["quotas": .object(missing)])
+        #expect(two.json["error"]?["message"]?.stringValue?.hasSuffix("; also quotas.alna") == true, "every district named, in district order: \(two.text)")
+        #expect(two.json["error"]?["details"]?["problems"]?.arrayValue?.count == 2)
         var unknown = Self.quotas().objectValue ?? JSONObject()
         unknown["oslo-sentrum"] = 3
         #expect(try field(["quotas": .object(unknown)]) == "quotas.oslo-sentrum")

@@ -50,11 +50,15 @@ enum SettlementChecks {
             "no district '\(id)' (beredskap districts lists them)", nb: "ingen bydel «\(id)» (beredskap districts viser dem)"))
     }
 
-    /// 400 for quotas that cannot be adopted: the first problem named, every one listed.
+    /// 400 for quotas that cannot be adopted: the first problem named, the others' fields in the
+    /// message, and every one listed in `details.problems`.
     static func quotaProblems(_ problems: [FieldProblem]) -> APIError {
         let first = problems[0]
         var error = APIError.invalidField(first.field, first.problem)
         if problems.count > 1 {
+            // The message names them all, so a person sees every district to fix at once.
+            let others = problems.dropFirst().map(\.field).joined(separator: ", ")
+            error.message = error.message + Text("; also \(others)", nb: "; også \(others)")
             error.details["problems"] = .array(problems.map { problem in
                 .object(JSONObject([
                     ("field", .string(problem.field)), ("message", .string(problem.problem.en)),
