@@ -208,7 +208,7 @@ public struct QuotaAllocation: Sendable, Equatable {
         } else if let year = criterion.year {
             key = String(year)
         } else {
-            let common = figures.dropFirst().reduce(Set(figures[0].keys)) { $0.intersection($1.keys) }
+            let common = figures.dropFirst().reduce(Set(figures.first.map { Array($0.keys) } ?? [])) { $0.intersection($1.keys) }
             let years = common.compactMap { Int($0) }
             guard let chosen = years.filter({ $0 <= asOf ?? Int.max }).max() ?? years.min() else {
                 throw FieldProblem("\(field).year", Text(
