@@ -126,6 +126,9 @@ import Testing
             (.weighted([AllocationCriterion("capacity", weight: 0, values: all), AllocationCriterion("housing", weight: 0, values: all)]), 10, "criteria"),
             (.weighted([AllocationCriterion("capacity", weight: 1, values: all), AllocationCriterion("housing", weight: 1, values: ["d1": 1])]), 10, "criteria[1].values.d2"),
             (.weighted([AllocationCriterion("capacity", weight: 1, values: ["d1": 1, "d2": -1])]), 10, "criteria[0].values.d2"),
+            // Figures so large that their sums overflow would split nothing sensibly.
+            (.weighted([AllocationCriterion("capacity", weight: 1e308, values: all)]), 10, "criteria[0].weight"),
+            (.weighted([AllocationCriterion("capacity", weight: 1, values: ["d1": 1, "d2": 1e308])]), 10, "criteria[0].values.d2"),
             (.weighted([AllocationCriterion("capacity", weight: 1, values: ["d1": 1, "d2": 1, "ullern": 1])]), 10, "criteria[0].values.ullern"),
             (.weighted([AllocationCriterion("intro_results", weight: 1)]), 10, "criteria[0].values"),
             (.weighted([AllocationCriterion("population", weight: 1, year: 2015)]), 10, "criteria[0].year"),

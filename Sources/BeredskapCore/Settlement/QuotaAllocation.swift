@@ -20,6 +20,12 @@
 /// Districts are read in number order whatever order they are given in, so the same districts
 /// always give the same answer.
 public struct QuotaAllocation: Sendable, Equatable {
+    /// The largest weight or criterion value taken: far above any real figure (a population, a
+    /// share, a count of homes), and small enough that fifteen of them summed, or a weight times
+    /// a value, stay finite and exact enough to split.
+    public static let largestFigure = 1e12
+    static let largestFigureText = "1000000000000"
+
     public enum Method: Sendable, Equatable {
         case population(year: Int)
         case weighted([AllocationCriterion])
@@ -157,8 +163,9 @@ public struct QuotaAllocation: Sendable, Equatable {
                 throw FieldProblem("\(field).name", Text(
                     "\(criterion.name) is given twice", nb: "\(criterion.name) er gitt to ganger"))
             }
-            guard criterion.weight.isFinite, criterion.weight >= 0 else {
-                throw FieldProblem("\(field).weight", Text("expected a number ≥ 0", nb: "forventet et tall ≥ 0"))
+            guard criterion.weight.isFinite, (0...Self.largestFigure).contains(criterion.weight) else {
+                throw FieldProblem("\(field).weight", Text(
+                    "expected a number from 0 to \(Self.largestFigureText)", nb: "forventet et tall fra 0 til \(Self.largestFigureText)"))
             }
             let (values, year) = try resolvedValues(criterion, field, districts, asOf: asOf)
             used.append(UsedCriterion(
@@ -189,8 +196,9 @@ public struct QuotaAllocation: Sendable, Equatable {
                     throw FieldProblem("\(field).values.\(district.id)", Text(
                         "a value is needed for every district", nb: "hver bydel trenger en verdi"))
                 }
-                guard value.isFinite, value >= 0 else {
-                    throw FieldProblem("\(field).values.\(district.id)", Text("expected a number ≥ 0", nb: "forventet et tall ≥ 0"))
+                guard value.isFinite, (0...Self.largestFigure).contains(value) else {
+                    throw FieldProblem("\(field).values.\(district.id)", Text(
+                        "expected a number from 0 to \(Self.largestFigureText)", nb: "forventet et tall fra 0 til \(Self.largestFigureText)"))
                 }
             }
             return (given, nil)
