@@ -139,6 +139,9 @@ import Testing
         #expect(facility["open"]?.intValue == 1)
         #expect(facility["firing"]?.intValue == 1)
         #expect(rules.first { $0["id"]?.stringValue == "facility_cap" }?["severity"]?.stringValue == "critical")
+        let lag = rules.first { $0["id"]?.stringValue == "settlement_lag" }?["lag"]
+        #expect(lag?["min_lag"]?.doubleValue == 10 && lag?["min_lag_share"]?.doubleValue == 0.25, "\(String(describing: lag))")
+        #expect(facility["lag"] == .null, "only the settlement rule has lag thresholds")
     }
 
     @Test func onlyADeadNotificationCanBeRetried() throws {

@@ -187,6 +187,8 @@ public struct RuleResource: Sendable, Codable, Equatable {
     @NullEncoded public var levels: SurgeSeverities?
     /// Time-based conditions (`stale_report`): how long before it holds.
     @NullEncoded public var after: FixedDuration?
+    /// `settlement_lag`: how far behind a district must be (`min_lag` persons and `min_lag_share`).
+    @NullEncoded public var lag: SettlementLagThresholds?
     public var timing: RuleTiming
     /// Alerts of this rule that are pending or firing now.
     public var open: Int
@@ -194,7 +196,8 @@ public struct RuleResource: Sendable, Codable, Equatable {
 
     public init(
         id: String, enabled: Bool, thresholds: AlertThresholds? = nil, severity: AlertSeverity? = nil,
-        levels: SurgeSeverities? = nil, after: FixedDuration? = nil, timing: RuleTiming, open: Int, firing: Int
+        levels: SurgeSeverities? = nil, after: FixedDuration? = nil, lag: SettlementLagThresholds? = nil, timing: RuleTiming,
+        open: Int, firing: Int
     ) {
         self.id = id
         self.enabled = enabled
@@ -202,6 +205,7 @@ public struct RuleResource: Sendable, Codable, Equatable {
         self.severity = severity
         self.levels = levels
         self.after = after
+        self.lag = lag
         self.timing = timing
         self.open = open
         self.firing = firing

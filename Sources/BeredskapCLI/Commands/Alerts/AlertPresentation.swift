@@ -138,8 +138,8 @@ enum AlertFormat {
         ]
     }
 
-    /// `85 % / 95 % / 80 %` (warning / critical / clear), `critical after PT24H`, or the surge
-    /// severities per level.
+    /// `85 % / 95 % / 80 %` (warning / critical / clear), `critical after PT24H`, the surge
+    /// severities per level, or how far behind a district must be.
     static func condition(_ rule: RuleResource, _ language: Language = .en) -> String {
         if let thresholds = rule.thresholds {
             return [thresholds.warning, thresholds.critical, thresholds.clear].map(CapacityFormat.percent).joined(separator: " / ")
@@ -148,12 +148,17 @@ enum AlertFormat {
             return [(SurgeLevel.elevated, levels.elevated), (.high, levels.high), (.crisis, levels.crisis)]
                 .map { "\($0.0.name(language))=\($0.1?.name(language) ?? "–")" }.joined(separator: " ")
         }
+        if let lag = rule.lag {
+            let persons = CapacityFormat.decimal(lag.minLag, language).replacingOccurrences(of: language == .nb ? ",0" : ".0", with: ""), share = CapacityFormat.percent(lag.minLagShare)
+            return (rule.severity?.name(language) ?? "–")
+                + Text(" behind > \(persons) and > \(share)", nb: " etter > \(persons) og > \(share)")(language)
+        }
         return (rule.severity?.name(language) ?? "–") + (rule.after.map { " > \($0)" } ?? "")
     }
 
     static let ruleCSVHeader = [
         "id", "enabled", "warning", "critical", "clear", "severity", "after", "for", "keep_firing_for", "repeat_interval",
-        "escalate_after", "escalation_limit", "open", "firing",
+        "escalate_after", "escalation_limit", "open", "firing", "min_lag", "min_lag_share",
     ]
 
     static func ruleCSVRow(_ rule: RuleResource) -> [String] {
@@ -164,6 +169,7 @@ enum AlertFormat {
             rule.severity?.rawValue ?? "", rule.after?.description ?? "", timing.forDuration.description,
             timing.keepFiringFor.description, timing.repeatInterval?.description ?? "",
             timing.escalateAfter?.description ?? "", String(timing.escalationLimit), String(rule.open), String(rule.firing),
+            rule.lag.map { String($0.minLag) } ?? "", rule.lag.map { String($0.minLagShare) } ?? "",
         ]
     }
 }

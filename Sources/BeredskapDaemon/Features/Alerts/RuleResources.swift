@@ -18,11 +18,12 @@ enum RuleResources {
     static func list(_ alerts: DaemonConfiguration.Alerts, staleAfter: FixedDuration, open: [StoredAlert]) -> RuleList {
         func rule(
             _ id: String, enabled: Bool, policy: AlertLifecycle.Policy, thresholds: AlertThresholds? = nil,
-            severity: AlertSeverity? = nil, levels: SurgeSeverities? = nil, after: FixedDuration? = nil
+            severity: AlertSeverity? = nil, levels: SurgeSeverities? = nil, after: FixedDuration? = nil,
+            lag: SettlementLagThresholds? = nil
         ) -> RuleResource {
             let mine = open.filter { $0.key.rule == id }
             return RuleResource(
-                id: id, enabled: enabled, thresholds: thresholds, severity: severity, levels: levels, after: after,
+                id: id, enabled: enabled, thresholds: thresholds, severity: severity, levels: levels, after: after, lag: lag,
                 timing: RuleTiming(policy), open: mine.count, firing: mine.filter { $0.lifecycle.state == .firing }.count)
         }
         func utilization(_ id: String, _ settings: DaemonConfiguration.UtilizationRule) -> RuleResource {
@@ -44,7 +45,7 @@ enum RuleResources {
             fixed("notification_dead", alerts.notificationDead),
             rule(
                 "settlement_lag", enabled: alerts.settlementLag.enabled, policy: alerts.settlementLag.policy,
-                severity: alerts.settlementLag.severity),
+                severity: alerts.settlementLag.severity, lag: alerts.settlementLag.thresholds),
         ])
     }
 }
