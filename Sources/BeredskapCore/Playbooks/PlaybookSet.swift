@@ -6,7 +6,7 @@ import Foundation
 /// Why the file and field are kept apart: `POST /v1/playbooks/reload` answers 422 with
 /// `details.file` and `details.field`, and the CLI prints them joined. `field` is empty for a
 /// problem with the whole file (a syntax error, whose problem starts with its line and column).
-public struct PlaybookProblem: Sendable, Equatable, CustomStringConvertible {
+public struct PlaybookProblem: Sendable, Equatable, Error, CustomStringConvertible {
     public var file: String
     public var field: String
     public var problem: Text
@@ -83,22 +83,28 @@ public struct PlaybookSet: Sendable, Equatable {
         var files: [(name: String, text: String)] = []
         var problems: [PlaybookProblem] = []
         for name in names {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(PlaybookProblem(file: name, field: "", problem: Text("cannot be read", nb: "kan ikke leses")))
-                continue
+            switch readText(name, in: directory) {
+            case .success(let text): files.append((name, text))
+            case .failure(let problem): problems.append(problem)
             }
-            guard let text = String(validating: data, as: UTF8.self) else {
-                problems.append(PlaybookProblem(file: name, field: "", problem: Text("not valid UTF-8", nb: "ikke gyldig UTF-8")))
-                continue
-            }
-            files.append((name, text))
         }
         switch make(files: files, context: context) {
         case .success(let set) where problems.isEmpty: return .success(set)
         case .success: return .failure(PlaybookSetFailure(problems: problems))
         case .failure(let failure): return .failure(PlaybookSetFailure(problems: problems + failure.problems))
         }
+    }
+
+    /// The text of the file `name` in `directory`, or why it cannot be had.
+    static func readText(_ name: String, in directory: String) -> Result<String, PlaybookProblem> {
+        let path = (directory as NSString).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(PlaybookProblem(file: name, field: "", problem: Text("cannot be read", nb: "kan ikke leses")))
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return .failure(PlaybookProblem(file: name, field: "", problem: Text("not valid UTF-8", nb: "ikke gyldig UTF-8")))
+        }
+        return .success(text)
     }
 
     /// The set from file contents, in the given order: each parsed as JSON5, decoded strictly
@@ -111,7 +117,7 @@ public struct PlaybookSet: Sendable, Equatable {
         var problems: [PlaybookProblem] = []
         for (name, text) in files {
             let playbook: PlaybookDefinition
-            switch decode(text) {
+            switch decode(PlaybookDefinition.self, from: text) {
             case .failure(let problem):
                 problems.append(PlaybookProblem(file: name, field: problem.field, problem: problem.problem))
                 continue
@@ -134,9 +140,10 @@ public struct PlaybookSet: Sendable, Equatable {
         return .success(PlaybookSet(playbooks: playbooks, files: fileOfId))
     }
 
-    /// Parses and decodes one file. The decoder's messages are English only, so both
-    /// renderings carry them; a syntax error's line and column are translated.
-    private static func decode(_ text: String) -> Result<PlaybookDefinition, FieldProblem> {
+    /// Parses and decodes one file (a playbook, an exercise scenario). The decoder's messages
+    /// are English only, so both renderings carry them; a syntax error's line and column are
+    /// translated.
+    static func decode<Value: Decodable>(_ type: Value.Type = Value.self, from text: String) -> Result<Value, FieldProblem> {
         let value: JSONValue
         do {
             value = try JSONParser.parse(text, options: .json5)
@@ -145,7 +152,7 @@ public struct PlaybookSet: Sendable, Equatable {
                 error.description, nb: "linje \(error.line), kolonne \(error.column): \(error.message)")))
         }
         do {
-            return .success(try JSONValueDecoder().decode(PlaybookDefinition.self, from: value))
+            return .success(try JSONValueDecoder().decode(Value.self, from: value))
         } catch {
             return .failure(FieldProblem(error.field, Text(error.problem, nb: error.problem)))
         }

@@ -123,7 +123,7 @@ public struct LocalCalendar: Sendable, Equatable {
     }
 
     /// `HH:MM` or `HH:MM:SS` as seconds since midnight.
-    private static func clockSeconds(_ text: String) -> Int? {
+    static func clockSeconds(_ text: String) -> Int? {
         var scanner = DigitScanner(text)
         guard let hour = scanner.digits(2), scanner.expect(UInt8(ascii: ":")), let minute = scanner.digits(2),
             hour < 24, minute < 60
