@@ -43,9 +43,7 @@ struct MilestoneRoutes {
                         nb: "forventet ett av: \(Milestone.allCases.map(\.rawValue).joined(separator: ", "))"))
                 }
                 let body = try context.decodeBody(MilestoneCorrection.self)
-                guard let reason = try PersonInput.text(body.reason, field: "reason") else {
-                    throw .invalidField("reason", Text("is required: say why", nb: "mangler (påkrevd): si hvorfor"))
-                }
+                let reason = try PersonInput.reason(body.reason)
                 let calendar = settings.calendar
                 return .mutation { transaction in
                     let today = calendar.date(of: transaction.now)

@@ -81,6 +81,14 @@ enum PersonInput {
         }
     }
 
+    /// The reason a correction or an erasure needs: a text, required.
+    static func reason(_ value: String) throws(APIError) -> String {
+        guard let reason = try text(value, field: "reason") else {
+            throw .invalidField("reason", Text("is required: say why", nb: "mangler (påkrevd): si hvorfor"))
+        }
+        return reason
+    }
+
     /// A text people write: trimmed, 1…`PersonMilestone.maximumTextLength` characters.
     static func text(_ value: String?, field: String) throws(APIError) -> String? {
         try SettlementInput.text(value, field: field, limit: PersonMilestone.maximumTextLength)

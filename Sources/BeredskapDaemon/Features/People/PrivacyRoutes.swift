@@ -34,9 +34,7 @@ struct PrivacyRoutes {
             Route(Endpoints.People.erase) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
                 let body = try context.decodeBody(PersonErasure.self)
-                guard let reason = try PersonInput.text(body.reason, field: "reason") else {
-                    throw .invalidField("reason", Text("is required: say why", nb: "mangler (påkrevd): si hvorfor"))
-                }
+                let reason = try PersonInput.reason(body.reason)
                 let calendar = settings.calendar
                 return .mutation { transaction in
                     let (_, draft) = try PersonInput.draft(id, transaction.connection)
