@@ -58,7 +58,11 @@ import Testing
             "/v1/persons/\(id)/milestones/tb_screening/correct", ["date": "2026-11-13", "reason": .string(Self.reason)])
         #expect(try caseworker.send("GET", "/v1/persons/\(id)").status == 200)
         #expect(try caseworker.send("GET", "/v1/persons?district=alna").status == 200)
-        let needles = Self.names + [Self.duf, String(Self.note.suffix(200)), Self.reason, "h-zerihun"]
+        // A new DUF number later: the first one is in the stored reply of the registration.
+        let renumbered = try client.request(
+            "PATCH", "/v1/persons/\(id)", json: #"{"duf":"201987654322"}"#, headers: [("Idempotency-Key", "k-2")])
+        #expect(renumbered.status == 200, "\(renumbered.text)")
+        let needles = Self.names + [Self.duf, "201987654322", String(Self.note.suffix(200)), Self.reason, "h-zerihun"]
         #expect(!Self.traces(of: needles, in: harness.directory).isEmpty, "the scan finds them before")
 
         // Another erasure first: its checkpoint moves the person's pages into state.db, where

@@ -112,12 +112,15 @@ public struct PersonResource: Sendable, Codable, Equatable {
         deadlines = try container.decodeIfPresent([PersonDeadline].self, forKey: .deadlines)
     }
 
+    /// `id`, `category` and `status` first, so that every answer about a person begins
+    /// `{"id":N,"category":` — how an erasure finds the stored replies that held the person
+    /// (`WriteTransaction.erasePerson`).
     public func encode(to encoder: any Encoder) throws {
-        try details?.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(category, forKey: .category)
         try container.encode(status, forKey: .status)
+        try details?.encode(to: encoder)
         try container.encode(_district, forKey: .district)
         try container.encode(_arrivalYear, forKey: .arrivalYear)
         try container.encode(erased, forKey: .erased)

@@ -154,8 +154,9 @@ extension WriteTransaction {
 
     /// Erases person `id`'s personal fields (see `Migrations.v010People` for what stays), and
     /// every stored reply of an earlier request about them (idempotency keys: a replay would
-    /// otherwise hand the names back; every person reply carries the DUF number).
-    public func erasePerson(_ id: Int64, duf: DUFNumber, on date: CalendarDate, reason: String, seq: Int64) throws {
+    /// otherwise hand the names back). Every reply about a person begins `{"id":N,"category":`
+    /// (`PersonResource`), whatever DUF number or names it held then.
+    public func erasePerson(_ id: Int64, on date: CalendarDate, reason: String, seq: Int64) throws {
         try connection.run(
             """
             UPDATE persons SET duf = NULL, household = NULL, facility = NULL, details = NULL, erased_on = ?, erase_reason = ?,
@@ -165,7 +166,8 @@ extension WriteTransaction {
             date.description, reason, seq, id)
         try connection.run("UPDATE person_milestones SET note = NULL WHERE person_id = ?", id)
         try connection.run("UPDATE person_milestone_corrections SET reason = NULL WHERE person_id = ?", id)
-        try connection.run("DELETE FROM idempotency_keys WHERE instr(response, ?) > 0", Array(duf.digits.utf8))
+        let prefix = Array("{\"id\":\(id),\"category\":".utf8)
+        try connection.run("DELETE FROM idempotency_keys WHERE substr(response, 1, ?) = ?", prefix.count, prefix)
     }
 
     private static func details(_ draft: PersonDraft) throws -> String {

@@ -37,9 +37,9 @@ struct PrivacyRoutes {
                 let reason = try PersonInput.reason(body.reason)
                 let calendar = settings.calendar
                 return .mutation { transaction in
-                    let (_, draft) = try PersonInput.draft(id, transaction.connection)
+                    _ = try PersonInput.draft(id, transaction.connection)
                     let event = try transaction.appendEvent(PersonEvents.erased, PersonEvents.Erased(person: id), subject: "person/\(id)")
-                    try transaction.erasePerson(id, duf: draft.duf, on: calendar.date(of: transaction.now), reason: reason, seq: event.seq)
+                    try transaction.erasePerson(id, on: calendar.date(of: transaction.now), reason: reason, seq: event.seq)
                     transaction.checkpointAfterCommit()
                     let erased = try PersonInput.person(id, transaction.connection)
                     return try CommandReply.json(status: 200, Mutation(PersonResource(erased), eventSeq: event.seq))
