@@ -81,7 +81,7 @@ import Testing
         func column(_ line: String) -> Int? { line.range(of: "innvilget").map { displayWidth(String(line[..<$0.lowerBound])) } }
         #expect(column(table[1]) != nil && column(table[1]) == column(table[2]), "\(table)")
         #expect(PersonPresentation.csvRow(Self.person) == [
-            "7", "202500004711", "Åse", "Ødegård", "1988 (estimated)", "female", "resettlement", "residenceGranted", "alna", "", "", "false",
+            "7", "202500004711", "Åse", "Ødegård", "1988", "true", "female", "resettlement", "residenceGranted", "alna", "", "", "false",
         ])
     }
 }

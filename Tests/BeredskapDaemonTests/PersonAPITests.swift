@@ -95,6 +95,12 @@ import Testing
         #expect(!everything.contains("Tesfaye") && !everything.contains("4711") && !everything.contains("Amanuel"))
         let viewer = try Session(harness, as: People.viewer)
         #expect(try viewer.events("person.").isEmpty, "person events need cases")
+        // Nor do alerts, notifications or the incident log name them.
+        let root = try Session(harness)
+        for path in ["/v1/log?limit=1000", "/v1/alerts", "/v1/notifications"] {
+            let text = try root.send("GET", path).text
+            #expect(!text.contains("Tesfaye") && !text.contains("Amanuel") && !text.contains("4711"), "\(path)")
+        }
 
         // Nothing changed: no event.
         let same = try caseworker.patch("/v1/persons/\(id)", ["family_name": "Tesfaye"])

@@ -57,9 +57,20 @@ enum PersonPresentation {
             output.table(
                 [ListColumn("DEADLINE", nb: "FRIST"), ListColumn("STATE", nb: "TILSTAND"), ListColumn("DUE", nb: "FORFALL")],
                 rows: deadlines.map { deadline in
-                    [deadline.rule, deadline.state.rawValue + (deadline.late ? Text(" (late)", nb: " (for sent)")(language) : ""),
+                    [deadline.rule, state(deadline.state)(language) + (deadline.late ? Text(" (late)", nb: " (for sent)")(language) : ""),
                      deadline.dueDate?.description ?? ""]
                 })
+        }
+    }
+
+    /// The API's word in English; bokmål as the office says it.
+    static func state(_ state: DeadlineState) -> Text {
+        switch state {
+        case .notApplicable: Text(state.rawValue, nb: "gjelder ikke")
+        case .due: Text(state.rawValue, nb: "løper")
+        case .dueSoon: Text(state.rawValue, nb: "forfaller snart")
+        case .met: Text(state.rawValue, nb: "oppfylt")
+        case .overdue: Text(state.rawValue, nb: "forfalt")
         }
     }
 
@@ -86,14 +97,20 @@ enum PersonPresentation {
     }
 
     static let csvHeader = [
-        "id", "duf", "given_name", "family_name", "birth", "sex", "category", "status", "district", "facility", "household", "erased",
+        "id", "duf", "given_name", "family_name", "birth", "birth_estimated", "sex", "category", "status", "district", "facility",
+        "household", "erased",
     ]
 
     static func csvRow(_ person: PersonResource) -> [String] {
         let details = person.details
         return [
             String(person.id), details?.duf.digits ?? "", details?.givenName ?? "", details?.familyName ?? "",
-            details.map { born($0.birth, .en) } ?? "", details?.sex.rawValue ?? "", person.category.rawValue, person.status.rawValue,
+            details.map { birth in
+                switch birth.birth {
+                case .date(let date): date.description
+                case .estimatedYear(let year): String(year)
+                }
+            } ?? "", details.map { $0.birth.estimated ? "true" : "false" } ?? "", details?.sex.rawValue ?? "", person.category.rawValue, person.status.rawValue,
             person.district ?? "", details?.facility ?? "", details?.household ?? "", person.erased ? "true" : "false",
         ]
     }
