@@ -68,9 +68,9 @@ enum PersonPresentation {
         switch state {
         case .notApplicable: Text(state.rawValue, nb: "gjelder ikke")
         case .due: Text(state.rawValue, nb: "løper")
-        case .dueSoon: Text(state.rawValue, nb: "forfaller snart")
+        case .dueSoon: Text(state.rawValue, nb: "fristen nærmer seg")
         case .met: Text(state.rawValue, nb: "oppfylt")
-        case .overdue: Text(state.rawValue, nb: "forfalt")
+        case .overdue: Text(state.rawValue, nb: "over fristen")
         }
     }
 
