@@ -29,6 +29,8 @@ import Testing
         let draft = try JSONValueDecoder().decode(PersonDraft.self, from: .object(fields))
         #expect(draft.birth == .estimatedYear(1988))
         #expect(try PersonFields.parse(try parsed(["person", "set", "3", "--status", "settled"])) == ["status": "settled"])
+        #expect(try PersonFields.parse(try parsed(["person", "set", "3", "--clear", "facility", "--clear", "arrived-city"]))
+            == ["facility": .null, "arrived_city": .null])
     }
 
     @Test func badOptionsAreUsageErrors() throws {
@@ -39,6 +41,8 @@ import Testing
             ["person", "set", "3", "--vulnerable", "health,lonely"],
             ["person", "set", "3", "--unaccompanied", "maybe"],
             ["person", "set", "3", "--arrived", "6.10.2025"],
+            ["person", "set", "3", "--clear", "duf"],
+            ["person", "set", "3", "--clear", "facility", "--facility", "refstad"],
         ] {
             #expect(throws: UsageError.self, "\(arguments)") { try PersonFields.parse(try parsed(arguments)) }
         }

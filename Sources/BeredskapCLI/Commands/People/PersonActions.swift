@@ -111,8 +111,25 @@ enum PersonCommands {
 /// The person fields the options give, in the API's spelling; each value checked as far as
 /// the CLI can (the daemon checks the rest and names the field).
 enum PersonFields {
+    /// The fields `person set --clear` empties (sent as `null`), by the option's name.
+    static let clearable = ["nationality", "languages", "household", "arrived", "arrived-city", "facility", "district", "vulnerable"]
+    private static let clearedFields = [
+        "nationality": "nationality", "languages": "languages", "household": "household", "arrived": "arrived_norway",
+        "arrived-city": "arrived_city", "facility": "facility", "district": "district", "vulnerable": "vulnerabilities",
+    ]
+
     static func parse(_ parsed: ParsedCommand) throws(UsageError) -> JSONObject {
         var fields = JSONObject()
+        for option in parsed.values("clear") {
+            guard let field = clearedFields[option] else {
+                let accepted = clearable.joined(separator: ", ")
+                throw .invalidValue(option: "--clear", value: option, expected: Text(accepted, nb: accepted), path: parsed.path)
+            }
+            guard parsed.value(option) == nil else {
+                throw parsed.usageError(Text("--\(option) and --clear \(option) contradict each other", nb: "--\(option) og --clear \(option) motsier hverandre"))
+            }
+            fields[field] = .null
+        }
         if let duf = parsed.value("duf") {
             guard DUFNumber(parsing: duf) != nil else {
                 throw .invalidValue(

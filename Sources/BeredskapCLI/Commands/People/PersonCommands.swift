@@ -83,8 +83,13 @@ extension CommandTree {
         discussion: help(
             "Only the fields given change; the event names them, never their values.",
             nb: "Bare feltene som oppgis endres; hendelsen navngir dem, aldri verdiene.",
-            examples: ["beredskap person set 12 --status residenceGranted --district alna"]),
-        options: personFieldOptions, arguments: [personID], run: PersonCommands.set)
+            examples: ["beredskap person set 12 --status residenceGranted --district alna", "beredskap person set 12 --clear facility"]),
+        options: personFieldOptions + [
+            .option("clear", value: "FIELD", help: Text(
+                "clear an optional field: \(PersonFields.clearable.joined(separator: ", "))",
+                nb: "tøm et valgfritt felt: \(PersonFields.clearable.joined(separator: ", "))"), repeatable: true),
+        ],
+        arguments: [personID], run: PersonCommands.set)
 
     static let personExport = Command(
         "export", summary: Text("everything held on a person, and who read it (JSON)", nb: "alt som lagres om en person, og hvem som leste det (JSON)"),
