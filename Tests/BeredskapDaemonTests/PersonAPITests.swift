@@ -63,6 +63,7 @@ import Testing
         let reads = try AuditedReadTests.recordedReads(admin)
         #expect(reads.map(\.["subject"]) == [.string("person/\(id)"), .null, .null], "the show and two lists; not the refusals")
         #expect(reads.allSatisfy { $0["actor"]?["user"] == "nav-alna" })
+        #expect(reads.map(\.["data"]?["subjects"]) == [nil, [.string("person/\(id)")], ["person/2"]], "whom each list showed")
 
         let viewer = try Session(harness, as: People.viewer)
         expectError(try viewer.send("GET", "/v1/persons/\(id)"), 403, "forbidden")

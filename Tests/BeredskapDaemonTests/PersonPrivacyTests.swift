@@ -28,12 +28,15 @@ import Testing
         let id = try PersonAPITests.register(caseworker)
         _ = try caseworker.post("/v1/persons/\(id)/milestones", ["milestone": "tb_screening", "date": "2026-11-20", "note": .string(Self.note)])
         _ = try caseworker.send("GET", "/v1/persons/\(id)")
+        _ = try caseworker.send("GET", "/v1/persons?district=alna")
+        _ = try caseworker.send("GET", "/v1/persons?district=bjerke")
         let export = try caseworker.send("GET", "/v1/persons/\(id)/export")
         #expect(export.status == 200, "\(export.text)")
         #expect(export.json["person"]?["family_name"] == "Tesfaye Ødegård")
         #expect(export.json["person"]?["milestones"]?.arrayValue?.first?["note"] == .string(Self.note))
         let reads = export.json["reads"]?.arrayValue ?? []
-        #expect(reads.map(\.["route"]) == ["/v1/persons/{id}", "/v1/persons/{id}/export"], "this one included")
+        #expect(reads.map(\.["route"]) == ["/v1/persons/{id}", "/v1/persons", "/v1/persons/{id}/export"],
+                "a list that showed the person, not one that did not; this export included")
         #expect(reads.first?["user"] == "nav-alna")
         #expect(reads.first?["uid"] == 2003)
         #expect(reads.first?["at"] == "2026-11-22T09:00:00.000Z")

@@ -73,11 +73,17 @@ extension SQLiteConnection {
         return recorded.sorted { order[$0.milestone, default: 0] < order[$1.milestone, default: 0] }
     }
 
-    /// The recorded reads of person `id` (`access.read` events about `person/{id}`), oldest first.
+    /// The recorded reads of person `id` (`access.read` events about `person/{id}`, or of a
+    /// list that showed them), oldest first.
     public func personReads(_ id: Int64) throws -> [Event] {
-        try query(
-            "SELECT \(Self.eventColumns) FROM events WHERE type = ? AND subject = ? ORDER BY seq",
-            [AccessEvents.read.name, "person/\(id)"], Self.event)
+        let subject = "person/\(id)"
+        return try query(
+            """
+            SELECT \(Self.eventColumns) FROM events
+            WHERE type = ? AND (subject = ? OR EXISTS (SELECT 1 FROM json_each(data, '$.subjects') WHERE value = ?))
+            ORDER BY seq
+            """,
+            [AccessEvents.read.name, subject, subject], Self.event)
     }
 
     func nextPersonID() throws -> Int64 {

@@ -31,9 +31,11 @@ struct PersonRoutes {
                     status: try context.queryEnum("status", PersonStatus.self),
                     household: try Self.slugQuery(context, "household"),
                     limit: try context.pageSize())
-                return .recordedRead { connection in
+                return .recordedList { connection in
                     let persons = try connection.persons(filter)
-                    return try CommandReply.json(status: 200, PersonList(persons: persons.map { PersonResource($0) }))
+                    return RecordedList(
+                        reply: try CommandReply.json(status: 200, PersonList(persons: persons.map { PersonResource($0) })),
+                        subjects: persons.map { "person/\($0.id)" })
                 }
             },
             Route(Endpoints.People.show, audited: .subject("person/{id}")) { context throws(APIError) in
