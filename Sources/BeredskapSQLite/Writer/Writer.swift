@@ -118,8 +118,7 @@ public final class Writer: Sendable {
                 try connection.execute("BEGIN IMMEDIATE")
                 for job in batch {
                     let now = max(clock.now(), lastEventTime)
-                    let (outcome, wantsCheckpoint) = execute(job.command, on: connection, now: now)
-                    checkpoint = checkpoint || wantsCheckpoint
+                    let outcome = execute(job.command, on: connection, now: now, checkpoint: &checkpoint)
                     // SQLite may roll a whole transaction back by itself (disk full, I/O error).
                     // Then nothing of this batch survives, and running on would commit later
                     // commands outside it: fail the batch as one.
@@ -165,14 +164,8 @@ public final class Writer: Sendable {
         if busy != 0 { statistics.withLock { $0.incompleteCheckpoints += 1 } }
     }
 
-    /// Runs one command inside its own savepoint, with idempotency bookkeeping; true with it
-    /// when the command asked for a checkpoint after the commit.
-    private func execute(_ command: WriteCommand, on connection: SQLiteConnection, now: Timestamp) -> (WriteOutcome, Bool) {
-        var checkpoint = false
-        let outcome = execute(command, on: connection, now: now, checkpoint: &checkpoint)
-        return (outcome, checkpoint)
-    }
-
+    /// Runs one command inside its own savepoint, with idempotency bookkeeping; sets
+    /// `checkpoint` when the command committed and asked for a checkpoint after the commit.
     private func execute(
         _ command: WriteCommand, on connection: SQLiteConnection, now: Timestamp, checkpoint: inout Bool
     ) -> WriteOutcome {
@@ -200,7 +193,7 @@ public final class Writer: Sendable {
                     uid, claim.key, claim.requestHash, reply.status, reply.body, now.millisecondsSinceEpoch)
             }
             try connection.run("RELEASE command")
-            checkpoint = transaction.wantsCheckpoint
+            checkpoint = checkpoint || transaction.wantsCheckpoint
             return .committed(reply, events: transaction.events)
         } catch {
             do {
