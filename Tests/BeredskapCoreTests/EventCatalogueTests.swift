@@ -89,18 +89,23 @@ import Testing
             "case.consented", "case.decided", "case.declined", "case.housing_assigned", "case.housing_released", "case.requested",
             "case.settled", "case.withdrawn", "housing.unit_set",
         ]
-        #expect(EventCatalogue.all.map(\.name).sorted() == (before + ["access.read"] + settlement).sorted())
+        let people = [
+            "person.changed", "person.erased", "person.milestone_corrected", "person.milestone_recorded", "person.registered",
+        ]
+        #expect(EventCatalogue.all.map(\.name).sorted() == (before + ["access.read"] + settlement + people).sorted())
     }
 
-    @Test func theAccessTrailIsForAdministratorsAndTheRestForReaders() {
+    @Test func theAccessTrailIsForAdministratorsPersonsForCaseworkersAndTheRestForReaders() {
         for kind in EventCatalogue.all {
-            #expect(kind.visibility == (kind.topic == .access ? .admin : .read), "\(kind.name)")
+            #expect(kind.visibility == (kind.topic == .access ? .admin : kind.topic == .person ? .cases : .read), "\(kind.name)")
         }
         let reader = EventCatalogue.visibleNames(with: [.read]) ?? []
-        #expect(reader.count == EventCatalogue.all.count - AccessEvents.all.count)
+        #expect(reader.count == EventCatalogue.all.count - AccessEvents.all.count - PersonEvents.all.count)
         #expect(!reader.contains(AccessEvents.denied.name))
+        #expect(!reader.contains(PersonEvents.registered.name))
         #expect(reader.contains(CapacityEvents.arrivalRecorded.name))
-        #expect(EventCatalogue.visibleNames(with: [.read, .operate, .cases]) == reader)
+        #expect(EventCatalogue.visibleNames(with: [.read, .operate]) == reader)
+        #expect(EventCatalogue.visibleNames(with: [.read, .operate, .cases]) == reader + PersonEvents.all.map(\.name))
         #expect(EventCatalogue.visibleNames(with: Set(Permission.allCases)) == nil, "everything: nothing to filter")
     }
 

@@ -33,6 +33,13 @@ import Testing
         Route(EndpointSpec(.get, "/v1/test/unrecorded", permission: .cases), audited: .route) { _ throws(APIError) in
             .json(status: 200, body: ["secret": "x"] as JSONValue)
         },
+        // A list: its record names the subjects it showed.
+        Route(EndpointSpec(.get, "/v1/test/notes", permission: .cases), audited: .route) { _ throws(APIError) in
+            .recordedList { _ in RecordedList(reply: CommandReply(status: 200, body: Array("{}".utf8)), subjects: ["note/1", "note/2"]) }
+        },
+        Route(EndpointSpec(.get, "/v1/test/undeclared-list", permission: .cases)) { _ throws(APIError) in
+            .recordedList { _ in RecordedList(reply: CommandReply(status: 200, body: Array("{}".utf8)), subjects: []) }
+        },
         // Not declared, but answers with a recorded read: refused too.
         Route(EndpointSpec(.get, "/v1/test/undeclared", permission: .cases)) { _ throws(APIError) in
             .recordedRead { _ in CommandReply(status: 200, body: Array("{}".utf8)) }
@@ -92,6 +99,15 @@ import Testing
             #expect(!refused.text.contains("secret"), "\(path)")
         }
         #expect(try Self.recordedReads(try Session(harness, as: People.admin)).isEmpty)
+    }
+
+    @Test func aListsRecordNamesWhomItShowed() throws {
+        let harness = try DaemonHarness(routes: Self.routes)
+        let caseworker = try Session(harness, as: People.caseworker)
+        #expect(try caseworker.send("GET", "/v1/test/notes").status == 200)
+        expectError(try caseworker.send("GET", "/v1/test/undeclared-list"), 500, "internal")
+        let recorded = try Self.recordedReads(try Session(harness, as: People.admin))
+        #expect(recorded.map(\.["data"]) == [["method": "GET", "route": "/v1/test/notes", "subjects": ["note/1", "note/2"]]])
     }
 
     @Test func theSubjectIsFilledFromThePath() {

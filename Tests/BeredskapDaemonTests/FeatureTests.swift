@@ -14,6 +14,7 @@ import Testing
         "alerts": Endpoints.Alerts.all, "settlement_years": Endpoints.SettlementYears.all,
         "settlement_progress": Endpoints.SettlementProgress.all,
         "settlement_cases": Endpoints.SettlementCases.all,
+        "people": Endpoints.People.all,
     ]
 
     @Test func eachFeatureServesExactlyTheEndpointsOfItsGroup() throws {

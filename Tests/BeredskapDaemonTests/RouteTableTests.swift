@@ -101,6 +101,14 @@ import Testing
         Entry("GET", "/v1/housing/units/{id}", .read),
         Entry("POST", "/v1/housing/{id}/assign", .cases),
         Entry("POST", "/v1/housing/{id}/release", .cases),
+        Entry("POST", "/v1/persons", .cases),
+        Entry("GET", "/v1/persons", .cases, ["district", "facility", "household", "limit", "status"]),
+        Entry("GET", "/v1/persons/{id}", .cases),
+        Entry("PATCH", "/v1/persons/{id}", .cases),
+        Entry("POST", "/v1/persons/{id}/milestones", .cases),
+        Entry("POST", "/v1/persons/{id}/milestones/{milestone}/correct", .cases),
+        Entry("GET", "/v1/persons/{id}/export", .cases),
+        Entry("DELETE", "/v1/persons/{id}", .admin),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the

@@ -24,6 +24,7 @@ import Testing
         #expect(try connection.scalarText("PRAGMA journal_mode") == "wal")
         #expect(try connection.scalarInt("PRAGMA synchronous") == 2)  // FULL
         #expect(try connection.scalarInt("PRAGMA foreign_keys") == 1)
+        #expect(try connection.scalarInt("PRAGMA secure_delete") == 1, "what is deleted is overwritten (erasures)")
     }
 
     @Test func pendingMigrationsApplyInOrderAndRecord() throws {

@@ -46,6 +46,34 @@ func holdWriter(_ writer: Writer, _ collector: OutcomeCollector) -> DispatchSema
         Writer(connection: try directory.database.openForWriting(now: 0), clock: clock, onCommit: onCommit)
     }
 
+    /// An erasure asks for it: the WAL is copied into the file and emptied after the commit,
+    /// before the command's completion runs.
+    @Test func aCommandCanHaveTheWALCheckpointedAfterItsCommit() throws {
+        let directory = try TemporaryDirectory()
+        let writer = try makeWriter(directory)
+        defer { writer.close() }
+        let wal = directory.path + "/state.db-wal"
+        func walSize() -> Int { ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int) ?? -1 }
+        guard case .committed = writer.perform(appendCommand("test.plain")) else {
+            Issue.record("not committed")
+            return
+        }
+        #expect(walSize() > 0)
+        let checkpointed = writer.perform(WriteCommand(actor: .system) { transaction in
+            try transaction.appendSystemEvent(testEventType("test.erased"), TestPayload(), subject: nil)
+            transaction.checkpointAfterCommit()
+            return CommandReply(status: 200, body: [])
+        })
+        guard case .committed = checkpointed else {
+            Issue.record("not committed")
+            return
+        }
+        #expect(walSize() == 0)
+        #expect(writer.currentStatistics.incompleteCheckpoints == 0)
+        let reader = try directory.database.openForReading()
+        #expect(try reader.scalarInt("SELECT count(*) FROM events WHERE type = 'test.erased'") == 1)
+    }
+
     @Test func commandsThatQueueDuringACommitAreCommittedTogether() throws {
         let directory = try TemporaryDirectory()
         let writer = try makeWriter(directory)

@@ -52,16 +52,20 @@ public enum AccessEvents {
         }
     }
 
-    /// The route read (its pattern, `/v1/persons/{id}`); what was read is the event's subject.
+    /// The route read (its pattern, `/v1/persons/{id}`); what was read is the event's subject,
+    /// and for a list the subjects it showed (`person/12`), so that each person's reads can be
+    /// told them (a GDPR export) without one event per row.
     public struct Read: EventPayload, Equatable {
         public var method: String
         public var route: String
+        public var subjects: [String]?
 
-        public init(method: String, route: String) {
+        public init(method: String, route: String, subjects: [String]? = nil) {
             self.method = method
             self.route = route
+            self.subjects = subjects
         }
 
-        public static let identifiers: Set<String> = ["method", "route"]
+        public static let identifiers: Set<String> = ["method", "route", "subjects"]
     }
 }

@@ -65,8 +65,24 @@ public enum RouteResult: Sendable {
     /// the `access.read` event that records it; answered once both are committed, and not at
     /// all (503) if they cannot be. The reply is encoded there, as a mutation's is.
     case recordedRead(@Sendable (SQLiteConnection) throws -> CommandReply)
+    /// The read of an audited list: as `recordedRead`, and its `access.read` event names the
+    /// subjects the answer showed (`RecordedList.subjects`), appended after the read in the
+    /// same transaction.
+    case recordedList(@Sendable (SQLiteConnection) throws -> RecordedList)
     /// The route answered the exchange itself (a stream).
     case answered
+}
+
+/// What an audited list answers, and whom it showed.
+public struct RecordedList: Sendable {
+    public var reply: CommandReply
+    /// `person/12`, one per row shown.
+    public var subjects: [String]
+
+    public init(reply: CommandReply, subjects: [String]) {
+        self.reply = reply
+        self.subjects = subjects
+    }
 }
 
 /// How an audited route's reads are recorded: what the `access.read` event is about.

@@ -160,6 +160,18 @@ public struct APIHandler: HTTPHandler {
                 return try read(transaction.connection)
             }
             submit(command, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+        case .recordedList(let read):
+            guard let recording else {
+                return refuseUnrecorded(routeLabel: routeLabel, method: method, language: language, exchange: exchange)
+            }
+            let command = WriteCommand(actor: actor) { transaction in
+                let listed = try read(transaction.connection)
+                var payload = recording.payload
+                payload.subjects = listed.subjects
+                try transaction.appendEvent(AccessEvents.read, payload, subject: recording.subject)
+                return listed.reply
+            }
+            submit(command, routeLabel: routeLabel, method: method, language: language, exchange: exchange)
         case .answered:
             services.metrics.recordRequest(
                 route: routeLabel, method: method, status: 200, seconds: Double(exchange.elapsedNanoseconds) / 1e9)
@@ -413,7 +425,9 @@ public struct APIHandler: HTTPHandler {
 
 extension RouteResult {
     fileprivate var isRecordedRead: Bool {
-        if case .recordedRead = self { return true }
-        return false
+        switch self {
+        case .recordedRead, .recordedList: true
+        default: false
+        }
     }
 }

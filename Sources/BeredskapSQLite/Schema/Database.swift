@@ -5,6 +5,10 @@ import Foundation
 /// Opening order matters: the integrity check runs before any write (a migration must never
 /// touch a damaged file), and WAL + `synchronous=FULL` are set on the writer connection so that
 /// every COMMIT has reached the disk before any reply that depends on it is sent.
+/// `secure_delete` is on for the writer, the one connection that frees space: what a change
+/// or an erasure removes is overwritten with zeros instead of lingering in free pages, so an
+/// erased person is gone from the file (GDPR). Readers never free space and need not set it.
+/// Its cost: each delete or update writes the freed space too (more pages per commit).
 public struct Database: Sendable {
     public struct Configuration: Sendable, Equatable {
         /// Directory holding `state.db` and its WAL.
@@ -36,7 +40,7 @@ public struct Database: Sendable {
         do {
             let mode = try connection.scalarText("PRAGMA journal_mode = WAL") ?? ""
             guard mode.lowercased() == "wal" else { throw StoreOpenError.walUnavailable(path: path, mode: mode) }
-            try connection.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            try connection.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")
         } catch let error as SQLiteError where error.kind == .corrupt {
             throw StoreOpenError.corrupt(path: path, details: error.message)
         }

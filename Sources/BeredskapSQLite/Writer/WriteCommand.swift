@@ -71,6 +71,8 @@ public struct WriteTransaction {
     public let actor: Principal
     public let exercise: Bool
     public private(set) var events: [Event] = []
+    /// Set by `checkpointAfterCommit()`.
+    public private(set) var wantsCheckpoint = false
 
     init(connection: SQLiteConnection, now: Timestamp, actor: Principal, exercise: Bool) {
         self.connection = connection
@@ -78,6 +80,11 @@ public struct WriteTransaction {
         self.actor = actor
         self.exercise = exercise
     }
+
+    /// Asks the writer to checkpoint the WAL into the database file and truncate it once this
+    /// batch is committed (`wal_checkpoint(TRUNCATE)`): after an erasure, so that the old
+    /// pages holding what was erased do not stay in the WAL until the next automatic checkpoint.
+    public mutating func checkpointAfterCommit() { wantsCheckpoint = true }
 
     /// Appends an event of `type` by the command's actor.
     @discardableResult

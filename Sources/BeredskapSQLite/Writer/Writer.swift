@@ -35,6 +35,9 @@ public final class Writer: Sendable {
         public var executeSeconds: Double = 0
         /// Time in COMMIT: writing the WAL and waiting for fsync.
         public var commitSeconds: Double = 0
+        /// Checkpoints asked for after a commit (an erasure) that could not copy and truncate
+        /// the whole WAL: a reader held an old snapshot past the busy timeout, or it failed.
+        public var incompleteCheckpoints: Int = 0
     }
 
     private struct Job: Sendable {
@@ -110,11 +113,12 @@ public final class Writer: Sendable {
             var outcomes: [WriteOutcome] = []
             var committedEvents: [Event] = []
             var commitFailed = false
+            var checkpoint = false
             do {
                 try connection.execute("BEGIN IMMEDIATE")
                 for job in batch {
                     let now = max(clock.now(), lastEventTime)
-                    let outcome = execute(job.command, on: connection, now: now)
+                    let outcome = execute(job.command, on: connection, now: now, checkpoint: &checkpoint)
                     // SQLite may roll a whole transaction back by itself (disk full, I/O error).
                     // Then nothing of this batch survives, and running on would commit later
                     // commands outside it: fail the batch as one.
@@ -139,7 +143,9 @@ public final class Writer: Sendable {
                 outcomes = batch.map { _ in .storeFailed(failure) }
                 committedEvents = []
                 commitFailed = true
+                checkpoint = false
             }
+            if checkpoint { self.checkpoint(connection) }
             let finished = DispatchTime.now().uptimeNanoseconds
             record(batchSize: batch.count, failed: commitFailed, executing: executed - started, committing: finished - executed)
             if !committedEvents.isEmpty { onCommit(committedEvents) }
@@ -149,8 +155,20 @@ public final class Writer: Sendable {
         finished.signal()
     }
 
-    /// Runs one command inside its own savepoint, with idempotency bookkeeping.
-    private func execute(_ command: WriteCommand, on connection: SQLiteConnection, now: Timestamp) -> WriteOutcome {
+    /// Copies the WAL into the database file and truncates it, after the commit and before the
+    /// batch's replies: waits (busy timeout) for readers on older snapshots. A checkpoint that
+    /// cannot finish leaves the WAL to the next one; the commit stands either way.
+    /// Counted in `Statistics.incompleteCheckpoints`.
+    private func checkpoint(_ connection: SQLiteConnection) {
+        let busy = (try? connection.query("PRAGMA wal_checkpoint(TRUNCATE)") { $0.int(0) })?.first ?? 1
+        if busy != 0 { statistics.withLock { $0.incompleteCheckpoints += 1 } }
+    }
+
+    /// Runs one command inside its own savepoint, with idempotency bookkeeping; sets
+    /// `checkpoint` when the command committed and asked for a checkpoint after the commit.
+    private func execute(
+        _ command: WriteCommand, on connection: SQLiteConnection, now: Timestamp, checkpoint: inout Bool
+    ) -> WriteOutcome {
         do {
             try connection.run("SAVEPOINT command")
         } catch {
@@ -175,6 +193,7 @@ public final class Writer: Sendable {
                     uid, claim.key, claim.requestHash, reply.status, reply.body, now.millisecondsSinceEpoch)
             }
             try connection.run("RELEASE command")
+            checkpoint = checkpoint || transaction.wantsCheckpoint
             return .committed(reply, events: transaction.events)
         } catch {
             do {

@@ -1,0 +1,83 @@
+import BeredskapAPI
+import BeredskapCore
+import BeredskapSQLite
+import BeredskapStore
+
+/// A person's milestones: one per kind, recorded once; a wrong date is corrected with a
+/// reason (kept in a row, the event names kind and dates), never recorded again.
+struct MilestoneRoutes {
+    let settings: CurrentSettings
+
+    var routes: [Route] {
+        [
+            Route(Endpoints.People.recordMilestone) { context throws(APIError) in
+                let id = try AlertResources.idParameter(context)
+                let body = try context.decodeBody(NewMilestone.self)
+                let note = try PersonInput.text(body.note, field: "note")
+                let calendar = settings.calendar
+                return .mutation { transaction in
+                    let today = calendar.date(of: transaction.now)
+                    let (person, _) = try PersonInput.draft(id, transaction.connection)
+                    let date = try Self.notAfter(today, body.date ?? today)
+                    if let first = try transaction.connection.personMilestones(id).first(where: { $0.milestone == body.milestone }) {
+                        var error = APIError.conflict(Text(
+                            "\(body.milestone.rawValue) is recorded already, on \(first.date): correct it instead",
+                            nb: "\(body.milestone.rawValue) er registrert allerede, \(first.date): korriger den i stedet"))
+                        error.details = ["milestone": .string(body.milestone.rawValue), "date": .string(first.date.description)]
+                        throw error
+                    }
+                    let event = try transaction.appendEvent(
+                        PersonEvents.milestoneRecorded,
+                        PersonEvents.MilestoneRecorded(person: id, milestone: body.milestone, date: date), subject: "person/\(id)")
+                    try transaction.recordPersonMilestone(
+                        id, PersonMilestone(milestone: body.milestone, date: date, note: note), seq: event.seq)
+                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, transaction.connection)
+                    return try CommandReply.json(status: 201, Mutation(shown, eventSeq: event.seq))
+                }
+            },
+            Route(Endpoints.People.correctMilestone) { context throws(APIError) in
+                let id = try AlertResources.idParameter(context)
+                guard let milestone = context.parameters["milestone"].flatMap(Milestone.init(rawValue:)) else {
+                    throw .invalidField("milestone", Text(
+                        "expected one of: \(Milestone.allCases.map(\.rawValue).joined(separator: ", "))",
+                        nb: "forventet ett av: \(Milestone.allCases.map(\.rawValue).joined(separator: ", "))"))
+                }
+                let body = try context.decodeBody(MilestoneCorrection.self)
+                let reason = try PersonInput.reason(body.reason)
+                let calendar = settings.calendar
+                return .mutation { transaction in
+                    let today = calendar.date(of: transaction.now)
+                    let (person, _) = try PersonInput.draft(id, transaction.connection)
+                    guard let recorded = try transaction.connection.personMilestones(id).first(where: { $0.milestone == milestone })
+                    else {
+                        throw APIError.notFound(Text(
+                            "person #\(id) has no \(milestone.rawValue) to correct", nb: "person #\(id) har ingen \(milestone.rawValue) å korrigere"))
+                    }
+                    let date = try Self.notAfter(today, body.date)
+                    guard date != recorded.date else {
+                        throw APIError.invalidField("date", Text(
+                            "is the recorded date already (\(date))", nb: "er allerede den registrerte datoen (\(date))"))
+                    }
+                    let correction = try transaction.nextMilestoneCorrectionID()
+                    let event = try transaction.appendEvent(
+                        PersonEvents.milestoneCorrected,
+                        PersonEvents.MilestoneCorrected(person: id, milestone: milestone, from: recorded.date, to: date, correction: correction),
+                        subject: "person/\(id)")
+                    try transaction.correctPersonMilestone(
+                        id, milestone, id: correction,
+                        PersonMilestone.Correction(from: recorded.date, to: date, reason: reason, at: transaction.now), seq: event.seq)
+                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, transaction.connection)
+                    return try CommandReply.json(status: 200, Mutation(shown, eventSeq: event.seq))
+                }
+            },
+        ]
+    }
+
+    /// `date`, unless it is after `today`: what has happened cannot be dated tomorrow.
+    private static func notAfter(_ today: CalendarDate, _ date: CalendarDate) throws(APIError) -> CalendarDate {
+        guard date <= today else {
+            throw .invalidField("date", Text("must not be after today (\(today))", nb: "kan ikke være etter i dag (\(today))"))
+        }
+        return date
+    }
+}

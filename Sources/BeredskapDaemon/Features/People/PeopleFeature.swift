@@ -1,0 +1,12 @@
+extension Feature {
+    /// Persons the office follows, their milestones and deadlines, and their data's export
+    /// and erasure (issue 12).
+    static let people = Feature(
+        name: "people",
+        routes: { wiring in
+            let services = wiring.services
+            return PersonRoutes(settings: services.settings, clock: services.clock).routes
+                + MilestoneRoutes(settings: services.settings).routes
+                + PrivacyRoutes(settings: services.settings, clock: services.clock).routes
+        })
+}

@@ -1,0 +1,48 @@
+import BeredskapJSON
+import Foundation
+import Testing
+
+/// A person registered, given milestones, shown, exported and erased with the real binaries
+/// (issue 12).
+@Suite struct PersonCLITests {
+    func json(_ daemon: DaemonProcess, _ arguments: [String]) throws -> JSONValue {
+        try CorrectionCLITests().json(daemon, arguments)
+    }
+
+    @Test func aPersonIsRegisteredFollowedExportedAndErased() throws {
+        let daemon = try DaemonProcess()
+        let added = try daemon.cli([
+            "person", "add", "--duf", "202500004711", "--given", "Åse", "--family", "Ødegård", "--born", "2012-03-04", "--sex", "female",
+            "--category", "resettlement", "--arrived", "2025-10-06", "--household", "h-1", "--district", "alna",
+        ])
+        #expect(added.code == 0, "\(added.stderr)")
+        #expect(added.stdout.hasPrefix("Person #1 (Åse Ødegård) registered (event "), "\(added.stdout)")
+        let twice = try daemon.cli(["person", "add", "--duf", "202500004711", "--given", "B", "--family", "C", "--born-year", "1990",
+                                    "--sex", "male", "--category", "other"])
+        #expect(twice.code == 1, "refused by the daemon: the number is person #1's")
+        #expect(twice.stderr.contains("#1"), "\(twice.stderr)")
+        #expect(try daemon.cli(["person", "add", "--duf", "202500004712"]).code == 2, "the names and the rest are required")
+
+        let recorded = try daemon.cli(["milestone", "record", "1", "tb_screening", "--date", "2025-10-15", "--note", "Ullevål"])
+        #expect(recorded.code == 0, "\(recorded.stderr)")
+        let corrected = try daemon.cli(["milestone", "correct", "1", "tb_screening", "--date", "2025-10-14", "--reason", "Feil dato"])
+        #expect(corrected.stdout.contains("tb_screening corrected to 2025-10-14"), "\(corrected.stdout) \(corrected.stderr)")
+        #expect(try daemon.cli(["milestone", "correct", "1", "tb_screening", "--date", "2025-10-14"]).code == 2, "--reason is required")
+        #expect(try daemon.cli(["milestone", "record", "1", "baptism"]).code == 2)
+
+        let shown = try daemon.cli(["person", "show", "1", "--lang", "nb"])
+        #expect(shown.stdout.contains("Ødegård") && shown.stdout.contains("overføringsflyktning"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("tb_screening") && shown.stdout.contains("2025-10-15"), "corrected from")
+        let listed = try daemon.cli(["person", "list", "--household", "h-1", "--csv"])
+        #expect(listed.stdout.hasPrefix("id,duf,given_name,family_name,"), "\(listed.stdout)")
+        let export = try json(daemon, ["person", "export", "1"])
+        #expect(export["reads"]?.arrayValue?.map(\.["route"]) == ["/v1/persons/{id}", "/v1/persons", "/v1/persons/{id}/export"])
+
+        let erased = try daemon.cli(["person", "erase", "1", "--reason", "Begjæring om sletting"])
+        #expect(erased.stdout.hasPrefix("Person #1 erased (event "), "\(erased.stdout) \(erased.stderr)")
+        #expect(try daemon.cli(["person", "erase", "1"]).code == 2, "--reason is required")
+        let after = try json(daemon, ["person", "show", "1"])
+        #expect(after["erased"] == true && after["given_name"] == nil && after["district"] == "alna")
+        #expect(try daemon.cli(["person", "list"]).stdout.contains("(erased)"))
+    }
+}
