@@ -18,6 +18,7 @@ import Testing
         (7, "settlement_records", "13767b30509f57b91295c351c4a38e9a04973cf320754a7261a014336c2c2c07"),
         (8, "settlement_years", "dac405a7469af603c2191ed0d956358b6bf7818ee48113bdb9105685ae4f5191"),
         (9, "cases_housing", "9513592e5c8aea55a65a0f959deade6ebe843dee6d677020b689ba03db328a75"),
+        (10, "exercises", "a062e686959e866297549f9a51156526c2821b42eb9cd1360490d90bbe6918db"),
     ]
 
     @Test func versionsRunFromOneWithoutGapsOrRepeats() {

@@ -35,6 +35,8 @@ public struct EventTopic: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let `case` = EventTopic(rawValue: "case")
     /// Housing units for settlement.
     public static let housing = EventTopic(rawValue: "housing")
+    /// Exercise runs (øvelser) as the live state records them.
+    public static let exercise = EventTopic(rawValue: "exercise")
 }
 
 /// One kind of event in the catalogue, whatever its payload: the name it has on the wire, what
@@ -115,7 +117,7 @@ public enum EventCatalogue {
     public static let all: [EventKind] =
         CapacityEvents.all + SurgeEvents.all + AlertEvents.all + NotificationEvents.all + PlaybookEvents.all
         + IncidentLogEvents.all + AccessEvents.all + ServiceEvents.all + SettlementYearEvents.all + SettlementEvents.all
-        + SettlementCaseEvents.all + HousingEvents.all
+        + SettlementCaseEvents.all + HousingEvents.all + ExerciseEvents.all
 
     private static let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 

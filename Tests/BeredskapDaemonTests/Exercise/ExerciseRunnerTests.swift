@@ -87,3 +87,45 @@ import Testing
         #expect(outcome.events.first { $0.type == CapacityEvents.arrivalRecorded.name }?.time == outcome.start)
     }
 }
+
+/// Runs started on their own thread: the live state gets the run's row and its two events,
+/// nothing else; a stop ends a run early; a restart marks a run that was running stopped.
+@Suite(.serialized) struct ExerciseRunsTests {
+    @Test func aRunIsRecordedWhenItStartsAndGradedWhenItEnds() throws {
+        let setup = try ExerciseRunnerTests.Setup()
+        let live = setup.live.world
+        let runs = ExerciseRuns(
+            live: live, configuration: setup.live.configuration, calendar: setup.calendar, livePath: setup.live.directory + "/state.db")
+        let seq = live.bus.lastSeq
+        let id = try runs.start(setup.scenario, speed: .maximum)
+        #expect(waitUntil(timeout: 30) { (try? runs.exercise(id))??.state == .finished })
+        let stored = try #require(try runs.exercise(id))
+        #expect(stored.injectsDone == setup.scenario.injects.count)
+        #expect(stored.results.count == setup.scenario.expectations.count && stored.results.allSatisfy { $0.met })
+        let written = try live.readPool.read { try $0.events(after: seq, limit: 100) }
+        #expect(written.map(\.type) == [ExerciseEvents.started.name, ExerciseEvents.ended.name])
+        #expect(setup.live.facilities == ["refstad"])
+    }
+
+    @Test func aStopEndsARunAndARestartMarksARunningOneStopped() throws {
+        let setup = try ExerciseRunnerTests.Setup()
+        let live = setup.live.world
+        let runs = ExerciseRuns(
+            live: live, configuration: setup.live.configuration, calendar: setup.calendar, livePath: setup.live.directory + "/state.db")
+        // At real time the drill would take ten hours.
+        let id = try runs.start(setup.scenario, speed: .factor(1))
+        #expect(runs.stop(id))
+        #expect(waitUntil(timeout: 30) { (try? runs.exercise(id))??.state == .stopped })
+        #expect(!runs.stop(id))
+
+        // A row left running by a daemon that ended: the next start marks it stopped.
+        let interrupted = try runs.start(setup.scenario, speed: .factor(1))
+        let afterRestart = ExerciseRuns(
+            live: live, configuration: setup.live.configuration, calendar: setup.calendar, livePath: setup.live.directory + "/state.db")
+        try afterRestart.stopInterrupted()
+        #expect(try afterRestart.exercise(interrupted)?.state == .stopped)
+        // Its thread is still going: stopped, it ends.
+        #expect(runs.stop(interrupted))
+        #expect(waitUntil(timeout: 30) { !runs.stop(interrupted) })
+    }
+}
