@@ -61,14 +61,15 @@ import Testing
 
     @Test func theSameScenarioAtOneTimesAndAtMaximumSpeedWritesTheSameEvents() throws {
         let setup = try Setup()
-        // The first half hour of the drill: at 1× that takes half an hour; at 1800× one second.
+        // The drill's first arrivals two seconds apart (enough for the elevated level): two real seconds at 1×.
         var short = setup.scenario
         short.injects = Array(short.injects.prefix(2))
+        short.injects[1].at = .offset(.seconds(2))
         short.expectations = []
         let fast = try setup.runner(short, speed: .maximum).run()
-        let timed = try setup.runner(short, speed: .factor(1800)).run()
+        let timed = try setup.runner(short, speed: .factor(1)).run()
         let sequence = { (events: [Event]) in events.map { "\($0.type) \($0.subject ?? "")" } }
-        #expect(!fast.events.isEmpty)
+        #expect(fast.events.contains { $0.type == SurgeEvents.levelChanged.name })
         #expect(sequence(fast.events) == sequence(timed.events))
         #expect(fast.events.map(\.time) == timed.events.map(\.time))
     }
