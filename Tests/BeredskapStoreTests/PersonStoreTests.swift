@@ -28,7 +28,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let connection = try SQLiteConnection(path: directory.database.configuration.path, mode: .readWriteCreate)
         _ = try Migrator(migrations: Array(Migrations.all.prefix(9))).migrate(connection, now: 1)
-        #expect(try Migrator().migrate(connection, now: 2) == [10])
+        #expect(try Migrator().migrate(connection, now: 2) == Array(10...Migrations.all.count))
         #expect(try connection.persons(PersonQuery()).isEmpty)
     }
 

@@ -37,9 +37,10 @@ public final class World: Sendable {
     /// assembles the engines. Nothing runs until `start()`, except the writer.
     /// - Parameters:
     ///   - store: the database file; nil for `state.db` in the configured state directory.
+    ///   - exercise: an exercise's world: everything its writer commits is marked exercise.
     public init(
         configuration: DaemonConfiguration, calendar: LocalCalendar, clock: any WallClock,
-        store: Database.Configuration? = nil, timers: Timers = .thread
+        store: Database.Configuration? = nil, timers: Timers = .thread, exercise: Bool = false
     ) throws(StartupError) {
         var databaseConfiguration = store ?? Database.Configuration(directory: configuration.state.directory)
         if store == nil {
@@ -63,8 +64,10 @@ public final class World: Sendable {
             scheduler: scheduler, readPool: readPool)
         let engines: [any Engine] = [surge, alerts, runs, notifier]
         let bus = EventBus(lastSeq: opened.lastSeq)
+        var writerConfiguration = configuration.writerConfiguration
+        writerConfiguration.exercise = exercise
         let writer = Writer(
-            connection: opened.connection, clock: clock, configuration: configuration.writerConfiguration,
+            connection: opened.connection, clock: clock, configuration: writerConfiguration,
             onCommit: { events in
                 bus.publish(events)
                 for engine in engines { engine.observe(events) }

@@ -21,6 +21,9 @@ public final class Writer: Sendable {
         public var maxBatchSize: Int = 1024
         /// Idempotency keys are kept at least this long (the API promises 24 hours).
         public var idempotencyRetention: FixedDuration = .seconds(48 * 3600)
+        /// Every command is an exercise's (`events.exercise`, alerts, runs and notifications
+        /// follow `WriteTransaction.exercise`): the writer of a world on an exercise's copy.
+        public var exercise = false
 
         public init() {}
     }
@@ -185,7 +188,7 @@ public final class Writer: Sendable {
                 }
             }
             var transaction = WriteTransaction(
-                connection: connection, now: now, actor: command.actor, exercise: command.exercise)
+                connection: connection, now: now, actor: command.actor, exercise: command.exercise || configuration.exercise)
             let reply = try command.apply(&transaction)
             if let claim = command.idempotency, let uid = command.actor.uid, (200..<300).contains(reply.status) {
                 try connection.run(

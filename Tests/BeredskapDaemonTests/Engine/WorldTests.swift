@@ -16,12 +16,14 @@ final class WorldFixture {
     let configuration: DaemonConfiguration
     let world: World
 
-    /// - Parameter fileName: the database file in the directory.
-    init(clock: ManualWallClock = ManualWallClock(), fileName: String = "state.db") throws {
+    /// - Parameters:
+    ///   - fileName: the database file in the directory.
+    ///   - playbooks: the action cards' directory; nil for none.
+    init(clock: ManualWallClock = ManualWallClock(), fileName: String = "state.db", playbooks: String? = nil) throws {
         self.clock = clock
         var configuration = try ConfigurationLoader.loadEmbedded()
         configuration.state.directory = directory
-        configuration.playbooks.directory = directory + "/playbooks"
+        configuration.playbooks.directory = playbooks ?? directory + "/playbooks"
         self.configuration = configuration
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var store = Database.Configuration(directory: directory)

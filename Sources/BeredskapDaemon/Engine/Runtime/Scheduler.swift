@@ -59,6 +59,10 @@ public final class Scheduler: Sendable {
     /// When `key` is due, if scheduled.
     public func dueTime(of key: String) -> Timestamp? { state.withLock { $0.timers.dueTime(of: key) } }
 
+    /// The earliest instant an action is scheduled for; nil when none is. For simulated time:
+    /// the clock's owner steps to it rather than past it.
+    public var nextDueTime: Timestamp? { state.withLock { $0.timers.first?.at } }
+
     /// How many actions are scheduled.
     public var count: Int { state.withLock { $0.timers.count } }
 

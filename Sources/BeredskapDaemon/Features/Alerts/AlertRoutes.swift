@@ -98,7 +98,7 @@ struct AlertRoutes {
     /// and escalation stop; an expiry becomes a deadline of its own), and the engine's clock
     /// for the alert was set before it. `advance` is queued behind this command, so it reads
     /// the acknowledged alert and reschedules from it; it changes nothing else.
-    private static func acknowledge(
+    static func acknowledge(
         _ id: Int64, comment: String, until: Timestamp?, engine: AlertEngine, in transaction: inout WriteTransaction
     ) throws -> CommandReply {
         guard var alert = try transaction.connection.alert(id: id) else { throw notFound(id) }
@@ -129,7 +129,7 @@ struct AlertRoutes {
 
     /// The acknowledgement in the incident log, filed under what the alert is about:
     /// `Varsel #12 (Refstad transittmottak: høyt belegg) er kvittert av oslo-ops: Ringer Hero`.
-    private static func logAcknowledgement(
+    static func logAcknowledgement(
         _ id: Int64, language: Language, calendar: LocalCalendar, in transaction: inout WriteTransaction
     ) throws {
         guard let alert = try transaction.connection.alert(id: id), let ack = alert.lifecycle.acknowledgement else { return }

@@ -42,7 +42,7 @@ struct SilenceRoutes {
     }
 
     /// Builds the silence from the body, checks it, stores it and records `silence.created`.
-    private static func create(_ body: NewSilence, in transaction: inout WriteTransaction) throws -> CommandReply {
+    static func create(_ body: NewSilence, in transaction: inout WriteTransaction) throws -> CommandReply {
         let now = transaction.now
         let startsAt = body.startsAt ?? now
         let silence = Silence(
