@@ -13,7 +13,7 @@ enum MilestoneCommands {
         }
         let key = context.idempotencyKey()
         let answer = try call { () throws(ClientError) in try context.client.recordMilestone(person: id, body, idempotencyKey: key) }
-        PersonCommands.report(answer, Text("has \(body.milestone.rawValue) recorded", nb: "har fått \(body.milestone.rawValue) registrert"), context)
+        PersonCommands.report(answer, Text("has \(body.milestone.name.en) recorded", nb: "har fått \(body.milestone.name.nb) registrert"), context)
     }
 
     static func correct(_ context: CommandContext) throws(CommandFailure) {
@@ -32,7 +32,7 @@ enum MilestoneCommands {
             try context.client.correctMilestone(person: id, kind, body, idempotencyKey: key)
         }
         PersonCommands.report(
-            answer, Text("has \(kind.rawValue) corrected to \(body.date)", nb: "har fått \(kind.rawValue) korrigert til \(body.date)"), context)
+            answer, Text("has \(kind.name.en) corrected to \(body.date)", nb: "har fått \(kind.name.nb) korrigert til \(body.date)"), context)
     }
 
     private static func milestone(_ parsed: ParsedCommand) throws(UsageError) -> Milestone {

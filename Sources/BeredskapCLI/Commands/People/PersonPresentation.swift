@@ -47,7 +47,7 @@ enum PersonPresentation {
                 [ListColumn("MILESTONE", nb: "MILEPÆL"), ListColumn("DATE", nb: "DATO"), ListColumn("CORRECTED FROM", nb: "KORRIGERT FRA"),
                  ListColumn("NOTE", nb: "NOTAT", maxWidth: 40)],
                 rows: milestones.map { milestone in
-                    [milestone.milestone.rawValue, milestone.date.description,
+                    [milestone.milestone.name(language), milestone.date.description,
                      milestone.corrections.map(\.from.description).joined(separator: ", "), milestone.note ?? ""]
                 })
         }
@@ -57,7 +57,7 @@ enum PersonPresentation {
             output.table(
                 [ListColumn("DEADLINE", nb: "FRIST"), ListColumn("STATE", nb: "TILSTAND"), ListColumn("DUE", nb: "FORFALL")],
                 rows: deadlines.map { deadline in
-                    [deadline.rule, state(deadline.state)(language) + (deadline.late ? Text(" (late)", nb: " (for sent)")(language) : ""),
+                    [DeadlineRule.name(of: deadline.rule)(language), state(deadline.state)(language) + (deadline.late ? Text(" (late)", nb: " (for sent)")(language) : ""),
                      deadline.dueDate?.description ?? ""]
                 })
         }
