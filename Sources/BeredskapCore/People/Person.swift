@@ -80,7 +80,7 @@ public struct PersonDetails: Sendable, Equatable {
     public var household: String?
     public var arrivedNorway: CalendarDate?
     public var arrivedCity: CalendarDate?
-    /// The facility the person lives in (a reference only: it does not move the head count yet).
+    /// The facility the person lives in: a change of it is a flow in the head counts (`PersonMove`).
     public var facility: String?
     public var unaccompanied: Bool
     /// Sorted, each once.

@@ -34,10 +34,11 @@ enum PersonCommands {
     static func set(_ context: CommandContext) throws(CommandFailure) {
         let parsed = context.parsed
         let (id, fields) = try usage { () throws(UsageError) in
-            let fields = try PersonFields.parse(parsed)
+            var fields = try PersonFields.parse(parsed)
             guard !fields.isEmpty else {
                 throw parsed.usageError(Text("give at least one field to change", nb: "oppgi minst ett felt å endre"))
             }
+            if parsed.flag("force") { fields["force"] = true }
             return (try personID(parsed), fields)
         }
         let key = context.idempotencyKey()

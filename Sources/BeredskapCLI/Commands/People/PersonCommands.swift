@@ -81,13 +81,29 @@ extension CommandTree {
     static let personSet = Command(
         "set", summary: Text("change a person's fields", nb: "endre en persons felt"),
         discussion: help(
-            "Only the fields given change; the event names them, never their values.",
-            nb: "Bare feltene som oppgis endres; hendelsen navngir dem, aldri verdiene.",
-            examples: ["beredskap person set 12 --status residenceGranted --district alna", "beredskap person set 12 --clear facility"]),
+            """
+            Only the fields given change; the event names them, never their values. A new
+            --facility is a transfer in the facilities' head counts (--clear facility a
+            departure). A status follows the order of a case (asylumSeeker → residenceGranted
+            or refused → settled → departed); --force corrects a mistake outside it.
+            """,
+            nb: """
+            Bare feltene som oppgis endres; hendelsen navngir dem, aldri verdiene. Nytt
+            --facility er en overføring i mottakenes antall (--clear facility en utflytting).
+            Status følger sakens gang (asylumSeeker → residenceGranted eller refused → settled
+            → departed); --force retter en feil utenfor den.
+            """,
+            examples: [
+                "beredskap person set 12 --status residenceGranted --district alna", "beredskap person set 12 --clear facility",
+                "beredskap person set 12 --status asylumSeeker --force",
+            ]),
         options: personFieldOptions + [
             .option("clear", value: "FIELD", help: Text(
                 "clear an optional field: \(PersonFields.clearable.joined(separator: ", "))",
                 nb: "tøm et valgfritt felt: \(PersonFields.clearable.joined(separator: ", "))"), repeatable: true),
+            .flag("force", help: Text(
+                "the status change corrects a mistake (outside the order of a case)",
+                nb: "statusendringen retter en feil (utenfor sakens gang)")),
         ],
         arguments: [personID], run: PersonCommands.set)
 

@@ -16,12 +16,16 @@ struct PersonRoutes {
             Route(Endpoints.People.register) { context throws(APIError) in
                 let body = try context.decodeBody(PersonDraft.self)
                 let calendar = settings.calendar
+                let recording = FlowRecording(settings)
                 return .mutation { transaction in
                     let today = calendar.date(of: transaction.now)
                     let draft = try PersonInput.checked(body, today: today, transaction.connection)
                     let (person, event) = try transaction.registerPerson(draft)
+                    if let move = PersonMove.between(nil, draft, on: today) {
+                        try PersonMoves.record(move, recording, in: &transaction)
+                    }
                     let shown = try PersonInput.resource(person, today: today, calendar: calendar, transaction.connection)
-                    return try CommandReply.json(status: 201, Mutation(shown, eventSeq: event.seq))
+                    return try CommandReply.json(status: 201, Mutation(shown, eventSeq: transaction.events.last?.seq ?? event.seq))
                 }
             },
             Route(Endpoints.People.list, audited: .route) { context throws(APIError) in
@@ -50,16 +54,20 @@ struct PersonRoutes {
             },
             Route(Endpoints.People.change) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
-                let patch = try context.decodeBody(PersonChange.self).fields
+                var body = try context.decodeBody(PersonChange.self).fields
+                let force = try Self.force(&body)
+                let patch = body
                 guard !patch.isEmpty else {
                     throw .invalidField("body", Text("give at least one field to change", nb: "oppgi minst ett felt å endre"))
                 }
                 let calendar = settings.calendar
+                let recording = FlowRecording(settings)
                 return .mutation { transaction in
                     let today = calendar.date(of: transaction.now)
                     let (found, current) = try PersonInput.draft(id, transaction.connection)
                     let changed = try PersonInput.checked(
                         try PersonInput.merge(patch, over: current), today: today, person: id, transaction.connection)
+                    try PersonMoves.checkStatus(from: found.status, to: changed.status ?? found.status, force: force)
                     let fields = try PersonInput.changedFields(current, changed)
                     var person = found
                     var seq = try transaction.connection.lastEventSeq()
@@ -68,12 +76,25 @@ struct PersonRoutes {
                             PersonEvents.changed, PersonEvents.Changed(person: id, fields: fields), subject: "person/\(id)"
                         ).seq
                         person = try transaction.savePerson(id, changed, seq: seq)
+                        if let move = PersonMove.between(current, changed, on: today) {
+                            try PersonMoves.record(move, recording, in: &transaction)
+                            seq = transaction.events.last?.seq ?? seq
+                        }
                     }
                     let shown = try PersonInput.resource(person, today: today, calendar: calendar, transaction.connection)
                     return try CommandReply.json(status: 200, Mutation(shown, eventSeq: seq))
                 }
             },
         ]
+    }
+
+    /// Takes `force` (a correction of a mistake, not a field of the person) out of a change.
+    private static func force(_ patch: inout JSONObject) throws(APIError) -> Bool {
+        guard let value = patch.removeValue(forKey: "force") else { return false }
+        guard case .bool(let force) = value else {
+            throw .invalidField("force", Text("expected true or false", nb: "forventet true eller false"))
+        }
+        return force
     }
 
     /// `name=` as a slug (whether it exists does not matter for a filter: it matches nothing).
