@@ -46,4 +46,15 @@ extension BeredskapClient {
     public func erasePerson(id: Int64, reason: String, idempotencyKey: String? = nil) throws(ClientError) -> Mutation<PersonResource> {
         try call(Endpoints.People.erase, path: ["\(id)"], body: PersonErasure(reason: reason), idempotencyKey: idempotencyKey)
     }
+
+    public func importPersons(_ rows: [PersonDraft], idempotencyKey: String? = nil) throws(ClientError) -> ImportResult {
+        try call(Endpoints.People.importPersons, body: PersonImport(rows: rows), idempotencyKey: idempotencyKey)
+    }
+
+    /// `POST /v1/imports/persons?dry_run=true`: every row checked by the daemon, nothing written.
+    public func checkPersonImport(_ rows: [PersonDraft]) throws(ClientError) -> ImportChecked {
+        try call(
+            APIRequest(Endpoints.People.importPersons, query: [("dry_run", "true")], body: Self.body(PersonImport(rows: rows))),
+            as: ImportChecked.self)
+    }
 }

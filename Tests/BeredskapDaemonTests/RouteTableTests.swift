@@ -108,6 +108,7 @@ import Testing
         Entry("POST", "/v1/persons/{id}/milestones", .cases),
         Entry("POST", "/v1/persons/{id}/milestones/{milestone}/correct", .cases),
         Entry("GET", "/v1/persons/{id}/export", .cases),
+        Entry("POST", "/v1/imports/persons", .cases, ["dry_run"]),
         Entry("DELETE", "/v1/persons/{id}", .admin),
     ]
 

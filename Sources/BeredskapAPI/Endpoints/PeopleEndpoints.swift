@@ -18,9 +18,14 @@ extension Endpoints {
         /// Everything held on the person, and who read it when.
         public static let export = Endpoint<NoBody, PersonExport>(.get, "/v1/persons/{id}/export", permission: .cases)
         public static let erase = Endpoint<PersonErasure, Mutation<PersonResource>>(.delete, "/v1/persons/{id}", permission: .admin)
+        /// Persons from a file, all or nothing; with `dry_run=true` the answer is an
+        /// `ImportChecked` and nothing is written.
+        public static let importPersons = Endpoint<PersonImport, ImportResult>(
+            .post, "/v1/imports/persons", permission: .cases, query: ["dry_run"])
 
         public static var all: [EndpointSpec] {
-            [register.spec, list.spec, show.spec, change.spec, recordMilestone.spec, correctMilestone.spec, export.spec, erase.spec]
+            [register.spec, list.spec, show.spec, change.spec, recordMilestone.spec, correctMilestone.spec, export.spec, erase.spec,
+             importPersons.spec]
         }
     }
 }

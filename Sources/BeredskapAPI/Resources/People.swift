@@ -164,3 +164,10 @@ public struct PersonExport: Sendable, Codable, Equatable {
         self.reads = reads
     }
 }
+
+/// `POST /v1/imports/persons`: rows as for `POST /v1/persons`, all or nothing.
+public struct PersonImport: Sendable, Codable, Equatable {
+    public var rows: [PersonDraft]
+
+    public init(rows: [PersonDraft]) { self.rows = rows }
+}

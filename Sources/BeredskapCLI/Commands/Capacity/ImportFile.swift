@@ -255,7 +255,7 @@ struct RowReader {
         return instant
     }
 
-    private mutating func invalid<T>(_ name: String, _ text: String, _ expected: Text) -> T? {
+    mutating func invalid<T>(_ name: String, _ text: String, _ expected: Text) -> T? {
         problems.append(ImportProblem(line: line, field: name, Text(
             "expected \(expected.en), got '\(text)'", nb: "forventet \(expected.nb), fikk «\(text)»")))
         return nil

@@ -49,7 +49,7 @@ extension CommandTree {
             logges: hvem leste hvem, når. Hendelser navngir personer bare med nummer. Sletting
             (admin) fjerner alle personlige felt for godt; det tellinger trenger, blir.
             """),
-        subcommands: [personAdd, personShow, personList, personSet, personExport, personErase])
+        subcommands: [personAdd, personShow, personList, personSet, personImport, personExport, personErase])
 
     static let personAdd = Command(
         "add", summary: Text("register a person", nb: "registrer en person"),
@@ -106,6 +106,40 @@ extension CommandTree {
                 nb: "statusendringen retter en feil (utenfor sakens gang)")),
         ],
         arguments: [personID], run: PersonCommands.set)
+
+    static let personImport = Command(
+        "import",
+        summary: Text("register persons from a CSV file, all or none", nb: "registrer personer fra en CSV-fil, alle eller ingen"),
+        discussion: help(
+            """
+            Columns: duf, given_name, family_name, sex, category, and birth_date or birth_year
+            (estimated); optional status, nationality, languages (separated by spaces),
+            household, arrived_norway, arrived_city, facility, unaccompanied (yes/no),
+            vulnerabilities (separated by spaces), district. ';' or ',' between fields. Every
+            line is checked, here and by the daemon (districts, facilities, DUF numbers
+            already registered or twice in the file); then all are registered or none. Persons
+            with a facility arrive there in its head count.
+            """,
+            nb: """
+            Kolonner: duf, given_name, family_name, sex, category, og birth_date eller birth_year
+            (anslått); valgfritt status, nationality, languages (skilt med mellomrom),
+            household, arrived_norway, arrived_city, facility, unaccompanied (ja/nei),
+            vulnerabilities (skilt med mellomrom), district. «;» eller «,» mellom feltene. Hver
+            linje sjekkes, her og av tjenesten (bydeler, mottak, DUF-numre som alt er
+            registrert eller står to ganger i filen); så registreres alle eller ingen. Personer
+            med mottak kommer inn i mottakets antall.
+            """,
+            exampleFile: [
+                "duf;given_name;family_name;birth_date;birth_year;sex;category;languages;household",
+                "201600004711;Amanuel;Tesfaye;2001-03-04;;male;asylumSeeker;ti ar;h-1",
+                "201600004712;Hawa;Yusuf;;1988;female;resettlement;so;h-1",
+            ],
+            examples: ["beredskap person import personer.csv --dry-run", "beredskap person import personer.csv"]),
+        options: [.flag("dry-run", help: Text(
+            "check every line, here and with the daemon, and register nobody",
+            nb: "sjekk hver linje, her og hos tjenesten, og registrer ingen"))],
+        arguments: [.required("FILE", help: Text("the CSV file", nb: "CSV-filen"))],
+        run: PersonImportFile.run)
 
     static let personExport = Command(
         "export", summary: Text("everything held on a person, and who read it (JSON)", nb: "alt som lagres om en person, og hvem som leste det (JSON)"),

@@ -8,5 +8,6 @@ extension Feature {
             return PersonRoutes(settings: services.settings, clock: services.clock).routes
                 + MilestoneRoutes(settings: services.settings).routes
                 + PrivacyRoutes(settings: services.settings, clock: services.clock).routes
+                + PersonImportRoutes(reads: services.reads, settings: services.settings, clock: services.clock).routes
         })
 }
