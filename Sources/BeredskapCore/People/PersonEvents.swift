@@ -70,7 +70,13 @@ public enum PersonEvents {
     /// `person.erased`: the personal fields are gone; the reason is in the person's row.
     public struct Erased: EventPayload, Equatable {
         public var person: Int64
+        /// True when the retention purge erased them (no activity for the configured years);
+        /// absent for an administrator's erasure.
+        public var retention: Bool?
 
-        public init(person: Int64) { self.person = person }
+        public init(person: Int64, retention: Bool? = nil) {
+            self.person = person
+            self.retention = retention
+        }
     }
 }

@@ -3,7 +3,8 @@ import BeredskapCore
 import BeredskapStore
 
 /// One state of the preparedness office, running: the store, its writer and read pool, the
-/// event bus, the scheduler and every engine (surge, alerts, playbook runs, notifications),
+/// event bus, the scheduler and every engine (surge, alerts, playbook runs, notifications,
+/// the retention purge),
 /// wired together. No socket: the daemon serves a world, tests open one in process, and
 /// exercise mode will open a second one on a copy of the state under a simulated clock.
 ///
@@ -62,7 +63,8 @@ public final class World: Sendable {
         let notifier = Notifier(
             configuration: configuration.notifications, stateDirectory: configuration.state.directory, clock: clock,
             scheduler: scheduler, readPool: readPool)
-        let engines: [any Engine] = [surge, alerts, runs, notifier]
+        let retention = RetentionPurge(configuration: configuration.privacy, calendar: calendar, clock: clock, scheduler: scheduler)
+        let engines: [any Engine] = [surge, alerts, runs, notifier, retention]
         let bus = EventBus(lastSeq: opened.lastSeq)
         var writerConfiguration = configuration.writerConfiguration
         writerConfiguration.exercise = exercise

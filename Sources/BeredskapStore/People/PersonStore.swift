@@ -86,6 +86,21 @@ extension SQLiteConnection {
             [AccessEvents.read.name, subject, subject], Self.event)
     }
 
+    /// Persons not erased whose last activity — their last change, milestone or correction,
+    /// not a read — was before `instant`, lowest id first, at most `limit`.
+    public func personsInactive(before instant: Timestamp, limit: Int) throws -> [Int64] {
+        try query(
+            """
+            SELECT p.id FROM persons p JOIN events e ON e.seq = max(
+                p.last_seq,
+                coalesce((SELECT max(seq) FROM person_milestones WHERE person_id = p.id), 0),
+                coalesce((SELECT max(seq) FROM person_milestone_corrections WHERE person_id = p.id), 0))
+            WHERE p.erased_on IS NULL AND e.time_ms < ?
+            ORDER BY p.id LIMIT ?
+            """,
+            [instant.millisecondsSinceEpoch, Int64(limit)]) { $0.int64(0) }
+    }
+
     func nextPersonID() throws -> Int64 {
         try scalarInt("SELECT coalesce(max(id), 0) + 1 FROM persons") ?? 1
     }

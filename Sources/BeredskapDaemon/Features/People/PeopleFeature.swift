@@ -3,6 +3,7 @@ extension Feature {
     /// and erasure (issue 12).
     static let people = Feature(
         name: "people",
+        configuration: [ConfigurationSection("privacy", \.privacy)],
         routes: { wiring in
             let services = wiring.services
             return PersonRoutes(settings: services.settings, clock: services.clock).routes

@@ -38,13 +38,23 @@ struct PrivacyRoutes {
                 let calendar = settings.calendar
                 return .mutation { transaction in
                     _ = try PersonInput.draft(id, transaction.connection)
-                    let event = try transaction.appendEvent(PersonEvents.erased, PersonEvents.Erased(person: id), subject: "person/\(id)")
-                    try transaction.erasePerson(id, on: calendar.date(of: transaction.now), reason: reason, seq: event.seq)
-                    transaction.checkpointAfterCommit()
+                    let event = try Self.erase(id, reason: reason, retention: nil, calendar: calendar, in: &transaction)
                     let erased = try PersonInput.person(id, transaction.connection)
                     return try CommandReply.json(status: 200, Mutation(PersonResource(erased), eventSeq: event.seq))
                 }
             },
         ]
+    }
+
+    /// Erases person `id`'s personal fields with `person.erased`, and has the writer
+    /// checkpoint the WAL after the commit (see the type's comment).
+    static func erase(_ id: Int64, reason: String, retention: Bool?, calendar: LocalCalendar, in transaction: inout WriteTransaction)
+        throws -> Event
+    {
+        let event = try transaction.appendEvent(
+            PersonEvents.erased, PersonEvents.Erased(person: id, retention: retention), subject: "person/\(id)")
+        try transaction.erasePerson(id, on: calendar.date(of: transaction.now), reason: reason, seq: event.seq)
+        transaction.checkpointAfterCommit()
+        return event
     }
 }
