@@ -20,6 +20,7 @@ import Testing
         (9, "cases_housing", "9513592e5c8aea55a65a0f959deade6ebe843dee6d677020b689ba03db328a75"),
         (10, "people", "41a22fb78b36b65405ddb9fccb051a1a136ed4f8d47d42f3e0c1847c3d35c2a0"),
         (11, "exercises", "a062e686959e866297549f9a51156526c2821b42eb9cd1360490d90bbe6918db"),
+        (12, "read_subjects", "1aad2a09f8da4ccaa1ce3a18eb1f9e0f3fce98554ca773beb1407ee08f47586c"),
     ]
 
     @Test func versionsRunFromOneWithoutGapsOrRepeats() {

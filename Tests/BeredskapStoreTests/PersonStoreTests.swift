@@ -32,6 +32,23 @@ import Testing
         #expect(try connection.persons(PersonQuery()).isEmpty)
     }
 
+    @Test func v12IndexesTheListsThatShowedAPersonAlreadyRecorded() throws {
+        let directory = try TemporaryDirectory()
+        let connection = try SQLiteConnection(path: directory.database.configuration.path, mode: .readWriteCreate)
+        _ = try Migrator(migrations: Array(Migrations.all.prefix(11))).migrate(connection, now: 1)
+        try connection.execute("""
+            INSERT INTO events(time_ms, actor_user, type, subject, data) VALUES
+                (1, 'nav-alna', 'access.read', 'person/1', '{"route":"GET /v1/persons/{id}"}'),
+                (2, 'nav-alna', 'access.read', NULL, '{"route":"GET /v1/persons","subjects":["person/1","person/2"]}'),
+                (3, 'nav-alna', 'access.read', NULL, '{"route":"GET /v1/persons","subjects":["person/2"]}'),
+                (4, 'nav-alna', 'person.changed', 'person/1', '{"person":1,"fields":["status"]}');
+            """)
+        #expect(try Migrator().migrate(connection, now: 2) == Array(12...Migrations.all.count))
+        #expect(try connection.personReads(1).map(\.seq) == [1, 2], "the show and the first list")
+        #expect(try connection.personReads(2).map(\.seq) == [2, 3])
+        #expect(try connection.personReads(3).isEmpty)
+    }
+
     @Test func anErasureLeavesWhatCountsAndNothingPersonal() throws {
         let directory = try TemporaryDirectory()
         let writer = Writer(connection: try directory.database.openForWriting(now: 0), clock: ManualWallClock())

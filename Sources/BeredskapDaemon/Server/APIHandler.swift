@@ -4,6 +4,7 @@ import BeredskapHTTP
 import BeredskapHTTPParser
 import BeredskapJSON
 import BeredskapSQLite
+import BeredskapStore
 
 /// The daemon's `HTTPHandler`: the one path every request takes.
 ///
@@ -168,7 +169,8 @@ public struct APIHandler: HTTPHandler {
                 let listed = try read(transaction.connection)
                 var payload = recording.payload
                 payload.subjects = listed.subjects
-                try transaction.appendEvent(AccessEvents.read, payload, subject: recording.subject)
+                let event = try transaction.appendEvent(AccessEvents.read, payload, subject: recording.subject)
+                try transaction.noteReadSubjects(listed.subjects, seq: event.seq)
                 return listed.reply
             }
             submit(command, routeLabel: routeLabel, method: method, language: language, exchange: exchange)

@@ -80,10 +80,10 @@ extension SQLiteConnection {
         return try query(
             """
             SELECT \(Self.eventColumns) FROM events
-            WHERE type = ? AND (subject = ? OR EXISTS (SELECT 1 FROM json_each(data, '$.subjects') WHERE value = ?))
+            WHERE seq IN (SELECT seq FROM events WHERE subject = ? AND type = ? UNION SELECT seq FROM read_subjects WHERE subject = ?)
             ORDER BY seq
             """,
-            [AccessEvents.read.name, subject, subject], Self.event)
+            [subject, AccessEvents.read.name, subject], Self.event)
     }
 
     /// Persons not erased whose last activity — their last change, milestone or correction,
@@ -118,6 +118,14 @@ extension SQLiteConnection {
 }
 
 extension WriteTransaction {
+    /// Records that the read `seq` (an `access.read` event) showed `subjects`, for the
+    /// exports that ask who read whom (`personReads`).
+    public func noteReadSubjects(_ subjects: [String], seq: Int64) throws {
+        for subject in Set(subjects) {
+            try connection.run("INSERT OR IGNORE INTO read_subjects(subject, seq) VALUES (?, ?)", subject, seq)
+        }
+    }
+
     /// Registers a person with the id it is given here, and its `person.registered` event.
     public mutating func registerPerson(_ draft: PersonDraft) throws -> (Person, Event) {
         let person = Person(id: try connection.nextPersonID(), draft: draft)
