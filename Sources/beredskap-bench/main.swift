@@ -22,6 +22,27 @@ import Dispatch
 import Foundation
 
 let arguments = CommandLine.arguments
+if arguments.contains("--help") || arguments.contains("-h") {
+    print("""
+        usage: beredskap-bench [--seconds S] [--client-threads N] [--only TEXT] [--writer-only]
+                               [--alert-samples N] [--alert-burst N] [--alert-timeout S]
+                               [--playbook-samples N] [--playbook-burst N] [--playbook-timeout S] [--playbook-card FILE]
+                               [--people N] [--people-small N]
+
+        Measures the daemon in this process over its real socket, each figure against a baseline
+        taken in the same run (the machine is shared and noisy: only ratios travel between runs).
+        Build it in release mode: swift build -c release --product beredskap-bench.
+
+          --seconds S          length of each measurement (default 5)
+          --client-threads N   threads of the load generator (default 1)
+          --only TEXT          only the measurements whose name contains TEXT
+                               (e.g. "arrivals", "alert", "playbook", "people")
+          --writer-only        the writer alone, 32 submitters, no HTTP
+          --people N           persons at the national scale (default 200000; ~8 milestones each)
+          --people-small N     persons at the small scale the cost per milestone is compared with (default 2000)
+        """)
+    exit(0)
+}
 let seconds = arguments.firstIndex(of: "--seconds").flatMap { Double(arguments[$0 + 1]) } ?? 5
 /// Threads of the load generator (each multiplexes its share of the connections with poll).
 let clientThreads = arguments.firstIndex(of: "--client-threads").flatMap { Int(arguments[$0 + 1]) } ?? 1
@@ -244,4 +265,17 @@ if !arguments.contains("--writer-only"), playbookOptions.selected(any: [Playbook
         throw BenchError("no Playbooks/facility-near-full.json5 next to the sources or here; name a card with --playbook-card FILE")
     }
     try PlaybookScenario.run(playbookOptions, card: card, report: line)
+}
+
+// MARK: People at national scale (issue 12)
+//
+//   --people N         persons generated (default 200000, about eight milestones each)
+//   --people-small N   the small scale the cost per milestone is compared with (default 2000)
+
+if !arguments.contains("--writer-only"), only.map({ PeopleScenario.name.contains($0) }) ?? true {
+    try PeopleScenario.run(
+        PeopleScenario.Options(
+            directory: workspace + "/people", persons: option("--people").flatMap { Int($0) } ?? 200_000,
+            smallPersons: option("--people-small").flatMap { Int($0) } ?? 2_000, seconds: seconds, clientThreads: clientThreads),
+        report: line)
 }
