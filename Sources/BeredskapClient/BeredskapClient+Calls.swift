@@ -16,6 +16,11 @@ extension BeredskapClient {
         try call(Endpoints.Service.status)
     }
 
+    /// `path`: absolute, on the daemon's host. Waits as long as the copy takes.
+    public func backup(to path: String) throws(ClientError) -> BackupResult {
+        try call(Endpoints.Service.backup, body: BackupRequest(path: path))
+    }
+
     public func events(since: Int64? = nil, limit: Int? = nil, type: String? = nil) throws(ClientError) -> EventPage {
         try call(
             Endpoints.Events.events,

@@ -142,6 +142,9 @@ import Testing
         #expect(try DaemonCommandLine.parse(["--check-config", "--config", "x"]) == .checkConfig(DaemonOptions(configFile: "x")))
         #expect(try DaemonCommandLine.parse(["--socket", "s", "--help"]) == .help)
         #expect(try DaemonCommandLine.parse(["--version"]) == .version)
+        #expect(
+            try DaemonCommandLine.parse(["--restore", "kopi.db", "--state-dir", "/tmp/s"])
+                == .restore(DaemonOptions(stateDirectory: "/tmp/s"), file: "kopi.db"))
     }
 
     @Test func refusesWhatItDoesNotKnow() {
@@ -149,5 +152,8 @@ import Testing
         #expect(throws: DaemonCommandLine.UsageError(message: "--config needs a value")) { try DaemonCommandLine.parse(["--config"]) }
         #expect(throws: DaemonCommandLine.UsageError(message: "--socket needs a value")) { try DaemonCommandLine.parse(["--socket="]) }
         #expect(throws: DaemonCommandLine.UsageError(message: "--check-config takes no value")) { try DaemonCommandLine.parse(["--check-config=yes"]) }
+        #expect(throws: DaemonCommandLine.UsageError(message: "--restore and --check-config cannot be used together")) {
+            try DaemonCommandLine.parse(["--restore", "k.db", "--check-config"])
+        }
     }
 }

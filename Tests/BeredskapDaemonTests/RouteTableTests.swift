@@ -25,6 +25,7 @@ import Testing
         Entry("GET", "/v1", .read),
         Entry("GET", "/v1/status", .read),
         Entry("GET", "/v1/metrics", .read),
+        Entry("POST", "/v1/backup", .admin),
         Entry("GET", "/v1/events", .read, ["follow", "limit", "since", "type"]),
         Entry("POST", "/v1/log", .operate),
         Entry("GET", "/v1/log", .read, ["after", "before", "limit", "order", "since", "subject", "until"]),

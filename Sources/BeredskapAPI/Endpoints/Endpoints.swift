@@ -14,8 +14,10 @@ public enum Endpoints {
         public static let status = Endpoint<NoBody, StatusResponse>(.get, "/v1/status", permission: .read)
         /// Prometheus text, not JSON.
         public static let metrics = Endpoint<NoBody, String>(.get, "/v1/metrics", permission: .read)
+        /// An online backup of the state to a file on the daemon's host, verified before the answer.
+        public static let backup = Endpoint<BackupRequest, BackupResult>(.post, "/v1/backup", permission: .admin)
 
-        public static var all: [EndpointSpec] { [health.spec, version.spec, status.spec, metrics.spec] }
+        public static var all: [EndpointSpec] { [health.spec, version.spec, status.spec, metrics.spec, backup.spec] }
     }
 
     /// The event log.

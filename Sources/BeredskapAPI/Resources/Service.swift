@@ -1,3 +1,5 @@
+import BeredskapCore
+
 /// `GET /v1/health`.
 public struct HealthResponse: Sendable, Codable, Equatable {
     public var status: String
@@ -96,5 +98,42 @@ public struct StatusResponse: Sendable, Codable, Equatable {
         self.lastEventSeq = lastEventSeq
         self.uptimeS = uptimeS
         self.serverVersion = serverVersion
+    }
+}
+
+/// `POST /v1/backup`.
+public struct BackupRequest: Sendable, Codable, Equatable {
+    /// An absolute path on the daemon's host, in a directory the daemon may write; the file
+    /// must not exist yet.
+    public var path: String
+
+    public init(path: String) { self.path = path }
+}
+
+/// A backup written, synced, checked (`PRAGMA integrity_check`) and renamed into place.
+public struct BackupResult: Sendable, Codable, Equatable {
+    public var path: String
+    public var bytes: Int64
+    public var integrity: String
+    public var schemaVersion: Int
+    /// The newest event in the backup: a restore from it has every event up to this one.
+    public var lastEventSeq: Int64
+    public var startedAt: Timestamp
+    public var finishedAt: Timestamp
+    /// The `service.backup_written` event recording it.
+    public var eventSeq: Int64
+
+    public init(
+        path: String, bytes: Int64, integrity: String, schemaVersion: Int, lastEventSeq: Int64, startedAt: Timestamp,
+        finishedAt: Timestamp, eventSeq: Int64
+    ) {
+        self.path = path
+        self.bytes = bytes
+        self.integrity = integrity
+        self.schemaVersion = schemaVersion
+        self.lastEventSeq = lastEventSeq
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.eventSeq = eventSeq
     }
 }

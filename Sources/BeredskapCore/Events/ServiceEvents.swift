@@ -8,7 +8,10 @@ public enum ServiceEvents {
     /// A reload (SIGHUP) was refused; the running configuration stays.
     public static let configReloadFailed = EventType<ConfigReloadFailed>(.config, "reload_failed")
 
-    public static let all: [EventKind] = [started.kind, stopped.kind, configReloaded.kind, configReloadFailed.kind]
+    /// An administrator's online backup was written and verified (`POST /v1/backup`).
+    public static let backupWritten = EventType<BackupWritten>(.daemon, "backup_written")
+
+    public static let all: [EventKind] = [started.kind, stopped.kind, configReloaded.kind, configReloadFailed.kind, backupWritten.kind]
 
     public struct Started: EventPayload, Equatable {
         public var version: String
@@ -31,6 +34,21 @@ public enum ServiceEvents {
             "configuration": "the path of the daemon's configuration file",
             "socket": "the path of the daemon's socket",
         ]
+    }
+
+    public struct BackupWritten: EventPayload, Equatable {
+        public var path: String
+        public var bytes: Int64
+        /// The newest event the backup holds.
+        public var lastSeq: Int64
+
+        public init(path: String, bytes: Int64, lastSeq: Int64) {
+            self.path = path
+            self.bytes = bytes
+            self.lastSeq = lastSeq
+        }
+
+        public static let annotatedText = ["path": "the path of the backup file on the daemon's host"]
     }
 
     public struct Stopped: EventPayload, Equatable {

@@ -53,6 +53,18 @@ public enum Daemon {
                 }
                 return 0
             }
+        case .restore(let options, let file):
+            do {
+                let configuration = try loadConfiguration(options)
+                print(try StateRestore.restore(file, configuration: configuration))
+                return 0
+            } catch let error as ConfigurationError {
+                printError(error.description)
+                return 1
+            } catch {
+                printError("beredskapd: \(error)")
+                return 1
+            }
         case .run(let options):
             return run(options, environment: environment)
         }

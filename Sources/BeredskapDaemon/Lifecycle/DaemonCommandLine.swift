@@ -19,6 +19,8 @@ public enum DaemonCommandLine {
     public enum Action: Sendable, Equatable {
         case run(DaemonOptions)
         case checkConfig(DaemonOptions)
+        /// Replace the state with a backup file, then exit.
+        case restore(DaemonOptions, file: String)
         case printConfig
         case help
         case version
@@ -33,6 +35,7 @@ public enum DaemonCommandLine {
         beredskapd — the preparedness daemon for Oslo's refugee reception (beredskap)
 
         Usage: beredskapd [--config FILE] [--state-dir DIR] [--socket PATH] [--check-config]
+               beredskapd --restore BACKUP [--config FILE] [--state-dir DIR]
 
         Runs on the configuration compiled into it (Config/beredskap.json5) unless --config
         names another, keeps its state in ./.beredskap/ and listens on
@@ -45,6 +48,9 @@ public enum DaemonCommandLine {
           --playbooks DIR   read the action cards from DIR (overrides playbooks.directory)
           --check-config    validate the configuration and the playbooks and exit: 0 valid, 1 not
           --print-config    print the embedded default configuration (a template) and exit
+          --restore BACKUP  replace the state with BACKUP (a file from `beredskap backup`),
+                            checked first; the daemon must not be running. The state it
+                            replaces is kept beside it as state.db.before-restore-TIME. Exit.
           --version         print the version and exit
           -h, --help        show this help
 
@@ -55,6 +61,7 @@ public enum DaemonCommandLine {
     public static func parse(_ arguments: [String]) throws(UsageError) -> Action {
         var options = DaemonOptions()
         var check = false
+        var restore: String?
         var index = 0
         func value(for name: String, inline: String?) throws(UsageError) -> String {
             if let inline {
@@ -77,6 +84,7 @@ public enum DaemonCommandLine {
             case "--version": return .version
             case "--print-config": return .printConfig
             case "--check-config": check = true
+            case "--restore": restore = try value(for: name, inline: inline)
             case "--config": options.configFile = try value(for: name, inline: inline)
             case "--state-dir": options.stateDirectory = try value(for: name, inline: inline)
             case "--socket": options.socketPath = try value(for: name, inline: inline)
@@ -87,6 +95,10 @@ public enum DaemonCommandLine {
                 throw UsageError(message: "\(name) takes no value")
             }
             index += 1
+        }
+        if let restore {
+            guard !check else { throw UsageError(message: "--restore and --check-config cannot be used together") }
+            return .restore(options, file: restore)
         }
         return check ? .checkConfig(options) : .run(options)
     }

@@ -160,7 +160,7 @@ public final class RunningDaemon: Sendable {
         if case .storeFailed(let error) = outcome { DaemonLog.error("could not record \(type): \(error)") }
     }
 
-    private static func makeStateDirectory(_ path: String) throws(StartupError) {
+    static func makeStateDirectory(_ path: String) throws(StartupError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw StartupError("the state directory \(path) exists but is not a directory") }
@@ -175,7 +175,7 @@ public final class RunningDaemon: Sendable {
     }
 
     /// One daemon per state directory, even when they were given different sockets.
-    private static func lockStateDirectory(_ directory: String) throws(StartupError) -> Int32 {
+    static func lockStateDirectory(_ directory: String) throws(StartupError) -> Int32 {
         let path = (directory as NSString).appendingPathComponent("beredskapd.lock")
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw StartupError("cannot open \(path): \(String(cString: strerror(errno)))") }

@@ -12,6 +12,6 @@ extension Feature {
             return ServiceRoutes(
                 reads: services.reads, settings: services.settings, clock: services.clock, status: wiring.status,
                 services: services
-            ).routes
+            ).routes + [BackupRoute(reads: services.reads, clock: services.clock).route]
         })
 }
