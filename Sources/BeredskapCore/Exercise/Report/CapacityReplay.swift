@@ -79,10 +79,7 @@ struct CapacityReplay {
         if let defined = event.payload(CapacityEvents.facilityCreated) ?? event.payload(CapacityEvents.facilityUpdated),
             let id = event.subject.flatMap({ $0.hasPrefix("facility/") ? String($0.dropFirst("facility/".count)) : nil })
         {
-            let definition = FacilityDefinition(
-                name: defined.name, kind: defined.kind, status: defined.status, operatorName: defined.operator,
-                district: defined.district, authority: defined.authority, capacity: defined.capacity,
-                expansionCapacity: defined.expansionCapacity, blocked: defined.blocked, note: facilities[id]?.note)
+            let definition = defined.definition(note: facilities[id]?.note)
             if facilities[id] == nil {
                 facilities[id] = Facility(id: id, definition: definition, createdAt: event.time, updatedAt: event.time)
             } else {
