@@ -73,7 +73,16 @@ extension AfterActionReport {
             current = (change.to, at)
         }
         periods.append(SurgePeriod(level: current.level, from: current.since, to: max(end, current.since)))
-        return periods
+        // A level that fell and rose again at one instant (a window's end and an arrival) stays one period.
+        var merged: [SurgePeriod] = []
+        for period in periods {
+            if let last = merged.last, last.level == period.level {
+                merged[merged.count - 1].to = period.to
+            } else {
+                merged.append(period)
+            }
+        }
+        return merged
     }
 
     static func alertTimings(_ events: [Event]) -> [AlertTiming] {
@@ -112,10 +121,15 @@ extension AfterActionReport {
                 continue
             }
             guard let position = positions[id] else { continue }
-            if let ready = event.payload(PlaybookEvents.stepReady) {
-                if !runs[position].steps.contains(where: { $0.step == ready.step }) {
-                    runs[position].steps.append(StepTiming(step: ready.step, readyAt: event.time, dueAt: ready.dueAt))
-                }
+            // An automatic step runs when it becomes ready, without a `step_ready`: its first event is when.
+            let stepID = event.payload(PlaybookEvents.stepReady)?.step ?? event.payload(PlaybookEvents.stepRunning)?.step
+                ?? (event.payload(PlaybookEvents.stepCompleted) ?? event.payload(PlaybookEvents.stepSkipped))?.step
+            if let stepID, !runs[position].steps.contains(where: { $0.step == stepID }) {
+                runs[position].steps.append(
+                    StepTiming(step: stepID, readyAt: event.time, dueAt: event.payload(PlaybookEvents.stepReady)?.dueAt))
+            }
+            if event.is(PlaybookEvents.stepReady) || event.is(PlaybookEvents.stepRunning) {
+                continue
             } else if let done = event.payload(PlaybookEvents.stepCompleted) ?? event.payload(PlaybookEvents.stepSkipped),
                 let step = runs[position].steps.firstIndex(where: { $0.step == done.step })
             {
