@@ -109,6 +109,7 @@ import Testing
         Entry("POST", "/v1/persons/{id}/milestones/{milestone}/correct", .cases),
         Entry("GET", "/v1/persons/{id}/export", .cases),
         Entry("DELETE", "/v1/persons/{id}", .admin),
+        Entry("GET", "/v1/exercises/{id}/report", .read, ["format", "lang"]),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the
