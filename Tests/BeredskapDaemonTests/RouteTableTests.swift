@@ -111,6 +111,7 @@ import Testing
         Entry("GET", "/v1/persons/{id}/export", .cases),
         Entry("POST", "/v1/imports/persons", .cases, ["dry_run"]),
         Entry("DELETE", "/v1/persons/{id}", .admin),
+        Entry("GET", "/v1/exercises/{id}/report", .read, ["format", "lang"]),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the

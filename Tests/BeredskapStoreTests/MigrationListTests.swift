@@ -21,6 +21,7 @@ import Testing
         (10, "people", "41a22fb78b36b65405ddb9fccb051a1a136ed4f8d47d42f3e0c1847c3d35c2a0"),
         (11, "exercises", "a062e686959e866297549f9a51156526c2821b42eb9cd1360490d90bbe6918db"),
         (12, "read_subjects", "1aad2a09f8da4ccaa1ce3a18eb1f9e0f3fce98554ca773beb1407ee08f47586c"),
+        (13, "exercise_reports", "82762f3e48e526e4b7ae627caa3fd1185b4ff632abeb18a828b60272fc64c454"),
     ]
 
     @Test func versionsRunFromOneWithoutGapsOrRepeats() {

@@ -41,6 +41,8 @@ final class ExerciseRunner: Sendable {
         /// Injects that could not be applied, by their index in the file.
         var refused: [(index: Int, reason: String)]
         var stopped: Bool
+        /// Built from the copy before it is deleted; it covers the run until the stop if stopped.
+        var report: AfterActionReport
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -187,8 +189,12 @@ final class ExerciseRunner: Sendable {
         let events = Self.events(of: world, after: firstSeq)
         let results = ExerciseGrading.grade(
             scenario.expectations, events: events, firstInject: timeline.firstInjectAt ?? timeline.start, end: now)
+        let report = AfterActionCollector(world: world, calendar: calendar).report(
+            scenario: scenario.id, speed: speed, stopped: isStopped, start: timeline.start, end: now,
+            firstInject: timeline.firstInjectAt, events: events, results: results)
         return Outcome(
-            progress: progress, results: results, events: events, start: timeline.start, refused: refused, stopped: isStopped)
+            progress: progress, results: results, events: events, start: timeline.start, refused: refused, stopped: isStopped,
+            report: report)
     }
 
     /// Sleeps the real time `simulated` milliseconds take at the run's speed (none at `max`);

@@ -79,6 +79,7 @@ final class ExerciseRuns: Sendable {
 
     private func finish(_ id: Int64, runner: ExerciseRunner) {
         guard var stored = try? live.readPool.read({ try $0.exercise(id: id) }) else { return }
+        var report: AfterActionReport?
         do {
             let outcome = try runner.run { [self] progress in
                 running.withLock { $0[id]?.progress = progress }
@@ -86,20 +87,22 @@ final class ExerciseRuns: Sendable {
             Self.apply(outcome.progress, to: &stored)
             stored.results = outcome.results
             stored.state = outcome.stopped ? .stopped : .finished
+            report = outcome.report
         } catch {
             stored.state = .failed
             stored.failure = error.description
         }
         do {
-            try write(stored)
+            try write(stored, report: report)
         } catch {
             DaemonLog.error("exercise \(id): the result could not be recorded: \(error)")
         }
         running.withLock { _ = $0.removeValue(forKey: id) }
     }
 
-    /// The run's row as it ended, with `exercise.ended`.
-    private func write(_ exercise: StoredExercise) throws {
+    /// The run's row as it ended, with `exercise.ended`, and its after-action report in the
+    /// same transaction: durable before the run shows ended.
+    private func write(_ exercise: StoredExercise, report: AfterActionReport? = nil) throws {
         let outcome = live.writer.perform(WriteCommand(actor: .system) { transaction in
             var exercise = exercise
             exercise.endedAt = transaction.now
@@ -110,6 +113,7 @@ final class ExerciseRuns: Sendable {
                     state: exercise.state, injectsDone: exercise.injectsDone, met: met, missed: exercise.results.count - met),
                 subject: "exercise/\(exercise.id)")
             try transaction.saveExercise(exercise, seq: event.seq)
+            if let report { try transaction.saveExerciseReport(report, exercise: exercise.id) }
             return CommandReply(status: 200, body: [])
         })
         guard case .committed = outcome else { throw ExerciseRunner.Failure(description: "\(outcome)") }
