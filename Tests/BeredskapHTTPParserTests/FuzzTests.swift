@@ -2,7 +2,8 @@ import BeredskapTestSupport
 import BeredskapHTTPParser
 import Testing
 
-/// Deterministic mutation fuzzing (fixed seeds, so any failure reproduces). Properties:
+/// Deterministic mutation fuzzing (fixed seeds, so any failure reproduces; `FuzzBudget` for a
+/// longer run or another seed). Properties:
 /// the parsers never trap or loop, always settle on "need more data" or a failure, and reach
 /// the same result whether the input arrives whole or in random pieces.
 @Suite struct FuzzTests {
@@ -60,10 +61,11 @@ import Testing
 
     @Test(arguments: [HTTPLimits(), HTTPLimits(maxRequestLineBytes: 24, maxHeaderLineBytes: 20, maxHeaderBytes: 48, maxHeaderCount: 3, maxBodyBytes: 5)])
     func requestParserSurvivesMutatedInput(limits: HTTPLimits) {
-        var rng = SplitMix64(seed: 0xBE4E_D5CA)
+        var rng = SplitMix64(seed: FuzzBudget.seed(0xBE4E_D5CA))
         var failures = 0
         var requests = 0
-        for iteration in 0..<3_000 {
+        let inputs = FuzzBudget.inputs(default: 60_000)
+        for iteration in 0..<inputs {
             let base = Self.requestCorpus[iteration % Self.requestCorpus.count]
             let input = Self.mutate(base, corpus: Self.requestCorpus, using: &rng)
 
@@ -93,13 +95,13 @@ import Testing
             requests += split.requests.count
         }
         // The mutations must exercise both outcomes, or the test proves little.
-        #expect(failures > 300)
-        #expect(requests > 300)
+        #expect(failures > inputs / 10)
+        #expect(requests > inputs / 10)
     }
 
     @Test func responseParserSurvivesMutatedInput() {
-        var rng = SplitMix64(seed: 0x5EED_0F_0510)
-        for iteration in 0..<3_000 {
+        var rng = SplitMix64(seed: FuzzBudget.seed(0x5EED_0F_0510))
+        for iteration in 0..<FuzzBudget.inputs(default: 60_000) {
             let base = Self.responseCorpus[iteration % Self.responseCorpus.count]
             let input = Self.mutate(base, corpus: Self.responseCorpus, using: &rng)
             let whole = parseResponse([input], close: true)
