@@ -23,9 +23,11 @@ import Testing
     static let defaultInputs = 30_000
     static let answerTimeout = 10.0
 
-    /// Inputs that once failed, kept so that they never fail again unnoticed.
+    /// Inputs run before the generated ones, every time: each input the fuzz ever finds
+    /// failing goes here (none has yet, in the default runs and in a 60,000-input run with
+    /// seed 7), beside hand-written edge cases.
     static let regressions: [FuzzInput] = [
-        // POST /v1/persons with a birth year far outside Int: decoded, then refused, not trapped.
+        // A birth year at Int64.max: decoded, then refused, not trapped.
         FuzzInput(method: "POST", target: "/v1/persons", body: Array(#"{"birth":{"year":9223372036854775807}}"#.utf8), caller: 0),
         FuzzInput(method: "GET", target: "/v1/arrivals?from=%zz&bucket=-5", body: [], caller: 0),
         FuzzInput(method: "PATCH", target: "/v1/persons/1", body: Array(#"{"force":null,"status":"settled"}"#.utf8), caller: 2),
