@@ -37,7 +37,8 @@ public final class World: Sendable {
     /// assembles the engines. Nothing runs until `start()`, except the writer.
     /// - Parameters:
     ///   - store: the database file; nil for `state.db` in the configured state directory.
-    ///   - exercise: an exercise's world: everything its writer commits is marked exercise.
+    ///   - exercise: an exercise's world: everything its writer commits is marked exercise, and
+    ///     its notifier delivers only to the channels marked for exercises.
     public init(
         configuration: DaemonConfiguration, calendar: LocalCalendar, clock: any WallClock,
         store: Database.Configuration? = nil, timers: Timers = .thread, exercise: Bool = false
@@ -61,7 +62,8 @@ public final class World: Sendable {
         let runs = PlaybookEngine(configuration: configuration, calendar: calendar, scheduler: scheduler, library: opened.playbooks)
         let notifier = Notifier(
             configuration: configuration.notifications, stateDirectory: configuration.state.directory, clock: clock,
-            scheduler: scheduler, readPool: readPool)
+            scheduler: scheduler, readPool: readPool,
+            onlyChannels: exercise ? configuration.notifications.exerciseChannels : nil)
         let engines: [any Engine] = [surge, alerts, runs, notifier]
         let bus = EventBus(lastSeq: opened.lastSeq)
         var writerConfiguration = configuration.writerConfiguration

@@ -19,8 +19,9 @@ import Synchronization
 /// the speed only decides how long the runner sleeps between them (none at `max`).
 ///
 /// Everything the copy's writer commits is marked exercise, so alerts, runs and notifications
-/// carry the `[ØVELSE]` prefix. No channel is configured for exercises yet: the copy's
-/// notifier never delivers, and the notifications stay in the copy's outbox, counted.
+/// carry the `[ØVELSE]` prefix. The copy's notifier delivers only to the channels marked
+/// `exercise: true` (`ExerciseChannels`); the rows for the others stay in the copy's outbox,
+/// counted, and go with it.
 final class ExerciseRunner: Sendable {
     struct Progress: Sendable, Equatable {
         var simulated: Timestamp
@@ -99,6 +100,7 @@ final class ExerciseRunner: Sendable {
         }
         var copied = configuration
         copied.state.directory = directory
+        copied.notifications = configuration.notifications.anchoringFiles(in: configuration.state.directory)
         let clock = ManualWallClock(scenario.timeline(in: calendar).start)
         let world: World
         do {
@@ -107,8 +109,6 @@ final class ExerciseRunner: Sendable {
             throw Failure(description: "could not open the copy: \(error)")
         }
         world.start()
-        // Delivered nowhere: recorded in the copy's outbox (no channel is configured for exercises).
-        world.notifier.stop()
         return world
     }
 
@@ -184,6 +184,7 @@ final class ExerciseRunner: Sendable {
             report(progress)
             if now >= timeline.end { break }
         }
+        awaitDeliveries(world, at: now)
         let events = Self.events(of: world, after: firstSeq)
         let results = ExerciseGrading.grade(
             scenario.expectations, events: events, firstInject: timeline.firstInjectAt ?? timeline.start, end: now)
@@ -210,6 +211,24 @@ final class ExerciseRunner: Sendable {
             let before = world.bus.lastSeq
             _ = world.writer.perform(WriteCommand(actor: .system, exercise: true) { _ in CommandReply(status: 200, body: []) })
             quiet = world.bus.lastSeq == before ? quiet + 1 : 0
+        }
+    }
+
+    /// How long the end of a run waits for the last notifications to reach the exercise channels.
+    static let deliveryGrace = 5.0
+
+    /// Waits (`deliveryGrace` at most) until nothing is due for the exercise channels any more:
+    /// the run's last notifications reach them before the copy goes. A row is due until its
+    /// attempt is recorded; one that failed waits for a retry the run will not reach.
+    private func awaitDeliveries(_ world: World, at now: Timestamp) {
+        let channels = configuration.notifications.exerciseChannels
+        guard !channels.isEmpty else { return }
+        let deadline = Date().addingTimeInterval(Self.deliveryGrace)
+        while Date() < deadline {
+            settle(world)
+            let due = (try? world.readPool.read { try $0.dueNotifications(at: now, limit: 1, channels: channels) }) ?? []
+            if due.isEmpty { return }
+            Thread.sleep(forTimeInterval: 0.005)
         }
     }
 
