@@ -109,6 +109,11 @@ import Testing
         Entry("POST", "/v1/persons/{id}/milestones/{milestone}/correct", .cases),
         Entry("GET", "/v1/persons/{id}/export", .cases),
         Entry("DELETE", "/v1/persons/{id}", .admin),
+        Entry("POST", "/v1/exercises", .operate),
+        Entry("GET", "/v1/exercises", .read, ["limit"]),
+        Entry("GET", "/v1/exercise-scenarios", .read),
+        Entry("GET", "/v1/exercises/{id}", .read),
+        Entry("POST", "/v1/exercises/{id}/stop", .operate),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the

@@ -30,6 +30,8 @@ public final class World: Sendable {
     public let runs: PlaybookEngine
     public let notifier: Notifier
     public let playbooks: PlaybookLibrary
+    /// The database file (an exercise copies it).
+    public let databasePath: String
     /// In the order they observe commits and start.
     private let engines: [any Engine]
 
@@ -88,6 +90,7 @@ public final class World: Sendable {
         self.notifier = notifier
         self.engines = engines
         playbooks = opened.playbooks
+        databasePath = databaseConfiguration.path
     }
 
     /// Starts the engines, in order: each rebuilds its timers and looks once at everything.
