@@ -71,11 +71,19 @@ enum Interrupt {
     static func requested() -> Bool { interruptRequested.load(ordering: .relaxed) }
 
     /// Runs `body` with SIGINT only setting the flag `requested()` reads; the default (end
-    /// the program) is back afterwards.
+    /// the program) is back afterwards. SIGINT is unblocked meanwhile: a program that started
+    /// this one may have left it blocked, and Ctrl-C must still reach the run.
     static func catching<T>(_ body: () throws(CommandFailure) -> T) throws(CommandFailure) -> T {
         interruptRequested.store(false, ordering: .relaxed)
+        var interrupt = sigset_t(), previous = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, &previous)
         signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
-        defer { signal(SIGINT, SIG_DFL) }
+        defer {
+            signal(SIGINT, SIG_DFL)
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+        }
         return try body()
     }
 }
