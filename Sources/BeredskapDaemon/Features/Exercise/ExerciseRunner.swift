@@ -143,8 +143,16 @@ final class ExerciseRunner: Sendable {
         var now = timeline.start
         var next = 0
         var armed: [(entry: ExerciseTimeline.Entry, armedAt: Timestamp)] = []
+        // When each armed response acts, looked for again only after the copy changed (its
+        // last seq moved, or a response was armed): the answer depends on nothing else, and
+        // reading the runs and alerts at every step was most of a long scenario's time.
+        var responses: [Timestamp?] = []
+        var lookedAt: Int64?
         while !isStopped {
-            let responses = armed.map { (try? injects.responseTime(of: $0.entry.inject, armedAt: $0.armedAt)) ?? nil }
+            if lookedAt != world.bus.lastSeq || responses.count != armed.count {
+                responses = armed.map { (try? injects.responseTime(of: $0.entry.inject, armedAt: $0.armedAt)) ?? nil }
+                lookedAt = world.bus.lastSeq
+            }
             let candidates = [next < timeline.entries.count ? timeline.entries[next].at : nil, world.scheduler.nextDueTime]
                 + responses
             let target = min(max(candidates.compactMap { $0 }.min() ?? timeline.end, now), timeline.end)
@@ -156,6 +164,7 @@ final class ExerciseRunner: Sendable {
             settle(world)
             for (position, due) in zip(armed.indices, responses).reversed() where due.map({ $0 <= now }) ?? false {
                 let entry = armed.remove(at: position).entry
+                responses.remove(at: position)
                 do throws(ExerciseInjects.Refused) {
                     try injects.respond(entry.inject.action)
                 } catch {
