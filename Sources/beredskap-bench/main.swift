@@ -12,6 +12,8 @@
 //    second with 1 and 32 clients (the single client's p50 against one durable
 //    transaction's p50, i.e. about one fsync), GET /v1/capacity latency, and the surge
 //    evaluation cost per arrival with an empty and a full 35-day window.
+// 5. Exercises (issue 14): autumn-2015 at maximum speed on a fresh state, its seconds and the
+//    simulated-to-real time ratio (`--only exercise` runs it alone, after the baseline).
 import BeredskapCore
 import BeredskapJSON
 import BeredskapDaemon
@@ -278,4 +280,10 @@ if !arguments.contains("--writer-only"), only.map({ PeopleScenario.name.contains
             directory: workspace + "/people", persons: option("--people").flatMap { Int($0) } ?? 200_000,
             smallPersons: option("--people-small").flatMap { Int($0) } ?? 2_000, seconds: seconds, clientThreads: clientThreads),
         report: line)
+}
+
+// MARK: Exercises (issue 14): autumn-2015 at maximum speed on a fresh state
+
+if !arguments.contains("--writer-only"), only.map({ ExerciseBench.name.contains($0) }) ?? true {
+    try ExerciseBench.run(directory: workspace + "/exercise", report: line)
 }

@@ -15,6 +15,7 @@ import Testing
         "settlement_progress": Endpoints.SettlementProgress.all,
         "settlement_cases": Endpoints.SettlementCases.all,
         "people": Endpoints.People.all,
+        "exercises": Endpoints.Exercises.all,
         "exercise_reports": Endpoints.ExerciseReports.all,
     ]
 

@@ -111,6 +111,11 @@ import Testing
         Entry("GET", "/v1/persons/{id}/export", .cases),
         Entry("POST", "/v1/imports/persons", .cases, ["dry_run"]),
         Entry("DELETE", "/v1/persons/{id}", .admin),
+        Entry("POST", "/v1/exercises", .operate),
+        Entry("GET", "/v1/exercises", .read, ["limit"]),
+        Entry("GET", "/v1/exercise-scenarios", .read),
+        Entry("GET", "/v1/exercises/{id}", .read),
+        Entry("POST", "/v1/exercises/{id}/stop", .operate),
         Entry("GET", "/v1/exercises/{id}/report", .read, ["format", "lang"]),
     ]
 

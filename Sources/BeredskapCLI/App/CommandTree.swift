@@ -19,7 +19,7 @@ enum CommandTree {
     /// The top-level commands, in the order `beredskap --help` lists them; each feature's are
     /// declared, with their actions, in its folder under `Commands/`.
     static let commands: [Command] = [status, health] + capacityCommands + alertCommands + [silence] + playbookCommands + settlementCommands
-        + [caseCommand, housing] + peopleCommands + [watch, events, log, audit, metrics, backup, version]
+        + [caseCommand, housing] + peopleCommands + [exercise] + [watch, events, log, audit, metrics, backup, version]
 
     static let root = CommandSpec(
         "beredskap",
@@ -33,7 +33,8 @@ enum CommandTree {
 
             Exit codes: 0 ok, 1 the daemon refused a valid request (the message says why),
             2 what you typed is wrong (usage, an unknown id, a value refused), 3 the daemon
-            cannot be reached, 4 forbidden (you lack the permission).
+            cannot be reached, 4 forbidden (you lack the permission), 5 an exercise missed
+            expectations, 130 stopped with Ctrl-C.
             """,
             nb: """
             Snakker med beredskapd over Unix-socketen. Start tjenesten i kildekoden med
@@ -41,7 +42,8 @@ enum CommandTree {
 
             Avslutningskoder: 0 ok, 1 tjenesten avviste en gyldig forespørsel (meldingen sier
             hvorfor), 2 det du skrev er feil (bruk, ukjent id, verdi avvist), 3 tjenesten kan
-            ikke nås, 4 ikke tillatt (du mangler tillatelsen).
+            ikke nås, 4 ikke tillatt (du mangler tillatelsen), 5 en øvelse oppfylte ikke alle
+            forventninger, 130 stoppet med Ctrl-C.
             """),
         subcommands: commands.map(\.spec))
 }

@@ -16,4 +16,9 @@ public enum ExitCode: Int32, Sendable {
     case unreachable = 3
     /// The daemon refused because the caller lacks the permission.
     case forbidden = 4
+    /// An exercise finished with expectations missed (`exercise run`): the run itself worked.
+    case missed = 5
+    /// Stopped with Ctrl-C (128 + SIGINT, as shells report it) after the command undid what it
+    /// started (`exercise run` stops its exercise first).
+    case interrupted = 130
 }

@@ -149,6 +149,8 @@ extension ExitCode {
         case .usage: FailureReport.Code.usage
         case .unreachable: FailureReport.Code.unreachable
         case .forbidden: "forbidden"
+        case .missed: "missed"
+        case .interrupted: "interrupted"
         }
     }
 }

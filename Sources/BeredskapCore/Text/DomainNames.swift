@@ -128,3 +128,14 @@ extension PlaybookRunTrigger.Kind: HasDisplayName {
         }
     }
 }
+
+extension ExerciseRunState: HasDisplayName {
+    public var name: Text {
+        switch self {
+        case .running: named(nb: "kjører")
+        case .finished: named(nb: "fullført")
+        case .failed: named(nb: "feilet")
+        case .stopped: named(nb: "stoppet")
+        }
+    }
+}

@@ -92,14 +92,22 @@ public final class RunningDaemon: Sendable {
                 version: APIContract.serverVersion, pid: Int64(getpid()),
                 configuration: configurationFile ?? ConfigurationLoader.embeddedName, socket: socketPath,
                 socketActivated: listener.isSocketActivated))
+        // Runs that were going when the daemon last stopped ended with it.
+        do {
+            try services.exercises.stopInterrupted()
+        } catch {
+            DaemonLog.error("could not mark the interrupted exercises stopped: \(error)")
+        }
         world.start()
         server.start(listener: listener.fileDescriptor)
     }
 
-    /// Graceful shutdown: stop accepting, finish requests in flight, stop the engines, record
-    /// the stop, close the store, remove the socket.
+    /// Graceful shutdown: stop accepting, finish requests in flight, stop the exercises (each
+    /// records that it stopped), stop the engines, record the stop, close the store, remove
+    /// the socket.
     public func stop() {
         server.shutdown(gracePeriod: services.configuration.shutdown.gracePeriod.seconds)
+        services.exercises.stopAll()
         world.stop()
         recordLifecycleEvent(ServiceEvents.stopped, ServiceEvents.Stopped(pid: Int64(getpid())))
         world.close()

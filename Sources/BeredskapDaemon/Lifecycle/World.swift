@@ -31,6 +31,8 @@ public final class World: Sendable {
     public let runs: PlaybookEngine
     public let notifier: Notifier
     public let playbooks: PlaybookLibrary
+    /// The database file (an exercise copies it).
+    public let databasePath: String
     /// In the order they observe commits and start.
     private let engines: [any Engine]
 
@@ -38,7 +40,8 @@ public final class World: Sendable {
     /// assembles the engines. Nothing runs until `start()`, except the writer.
     /// - Parameters:
     ///   - store: the database file; nil for `state.db` in the configured state directory.
-    ///   - exercise: an exercise's world: everything its writer commits is marked exercise.
+    ///   - exercise: an exercise's world: everything its writer commits is marked exercise, and
+    ///     its notifier delivers only to the channels marked for exercises.
     public init(
         configuration: DaemonConfiguration, calendar: LocalCalendar, clock: any WallClock,
         store: Database.Configuration? = nil, timers: Timers = .thread, exercise: Bool = false
@@ -62,7 +65,8 @@ public final class World: Sendable {
         let runs = PlaybookEngine(configuration: configuration, calendar: calendar, scheduler: scheduler, library: opened.playbooks)
         let notifier = Notifier(
             configuration: configuration.notifications, stateDirectory: configuration.state.directory, clock: clock,
-            scheduler: scheduler, readPool: readPool)
+            scheduler: scheduler, readPool: readPool,
+            onlyChannels: exercise ? configuration.notifications.exerciseChannels : nil)
         let retention = RetentionPurge(configuration: configuration.privacy, calendar: calendar, clock: clock, scheduler: scheduler)
         let engines: [any Engine] = [surge, alerts, runs, notifier, retention]
         let bus = EventBus(lastSeq: opened.lastSeq)
@@ -88,6 +92,7 @@ public final class World: Sendable {
         self.notifier = notifier
         self.engines = engines
         playbooks = opened.playbooks
+        databasePath = databaseConfiguration.path
     }
 
     /// Starts the engines, in order: each rebuilds its timers and looks once at everything.

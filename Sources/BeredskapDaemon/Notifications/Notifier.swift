@@ -15,6 +15,10 @@ import Synchronization
 /// re-sends on the others; every attempt of a row carries the row's idempotency key. A crash
 /// between delivery and recording it means one more delivery with the same key (at least
 /// once), never none.
+///
+/// In an exercise's world only the channels marked `exercise: true` deliver (`onlyChannels`):
+/// the rows for the others are written as for real — the record of who would have been told,
+/// and when — and stay pending, never attempted, and go with the copy.
 public final class Notifier: Sendable, Engine {
     private struct State {
         var channels: [String: any NotificationChannel]
@@ -39,14 +43,17 @@ public final class Notifier: Sendable, Engine {
     private let scheduler: Scheduler
     private let readPool: ReadPool
     private let stateDirectory: String
+    /// The channels this notifier delivers to; nil: every channel (the live world).
+    private let onlyChannels: Set<String>?
     private let commands = EngineWriter()
     private let queue = DispatchQueue(label: "beredskap-notifier")
 
     public init(
         configuration: DaemonConfiguration.Notifications, stateDirectory: String, clock: any WallClock, scheduler: Scheduler,
-        readPool: ReadPool
+        readPool: ReadPool, onlyChannels: Set<String>? = nil
     ) {
         self.clock = clock
+        self.onlyChannels = onlyChannels
         self.scheduler = scheduler
         self.readPool = readPool
         self.stateDirectory = stateDirectory
@@ -102,7 +109,10 @@ public final class Notifier: Sendable, Engine {
         let (due, next): ([OutboxNotification], Timestamp?)
         do {
             (due, next) = try readPool.read { connection in
-                (try connection.dueNotifications(at: now, limit: Self.batchLimit), try connection.nextNotificationAttempt())
+                (
+                    try connection.dueNotifications(at: now, limit: Self.batchLimit, channels: onlyChannels),
+                    try connection.nextNotificationAttempt(channels: onlyChannels)
+                )
             }
         } catch {
             DaemonLog.error("notifier: could not read the outbox: \(error)")

@@ -4,7 +4,7 @@ import Synchronization
 
 /// What the server shares: the parts of the world it uses (the store, the writer, the event
 /// bus, the clock, the engines and the action cards), what belongs to the server (metrics, who
-/// is calling, the facility snapshots) and the current (reloadable) settings. Each feature's
+/// is calling, the facility snapshots, the exercise runs) and the current (reloadable) settings. Each feature's
 /// routes are built from the parts they need (`Features`); no route reaches into this.
 public final class DaemonServices: Sendable {
     /// Settings that SIGHUP may replace while running.
@@ -24,6 +24,9 @@ public final class DaemonServices: Sendable {
     public let metrics: Metrics
     public let identityResolver: any IdentityResolver
     public let facilitySnapshots: FacilitySnapshots
+    /// The exercises running beside the live world, each on a copy of its state: started by
+    /// the exercise routes, stopped with the daemon (`RunningDaemon`).
+    let exercises: ExerciseRuns
     public let settings: CurrentSettings
     /// Monotonic nanoseconds at start, for `uptime_s`.
     public let startedAtNanoseconds: UInt64
@@ -45,6 +48,7 @@ public final class DaemonServices: Sendable {
         playbooks = world.playbooks
         runs = world.runs
         facilitySnapshots = FacilitySnapshots(bus: world.bus, reads: reads)
+        exercises = ExerciseRuns(live: world, livePath: world.databasePath)
         self.metrics = metrics
         self.identityResolver = identityResolver
         self.settings = CurrentSettings(settings)

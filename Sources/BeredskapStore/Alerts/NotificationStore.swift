@@ -60,19 +60,29 @@ extension SQLiteConnection {
         try queryFirst("SELECT \(Self.notificationColumns) FROM notifications WHERE id = ?", [id], Self.notification(from:))
     }
 
-    /// Pending rows whose next attempt is due at `now`, oldest first.
-    public func dueNotifications(at now: Timestamp, limit: Int) throws -> [OutboxNotification] {
-        try query(
+    /// Pending rows whose next attempt is due at `now`, oldest first; with `channels`, only
+    /// rows for those (an exercise's world delivers to the channels marked for exercises).
+    public func dueNotifications(at now: Timestamp, limit: Int, channels: Set<String>? = nil) throws -> [OutboxNotification] {
+        let (filter, names) = Self.channelFilter(channels)
+        return try query(
             """
             SELECT \(Self.notificationColumns) FROM notifications
-            WHERE state = 'pending' AND next_attempt_ms <= ? ORDER BY next_attempt_ms, id LIMIT ?
-            """, [now.millisecondsSinceEpoch, limit], Self.notification(from:))
+            WHERE state = 'pending' AND next_attempt_ms <= ?\(filter) ORDER BY next_attempt_ms, id LIMIT ?
+            """, [now.millisecondsSinceEpoch] + names + [limit], Self.notification(from:))
     }
 
-    /// The earliest next attempt of a pending row, if any.
-    public func nextNotificationAttempt() throws -> Timestamp? {
-        try scalarInt("SELECT min(next_attempt_ms) FROM notifications WHERE state = 'pending'")
+    /// The earliest next attempt of a pending row (for one of `channels`, when given), if any.
+    public func nextNotificationAttempt(channels: Set<String>? = nil) throws -> Timestamp? {
+        let (filter, names) = Self.channelFilter(channels)
+        return try scalarInt("SELECT min(next_attempt_ms) FROM notifications WHERE state = 'pending'\(filter)", names)
             .map(Timestamp.init(millisecondsSinceEpoch:))
+    }
+
+    /// ` AND channel IN (?, …)` and its values; nothing for nil (every channel).
+    private static func channelFilter(_ channels: Set<String>?) -> (String, [any SQLiteBindable]) {
+        guard let channels else { return ("", []) }
+        guard !channels.isEmpty else { return (" AND 0", []) }
+        return (" AND channel IN (" + Array(repeating: "?", count: channels.count).joined(separator: ", ") + ")", channels.sorted())
     }
 
     public func notifications(state: OutboxNotification.State?, limit: Int) throws -> [OutboxNotification] {

@@ -12,12 +12,11 @@ import Testing
     /// A daemon with the shipped cards, and the known-answer scenario run to its end on it.
     static func finishedRun() throws -> (DaemonHarness, Int64) {
         let harness = try DaemonHarness { $0.playbooks.directory = ExerciseRunnerTests.playbooksDirectory }
-        let world = harness.daemon.world
         let calendar = try #require(AfterActionReportRunTests.calendar)
-        let runs = ExerciseRuns(
-            live: world, configuration: harness.daemon.services.settings.configuration, calendar: calendar,
-            livePath: harness.directory + "/state.db")
-        let id = try runs.start(AfterActionReportRunTests.scenario, speed: .maximum)
+        let runs = harness.daemon.services.exercises
+        let id = try runs.start(
+            AfterActionReportRunTests.scenario, speed: .maximum, configuration: harness.daemon.services.settings.configuration,
+            calendar: calendar)
         #expect(waitUntil(timeout: 30) { (try? runs.exercise(id))??.state == .finished })
         return (harness, id)
     }
@@ -64,10 +63,10 @@ import Testing
 
         // A run at real time lasts days: it is running when asked.
         let calendar = try #require(AfterActionReportRunTests.calendar)
-        let runs = ExerciseRuns(
-            live: harness.daemon.world, configuration: harness.daemon.services.settings.configuration, calendar: calendar,
-            livePath: harness.directory + "/state.db")
-        let running = try runs.start(AfterActionReportRunTests.scenario, speed: .factor(1))
+        let runs = harness.daemon.services.exercises
+        let running = try runs.start(
+            AfterActionReportRunTests.scenario, speed: .factor(1), configuration: harness.daemon.services.settings.configuration,
+            calendar: calendar)
         let conflict = try client.request("GET", "/v1/exercises/\(running)/report")
         #expect(conflict.status == 409 && conflict.errorCode == "conflict")
         #expect(conflict.json["error"]?["details"]?["state"]?.stringValue == "running")

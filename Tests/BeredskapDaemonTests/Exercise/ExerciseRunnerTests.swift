@@ -95,10 +95,9 @@ import Testing
     @Test func aRunIsRecordedWhenItStartsAndGradedWhenItEnds() throws {
         let setup = try ExerciseRunnerTests.Setup()
         let live = setup.live.world
-        let runs = ExerciseRuns(
-            live: live, configuration: setup.live.configuration, calendar: setup.calendar, livePath: setup.live.directory + "/state.db")
+        let runs = ExerciseRuns(live: live, livePath: setup.live.directory + "/state.db")
         let seq = live.bus.lastSeq
-        let id = try runs.start(setup.scenario, speed: .maximum)
+        let id = try runs.start(setup.scenario, speed: .maximum, configuration: setup.live.configuration, calendar: setup.calendar)
         #expect(waitUntil(timeout: 30) { (try? runs.exercise(id))??.state == .finished })
         let stored = try #require(try runs.exercise(id))
         #expect(stored.injectsDone == setup.scenario.injects.count)
@@ -111,18 +110,16 @@ import Testing
     @Test func aStopEndsARunAndARestartMarksARunningOneStopped() throws {
         let setup = try ExerciseRunnerTests.Setup()
         let live = setup.live.world
-        let runs = ExerciseRuns(
-            live: live, configuration: setup.live.configuration, calendar: setup.calendar, livePath: setup.live.directory + "/state.db")
+        let runs = ExerciseRuns(live: live, livePath: setup.live.directory + "/state.db")
         // At real time the drill would take ten hours.
-        let id = try runs.start(setup.scenario, speed: .factor(1))
+        let id = try runs.start(setup.scenario, speed: .factor(1), configuration: setup.live.configuration, calendar: setup.calendar)
         #expect(runs.stop(id))
         #expect(waitUntil(timeout: 30) { (try? runs.exercise(id))??.state == .stopped })
         #expect(!runs.stop(id))
 
         // A row left running by a daemon that ended: the next start marks it stopped.
-        let interrupted = try runs.start(setup.scenario, speed: .factor(1))
-        let afterRestart = ExerciseRuns(
-            live: live, configuration: setup.live.configuration, calendar: setup.calendar, livePath: setup.live.directory + "/state.db")
+        let interrupted = try runs.start(setup.scenario, speed: .factor(1), configuration: setup.live.configuration, calendar: setup.calendar)
+        let afterRestart = ExerciseRuns(live: live, livePath: setup.live.directory + "/state.db")
         try afterRestart.stopInterrupted()
         #expect(try afterRestart.exercise(interrupted)?.state == .stopped)
         // Its thread is still going: stopped, it ends.

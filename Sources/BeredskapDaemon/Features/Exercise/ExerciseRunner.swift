@@ -19,8 +19,9 @@ import Synchronization
 /// the speed only decides how long the runner sleeps between them (none at `max`).
 ///
 /// Everything the copy's writer commits is marked exercise, so alerts, runs and notifications
-/// carry the `[ØVELSE]` prefix. No channel is configured for exercises yet: the copy's
-/// notifier never delivers, and the notifications stay in the copy's outbox, counted.
+/// carry the `[ØVELSE]` prefix. The copy's notifier delivers only to the channels marked
+/// `exercise: true` (`ExerciseChannels`); the rows for the others stay in the copy's outbox,
+/// counted, and go with it.
 final class ExerciseRunner: Sendable {
     struct Progress: Sendable, Equatable {
         var simulated: Timestamp
@@ -101,6 +102,7 @@ final class ExerciseRunner: Sendable {
         }
         var copied = configuration
         copied.state.directory = directory
+        copied.notifications = configuration.notifications.anchoringFiles(in: configuration.state.directory)
         let clock = ManualWallClock(scenario.timeline(in: calendar).start)
         let world: World
         do {
@@ -109,8 +111,6 @@ final class ExerciseRunner: Sendable {
             throw Failure(description: "could not open the copy: \(error)")
         }
         world.start()
-        // Delivered nowhere: recorded in the copy's outbox (no channel is configured for exercises).
-        world.notifier.stop()
         return world
     }
 
@@ -145,8 +145,16 @@ final class ExerciseRunner: Sendable {
         var now = timeline.start
         var next = 0
         var armed: [(entry: ExerciseTimeline.Entry, armedAt: Timestamp)] = []
+        // When each armed response acts, looked for again only after the copy changed (its
+        // last seq moved, or a response was armed): the answer depends on nothing else, and
+        // reading the runs and alerts at every step was most of a long scenario's time.
+        var responses: [Timestamp?] = []
+        var lookedAt: Int64?
         while !isStopped {
-            let responses = armed.map { (try? injects.responseTime(of: $0.entry.inject, armedAt: $0.armedAt)) ?? nil }
+            if lookedAt != world.bus.lastSeq || responses.count != armed.count {
+                responses = armed.map { (try? injects.responseTime(of: $0.entry.inject, armedAt: $0.armedAt)) ?? nil }
+                lookedAt = world.bus.lastSeq
+            }
             let candidates = [next < timeline.entries.count ? timeline.entries[next].at : nil, world.scheduler.nextDueTime]
                 + responses
             let target = min(max(candidates.compactMap { $0 }.min() ?? timeline.end, now), timeline.end)
@@ -158,6 +166,7 @@ final class ExerciseRunner: Sendable {
             settle(world)
             for (position, due) in zip(armed.indices, responses).reversed() where due.map({ $0 <= now }) ?? false {
                 let entry = armed.remove(at: position).entry
+                responses.remove(at: position)
                 do throws(ExerciseInjects.Refused) {
                     try injects.respond(entry.inject.action)
                 } catch {
@@ -186,6 +195,7 @@ final class ExerciseRunner: Sendable {
             report(progress)
             if now >= timeline.end { break }
         }
+        awaitDeliveries(world, at: now)
         let events = Self.events(of: world, after: firstSeq)
         let results = ExerciseGrading.grade(
             scenario.expectations, events: events, firstInject: timeline.firstInjectAt ?? timeline.start, end: now)
@@ -216,6 +226,24 @@ final class ExerciseRunner: Sendable {
             let before = world.bus.lastSeq
             _ = world.writer.perform(WriteCommand(actor: .system, exercise: true) { _ in CommandReply(status: 200, body: []) })
             quiet = world.bus.lastSeq == before ? quiet + 1 : 0
+        }
+    }
+
+    /// How long the end of a run waits for the last notifications to reach the exercise channels.
+    static let deliveryGrace = 5.0
+
+    /// Waits (`deliveryGrace` at most) until nothing is due for the exercise channels any more:
+    /// the run's last notifications reach them before the copy goes. A row is due until its
+    /// attempt is recorded; one that failed waits for a retry the run will not reach.
+    private func awaitDeliveries(_ world: World, at now: Timestamp) {
+        let channels = configuration.notifications.exerciseChannels
+        guard !channels.isEmpty else { return }
+        let deadline = Date().addingTimeInterval(Self.deliveryGrace)
+        while Date() < deadline {
+            settle(world)
+            let due = (try? world.readPool.read { try $0.dueNotifications(at: now, limit: 1, channels: channels) }) ?? []
+            if due.isEmpty { return }
+            Thread.sleep(forTimeInterval: 0.005)
         }
     }
 

@@ -53,14 +53,22 @@ struct PlaybookRoutes {
     /// them in `details.problems`; the running set stays.
     static func invalidDefinition(_ failure: PlaybookSetFailure) -> APIError {
         let first = failure.problems.first
-        var error = APIError(
-            .invalidDefinition,
+        return invalidDefinition(
             Text(
                 "the playbooks are invalid and were not loaded (the running set stays): \(first?.message(.en) ?? "")",
-                nb: "tiltakskortene er ugyldige og ble ikke lastet (de som kjører, blir stående): \(first?.message(.nb) ?? "")"))
+                nb: "tiltakskortene er ugyldige og ble ikke lastet (de som kjører, blir stående): \(first?.message(.nb) ?? "")"),
+            problems: failure.problems)
+    }
+
+    /// 422 `invalid_definition` saying `message`, with the first of `problems` in
+    /// `details.file`/`details.field` and all of them in `details.problems` (a playbook set, an
+    /// exercise scenario).
+    static func invalidDefinition(_ message: Text, problems: [PlaybookProblem]) -> APIError {
+        let first = problems.first
+        var error = APIError(.invalidDefinition, message)
         error.details = JSONObject([
             ("file", .string(first?.file ?? "")), ("field", .string(first?.field ?? "")),
-            ("problems", .array(failure.problems.map { problem in
+            ("problems", .array(problems.map { problem in
                 .object(JSONObject([
                     ("file", .string(problem.file)), ("field", .string(problem.field)),
                     ("message", .string(problem.problem.en)), ("message_nb", .string(problem.problem.nb)),

@@ -67,6 +67,11 @@ public struct ChannelConfiguration: Sendable, Equatable, Decodable {
     }
 
     public var settings: Settings
+    /// Whether an exercise's notifications go to this channel (`exercise: true`; default
+    /// false). Why opt-in: a drill must never page the duty officer through a channel set up
+    /// for real alerts; a channel marked for exercises (a test webhook, a file) gets them, with
+    /// the `[ØVELSE]` prefix, and the others get no row at all from an exercise.
+    public var exercise: Bool
 
     public var kind: Kind {
         switch settings {
@@ -77,14 +82,18 @@ public struct ChannelConfiguration: Sendable, Equatable, Decodable {
         }
     }
 
-    public init(_ settings: Settings) { self.settings = settings }
+    public init(_ settings: Settings, exercise: Bool = false) {
+        self.settings = settings
+        self.exercise = exercise
+    }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, url, headers, timeout, program, arguments, maxConcurrent, from, to, path
+        case kind, url, headers, timeout, program, arguments, maxConcurrent, from, to, path, exercise
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        exercise = try container.value(.exercise, default: false)
         switch try container.decode(Kind.self, forKey: .kind) {
         case .webhook:
             let text = try container.decode(String.self, forKey: .url)
