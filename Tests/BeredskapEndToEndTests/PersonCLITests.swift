@@ -46,4 +46,36 @@ import Testing
         #expect(after["erased"] == true && after["given_name"] == nil && after["district"] == "alna")
         #expect(try daemon.cli(["person", "list"]).stdout.contains("(erased)"))
     }
+
+    @Test func personsAreImportedFromAFileAllOrNothing() throws {
+        let daemon = try DaemonProcess()
+        #expect(try daemon.cli(["facility", "add", "refstad", "--name", "Refstad", "--kind", "transit", "--capacity", "100",
+                                "--operator", "Hero", "--district", "bjerke"]).code == 0)
+        let good = """
+            duf;given_name;family_name;birth_date;birth_year;sex;category;languages;facility
+            201600004711;Amanuel;Tesfaye;2001-03-04;;male;asylumSeeker;ti ar;refstad
+            201600004712;Hawa;Yusuf;;1988;female;resettlement;so;refstad
+
+            """
+        try good.write(toFile: daemon.directory + "/personer.csv", atomically: true, encoding: .utf8)
+        let bad = good.replacingOccurrences(of: "201600004712", with: "201600004711").replacingOccurrences(of: "female", with: "x")
+        try bad.write(toFile: daemon.directory + "/feil.csv", atomically: true, encoding: .utf8)
+
+        let refused = try daemon.cli(["person", "import", "feil.csv"])
+        #expect(refused.code != 0, "\(refused.stdout)")
+        #expect(refused.stderr.contains("sex"), "every problem with its line: \(refused.stderr)")
+        let duplicate = bad.replacingOccurrences(of: ";x;", with: ";female;")
+        try duplicate.write(toFile: daemon.directory + "/dobbel.csv", atomically: true, encoding: .utf8)
+        let twice = try daemon.cli(["person", "import", "dobbel.csv"])
+        #expect(twice.code != 0 && twice.stderr.contains("row 1"), "the same DUF number twice, found by the daemon: \(twice.stderr)")
+        #expect(try daemon.cli(["person", "list", "--csv"]).stdout.split(separator: "\n").count == 1, "nothing imported")
+
+        let dry = try daemon.cli(["person", "import", "personer.csv", "--dry-run"])
+        #expect(dry.code == 0 && dry.stdout.contains("Nothing was imported"), "\(dry.stdout) \(dry.stderr)")
+        let imported = try daemon.cli(["person", "import", "personer.csv"])
+        #expect(imported.code == 0, "\(imported.stderr)")
+        #expect(try daemon.cli(["person", "list", "--csv"]).stdout.split(separator: "\n").count == 3, "the header and two persons")
+        let facility = try json(daemon, ["facility", "show", "refstad"])
+        #expect(facility["occupied"] == 2, "they arrived at Refstad")
+    }
 }
