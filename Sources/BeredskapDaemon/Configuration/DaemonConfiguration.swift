@@ -81,6 +81,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var notifications = Notifications()
     public var playbooks = Playbooks()
     public var housing = Housing()
+    public var deadlines = Deadlines()
 
     public init() {}
 

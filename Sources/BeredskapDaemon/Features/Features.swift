@@ -2,7 +2,7 @@
 /// features' configuration sections, and of the status fields as they are filled.
 enum Features {
     static let all: [Feature] = [
-        .service, .events, .incidentLog, .audit, .capacity, .alerts, .playbooks, .settlementYears, .settlementProgress, .settlementCases, .people,
+        .service, .events, .incidentLog, .audit, .capacity, .alerts, .playbooks, .settlementYears, .settlementProgress, .settlementCases, .people, .deadlines,
     ]
 
     /// Every feature's configuration sections, in order.
