@@ -20,6 +20,7 @@ import Testing
         (9, "cases_housing", "9513592e5c8aea55a65a0f959deade6ebe843dee6d677020b689ba03db328a75"),
         (10, "people", "41a22fb78b36b65405ddb9fccb051a1a136ed4f8d47d42f3e0c1847c3d35c2a0"),
         (11, "exercises", "a062e686959e866297549f9a51156526c2821b42eb9cd1360490d90bbe6918db"),
+        (12, "deadlines", "56f215afbd75a06886bab248dc55f9a5c935af52d9c36feb52056081f1352f3e"),
     ]
 
     @Test func versionsRunFromOneWithoutGapsOrRepeats() {

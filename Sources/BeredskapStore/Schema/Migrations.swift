@@ -12,6 +12,6 @@ import BeredskapSQLite
 public enum Migrations {
     public static let all: [Migration] = [
         v001Foundation, v002Capacity, v003Alerts, v004Playbooks, v005Corrections, v006TextOutOfEvents,
-        v007SettlementRecords, v008SettlementYears, v009CasesHousing, v010People, v011Exercises,
+        v007SettlementRecords, v008SettlementYears, v009CasesHousing, v010People, v011Exercises, v012Deadlines,
     ]
 }
