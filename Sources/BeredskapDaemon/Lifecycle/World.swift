@@ -3,7 +3,7 @@ import BeredskapCore
 import BeredskapStore
 
 /// One state of the preparedness office, running: the store, its writer and read pool, the
-/// event bus, the scheduler and every engine (surge, alerts, playbook runs, notifications),
+/// event bus, the scheduler and every engine (surge, deadlines, alerts, playbook runs, notifications),
 /// wired together. No socket: the daemon serves a world, tests open one in process, and
 /// exercise mode will open a second one on a copy of the state under a simulated clock.
 ///
@@ -26,6 +26,7 @@ public final class World: Sendable {
     public let readPool: ReadPool
     public let bus: EventBus
     public let surge: SurgeMonitor
+    public let deadlines: DeadlineEngine
     public let alerts: AlertEngine
     public let runs: PlaybookEngine
     public let notifier: Notifier
@@ -57,12 +58,15 @@ public final class World: Sendable {
             throw error
         }
         let surge = opened.surge
+        let deadlines = DeadlineEngine(
+            configuration: configuration, calendar: calendar, clock: clock, scheduler: scheduler, readPool: readPool)
         let alerts = AlertEngine(configuration: configuration, calendar: calendar, scheduler: scheduler, readPool: readPool)
         let runs = PlaybookEngine(configuration: configuration, calendar: calendar, scheduler: scheduler, library: opened.playbooks)
         let notifier = Notifier(
             configuration: configuration.notifications, stateDirectory: configuration.state.directory, clock: clock,
             scheduler: scheduler, readPool: readPool)
-        let engines: [any Engine] = [surge, alerts, runs, notifier]
+        // The deadline engine before the alert engine, which reads the counts it commits.
+        let engines: [any Engine] = [surge, deadlines, alerts, runs, notifier]
         let bus = EventBus(lastSeq: opened.lastSeq)
         var writerConfiguration = configuration.writerConfiguration
         writerConfiguration.exercise = exercise
@@ -81,6 +85,7 @@ public final class World: Sendable {
         self.readPool = readPool
         self.bus = bus
         self.surge = surge
+        self.deadlines = deadlines
         self.alerts = alerts
         self.runs = runs
         self.notifier = notifier
