@@ -15,6 +15,7 @@ import Testing
         "settlement_progress": Endpoints.SettlementProgress.all,
         "settlement_cases": Endpoints.SettlementCases.all,
         "people": Endpoints.People.all,
+        "deadlines": Endpoints.Deadlines.all,
     ]
 
     @Test func eachFeatureServesExactlyTheEndpointsOfItsGroup() throws {

@@ -109,6 +109,8 @@ import Testing
         Entry("POST", "/v1/persons/{id}/milestones/{milestone}/correct", .cases),
         Entry("GET", "/v1/persons/{id}/export", .cases),
         Entry("DELETE", "/v1/persons/{id}", .admin),
+        Entry("GET", "/v1/deadlines", .cases, ["after", "district", "limit", "rule", "state"]),
+        Entry("GET", "/v1/deadlines/summary", .read),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the
