@@ -1,5 +1,6 @@
 import BeredskapJSON
 import BeredskapTestSupport
+import Foundation
 import Testing
 
 @testable import BeredskapDaemon
@@ -88,5 +89,54 @@ import Testing
         }
         let stranger = try Session(harness, as: People.identity(uid: 2999, "fremmed"))
         expectError(try stranger.send("GET", "/v1/deadlines/summary"), 403, "forbidden")
+    }
+}
+
+/// `deadline_overdue` through the real daemon: one alert per rule and district, firing when
+/// the committed overdue count exceeds the threshold, routed to the district's contact point,
+/// with counts only in what it sends.
+@Suite(.serialized) struct DeadlineOverdueAlertTests {
+    static func adult(_ number: Int, district: String) -> JSONValue {
+        PersonAPITests.body([
+            "duf": .string("2026 0000\(4700 + number)"), "given_name": "Selam", "family_name": .string("Haile \(number)"),
+            "birth": ["year": 1990, "estimated": true], "unaccompanied": false, "arrived_norway": "2026-11-01",
+            "district": .string(district),
+        ])
+    }
+
+    @Test func itFiresAboveTheThresholdForTheDistrictAndResolvesBelow() throws {
+        let harness = try DaemonHarness { $0.alerts.deadlineOverdue.threshold = 1 }
+        let caseworker = try Session(harness, as: People.caseworker)
+        let ops = try Session(harness, as: People.operatorByGroup)
+        let first = try PersonAPITests.register(caseworker, Self.adult(1, district: "alna"))
+        _ = try PersonAPITests.register(caseworker, Self.adult(2, district: "grorud"))
+        try ops.settle()
+        #expect(waitUntil { (try? ops.get("/v1/status"))?["deadlines_overdue"] == 2 })
+        try ops.settle()
+        #expect(AlertEngineTests.firstAlert(ops, rule: "deadline_overdue") == nil, "1 in each district: at the threshold")
+
+        _ = try PersonAPITests.register(caseworker, Self.adult(3, district: "alna"))
+        #expect(waitUntil { AlertEngineTests.firstAlert(ops, rule: "deadline_overdue")?["state"]?.stringValue == "firing" })
+        let alert = try #require(AlertEngineTests.firstAlert(ops, rule: "deadline_overdue"))
+        #expect(alert["subject"] == "deadline/tb_screening/alna")
+        #expect(alert["district"] == "alna")
+        #expect(alert["value"]?.doubleValue == 2)
+        let id = try #require(alert["id"]?.intValue)
+        #expect(waitUntil { (try? AlertEngineTests.queued(ops, alert: id).contains { $0.group == "bydel:alna" }) == true })
+        let sent = try ops.get("/v1/notifications?limit=100")["notifications"]?.arrayValue ?? []
+        let subjects = sent.filter { $0["alert"]?.intValue == id }.map { $0.serializedString() }.joined()
+        #expect(subjects.contains("Alna: tuberkuloseundersøkelse"), "\(subjects)")
+        // What the channel received (the file channel of the shipped configuration).
+        let file = harness.directory + "/notifications.ndjson"
+        #expect(waitUntil { ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").contains("\"id\":\(id)") })
+        let texts = subjects + ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "")
+        #expect(texts.contains("2 personer over fristen (terskel 1)"), "\(texts)")
+        for personal in ["Selam", "Haile", "4701", "4703", "person/"] { #expect(!texts.contains(personal), "\(personal)") }
+
+        // Alna's second examination done: back to the threshold, resolved; one alert per subject.
+        #expect(try caseworker.post("/v1/persons/\(first)/milestones", ["milestone": "tb_screening"]).status == 201)
+        #expect(waitUntil { AlertEngineTests.firstAlert(ops, rule: "deadline_overdue") == nil })
+        let resolved = try ops.get("/v1/alerts?state=resolved&rule=deadline_overdue")["alerts"]?.arrayValue ?? []
+        #expect(resolved.map { $0["id"]?.intValue } == [id])
     }
 }
