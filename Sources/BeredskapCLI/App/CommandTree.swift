@@ -19,7 +19,7 @@ enum CommandTree {
     /// The top-level commands, in the order `beredskap --help` lists them; each feature's are
     /// declared, with their actions, in its folder under `Commands/`.
     static let commands: [Command] = [status, health] + capacityCommands + alertCommands + [silence] + playbookCommands + settlementCommands
-        + [caseCommand, housing] + peopleCommands + [watch, events, log, audit, metrics, version]
+        + [caseCommand, housing] + peopleCommands + [deadlines] + [watch, events, log, audit, metrics, version]
 
     static let root = CommandSpec(
         "beredskap",

@@ -4,18 +4,8 @@ import Testing
 @testable import BeredskapDaemon
 
 @Suite struct DeadlineConfigurationTests {
-    func parse(_ text: String) throws(ConfigurationError) -> DaemonConfiguration {
-        try ConfigurationLoader.parse(Array(text.utf8), file: "test.json5")
-    }
-
-    func problem(_ text: String) -> String {
-        do {
-            _ = try parse(text)
-            return "no error"
-        } catch {
-            return error.description
-        }
-    }
+    func parse(_ text: String) throws(ConfigurationError) -> DaemonConfiguration { try ConfigurationTests().parse(text) }
+    func problem(_ text: String) -> String { ConfigurationTests().problem(text) }
 
     @Test func theShippedFileWritesOutTheDefaultRules() throws {
         let embedded = try ConfigurationLoader.loadEmbedded()
