@@ -82,10 +82,10 @@ public struct KnownSubjects: Sendable, Equatable {
             return Problem(Text("expected \(known.joined(separator: " or "))", nb: "forventet \(known.joined(separator: " eller "))"), known: known)
         }
         guard !districts.contains(district) else { return nil }
-        let shown = districts.joined(separator: ", ")
+        let subjects = districts.map { subject.replacingLastComponent(with: $0) }
+        let shown = subjects.joined(separator: ", ")
         return Problem(
-            Text("unknown district \(district) (known: \(shown))", nb: "ukjent bydel \(district) (kjente: \(shown))"),
-            known: districts.map { subject.replacingLastComponent(with: $0) })
+            Text("unknown district \(district) (known: \(shown))", nb: "ukjent bydel \(district) (kjente: \(shown))"), known: subjects)
     }
 
     /// `city`, `facility/<id>`, `district/<id>` or `kind/<kind>` naming what exists; `<kind>/*`
