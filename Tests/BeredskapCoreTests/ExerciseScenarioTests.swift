@@ -377,7 +377,7 @@ private let arrival = #"{ at: "PT0S", arrivals: { facility: "refstad", count: 10
             + District.oslo.map { NotificationRouting.contactPoint(of: $0.id) }
         let set = try PlaybookSet.load(directory: directory.path, context: PlaybookValidationContext(
             groups: Set(groups), rules: context.rules, facilities: context.facilities)).get()
-        #expect(set.playbooks.count == 6)
+        #expect(set.playbooks.count == 7)
         #expect(!set.files.values.contains { $0.contains("exercises") })
     }
 }

@@ -58,12 +58,15 @@ import Testing
         let lag = set.started(by: AlertKey(rule: "settlement_lag", subject: "district/vestre-aker"), severity: .warning)
         #expect(lag.map(\.id) == ["settlement-lag"])
         #expect(lag.first?.steps.contains { $0.owner == NotificationRouting.districtPlaceholder } == true)
+        let backlog = set.started(by: AlertKey(rule: "deadline_overdue", subject: "deadline/health_exam/alna"), severity: .warning)
+        #expect(backlog.map(\.id) == ["health-exam-backlog"])
+        #expect(set.started(by: AlertKey(rule: "deadline_overdue", subject: "deadline/tb_screening/alna"), severity: .warning).isEmpty)
     }
 
     @Test("Each file is named after its playbook id")
     func fileNames() throws {
         let set = try Self.load().get()
-        #expect(set.playbooks.count == 6)
+        #expect(set.playbooks.count == 7)
         for playbook in set.playbooks {
             #expect(set.files[playbook.id] == playbook.id + PlaybookSet.fileExtension)
         }

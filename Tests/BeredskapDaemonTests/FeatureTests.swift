@@ -17,6 +17,7 @@ import Testing
         "people": Endpoints.People.all,
         "exercises": Endpoints.Exercises.all,
         "exercise_reports": Endpoints.ExerciseReports.all,
+        "deadlines": Endpoints.Deadlines.all,
     ]
 
     @Test func eachFeatureServesExactlyTheEndpointsOfItsGroup() throws {

@@ -117,6 +117,8 @@ import Testing
         Entry("GET", "/v1/exercises/{id}", .read),
         Entry("POST", "/v1/exercises/{id}/stop", .operate),
         Entry("GET", "/v1/exercises/{id}/report", .read, ["format", "lang"]),
+        Entry("GET", "/v1/deadlines", .cases, ["after", "district", "limit", "rule", "state"]),
+        Entry("GET", "/v1/deadlines/summary", .read),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the

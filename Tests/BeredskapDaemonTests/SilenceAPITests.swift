@@ -96,7 +96,8 @@ import Testing
 
     @Test(arguments: [
         (["rule": "facility_utilisation"], "matchers.rule", "facility_utilization"),
-        (["rule": "deadline_overdue"], "matchers.rule", "notification_dead"),
+        (["rule": "deadline_overdue", "subject": "deadline/health_exam/ulern"], "matchers.subject", "deadline/health_exam/ullern"),
+        (["rule": "deadline_overdue", "subject": "district/alna"], "matchers.subject", "deadline/*"),
         (["subject": "facility/refstd"], "matchers.subject", "facility/refstad"),
         (["rule": "facility_utilization", "subject": "district/bjerke"], "matchers.subject", "facility/*"),
         (["rule": "surge_level", "subject": "facility/refstad"], "matchers.subject", "city"),

@@ -1,4 +1,5 @@
 import BeredskapJSON
+import BeredskapTestSupport
 import Foundation
 import Testing
 
@@ -39,18 +40,27 @@ import Testing
         let export = try json(daemon, ["person", "export", "1"])
         #expect(export["reads"]?.arrayValue?.map(\.["route"]) == ["/v1/persons/{id}", "/v1/persons", "/v1/persons/{id}/export"])
 
+        // The deadline engine: the health examination (3 months from 6 October 2025) is overdue,
+        // the TB screening met; the summary has the count and no one's name.
+        let overdue = try daemon.cli(["deadlines", "--overdue", "--rule", "health_exam", "--csv"])
+        #expect(overdue.stdout == "person,rule,state,due_date,district\n1,health_exam,overdue,2026-01-06,alna\n", "\(overdue.stdout) \(overdue.stderr)")
+        let summary = try daemon.cli(["deadlines", "summary", "--lang", "nb"])
+        #expect(summary.stdout.contains("helseundersøkelse") && summary.stdout.contains("alna"), "\(summary.stdout) \(summary.stderr)")
+        #expect(!summary.stdout.contains("Ødegård"))
+        #expect(try daemon.cli(["deadlines", "--overdue", "--due-soon"]).code == 2)
+
         let erased = try daemon.cli(["person", "erase", "1", "--reason", "Begjæring om sletting"])
         #expect(erased.stdout.hasPrefix("Person #1 erased (event "), "\(erased.stdout) \(erased.stderr)")
         #expect(try daemon.cli(["person", "erase", "1"]).code == 2, "--reason is required")
         let after = try json(daemon, ["person", "show", "1"])
         #expect(after["erased"] == true && after["given_name"] == nil && after["district"] == "alna")
         #expect(try daemon.cli(["person", "list"]).stdout.contains("(erased)"))
+        #expect(waitUntil { (try? daemon.cli(["deadlines", "--csv"]))?.stdout == "person,rule,state,due_date,district\n" }, "erased: no deadlines")
     }
 
     @Test func personsAreImportedFromAFileAllOrNothing() throws {
         let daemon = try DaemonProcess()
-        #expect(try daemon.cli(["facility", "add", "refstad", "--name", "Refstad", "--kind", "transit", "--capacity", "100",
-                                "--operator", "Hero", "--district", "bjerke"]).code == 0)
+        #expect(try daemon.cli(CapacityCLITests.add("refstad", capacity: 100)).code == 0)
         let good = """
             duf;given_name;family_name;birth_date;birth_year;sex;category;languages;facility
             201600004711;Amanuel;Tesfaye;2001-03-04;;male;asylumSeeker;ti ar;refstad

@@ -189,6 +189,8 @@ public struct RuleResource: Sendable, Codable, Equatable {
     @NullEncoded public var after: FixedDuration?
     /// `settlement_lag`: how far behind a district must be (`min_lag` persons and `min_lag_share`).
     @NullEncoded public var lag: SettlementLagThresholds?
+    /// `deadline_overdue`: the overdue count of one rule in one district above which it fires.
+    @NullEncoded public var overdue: Int?
     public var timing: RuleTiming
     /// Alerts of this rule that are pending or firing now.
     public var open: Int
@@ -196,8 +198,8 @@ public struct RuleResource: Sendable, Codable, Equatable {
 
     public init(
         id: String, enabled: Bool, thresholds: AlertThresholds? = nil, severity: AlertSeverity? = nil,
-        levels: SurgeSeverities? = nil, after: FixedDuration? = nil, lag: SettlementLagThresholds? = nil, timing: RuleTiming,
-        open: Int, firing: Int
+        levels: SurgeSeverities? = nil, after: FixedDuration? = nil, lag: SettlementLagThresholds? = nil, overdue: Int? = nil,
+        timing: RuleTiming, open: Int, firing: Int
     ) {
         self.id = id
         self.enabled = enabled
@@ -206,6 +208,7 @@ public struct RuleResource: Sendable, Codable, Equatable {
         self.levels = levels
         self.after = after
         self.lag = lag
+        self.overdue = overdue
         self.timing = timing
         self.open = open
         self.firing = firing

@@ -28,6 +28,9 @@ public struct AlertFigures: Sendable {
     public var deadNotifications: Set<Int64>
     /// Settlement this year so far, when a key asks about a district and the year has quotas.
     public var settlement: SettlementFigures?
+    /// The committed overdue counts by subject (`deadline/<rule>/<district>`), when a key asks
+    /// about one; a subject not in it has none.
+    public var deadlineOverdue: [String: Int] = [:]
 
     public init(
         facilities: [String: Facility], places: [FacilityKind: PlaceCount], surgeLevel: SurgeLevel, now: Timestamp, cap: Int,
@@ -126,6 +129,9 @@ public enum AlertCondition: Sendable, Equatable {
     /// A district (`district/<id>`) behind its settlement quota this year by more than both
     /// thresholds; the value is the lag in persons (tenths), the threshold `min_lag`.
     case settlementLag(AlertSeverity, SettlementLagThresholds)
+    /// A deadline rule in a district (`deadline/<rule>/<district>`) with more persons overdue
+    /// than `threshold`; the value is the overdue count.
+    case deadlineOverdue(AlertSeverity, threshold: Int)
 
     /// The stable rule id of API.md.
     public var ruleID: String {
@@ -138,6 +144,7 @@ public enum AlertCondition: Sendable, Equatable {
         case .surgeLevel: "surge_level"
         case .notificationDead: "notification_dead"
         case .settlementLag: "settlement_lag"
+        case .deadlineOverdue: "deadline_overdue"
         }
     }
 
@@ -189,6 +196,12 @@ public enum AlertCondition: Sendable, Equatable {
             guard let row = figures.settlement?.progress(of: district, thresholds) else { return AlertVerdict(district: district) }
             return AlertVerdict(
                 severity: row.lagging ? severity : nil, value: Self.tenths(row.lag), threshold: thresholds.minLag,
+                district: district)
+        case .deadlineOverdue(let severity, let threshold):
+            guard let (_, district) = DeadlineSubject.parse(subject) else { return AlertVerdict() }
+            let overdue = figures.deadlineOverdue[subject] ?? 0
+            return AlertVerdict(
+                severity: overdue > threshold ? severity : nil, value: Double(overdue), threshold: Double(threshold),
                 district: district)
         }
     }

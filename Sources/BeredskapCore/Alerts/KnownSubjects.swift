@@ -73,6 +73,21 @@ public struct KnownSubjects: Sendable, Equatable {
         return problem(existing: subject, kind: kind)
     }
 
+    /// `deadline/<rule>/<district>` or `deadline/<rule>/*` naming a district that exists (the
+    /// rules are configuration, which a silence outlives: any rule id is taken).
+    private func problem(deadline subject: String) -> Problem? {
+        let known = ["deadline/<rule>/<district>", "deadline/<rule>/*"]
+        if subject.hasSuffix("/*"), Subject.isValid(String(subject.dropLast(2)) + "/x") { return nil }
+        guard let (_, district) = DeadlineSubject.parse(subject) else {
+            return Problem(Text("expected \(known.joined(separator: " or "))", nb: "forventet \(known.joined(separator: " eller "))"), known: known)
+        }
+        guard !districts.contains(district) else { return nil }
+        let subjects = districts.map { subject.replacingLastComponent(with: $0) }
+        let shown = subjects.joined(separator: ", ")
+        return Problem(
+            Text("unknown district \(district) (known: \(shown))", nb: "ukjent bydel \(district) (kjente: \(shown))"), known: subjects)
+    }
+
     /// `city`, `facility/<id>`, `district/<id>` or `kind/<kind>` naming what exists; `<kind>/*`
     /// for any of them.
     private func problem(existing subject: String, kind: String) -> Problem? {
@@ -81,6 +96,7 @@ public struct KnownSubjects: Sendable, Equatable {
         }
         let id = String(subject.dropFirst(kind.count + 1))
         guard id != "*" else { return nil }
+        if kind == DeadlineSubject.kind { return problem(deadline: subject) }
         let ids: [String], what: Text
         switch kind {
         case "facility": (ids, what) = (facilities, Text("facility", nb: "mottak"))
@@ -92,5 +108,13 @@ public struct KnownSubjects: Sendable, Equatable {
         let shown = known.count > 20 ? known.prefix(20).joined(separator: ", ") + ", …" : known.joined(separator: ", ")
         return Problem(
             Text("unknown \(what.en) \(id) (known: \(shown))", nb: "ukjent \(what.nb) \(id) (kjente: \(shown))"), known: known)
+    }
+}
+
+extension String {
+    /// `deadline/health_exam/ulern` → `deadline/health_exam/ullern`.
+    fileprivate func replacingLastComponent(with component: String) -> String {
+        guard let slash = lastIndex(of: "/") else { return component }
+        return self[...slash] + component
     }
 }

@@ -45,6 +45,8 @@ public enum AlertKeyPattern {
         if pattern == any || Subject.isValid(pattern) { return true }
         guard pattern.hasSuffix("/*") else { return false }
         let kind = pattern.dropLast(2)
+        // `deadline/<rule>/*`: one deadline rule in every district.
+        if kind.hasPrefix(DeadlineSubject.kind + "/") { return Slug.isValid(String(kind.dropFirst(DeadlineSubject.kind.count + 1))) }
         return !kind.contains("/") && Subject.isValid(String(kind))
     }
 }

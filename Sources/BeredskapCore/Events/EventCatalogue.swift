@@ -39,6 +39,8 @@ public struct EventTopic: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let person = EventTopic(rawValue: "person")
     /// Exercise runs (øvelser) as the live state records them.
     public static let exercise = EventTopic(rawValue: "exercise")
+    /// Counts of the deadline engine (no persons).
+    public static let deadline = EventTopic(rawValue: "deadline")
 }
 
 /// One kind of event in the catalogue, whatever its payload: the name it has on the wire, what
@@ -119,7 +121,7 @@ public enum EventCatalogue {
     public static let all: [EventKind] =
         CapacityEvents.all + SurgeEvents.all + AlertEvents.all + NotificationEvents.all + PlaybookEvents.all
         + IncidentLogEvents.all + AccessEvents.all + ServiceEvents.all + SettlementYearEvents.all + SettlementEvents.all
-        + SettlementCaseEvents.all + HousingEvents.all + PersonEvents.all + ExerciseEvents.all
+        + SettlementCaseEvents.all + HousingEvents.all + PersonEvents.all + ExerciseEvents.all + DeadlineEvents.all
 
     private static let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 

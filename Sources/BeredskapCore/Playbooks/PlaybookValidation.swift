@@ -65,10 +65,11 @@ public enum PlaybookValidation {
     }
 
     /// Whether every subject the trigger's pattern matches lies in one district, so
-    /// `bydel:{district}` resolves: `facility/…` (the host district) or `district/…`.
+    /// `bydel:{district}` resolves: `facility/…` (the host district), `district/…` or
+    /// `deadline/…` (a deadline rule's count in a district).
     public static func namesDistrict(_ alert: PlaybookTrigger.Alert) -> Bool {
         let kind = alert.subjectPattern.split(separator: "/", maxSplits: 1).first
-        return alert.subjectPattern.contains("/") && (kind == "facility" || kind == "district")
+        return alert.subjectPattern.contains("/") && (kind == "facility" || kind == "district" || kind == "deadline")
     }
 
     /// Cycles among `depends_on`, each reported once at the dependency that closes it, with

@@ -82,6 +82,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var playbooks = Playbooks()
     public var housing = Housing()
     public var privacy = Privacy()
+    public var deadlines = Deadlines()
 
     public init() {}
 

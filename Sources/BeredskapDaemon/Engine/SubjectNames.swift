@@ -13,6 +13,12 @@ enum SubjectNames {
 
     /// The name of `subject`, or the subject itself when it names nothing known.
     static func name(of subject: String, _ connection: SQLiteConnection) throws -> Text {
+        if let (rule, district) = DeadlineSubject.parse(subject) {
+            // "Alna: helseundersøkelse": the district, then the rule as the office says it.
+            let place = try self.district(district, connection) ?? Text(district, nb: district)
+            let name = DeadlineRule.name(of: rule)
+            return Text("\(place.en): \(name.en)", nb: "\(place.nb): \(name.nb)")
+        }
         let parts = subject.split(separator: "/", maxSplits: 1).map(String.init)
         switch (parts.first, parts.count == 2 ? parts[1] : nil) {
         case ("city", nil):

@@ -3,7 +3,7 @@
 enum Features {
     static let all: [Feature] = [
         .service, .events, .incidentLog, .audit, .capacity, .alerts, .playbooks, .settlementYears, .settlementProgress, .settlementCases, .people,
-        .exercises, .exerciseReports,
+        .deadlines, .exercises, .exerciseReports,
     ]
 
     /// Every feature's configuration sections, in order.

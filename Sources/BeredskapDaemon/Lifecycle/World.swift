@@ -3,8 +3,8 @@ import BeredskapCore
 import BeredskapStore
 
 /// One state of the preparedness office, running: the store, its writer and read pool, the
-/// event bus, the scheduler and every engine (surge, alerts, playbook runs, notifications,
-/// the retention purge),
+/// event bus, the scheduler and every engine (surge, deadlines, alerts, playbook runs,
+/// notifications, the retention purge),
 /// wired together. No socket: the daemon serves a world, tests open one in process, and
 /// exercise mode will open a second one on a copy of the state under a simulated clock.
 ///
@@ -27,6 +27,7 @@ public final class World: Sendable {
     public let readPool: ReadPool
     public let bus: EventBus
     public let surge: SurgeMonitor
+    public let deadlines: DeadlineEngine
     public let alerts: AlertEngine
     public let runs: PlaybookEngine
     public let notifier: Notifier
@@ -61,6 +62,8 @@ public final class World: Sendable {
             throw error
         }
         let surge = opened.surge
+        let deadlines = DeadlineEngine(
+            configuration: configuration, calendar: calendar, clock: clock, scheduler: scheduler, readPool: readPool)
         let alerts = AlertEngine(configuration: configuration, calendar: calendar, scheduler: scheduler, readPool: readPool)
         let runs = PlaybookEngine(configuration: configuration, calendar: calendar, scheduler: scheduler, library: opened.playbooks)
         let notifier = Notifier(
@@ -68,7 +71,8 @@ public final class World: Sendable {
             scheduler: scheduler, readPool: readPool,
             onlyChannels: exercise ? configuration.notifications.exerciseChannels : nil)
         let retention = RetentionPurge(configuration: configuration.privacy, calendar: calendar, clock: clock, scheduler: scheduler)
-        let engines: [any Engine] = [surge, alerts, runs, notifier, retention]
+        // The deadline engine before the alert engine, which reads the counts it commits.
+        let engines: [any Engine] = [surge, deadlines, alerts, runs, notifier, retention]
         let bus = EventBus(lastSeq: opened.lastSeq)
         var writerConfiguration = configuration.writerConfiguration
         writerConfiguration.exercise = exercise
@@ -87,6 +91,7 @@ public final class World: Sendable {
         self.readPool = readPool
         self.bus = bus
         self.surge = surge
+        self.deadlines = deadlines
         self.alerts = alerts
         self.runs = runs
         self.notifier = notifier

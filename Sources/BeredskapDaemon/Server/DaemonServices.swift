@@ -17,6 +17,7 @@ public final class DaemonServices: Sendable {
     public let clock: any WallClock
     public let scheduler: Scheduler
     public let surge: SurgeMonitor
+    public let deadlines: DeadlineEngine
     public let alerts: AlertEngine
     public let notifier: Notifier
     public let playbooks: PlaybookLibrary
@@ -43,6 +44,7 @@ public final class DaemonServices: Sendable {
         clock = world.clock
         scheduler = world.scheduler
         surge = world.surge
+        deadlines = world.deadlines
         alerts = world.alerts
         notifier = world.notifier
         playbooks = world.playbooks

@@ -153,12 +153,16 @@ enum AlertFormat {
             return (rule.severity?.name(language) ?? "–")
                 + Text(" behind > \(persons) and > \(share)", nb: " etter > \(persons) og > \(share)")(language)
         }
+        if let overdue = rule.overdue {
+            return (rule.severity?.name(language) ?? "–")
+                + Text(" overdue > \(overdue) per rule and district", nb: " over fristen > \(overdue) per regel og bydel")(language)
+        }
         return (rule.severity?.name(language) ?? "–") + (rule.after.map { " > \($0)" } ?? "")
     }
 
     static let ruleCSVHeader = [
         "id", "enabled", "warning", "critical", "clear", "severity", "after", "for", "keep_firing_for", "repeat_interval",
-        "escalate_after", "escalation_limit", "open", "firing", "min_lag", "min_lag_share",
+        "escalate_after", "escalation_limit", "open", "firing", "min_lag", "min_lag_share", "overdue",
     ]
 
     static func ruleCSVRow(_ rule: RuleResource) -> [String] {
@@ -170,6 +174,7 @@ enum AlertFormat {
             timing.keepFiringFor.description, timing.repeatInterval?.description ?? "",
             timing.escalateAfter?.description ?? "", String(timing.escalationLimit), String(rule.open), String(rule.firing),
             rule.lag.map { String($0.minLag) } ?? "", rule.lag.map { String($0.minLagShare) } ?? "",
+            rule.overdue.map(String.init) ?? "",
         ]
     }
 }

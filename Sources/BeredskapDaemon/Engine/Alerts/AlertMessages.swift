@@ -101,6 +101,11 @@ struct AlertMessage {
             return Text(
                 "\(name.en): \(behind) persons behind the settlement expected by today (threshold \(limit)).",
                 nb: "\(name.nb): \(behind) personer etter bosettingen som var ventet til i dag (terskel \(limit)).")
+        case "deadline_overdue":
+            let overdue = Self.whole(value), limit = Self.whole(alert.threshold ?? 0)
+            return Text(
+                "\(name.en): \(overdue) persons overdue (threshold \(limit)).",
+                nb: "\(name.nb): \(overdue) personer over fristen (terskel \(limit)).")
         default:
             return Text("Value: \(Self.whole(value))", nb: "Verdi: \(Self.whole(value))")
         }
@@ -139,6 +144,7 @@ struct AlertMessage {
         case "surge_level": Text("Arrival surge in Oslo", nb: "Økte ankomster til Oslo")
         case "notification_dead": Text("A notification could not be delivered", nb: "En melding kunne ikke leveres")
         case "settlement_lag": Text("\(name.en): settlement behind the quota", nb: "\(name.nb): bosettingen ligger etter kvoten")
+        case "deadline_overdue": Text("\(name.en): deadlines overdue", nb: "\(name.nb): frister overskredet")
         default: Text("\(alert.key.rule) \(alert.key.subject)", nb: "\(alert.key.rule) \(alert.key.subject)")
         }
     }

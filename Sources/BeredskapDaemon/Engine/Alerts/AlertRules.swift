@@ -33,6 +33,7 @@ enum AlertRules {
         if alerts.surgeLevel.enabled { rules.append(SurgeLevelRule(settings: alerts.surgeLevel)) }
         if alerts.notificationDead.enabled { rules.append(NotificationDeadRule(settings: alerts.notificationDead)) }
         if alerts.settlementLag.enabled { rules.append(SettlementLagRule(settings: alerts.settlementLag)) }
+        if alerts.deadlineOverdue.enabled { rules.append(DeadlineOverdueRule(settings: alerts.deadlineOverdue)) }
         return rules
     }
 
@@ -41,7 +42,7 @@ enum AlertRules {
     static let subjectKinds: [String: String] = [
         "facility_utilization": "facility", "facility_cap": "facility", "stale_report": "facility",
         "kind_utilization": "kind", "city_utilization": "city", "surge_level": "city", "notification_dead": "notification",
-        "settlement_lag": "district",
+        "settlement_lag": "district", "deadline_overdue": DeadlineSubject.kind,
     ]
 
     /// Whether `rule`'s alerts can be about `subject`.
@@ -152,5 +153,15 @@ struct SettlementLagRule: AlertRule {
         // A record touches its district; new quotas or reference figures touch every district.
         if let subject = event.subject, subject.hasPrefix("district/") { return [subject] }
         return District.oslo.map { "district/\($0.id)" }
+    }
+}
+
+struct DeadlineOverdueRule: AlertRule {
+    let settings: DaemonConfiguration.DeadlineOverdueRule
+    var condition: AlertCondition { .deadlineOverdue(settings.severity, threshold: settings.threshold) }
+    var policy: AlertLifecycle.Policy { settings.policy }
+
+    func subjects(touchedBy event: Event) -> [String] {
+        event.is(DeadlineEvents.overdueChanged) ? [event.subject].compactMap { $0 } : []
     }
 }

@@ -219,12 +219,17 @@ struct EvaluationRun {
         let needsPlaces = keys.contains { $0.subject == "city" || $0.subject.hasPrefix("kind/") }
         let needsDead = keys.contains { $0.subject.hasPrefix("notification/") }
         let needsSettlement = keys.contains { $0.subject.hasPrefix("district/") }
-        let loaded = AlertFigures(
+        let needsDeadlines = keys.contains { $0.subject.hasPrefix(DeadlineSubject.kind + "/") }
+        var loaded = AlertFigures(
             facilities: Dictionary(uniqueKeysWithValues: facilities.map { ($0.id, $0) }),
             places: needsPlaces ? try connection.placesByKind() : [:], surgeLevel: try connection.surgeState().level,
             now: now, cap: settings.cap,
             deadNotifications: needsDead ? Set(try connection.notifications(state: .dead, limit: 10_000).map(\.id)) : [],
             settlement: needsSettlement ? try settlementFigures(connection) : nil)
+        if needsDeadlines {
+            loaded.deadlineOverdue = Dictionary(
+                try connection.deadlineOverdueCounts().map { ($0.key.subject, $0.value) }, uniquingKeysWith: { $1 })
+        }
         inputs = loaded
         return loaded
     }

@@ -28,6 +28,8 @@ extension DaemonConfiguration {
         public var surgeLevel = SurgeRule()
         /// A district behind its settlement quota (`SettlementLagConfiguration.swift`).
         public var settlementLag = SettlementLagRule()
+        /// Too many persons of a district overdue with one deadline rule (`DeadlineOverdueConfiguration.swift`).
+        public var deadlineOverdue = DeadlineOverdueRule()
         public var flapping = FlapDetector.Settings()
     }
 
@@ -115,7 +117,7 @@ extension DaemonConfiguration {
 extension DaemonConfiguration.Alerts: Decodable {
     private enum CodingKeys: String, CodingKey {
         case facilityUtilization, kindUtilization, cityUtilization, facilityCap, staleReport, notificationDead, surgeLevel
-        case settlementLag, flapping
+        case settlementLag, deadlineOverdue, flapping
     }
 
     public init(from decoder: any Decoder) throws {
@@ -129,6 +131,7 @@ extension DaemonConfiguration.Alerts: Decodable {
         notificationDead = try container.overlay(.notificationDead, default: defaults.notificationDead) { $0.problems() }
         surgeLevel = try container.overlay(.surgeLevel, default: defaults.surgeLevel) { $0.policy.problems() }
         settlementLag = try container.overlay(.settlementLag, default: defaults.settlementLag) { $0.problems() }
+        deadlineOverdue = try container.overlay(.deadlineOverdue, default: defaults.deadlineOverdue) { $0.problems() }
         flapping = try container.overlay(.flapping, default: defaults.flapping) { $0.validate() }
     }
 }

@@ -19,12 +19,12 @@ enum RuleResources {
         func rule(
             _ id: String, enabled: Bool, policy: AlertLifecycle.Policy, thresholds: AlertThresholds? = nil,
             severity: AlertSeverity? = nil, levels: SurgeSeverities? = nil, after: FixedDuration? = nil,
-            lag: SettlementLagThresholds? = nil
+            lag: SettlementLagThresholds? = nil, overdue: Int? = nil
         ) -> RuleResource {
             let mine = open.filter { $0.key.rule == id }
             return RuleResource(
                 id: id, enabled: enabled, thresholds: thresholds, severity: severity, levels: levels, after: after, lag: lag,
-                timing: RuleTiming(policy), open: mine.count, firing: mine.filter { $0.lifecycle.state == .firing }.count)
+                overdue: overdue, timing: RuleTiming(policy), open: mine.count, firing: mine.filter { $0.lifecycle.state == .firing }.count)
         }
         func utilization(_ id: String, _ settings: DaemonConfiguration.UtilizationRule) -> RuleResource {
             rule(id, enabled: settings.enabled, policy: settings.policy, thresholds: settings.thresholds)
@@ -46,6 +46,9 @@ enum RuleResources {
             rule(
                 "settlement_lag", enabled: alerts.settlementLag.enabled, policy: alerts.settlementLag.policy,
                 severity: alerts.settlementLag.severity, lag: alerts.settlementLag.thresholds),
+            rule(
+                "deadline_overdue", enabled: alerts.deadlineOverdue.enabled, policy: alerts.deadlineOverdue.policy,
+                severity: alerts.deadlineOverdue.severity, overdue: alerts.deadlineOverdue.threshold),
         ])
     }
 }

@@ -15,6 +15,7 @@ struct MilestoneRoutes {
                 let body = try context.decodeBody(NewMilestone.self)
                 let note = try PersonInput.text(body.note, field: "note")
                 let calendar = settings.calendar
+                let rules = settings.configuration.deadlines.active
                 return .mutation { transaction in
                     let today = calendar.date(of: transaction.now)
                     let (person, _) = try PersonInput.draft(id, transaction.connection)
@@ -31,7 +32,7 @@ struct MilestoneRoutes {
                         PersonEvents.MilestoneRecorded(person: id, milestone: body.milestone, date: date), subject: "person/\(id)")
                     try transaction.recordPersonMilestone(
                         id, PersonMilestone(milestone: body.milestone, date: date, note: note), seq: event.seq)
-                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, transaction.connection)
+                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, transaction.connection)
                     return try CommandReply.json(status: 201, Mutation(shown, eventSeq: event.seq))
                 }
             },
@@ -45,6 +46,7 @@ struct MilestoneRoutes {
                 let body = try context.decodeBody(MilestoneCorrection.self)
                 let reason = try PersonInput.reason(body.reason)
                 let calendar = settings.calendar
+                let rules = settings.configuration.deadlines.active
                 return .mutation { transaction in
                     let today = calendar.date(of: transaction.now)
                     let (person, _) = try PersonInput.draft(id, transaction.connection)
@@ -66,7 +68,7 @@ struct MilestoneRoutes {
                     try transaction.correctPersonMilestone(
                         id, milestone, id: correction,
                         PersonMilestone.Correction(from: recorded.date, to: date, reason: reason, at: transaction.now), seq: event.seq)
-                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, transaction.connection)
+                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, transaction.connection)
                     return try CommandReply.json(status: 200, Mutation(shown, eventSeq: event.seq))
                 }
             },

@@ -48,14 +48,14 @@ enum PersonInput {
     }
 
     /// Person `id` as a single answer shows it: with milestones (and their corrections) and
-    /// each default rule's deadline on `today`.
-    static func resource(_ person: Person, today: CalendarDate, calendar: LocalCalendar, _ connection: SQLiteConnection) throws
-        -> PersonResource
-    {
+    /// the deadline of each rule in force (`deadlines.rules`) on `today`.
+    static func resource(
+        _ person: Person, today: CalendarDate, calendar: LocalCalendar, rules: [DeadlineRule], _ connection: SQLiteConnection
+    ) throws -> PersonResource {
         let milestones = try connection.personMilestones(person.id)
         let facts = person.facts(milestones: Dictionary(milestones.map { ($0.milestone, $0.date) }, uniquingKeysWith: { $1 }))
         let deadlines = facts.map { facts in
-            DeadlineRule.defaults.map { rule in
+            rules.map { rule in
                 let evaluation = DeadlineEvaluation(rule: rule, facts: facts, on: today, calendar: calendar)
                 return PersonDeadline(rule: rule.id, state: evaluation.state, dueDate: evaluation.dueDate, late: evaluation.late)
             }

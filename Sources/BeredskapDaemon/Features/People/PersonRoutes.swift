@@ -16,6 +16,7 @@ struct PersonRoutes {
             Route(Endpoints.People.register) { context throws(APIError) in
                 let body = try context.decodeBody(PersonDraft.self)
                 let calendar = settings.calendar
+                let rules = settings.configuration.deadlines.active
                 let recording = FlowRecording(settings)
                 return .mutation { transaction in
                     let today = calendar.date(of: transaction.now)
@@ -24,7 +25,7 @@ struct PersonRoutes {
                     if let move = PersonMove.between(nil, draft, on: today) {
                         try PersonMoves.record(move, recording, in: &transaction)
                     }
-                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, transaction.connection)
+                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, transaction.connection)
                     return try CommandReply.json(status: 201, Mutation(shown, eventSeq: transaction.events.last?.seq ?? event.seq))
                 }
             },
@@ -45,11 +46,12 @@ struct PersonRoutes {
             Route(Endpoints.People.show, audited: .subject("person/{id}")) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
                 let calendar = settings.calendar
+                let rules = settings.configuration.deadlines.active
                 let today = calendar.date(of: clock.now())
                 return .recordedRead { connection in
                     let person = try PersonInput.person(id, connection)
                     return try CommandReply.json(
-                        status: 200, PersonInput.resource(person, today: today, calendar: calendar, connection))
+                        status: 200, PersonInput.resource(person, today: today, calendar: calendar, rules: rules, connection))
                 }
             },
             Route(Endpoints.People.change) { context throws(APIError) in
@@ -61,6 +63,7 @@ struct PersonRoutes {
                     throw .invalidField("body", Text("give at least one field to change", nb: "oppgi minst ett felt å endre"))
                 }
                 let calendar = settings.calendar
+                let rules = settings.configuration.deadlines.active
                 let recording = FlowRecording(settings)
                 return .mutation { transaction in
                     let today = calendar.date(of: transaction.now)
@@ -81,7 +84,7 @@ struct PersonRoutes {
                             seq = transaction.events.last?.seq ?? seq
                         }
                     }
-                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, transaction.connection)
+                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, transaction.connection)
                     return try CommandReply.json(status: 200, Mutation(shown, eventSeq: seq))
                 }
             },

@@ -19,6 +19,7 @@ struct PrivacyRoutes {
             Route(Endpoints.People.export, audited: .subject("person/{id}")) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
                 let calendar = settings.calendar
+                let rules = settings.configuration.deadlines.active
                 let today = calendar.date(of: clock.now())
                 return .recordedRead { connection in
                     let person = try PersonInput.person(id, connection)
@@ -27,7 +28,7 @@ struct PrivacyRoutes {
                             at: event.time, user: event.actor.user, uid: event.actor.uid,
                             route: event.data["route"]?.stringValue ?? "")
                     }
-                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, connection)
+                    let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, connection)
                     return try CommandReply.json(status: 200, PersonExport(person: shown, reads: reads))
                 }
             },
