@@ -48,6 +48,8 @@ enum PeopleScenario {
         var residentMegabytes: Double
         var summaryP50: Double
         var personP50: Double
+        /// One person's deadlines from the engine, in process (no request, no audit row).
+        var engineLookupP50: Double
         var milestoneRate: Double
         var milestoneP50: Double
         var microsecondsPerMilestone: Double
@@ -67,6 +69,7 @@ enum PeopleScenario {
             ("resident memory after start (MB, whole process)", { String(format: "%.0f", $0.residentMegabytes) }),
             ("GET /v1/deadlines/summary p50 (ms), under load", { String(format: "%.3f", $0.summaryP50) }),
             ("GET /v1/persons/{id} p50 (ms, audited read), under load", { String(format: "%.3f", $0.personP50) }),
+            ("one person's deadlines from the engine p50 (ms), under load", { String(format: "%.4f", $0.engineLookupP50) }),
             ("POST …/milestones, 32 clients (per s)", { String(format: "%.0f", $0.milestoneRate) }),
             ("POST …/milestones p50 (ms)", { String(format: "%.3f", $0.milestoneP50) }),
             ("writer execution per milestone (µs)", { String(format: "%.1f", $0.microsecondsPerMilestone) }),
@@ -126,7 +129,24 @@ enum PeopleScenario {
                 group.leave()
             }
         }
+        let lookups = Mutex<[UInt64]>([])
+        let sampling = Atomic<Bool>(true)
+        let engine = daemon.world.deadlines
+        Thread.detachNewThread {
+            var n = 0
+            var samples: [UInt64] = []
+            while sampling.load(ordering: .relaxed) {
+                n += 1
+                let started = DispatchTime.now().uptimeNanoseconds
+                _ = engine.deadlines(of: Int64((n * 7919) % persons + 1))
+                samples.append(DispatchTime.now().uptimeNanoseconds - started)
+                usleep(1000)
+            }
+            lookups.withLock { $0 = samples }
+        }
         group.wait()
+        sampling.store(false, ordering: .relaxed)
+        let lookupSamples = waitForSamples(lookups)
         let writerAfter = daemon.services.writer.currentStatistics
         let measured = results.withLock { $0 }
         let recordResult = measured["record"] ?? (LoadResult(), 1)
@@ -135,6 +155,7 @@ enum PeopleScenario {
             persons: persons, milestones: milestones, generateSeconds: generateSeconds, startSeconds: startSeconds,
             residentMegabytes: resident, summaryP50: measured["summary"]?.0.latenciesNanoseconds.quantileMilliseconds(0.5) ?? 0,
             personP50: measured["show"]?.0.latenciesNanoseconds.quantileMilliseconds(0.5) ?? 0,
+            engineLookupP50: lookupSamples.quantileMilliseconds(0.5),
             milestoneRate: Double(recordResult.0.requests) / recordResult.1,
             milestoneP50: recordResult.0.latenciesNanoseconds.quantileMilliseconds(0.5),
             microsecondsPerMilestone: (writerAfter.executeSeconds - writerBefore.executeSeconds) * 1e6 / commands,
@@ -195,6 +216,16 @@ enum PeopleScenario {
             if status == 200 || status == 404 { return }
         }
         throw BenchError("the deadline summary did not answer within 120 s")
+    }
+
+    /// The sampler's figures, once it has handed them over.
+    private static func waitForSamples(_ samples: borrowing Mutex<[UInt64]>) -> [UInt64] {
+        for _ in 0..<1000 {
+            let taken = samples.withLock { $0 }
+            if !taken.isEmpty { return taken }
+            usleep(1000)
+        }
+        return []
     }
 
     /// VmRSS of this process in MB.

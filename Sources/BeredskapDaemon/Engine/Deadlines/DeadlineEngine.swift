@@ -1,3 +1,4 @@
+import BeredskapAPI
 import BeredskapCore
 import BeredskapSQLite
 import BeredskapStore
@@ -99,6 +100,12 @@ public final class DeadlineEngine: Sendable, Engine {
     /// Reads the picture under its lock (the routes: lists, the summary, the status).
     func read<T>(_ body: (inout DeadlineBook) -> T) -> T {
         book.withLock { body(&$0) }
+    }
+
+    /// One person's deadlines as the engine holds them now, under the rules in force; nil for
+    /// a person it does not follow (unknown or erased).
+    public func deadlines(of person: Int64) -> [PersonDeadline]? {
+        read { $0.deadlines(of: person) }
     }
 
     /// Waits until the work queued so far is done (tests, and a caller that wants what it just
