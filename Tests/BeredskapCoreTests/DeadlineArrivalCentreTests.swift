@@ -7,7 +7,7 @@ import Testing
 @Suite struct DeadlineArrivalCentreTests {
     private func stay(arrivedAt arrival: String, left: String? = nil) throws -> PersonFacts {
         let calendar = try osloCalendar()
-        var milestones = [Milestone.arrivedArrivalCentre: MilestoneTime(instant: try #require(Timestamp(rfc3339: arrival)), calendar: calendar)]
+        var milestones: MilestoneTimes = [.arrivedArrivalCentre: MilestoneTime(instant: try #require(Timestamp(rfc3339: arrival)), calendar: calendar)]
         if let left {
             milestones[.leftArrivalCentre] = MilestoneTime(instant: try #require(Timestamp(rfc3339: left)), calendar: calendar)
         }

@@ -18,7 +18,7 @@ func person(
 ) throws -> PersonFacts {
     PersonFacts(
         birth: .date(try date(born)), unaccompanied: unaccompanied, disability: disability,
-        milestones: try milestones.mapValues { MilestoneTime(date: try date($0)) })
+        milestones: MilestoneTimes(try milestones.mapValues { MilestoneTime(date: try date($0)) }))
 }
 
 /// `rule` evaluated for `facts` on the day `on`, in Oslo.

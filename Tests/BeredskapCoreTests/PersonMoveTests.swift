@@ -56,3 +56,17 @@ import Testing
         for status in PersonStatus.allCases { #expect(!status.next.contains(status)) }
     }
 }
+
+@Suite struct MilestoneTimesTests {
+    @Test func everyMilestoneHasItsOwnSlot() {
+        #expect(Milestone.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+        var times = MilestoneTimes()
+        let day = CalendarDate(daysSinceEpoch: 20_000)
+        for milestone in Milestone.allCases { times[milestone] = MilestoneTime(date: day.adding(days: milestone.ordinal)) }
+        #expect(Milestone.allCases.allSatisfy { times[$0]?.date == day.adding(days: $0.ordinal) })
+        #expect(times.recorded.map(\.milestone) == Milestone.allCases)
+        times[.settled] = nil
+        #expect(times[.settled] == nil && times.recorded.count == Milestone.allCases.count - 1)
+        #expect(MilestoneTimes([.tbScreening: MilestoneTime(date: day)]) == [.tbScreening: MilestoneTime(date: day)])
+    }
+}

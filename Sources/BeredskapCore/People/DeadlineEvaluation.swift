@@ -44,10 +44,19 @@ public struct DeadlineEvaluation: Sendable, Hashable {
         state = standing.state
         dueDate = standing.dueDate
         late = standing.late
-        nextChange = Standing.changeDays(rule: rule, facts: facts, calendar: calendar)
-            .filter { $0 > today }
-            .sorted()
-            .first { Standing(rule: rule, facts: facts, on: $0, calendar: calendar) != standing }
+        // The candidate days in order, each looked at once (a handful: a small array, sorted).
+        var candidates = Standing.changeDays(rule: rule, facts: facts, calendar: calendar)
+        candidates.sort()
+        var previous: CalendarDate?
+        var change: CalendarDate?
+        for day in candidates where day > today && day != previous {
+            previous = day
+            if Standing(rule: rule, facts: facts, on: day, calendar: calendar) != standing {
+                change = day
+                break
+            }
+        }
+        nextChange = change
     }
 }
 
@@ -100,18 +109,23 @@ private struct Standing: Equatable {
     /// milestones come to count, and for each due date the rule can have, the first `due_soon`
     /// day and the first overdue day. Between two of these days nothing an evaluation reads
     /// changes, so the first of them with a different standing is the next change.
-    static func changeDays(rule: DeadlineRule, facts: PersonFacts, calendar: LocalCalendar) -> Set<CalendarDate> {
-        var milestones = [rule.start, rule.metBy]
-        if case .before(let other, _) = rule.due { milestones.append(other) }
-        var days = Set(milestones.compactMap { facts.milestones[$0]?.date })
-        guard let start = facts.milestones[rule.start] else { return days }
-        var dueDates = [dueDate(rule.due, start: start, before: { _ in nil }, calendar: calendar)]
-        if case .before(let other, _) = rule.due, facts.milestones[other] != nil {
-            dueDates.append(dueDate(rule.due, start: start, before: { facts.milestones[$0] }, calendar: calendar))
+    /// (May repeat a day; at most seven.)
+    static func changeDays(rule: DeadlineRule, facts: PersonFacts, calendar: LocalCalendar) -> [CalendarDate] {
+        var days: [CalendarDate] = []
+        days.reserveCapacity(7)
+        var other: Milestone?
+        if case .before(let milestone, _) = rule.due { other = milestone }
+        for milestone in [rule.start, rule.metBy, other] {
+            if let milestone, let date = facts.milestones[milestone]?.date { days.append(date) }
         }
-        for due in dueDates {
-            days.insert(due.adding(days: 1 - rule.dueSoonDays))
-            days.insert(due.adding(days: 1))
+        guard let start = facts.milestones[rule.start] else { return days }
+        func add(_ due: CalendarDate) {
+            days.append(due.adding(days: 1 - rule.dueSoonDays))
+            days.append(due.adding(days: 1))
+        }
+        add(dueDate(rule.due, start: start, before: { _ in nil }, calendar: calendar))
+        if let other, facts.milestones[other] != nil {
+            add(dueDate(rule.due, start: start, before: { facts.milestones[$0] }, calendar: calendar))
         }
         return days
     }

@@ -61,7 +61,7 @@ public struct Person: Sendable, Equatable {
         if dates[.arrivedMunicipality] == nil, let arrived = details.arrivedCity { dates[.arrivedMunicipality] = arrived }
         return PersonFacts(
             birth: details.birth, unaccompanied: details.unaccompanied, disability: details.vulnerabilities.contains(.disability),
-            milestones: dates.mapValues { MilestoneTime(date: $0) })
+            milestones: MilestoneTimes(dates.mapValues { MilestoneTime(date: $0) }))
     }
 }
 

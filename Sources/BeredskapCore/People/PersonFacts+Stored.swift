@@ -3,13 +3,12 @@ extension PersonFacts {
     /// person's arrival dates, which count as `arrived_norway` and `arrived_municipality` unless
     /// those are recorded themselves (as `Person.facts(milestones:)` reads them).
     public init(
-        birth: PersonBirth, unaccompanied: Bool, disability: Bool, recorded: [Milestone: CalendarDate],
+        birth: PersonBirth, unaccompanied: Bool, disability: Bool, recorded: MilestoneTimes,
         arrivedNorway: CalendarDate?, arrivedCity: CalendarDate?
     ) {
-        var dates = recorded
-        if dates[.arrivedNorway] == nil, let arrivedNorway { dates[.arrivedNorway] = arrivedNorway }
-        if dates[.arrivedMunicipality] == nil, let arrivedCity { dates[.arrivedMunicipality] = arrivedCity }
-        self.init(
-            birth: birth, unaccompanied: unaccompanied, disability: disability, milestones: dates.mapValues { MilestoneTime(date: $0) })
+        var times = recorded
+        if times[.arrivedNorway] == nil, let arrivedNorway { times[.arrivedNorway] = MilestoneTime(date: arrivedNorway) }
+        if times[.arrivedMunicipality] == nil, let arrivedCity { times[.arrivedMunicipality] = MilestoneTime(date: arrivedCity) }
+        self.init(birth: birth, unaccompanied: unaccompanied, disability: disability, milestones: times)
     }
 }

@@ -26,9 +26,9 @@ public struct PersonFacts: Sendable, Hashable {
     /// A known disability (the vulnerability flag), which makes the disability grant apply.
     public var disability: Bool
     /// Each milestone's effective time — after corrections, one per kind.
-    public var milestones: [Milestone: MilestoneTime]
+    public var milestones: MilestoneTimes
 
-    public init(birth: PersonBirth, unaccompanied: Bool = false, disability: Bool = false, milestones: [Milestone: MilestoneTime] = [:]) {
+    public init(birth: PersonBirth, unaccompanied: Bool = false, disability: Bool = false, milestones: MilestoneTimes = [:]) {
         self.birth = birth
         self.unaccompanied = unaccompanied
         self.disability = disability

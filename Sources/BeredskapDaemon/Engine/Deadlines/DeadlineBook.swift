@@ -112,7 +112,7 @@ struct DeadlineBook: Sendable {
             slot = append(row.person)
         }
         store(row, in: slot)
-        evaluate(slot)
+        evaluate(slot, facts: row.facts)
         count(slot, 1)
     }
 
@@ -195,7 +195,7 @@ struct DeadlineBook: Sendable {
         let person = slots[slot]
         let birth: PersonBirth = person.flags & Self.estimatedBirth != 0
             ? .estimatedYear(Int(person.birth)) : .date(CalendarDate(daysSinceEpoch: Int64(person.birth)))
-        var milestones: [Milestone: MilestoneTime] = [:]
+        var milestones = MilestoneTimes()
         let base = slot * Self.milestones.count
         for (index, milestone) in Self.milestones.enumerated() where milestoneDays[base + index] != Self.noDate {
             milestones[milestone] = MilestoneTime(date: CalendarDate(daysSinceEpoch: Int64(milestoneDays[base + index])))
@@ -205,9 +205,10 @@ struct DeadlineBook: Sendable {
             milestones: milestones)
     }
 
-    /// Evaluates every rule for the person on `today` and queues the next change.
-    private mutating func evaluate(_ slot: Int) {
-        let facts = facts(slot)
+    /// Evaluates every rule for the person on `today` and queues the next change (`facts`: the
+    /// person's as just stored, if at hand).
+    private mutating func evaluate(_ slot: Int, facts given: PersonFacts? = nil) {
+        let facts = given ?? facts(slot)
         var next = Self.noDay
         for (index, rule) in rules.enumerated() {
             // Without its start milestone a rule does not apply, whatever else is there (the

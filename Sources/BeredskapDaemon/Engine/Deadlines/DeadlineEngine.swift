@@ -119,11 +119,15 @@ public final class DeadlineEngine: Sendable, Engine {
     private func rebuild() {
         let settings = settings.withLock { $0 }
         var rebuilt = DeadlineBook(rules: settings.rules, today: settings.calendar.date(of: clock.now()), calendar: settings.calendar)
-        do {
-            try readPool.read { connection in
-                try connection.forEachPersonDeadlineFacts { rebuilt.update($0) }
-            }
-        } catch {
+        // The store is read on a thread of its own while the facts are evaluated here.
+        let readPool = readPool
+        let pipe = FactsPipe.start { pass in
+            try readPool.read { connection in try connection.forEachPersonDeadlineFacts(pass) }
+        }
+        while let batch = pipe.next() {
+            for facts in batch { rebuilt.update(facts) }
+        }
+        if let error = pipe.error {
             DaemonLog.error("could not read the persons' deadline facts: \(error); trying again in \(Scheduler.retryDelay.milliseconds / 1000) s")
             scheduler.retry("retry/deadlines/rebuild") { [weak self] in self?.rebuildLater() }
             return
