@@ -63,6 +63,10 @@ import Testing
         #expect(anchored.channels["ovelse"]?.settings == .file(path: "/var/lib/beredskap/ovelse.ndjson"))
         #expect(anchored.channels["fast"]?.settings == .file(path: "/var/log/fast.ndjson"))
         #expect(anchored.channels["ovelse"]?.exercise == true)
+        // The default state directory is relative: the path must not be, or the copy's
+        // notifier would put it in the copy's directory, which goes with the run.
+        let relative = notifications.anchoringFiles(in: ".beredskap", workingDirectory: "/srv/oslo")
+        #expect(relative.channels["ovelse"]?.settings == .file(path: "/srv/oslo/.beredskap/ovelse.ndjson"))
         #expect(notifications.exerciseChannels == ["ovelse", "fast"])
     }
 }
