@@ -94,7 +94,7 @@ let package = Package(
             name: "BeredskapEndToEndTests",
             dependencies: [
                 "beredskapd", "beredskap", "BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore",
-                "BeredskapHTTP", "BeredskapHTTPParser", "BeredskapTestSupport",
+                "BeredskapHTTP", "BeredskapHTTPParser", "BeredskapSQLite", "BeredskapTestSupport",
             ]
         ),
     ],

@@ -26,6 +26,19 @@ private func gaps(_ instants: [Timestamp]) -> [Int64] {
         #expect(schedule.last == start.adding(milliseconds: 1_800_000))
     }
 
+    @Test("A receiver's Retry-After is waited out, beyond the maximum delay, but not beyond the deadline")
+    func retryAfterIsHonouredUpToTheDeadline() {
+        let policy = RetryPolicy(initialDelay: .seconds(30), maximumDelay: .seconds(600), jitter: 0, deadline: .seconds(3600))
+        let after = { (wait: FixedDuration?, last: Timestamp) in
+            policy.nextAttempt(after: 1, firstAttemptAt: start, lastAttemptAt: last, seed: 1, retryAfter: wait)?.milliseconds(since: start)
+        }
+        #expect(after(nil, start) == 30_000, "no wait asked: the backoff")
+        #expect(after(.seconds(5), start) == 30_000, "a shorter wait than the backoff changes nothing")
+        #expect(after(.seconds(900), start) == 900_000, "a longer one is honoured, past the 600 s maximum")
+        #expect(after(.seconds(7200), start) == 3_600_000, "but the last attempt is at the deadline")
+        #expect(after(.seconds(60), start.adding(milliseconds: 3_600_000)) == nil, "and after it there is none")
+    }
+
     @Test("Jitter keeps every delay within the fraction of its base delay", arguments: [0.1, 0.2, 0.5])
     func jitterBounds(jitter: Double) {
         let policy = RetryPolicy(jitter: jitter, deadline: .seconds(86_400))

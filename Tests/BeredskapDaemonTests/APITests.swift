@@ -250,6 +250,35 @@ import Testing
         #expect(try first.request("GET", "/v1/health").status == 200)
     }
 
+    /// Slowloris: with every slot taken, a new connection takes the slot of the client that
+    /// has waited longest on its request head (trickling it, or silent), which gets 408;
+    /// clients that have been served keep theirs.
+    @Test func aSlowClientGivesUpItsSlotToANewConnection() throws {
+        // One loop, so that every connection that can give up its slot is on it.
+        let harness = try DaemonHarness {
+            $0.http.maxConnections = 3
+            $0.http.eventLoops = 1
+        }
+        let served = try harness.connect()
+        #expect(try served.request("GET", "/v1/health").status == 200)
+        let trickling = try harness.connect()
+        try trickling.send(raw: "GET /v1/health HTTP/1.1\r\nHo")
+        let silent = try harness.connect()
+        let first = try harness.connect()
+        #expect(try first.request("GET", "/v1/health").status == 200, "in the place of one waiting")
+        let second = try harness.connect()
+        #expect(try second.request("GET", "/v1/health").status == 200, "in the place of the other")
+        for slow in [trickling, silent] {
+            let evicted = try slow.readResponse()
+            #expect(evicted.status == 408)
+            #expect(evicted.errorCode == "request_timeout")
+        }
+        // Now every slot is a client that has been served: the next is refused.
+        let third = try harness.connect()
+        #expect(try third.readResponse().status == 503)
+        #expect(try served.request("GET", "/v1/health").status == 200, "the served client kept its slot")
+    }
+
     @Test func norwegianMessagesOnRequest() throws {
         let harness = try DaemonHarness()
         let response = try harness.connect(as: People.viewer).request(

@@ -3,15 +3,27 @@ import Glibc
 import Synchronization
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel) for webhook tests: it
-/// reads one request per connection, records it, and answers with `status` — or, when
-/// `status` is nil, never answers (to exercise timeouts).
+/// reads one request per connection, records it, and answers it as told — a status, never
+/// (to exercise timeouts), or a reset — either always the same or by a script, one reply per
+/// request in turn.
 public final class LoopbackHTTPServer: Sendable {
+    /// What the server does with one request.
+    public enum Reply: Sendable {
+        case status(Int, body: String = "", headers: [String: String] = [:])
+        /// Keeps the connection open and never answers.
+        case hang
+        /// Closes with a TCP reset (SO_LINGER 0) instead of answering.
+        case reset
+    }
+
     public struct Request: Sendable {
         public var method: String
         public var target: String
         /// Lowercased names.
         public var headers: [String: String]
         public var body: [UInt8]
+        /// When the request was read in full.
+        public var receivedAt: Date
     }
 
     public let port: UInt16
@@ -21,7 +33,12 @@ public final class LoopbackHTTPServer: Sendable {
 
     /// - Parameter port: 0 lets the kernel choose; a given port is one a receiver that was
     ///   down comes back on.
-    public init(status: Int?, body: String = "", port requested: UInt16 = 0) throws {
+    public convenience init(status: Int?, body: String = "", port requested: UInt16 = 0) throws {
+        try self.init(script: [], then: status.map { .status($0, body: body) } ?? .hang, port: requested)
+    }
+
+    /// Answers the n-th request with `script[n]`, and every request after the script with `then`.
+    public init(script: [Reply], then: Reply, port requested: UInt16 = 0) throws {
         listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var reuse: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
@@ -37,14 +54,23 @@ public final class LoopbackHTTPServer: Sendable {
                     close(connection)
                     continue
                 }
-                requests.withLock { $0.append(request) }
-                guard let status else {
-                    held.withLock { $0.append(connection) }
-                    continue
+                let index = requests.withLock { requests in
+                    requests.append(request)
+                    return requests.count - 1
                 }
-                let reply = "HTTP/1.1 \(status) Status\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
-                _ = Array(reply.utf8).withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                close(connection)
+                switch index < script.count ? script[index] : then {
+                case .hang:
+                    held.withLock { $0.append(connection) }
+                case .reset:
+                    var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+                    setsockopt(connection, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+                    close(connection)
+                case .status(let status, let body, let headers):
+                    let extra = headers.map { "\($0.key): \($0.value)\r\n" }.joined()
+                    let reply = "HTTP/1.1 \(status) Status\r\nContent-Length: \(body.utf8.count)\r\n\(extra)Connection: close\r\n\r\n\(body)"
+                    _ = Array(reply.utf8).withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                    close(connection)
+                }
             }
         }.start()
     }
@@ -108,6 +134,7 @@ public final class LoopbackHTTPServer: Sendable {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        return Request(method: requestLine[0], target: requestLine[1], headers: headers, body: Array(data[headEnd...]))
+        return Request(
+            method: requestLine[0], target: requestLine[1], headers: headers, body: Array(data[headEnd...]), receivedAt: Date())
     }
 }

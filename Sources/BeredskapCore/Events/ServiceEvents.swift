@@ -11,7 +11,25 @@ public enum ServiceEvents {
     /// An administrator's online backup was written and verified (`POST /v1/backup`).
     public static let backupWritten = EventType<BackupWritten>(.daemon, "backup_written")
 
-    public static let all: [EventKind] = [started.kind, stopped.kind, configReloaded.kind, configReloadFailed.kind, backupWritten.kind]
+    /// The store takes writes again after it could not (a full disk): written as the first
+    /// thing once it can, since nothing could be written while it lasted.
+    public static let storageRestored = EventType<StorageRestored>(.daemon, "storage_restored")
+
+    public static let all: [EventKind] = [
+        started.kind, stopped.kind, configReloaded.kind, configReloadFailed.kind, backupWritten.kind, storageRestored.kind,
+    ]
+
+    public struct StorageRestored: EventPayload, Equatable {
+        /// The first write that failed.
+        public var since: Timestamp
+        /// Batches of writes refused while it lasted.
+        public var failedBatches: Int
+
+        public init(since: Timestamp, failedBatches: Int) {
+            self.since = since
+            self.failedBatches = failedBatches
+        }
+    }
 
     public struct Started: EventPayload, Equatable {
         public var version: String

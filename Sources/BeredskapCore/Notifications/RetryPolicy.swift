@@ -58,15 +58,18 @@ public struct RetryPolicy: Sendable, Equatable, Codable {
     /// time to give up (the row becomes `dead`).
     ///
     /// The base delay moves by a factor in [1 − jitter, 1 + jitter) drawn from `seed` and
-    /// `attempt`, and is at least 1 ms. An attempt that would fall after the deadline is made
-    /// at the deadline instead; after an attempt at (or past) the deadline there is none.
+    /// `attempt`, and is at least 1 ms. A receiver that asked for time (`retryAfter`: an HTTP
+    /// 429 or 503 with `Retry-After`) gets at least that much, even beyond `maximumDelay` —
+    /// trying sooner would only be refused again and add to its load. An attempt that would
+    /// fall after the deadline is made at the deadline instead; after an attempt at (or past)
+    /// the deadline there is none.
     public func nextAttempt(after attempt: Int, firstAttemptAt: Timestamp, lastAttemptAt: Timestamp,
-                            seed: UInt64) -> Timestamp? {
+                            seed: UInt64, retryAfter: FixedDuration? = nil) -> Timestamp? {
         let deadlineAt = firstAttemptAt.adding(milliseconds: deadline.milliseconds)
         guard lastAttemptAt < deadlineAt else { return nil }
         let attempt = max(attempt, 1)
         let factor = 1 + jitter * (2 * Self.unitInterval(seed: seed, attempt: attempt) - 1)
-        let delay = max(1, Int64((Double(baseDelay(after: attempt).milliseconds) * factor).rounded()))
+        let delay = max(1, Int64((Double(baseDelay(after: attempt).milliseconds) * factor).rounded()), retryAfter?.milliseconds ?? 0)
         return min(lastAttemptAt.adding(milliseconds: delay), deadlineAt)
     }
 

@@ -12,6 +12,9 @@ public enum Daemon {
         // loop below takes SIGTERM/SIGINT/SIGHUP.
         bshim_block_daemon_signals()
         bshim_ignore_sigpipe()
+        // A file-size limit (RLIMIT_FSIZE) must fail the write, which the store answers 503,
+        // not kill the daemon.
+        signal(SIGXFSZ, SIG_IGN)
         // The state will hold person-level data: nothing we create is readable by others.
         umask(0o027)
 

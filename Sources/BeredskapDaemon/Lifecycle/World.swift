@@ -71,8 +71,11 @@ public final class World: Sendable {
             scheduler: scheduler, readPool: readPool,
             onlyChannels: exercise ? configuration.notifications.exerciseChannels : nil)
         let retention = RetentionPurge(configuration: configuration.privacy, calendar: calendar, clock: clock, scheduler: scheduler)
+        // An exercise's copy is not the office's store: only the live world raises the alarm.
+        let storageAlarm = exercise
+            ? nil : StorageAlarm(notifications: configuration.notifications, clock: clock) { notifier.channel(named: $0) }
         // The deadline engine before the alert engine, which reads the counts it commits.
-        let engines: [any Engine] = [surge, deadlines, alerts, runs, notifier, retention]
+        let engines: [any Engine] = [surge, deadlines, alerts, runs, notifier, retention] + [storageAlarm].compactMap { $0 }
         let bus = EventBus(lastSeq: opened.lastSeq)
         var writerConfiguration = configuration.writerConfiguration
         writerConfiguration.exercise = exercise
@@ -81,7 +84,8 @@ public final class World: Sendable {
             onCommit: { events in
                 bus.publish(events)
                 for engine in engines { engine.observe(events) }
-            })
+            },
+            onStoreHealth: { storageAlarm?.observe(storeFailure: $0) })
         // Before anything can commit: an engine that observed a commit before it had a writer
         // would drop the work it queues.
         for engine in engines { engine.attach(writer: writer) }

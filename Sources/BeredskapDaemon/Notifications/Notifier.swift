@@ -158,10 +158,10 @@ public final class Notifier: Sendable, Engine {
                     NotificationEvents.Delivered(
                         alert: row.alertID, run: row.runID, channel: row.channel, group: row.group, attempt: attempt),
                     subject: subject)
-            case .failed(let message):
+            case .failed(let message), .throttled(let message, _):
                 let next = retry.nextAttempt(
                     after: row.attempts + 1, firstAttemptAt: row.firstAttemptAt ?? now, lastAttemptAt: now,
-                    seed: RetryPolicy.seed(for: row.idempotencyKey))
+                    seed: RetryPolicy.seed(for: row.idempotencyKey), retryAfter: result.retryAfter)
                 try transaction.recordAttempt(notification: row.id, delivered: false, error: message, nextAttempt: next, attemptedAt: now)
                 try transaction.appendSystemEvent(
                     next == nil ? NotificationEvents.dead : NotificationEvents.failed,

@@ -326,7 +326,7 @@ public struct APIHandler: HTTPHandler {
             case .storeFailed(let failure):
                 DaemonLog.error("write failed: \(failure)")
                 let message = failure.kind == .full
-                    ? Text("storage is full; nothing was saved", nb: "lagringen er full; ingenting ble lagret")
+                    ? Text("storage is full or refuses writes; nothing was saved", nb: "lagringen er full eller avviser skriving; ingenting ble lagret")
                     : Text("the store could not save this; nothing was saved (see the daemon log)",
                            nb: "lageret kunne ikke lagre dette; ingenting ble lagret (se daemon-loggen)")
                 respond(error: .unavailable(message), routeLabel: routeLabel, method: method, language: language, exchange: exchange)

@@ -60,6 +60,14 @@ final class Connection<Handler: HTTPHandler> {
         return false
     }
 
+    /// Part way through a request, or silent since it connected: what can lose its slot
+    /// to a new connection (`maxConnections`). A keep-alive connection idle between requests
+    /// has proved itself, and one with a request in hand or an answer to send is busy.
+    var isWaitingForItsHead: Bool {
+        guard case .reading = phase, pendingOutput == 0 else { return false }
+        return parser.hasPartialRequest || servedRequests == 0
+    }
+
     var isIdle: Bool {
         if case .reading = phase { return !parser.hasPartialRequest && pendingOutput == 0 }
         return false

@@ -23,6 +23,17 @@ final class ServerShared<Handler: HTTPHandler>: Sendable {
 
     /// Round-robin placement of accepted connections.
     func nextLoopIndex(count: Int) -> Int { nextLoop.wrappingAdd(1, ordering: .relaxed).oldValue % count }
+
+    /// Best-effort answer to a connection the server will not serve, then closed. It never
+    /// blocks the loop: a client that cannot take a few hundred bytes at once just sees the close.
+    func refuse(_ fd: Int32, with failure: HTTPConnectionFailure) {
+        var response = handler.errorResponse(for: failure)
+        response.head.headers.replaceOrAdd("Connection", "close")
+        let bytes = HTTPResponseEncoder.encode(response.head, body: response.body)
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+        Glibc.shutdown(fd, Int32(SHUT_WR))
+        Glibc.close(fd)
+    }
 }
 
 /// One thread running an epoll set over its connections.
@@ -188,6 +199,53 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
         }
         connection.interest = UInt32(BSHIM_EPOLLIN)
         connections[id] = connection
+    }
+
+    /// Takes over an accepted socket counted over the limit: the loop's connection that has
+    /// waited longest on its request head gives up its slot (408); when this loop has none,
+    /// the next of `others` is asked; when no loop has one, the new socket is refused (503).
+    /// Either way the count is back within the limit.
+    ///
+    /// Before a connection is evicted, what it has sent is read: under a flood of new
+    /// connections the loop may accept many before it reads a real client's request, and that
+    /// client, its head already waiting in the socket, is then not slow at all.
+    func registerInPlaceOfSlowest(_ fd: Int32, peer: PeerCredentials, thenTry others: ArraySlice<EventLoop<Handler>>) {
+        let now = monotonicNanoseconds()
+        for _ in 0..<Self.evictionCandidates {
+            guard !draining, !stopping, let oldest = oldestWaitingForItsHead() else { break }
+            onReadable(oldest)
+            if oldest.isClosed {
+                register(fd, peer: peer)  // it left by itself: its slot is free
+                return
+            }
+            guard oldest.isWaitingForItsHead else { continue }  // it was a real client
+            var response = shared.handler.errorResponse(for: .requestTimeout)
+            response.head.headers.replaceOrAdd("Connection", "close")
+            oldest.append(HTTPResponseEncoder.encode(response.head, body: response.body))
+            _ = oldest.flush(now: now)
+            Glibc.shutdown(oldest.fd, Int32(SHUT_WR))
+            close(oldest)
+            register(fd, peer: peer)
+            return
+        }
+        if let next = others.first, !draining, !stopping {
+            next.execute { next.registerInPlaceOfSlowest(fd, peer: peer, thenTry: others.dropFirst()) }
+            return
+        }
+        shared.openConnections.subtract(1, ordering: .relaxed)
+        shared.refuse(fd, with: .tooManyConnections)
+    }
+
+    /// How many connections one admission over the limit reads before it gives up on this
+    /// loop: each read one that turned out to be a real client is passed over.
+    private static var evictionCandidates: Int { 8 }
+
+    private func oldestWaitingForItsHead() -> Connection<Handler>? {
+        var oldest: Connection<Handler>?
+        for connection in connections.values where connection.isWaitingForItsHead {
+            if connection.requestStartedAt < oldest?.requestStartedAt ?? .max { oldest = connection }
+        }
+        return oldest
     }
 
     private func run() {

@@ -60,34 +60,26 @@ public final class HTTPServer<Handler: HTTPHandler>: Sendable {
         for loop in loops { loop.exited.wait() }
     }
 
-    /// Places an accepted socket on a loop, or answers 503 when the limit is reached.
+    /// Places an accepted socket on a loop. Over the limit, the loop gives it the slot of its
+    /// slowest client, or answers it 503 when none is slow (`maxConnections`).
     private static func admit(_ fd: Int32, shared: ServerShared<Handler>, loops: [EventLoop<Handler>]) {
         guard let peer = PeerCredentials.of(fileDescriptor: fd) else {
             Glibc.close(fd)
             return
         }
         let open = shared.openConnections.wrappingAdd(1, ordering: .relaxed).newValue
-        guard open <= shared.configuration.maxConnections else {
-            shared.openConnections.subtract(1, ordering: .relaxed)
-            reject(fd, shared: shared)
+        let first = shared.nextLoopIndex(count: loops.count)
+        let loop = loops[first]
+        guard open > shared.configuration.maxConnections else {
+            if loop.isCurrentThread { loop.register(fd, peer: peer) } else { loop.execute { loop.register(fd, peer: peer) } }
             return
         }
-        let loop = loops[shared.nextLoopIndex(count: loops.count)]
+        // Each loop in turn, from the chosen one, until one has a connection to give up.
+        let order = Array(loops[first...] + loops[..<first])
         if loop.isCurrentThread {
-            loop.register(fd, peer: peer)
+            loop.registerInPlaceOfSlowest(fd, peer: peer, thenTry: order.dropFirst())
         } else {
-            loop.execute { loop.register(fd, peer: peer) }
+            loop.execute { loop.registerInPlaceOfSlowest(fd, peer: peer, thenTry: order.dropFirst()) }
         }
-    }
-
-    /// Best-effort 503 to a connection over the limit. It never blocks the accepting loop:
-    /// a client that cannot take a few hundred bytes at once just sees the close.
-    private static func reject(_ fd: Int32, shared: ServerShared<Handler>) {
-        var response = shared.handler.errorResponse(for: .tooManyConnections)
-        response.head.headers.replaceOrAdd("Connection", "close")
-        let bytes = HTTPResponseEncoder.encode(response.head, body: response.body)
-        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
-        Glibc.shutdown(fd, Int32(SHUT_WR))
-        Glibc.close(fd)
     }
 }

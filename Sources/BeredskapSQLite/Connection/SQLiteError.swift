@@ -5,7 +5,7 @@ import CSQLite
 public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case corrupt        // SQLITE_CORRUPT, SQLITE_NOTADB
-        case full           // SQLITE_FULL: the disk is full
+        case full           // SQLITE_FULL, or SQLITE_IOERR_WRITE: the disk is full or refuses writes
         case busy           // SQLITE_BUSY / SQLITE_LOCKED beyond the busy timeout
         case readOnly       // SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN
         case io             // SQLITE_IOERR
@@ -27,7 +27,11 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     public var kind: Kind {
         switch code & 0xFF {
         case SQLITE_CORRUPT, SQLITE_NOTADB: return .corrupt
+        // A write refused for want of room: SQLite says SQLITE_FULL only for ENOSPC, and
+        // SQLITE_IOERR_WRITE when a file-size limit (EFBIG) or a quota (EDQUOT) stops it — or
+        // the device fails, which the same answer (503, retry later) suits.
         case SQLITE_FULL: return .full
+        case _ where code == Self.ioErrorWrite: return .full
         case SQLITE_BUSY, SQLITE_LOCKED: return .busy
         case SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN: return .readOnly
         case SQLITE_IOERR: return .io
@@ -36,6 +40,9 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
         default: return .other
         }
     }
+
+    /// SQLITE_IOERR_WRITE, a macro Swift does not import.
+    static let ioErrorWrite = SQLITE_IOERR | (3 << 8)
 
     public var description: String { "\(context): \(message) (SQLite code \(code))" }
 }

@@ -63,6 +63,14 @@ public enum WriteOutcome: Sendable {
     case closed
 }
 
+extension WriteOutcome {
+    /// The store's failure, when that is what this outcome is.
+    public var storeFailure: SQLiteError? {
+        if case .storeFailed(let error) = self { return error }
+        return nil
+    }
+}
+
 /// The view a command gets of the open transaction.
 public struct WriteTransaction {
     public let connection: SQLiteConnection

@@ -52,21 +52,29 @@ public final class Writer: Sendable {
     private let configuration: Configuration
     private let clock: any WallClock
     private let onCommit: @Sendable ([Event]) -> Void
+    private let onStoreHealth: @Sendable (SQLiteError?) -> Void
     private let statistics = Mutex(Statistics())
     private let finished = DispatchSemaphore(value: 0)
     /// Confined to the writer thread after `init`; wrapped only to hand it over safely.
     private let connectionBox: ConnectionBox
 
     /// Starts the writer thread.
-    /// - Parameter onCommit: called on the writer thread after each durable commit with the
-    ///   events it appended, in seq order, before any completion of that batch runs.
+    /// - Parameters:
+    ///   - onCommit: called on the writer thread after each durable commit with the events it
+    ///     appended, in seq order, before any completion of that batch runs.
+    ///   - onStoreHealth: called on the writer thread after each batch with the store failure
+    ///     (a full disk, an I/O error) that failed the batch or one of its commands, or nil when
+    ///     it committed without one: how the daemon learns that it cannot write, and when it
+    ///     can again.
     public init(
         connection: SQLiteConnection, clock: any WallClock, configuration: Configuration = Configuration(),
-        onCommit: @escaping @Sendable ([Event]) -> Void = { _ in }
+        onCommit: @escaping @Sendable ([Event]) -> Void = { _ in },
+        onStoreHealth: @escaping @Sendable (SQLiteError?) -> Void = { _ in }
     ) {
         self.configuration = configuration
         self.clock = clock
         self.onCommit = onCommit
+        self.onStoreHealth = onStoreHealth
         connectionBox = ConnectionBox(connection)
         let thread = Thread { [self] in run() }
         thread.name = "beredskap-writer"
@@ -152,6 +160,7 @@ public final class Writer: Sendable {
             let finished = DispatchTime.now().uptimeNanoseconds
             record(batchSize: batch.count, failed: commitFailed, executing: executed - started, committing: finished - executed)
             if !committedEvents.isEmpty { onCommit(committedEvents) }
+            onStoreHealth(outcomes.lazy.compactMap(\.storeFailure).first)
             for (job, outcome) in zip(batch, outcomes) { job.completion(outcome) }
         }
         connectionBox.close()

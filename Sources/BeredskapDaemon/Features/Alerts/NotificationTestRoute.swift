@@ -38,7 +38,7 @@ struct NotificationTestRoute {
                     let answer: NotificationTestResult
                     switch result {
                     case .delivered: answer = NotificationTestResult(channel: name, delivered: true)
-                    case .failed(let message): answer = NotificationTestResult(channel: name, delivered: false, error: message)
+                    case .failed(let message), .throttled(let message, _): answer = NotificationTestResult(channel: name, delivered: false, error: message)
                     }
                     exchange.onLoop { exchange.respond(Self.response(answer)) }
                 }

@@ -1,3 +1,4 @@
+import BeredskapCore
 import BeredskapJSON
 import Synchronization
 
@@ -36,6 +37,9 @@ public enum DeliveryResult: Sendable, Equatable {
     /// Goes into the outbox row's `last_error`: short, one line, no secrets (never a
     /// configured header value or URL query).
     case failed(String)
+    /// Failed, and the receiver said when to come back (`Retry-After` on a 429 or 503): the
+    /// next attempt waits at least that long (`RetryPolicy.nextAttempt(retryAfter:)`).
+    case throttled(String, retryAfter: FixedDuration)
 }
 
 /// A configured channel. `deliver` must never block the caller for longer than it takes to start
@@ -82,4 +86,12 @@ func errorSnippet(_ bytes: some Collection<UInt8>, limit: Int = 200) -> String {
         lastWasSpace = isSpace
     }
     return result.hasSuffix(" ") ? String(result.dropLast()) : result
+}
+
+extension DeliveryResult {
+    /// How long the receiver asked to be left alone, when it did.
+    var retryAfter: FixedDuration? {
+        if case .throttled(_, let wait) = self { return wait }
+        return nil
+    }
 }

@@ -55,8 +55,24 @@ final class WebhookChannel: NotificationChannel {
         guard let http = response as? HTTPURLResponse else { return .failed("no HTTP response") }
         if (200..<300).contains(http.statusCode) { return .delivered }
         let snippet = errorSnippet(body ?? Data())
-        return .failed(snippet.isEmpty ? "HTTP \(http.statusCode)" : "HTTP \(http.statusCode): \(snippet)")
+        let message = snippet.isEmpty ? "HTTP \(http.statusCode)" : "HTTP \(http.statusCode): \(snippet)"
+        if http.statusCode == 429 || http.statusCode == 503,
+            let wait = retryAfter(http.value(forHTTPHeaderField: "Retry-After"))
+        {
+            return .throttled(message, retryAfter: wait)
+        }
+        return .failed(message)
     }
+
+    /// `Retry-After` as delta-seconds (RFC 9110 §10.2.3), at most a day. The HTTP-date form is
+    /// not read: receivers that throttle answer in seconds, and a date would need the
+    /// receiver's clock to agree with ours; without a usable value the usual backoff applies.
+    static func retryAfter(_ value: String?) -> FixedDuration? {
+        guard let value, let seconds = Int64(value.trimmingCharacters(in: .whitespaces)), seconds >= 0 else { return nil }
+        return .seconds(min(seconds, maximumRetryAfterSeconds))
+    }
+
+    static let maximumRetryAfterSeconds: Int64 = 86_400
 }
 
 /// Why refuse redirects: following one would send the alert (and any `Authorization` header)
