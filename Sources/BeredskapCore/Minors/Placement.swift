@@ -85,3 +85,17 @@ public struct Aftercare: Sendable, Equatable, Codable {
         self.followUpUntil = followUpUntil
     }
 }
+
+/// The representative the county governor appoints for an unaccompanied minor on arrival
+/// (Statsforvalteren; DOMAIN.md). The name is personal data: erased with the person.
+public struct Representative: Sendable, Equatable, Codable {
+    public static let maximumNameLength = 200
+
+    public var name: String
+    public var appointed: CalendarDate
+
+    public init(name: String, appointed: CalendarDate) {
+        self.name = name
+        self.appointed = appointed
+    }
+}
