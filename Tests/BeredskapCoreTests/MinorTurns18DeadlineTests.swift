@@ -27,10 +27,10 @@ import Testing
     @Test func announcedNinetyDaysAheadAndOverdueTheDayAfter() throws {
         let rule = try defaultRule("minor_turns_18")
         let facts = try person(born: "2009-06-15", unaccompanied: true, [.settled: "2025-03-01"])
-        // 90 days up to and including 15 June 2027: from 17 March.
-        #expect(try evaluate(rule, facts, on: "2027-03-16").state == .due)
-        #expect(try evaluate(rule, facts, on: "2027-03-16").nextChange == (try date("2027-03-17")))
-        #expect(try evaluate(rule, facts, on: "2027-03-17").state == .dueSoon)
+        // 90 days up to and including 15 June 2027: from 18 March.
+        #expect(try evaluate(rule, facts, on: "2027-03-17").state == .due)
+        #expect(try evaluate(rule, facts, on: "2027-03-17").nextChange == (try date("2027-03-18")))
+        #expect(try evaluate(rule, facts, on: "2027-03-18").state == .dueSoon)
         #expect(try evaluate(rule, facts, on: "2027-06-15").state == .dueSoon)
         #expect(try evaluate(rule, facts, on: "2027-06-16").state == .overdue)
     }

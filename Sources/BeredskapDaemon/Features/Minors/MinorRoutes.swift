@@ -62,7 +62,7 @@ struct MinorRoutes {
                 return .mutation { transaction in
                     let today = calendar.date(of: transaction.now)
                     let (_, draft) = try MinorInput.unaccompanied(id, transaction.connection)
-                    let appointed = try MilestoneRoutes.notAfter(today, body.appointed)
+                    let appointed = try MilestoneRoutes.notAfter(today, body.appointed, field: "appointed")
                     if try !transaction.connection.personMilestones(id).contains(where: { $0.milestone == .representativeAppointed }) {
                         _ = try MilestoneRoutes.record(.representativeAppointed, on: appointed, note: nil, person: id, today: today, in: &transaction)
                     }

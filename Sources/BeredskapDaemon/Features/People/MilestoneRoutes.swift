@@ -87,9 +87,9 @@ struct MilestoneRoutes {
     }
 
     /// `date`, unless it is after `today`: what has happened cannot be dated tomorrow.
-    static func notAfter(_ today: CalendarDate, _ date: CalendarDate) throws(APIError) -> CalendarDate {
+    static func notAfter(_ today: CalendarDate, _ date: CalendarDate, field: String = "date") throws(APIError) -> CalendarDate {
         guard date <= today else {
-            throw .invalidField("date", Text("must not be after today (\(today))", nb: "kan ikke være etter i dag (\(today))"))
+            throw .invalidField(field, Text("must not be after today (\(today))", nb: "kan ikke være etter i dag (\(today))"))
         }
         return date
     }
