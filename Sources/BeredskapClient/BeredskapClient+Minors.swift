@@ -12,13 +12,13 @@ extension BeredskapClient {
         try call(Endpoints.Minors.show, path: ["\(id)"])
     }
 
-    public func setRepresentative(person id: Int64, _ body: NewRepresentative, idempotencyKey: String? = nil) throws(ClientError)
+    public func setRepresentative(person id: Int64, _ body: Representative, idempotencyKey: String? = nil) throws(ClientError)
         -> Mutation<MinorCase>
     {
         try call(Endpoints.Minors.representative, path: ["\(id)"], body: body, idempotencyKey: idempotencyKey)
     }
 
-    public func chooseAftercare(person id: Int64, _ body: NewAftercare, idempotencyKey: String? = nil) throws(ClientError)
+    public func chooseAftercare(person id: Int64, _ body: Aftercare, idempotencyKey: String? = nil) throws(ClientError)
         -> Mutation<MinorCase>
     {
         try call(Endpoints.Minors.aftercare, path: ["\(id)"], body: body, idempotencyKey: idempotencyKey)

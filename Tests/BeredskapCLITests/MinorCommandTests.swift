@@ -21,13 +21,13 @@ import Testing
 
     @Test func aPlacementAndAChoiceAreParsed() throws {
         let place = try parsed(["minor", "place", "12", "foster_home", "--from", "2026-09-01", "--cost", "650000", "-m", "Hos Berg"])
-        #expect(try MinorCommands.person(place) == 12)
+        #expect(try PersonCommands.personID(place) == 12)
         #expect(try MinorCommands.placement(place) == NewPlacement(type: .fosterHome, from: Self.day("2026-09-01"), annualCost: 650_000, note: "Hos Berg"))
         let school = try parsed(["minor", "place", "#12", "folk-high-school", "--from", "2027-08-15"])
-        #expect(try MinorCommands.person(school) == 12)
+        #expect(try PersonCommands.personID(school) == 12)
         #expect(try MinorCommands.placement(school) == NewPlacement(type: .folkHighSchool, from: Self.day("2027-08-15")))
         let choice = try parsed(["minor", "aftercare", "12", "move-on", "--date", "2027-04-01", "--until", "2030-12-31"])
-        #expect(try MinorCommands.aftercare(choice) == NewAftercare(choice: .moveOn, date: Self.day("2027-04-01"), followUpUntil: Self.day("2030-12-31")))
+        #expect(try MinorCommands.aftercare(choice) == Aftercare(choice: .moveOn, date: Self.day("2027-04-01"), followUpUntil: Self.day("2030-12-31")))
         #expect(try MinorCommands.aftercare(try parsed(["minor", "aftercare", "12", "stay", "--date", "2027-04-01"])).choice == .stay)
     }
 
@@ -42,7 +42,7 @@ import Testing
                 if arguments[1] == "place" { _ = try MinorCommands.placement(command) } else { _ = try MinorCommands.aftercare(command) }
             }
         }
-        #expect(throws: UsageError.self) { try MinorCommands.person(try parsed(["minor", "show", "tolv"])) }
+        #expect(throws: UsageError.self) { try PersonCommands.personID(try parsed(["minor", "show", "tolv"])) }
         #expect(throws: UsageError.self) { try parsed(["minor", "place", "12"]) }
     }
 

@@ -17,30 +17,6 @@ public struct NewPlacement: Sendable, Codable, Equatable {
     }
 }
 
-/// `POST /v1/persons/{id}/representative`: who was appointed, and when.
-public struct NewRepresentative: Sendable, Codable, Equatable {
-    public var name: String
-    public var appointed: CalendarDate
-
-    public init(name: String, appointed: CalendarDate) {
-        self.name = name
-        self.appointed = appointed
-    }
-}
-
-/// `POST /v1/persons/{id}/aftercare`: the young person's choice at 18.
-public struct NewAftercare: Sendable, Codable, Equatable {
-    public var choice: AftercareChoice
-    public var date: CalendarDate
-    public var followUpUntil: CalendarDate?
-
-    public init(choice: AftercareChoice, date: CalendarDate, followUpUntil: CalendarDate? = nil) {
-        self.choice = choice
-        self.date = date
-        self.followUpUntil = followUpUntil
-    }
-}
-
 /// One unaccompanied minor's placements, representative and choice at 18, with the days that
 /// frame them. Every answer begins `{"person":N,"placements":` — how an erasure finds stored
 /// replies that held the representative's name (`WriteTransaction.eraseMinorRecords`).

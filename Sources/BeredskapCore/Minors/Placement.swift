@@ -70,7 +70,8 @@ public struct Placement: Sendable, Equatable, Codable {
     }
 }
 
-/// The young person's choice at 18, and the follow-up they asked for.
+/// The young person's choice at 18, and the follow-up they asked for (as stored, and as
+/// `POST /v1/persons/{id}/aftercare` takes it).
 public struct Aftercare: Sendable, Equatable, Codable {
     public var choice: AftercareChoice
     /// The day the choice was made.
@@ -87,7 +88,8 @@ public struct Aftercare: Sendable, Equatable, Codable {
 }
 
 /// The representative the county governor appoints for an unaccompanied minor on arrival
-/// (Statsforvalteren; DOMAIN.md). The name is personal data: erased with the person.
+/// (Statsforvalteren; DOMAIN.md), as stored and as `POST /v1/persons/{id}/representative` takes
+/// it. The name is personal data: erased with the person.
 public struct Representative: Sendable, Equatable, Codable {
     public static let maximumNameLength = 200
 

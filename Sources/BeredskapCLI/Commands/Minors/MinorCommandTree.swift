@@ -4,7 +4,7 @@ import BeredskapCore
 /// `minor list|show|place|representative|aftercare|costs`, each declared with its action
 /// (`MinorCommands`).
 extension CommandTree {
-    private static let minorPerson = ArgumentSpec.required("PERSON", help: Text("the person's number, e.g. 12", nb: "personens nummer, f.eks. 12"))
+    private static let minorPerson = ArgumentSpec.required("ID", help: Text("the person's number, e.g. 12", nb: "personens nummer, f.eks. 12"))
     private static let placementTypes = PlacementType.allCases.map(\.rawValue).joined(separator: ", ")
 
     static let minor = Command(

@@ -12,14 +12,14 @@ enum MinorCommands {
     }
 
     static func show(_ context: CommandContext) throws(CommandFailure) {
-        let id = try usage { () throws(UsageError) in try person(context.parsed) }
+        let id = try usage { () throws(UsageError) in try PersonCommands.personID(context.parsed) }
         let shown = try call { () throws(ClientError) in try context.client.minorCase(person: id) }
         if context.output.format == .json { return context.output.json(shown) }
         MinorPresentation.show(shown, context.output)
     }
 
     static func place(_ context: CommandContext) throws(CommandFailure) {
-        let (id, body) = try usage { () throws(UsageError) in (try person(context.parsed), try placement(context.parsed)) }
+        let (id, body) = try usage { () throws(UsageError) in (try PersonCommands.personID(context.parsed), try placement(context.parsed)) }
         let key = context.idempotencyKey()
         let answer = try call { () throws(ClientError) in try context.client.place(person: id, body, idempotencyKey: key) }
         report(answer, Text("placed: \(body.type.name.en) from \(body.from)", nb: "har tiltak: \(body.type.name.nb) fra \(body.from)"), context)
@@ -31,7 +31,7 @@ enum MinorCommands {
             guard let appointed = try parsed.date("appointed") else {
                 throw parsed.usageError(Text("--appointed is required (the day of the appointment)", nb: "--appointed er påkrevd (dagen for oppnevningen)"))
             }
-            return (try person(parsed), NewRepresentative(name: parsed.argument("NAME") ?? "", appointed: appointed))
+            return (try PersonCommands.personID(parsed), Representative(name: parsed.argument("NAME") ?? "", appointed: appointed))
         }
         let key = context.idempotencyKey()
         let answer = try call { () throws(ClientError) in try context.client.setRepresentative(person: id, body, idempotencyKey: key) }
@@ -39,7 +39,7 @@ enum MinorCommands {
     }
 
     static func aftercare(_ context: CommandContext) throws(CommandFailure) {
-        let (id, body) = try usage { () throws(UsageError) in (try person(context.parsed), try aftercare(context.parsed)) }
+        let (id, body) = try usage { () throws(UsageError) in (try PersonCommands.personID(context.parsed), try aftercare(context.parsed)) }
         let key = context.idempotencyKey()
         let answer = try call { () throws(ClientError) in try context.client.chooseAftercare(person: id, body, idempotencyKey: key) }
         report(answer, Text("chose to \(body.choice.name.en)", nb: "valgte å \(body.choice.name.nb)"), context)
@@ -66,7 +66,7 @@ enum MinorCommands {
         return NewPlacement(type: type, from: from, annualCost: cost, note: parsed.value("note"))
     }
 
-    static func aftercare(_ parsed: ParsedCommand) throws(UsageError) -> NewAftercare {
+    static func aftercare(_ parsed: ParsedCommand) throws(UsageError) -> Aftercare {
         let text = parsed.argument("CHOICE") ?? ""
         guard let choice = AftercareChoice(rawValue: text.replacingOccurrences(of: "-", with: "_")) else {
             throw .invalidValue(option: "CHOICE", value: text, expected: Text("stay, move-on", nb: "stay, move-on"), path: parsed.path)
@@ -74,15 +74,7 @@ enum MinorCommands {
         guard let date = try parsed.date("date") else {
             throw parsed.usageError(Text("--date is required (the day of the choice)", nb: "--date er påkrevd (dagen for valget)"))
         }
-        return NewAftercare(choice: choice, date: date, followUpUntil: try parsed.date("until"))
-    }
-
-    static func person(_ parsed: ParsedCommand) throws(UsageError) -> Int64 {
-        let text = parsed.argument("PERSON") ?? ""
-        guard let id = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text), id > 0 else {
-            throw parsed.usageError(Text("expected a person's number such as 12, got '\(text)'", nb: "forventet et personnummer som 12, fikk «\(text)»"))
-        }
-        return id
+        return Aftercare(choice: choice, date: date, followUpUntil: try parsed.date("until"))
     }
 
     /// What a change answers: the person's number, what changed and its event.

@@ -54,7 +54,7 @@ struct MinorRoutes {
             },
             Route(Endpoints.Minors.representative) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
-                let body = try context.decodeBody(NewRepresentative.self)
+                let body = try context.decodeBody(Representative.self)
                 guard let name = try SettlementInput.text(body.name, field: "name", limit: Representative.maximumNameLength) else {
                     throw .invalidField("name", Text("is required", nb: "er påkrevd"))
                 }
@@ -77,8 +77,7 @@ struct MinorRoutes {
             },
             Route(Endpoints.Minors.aftercare) { context throws(APIError) in
                 let id = try AlertResources.idParameter(context)
-                let body = try context.decodeBody(NewAftercare.self)
-                let aftercare = Aftercare(choice: body.choice, date: body.date, followUpUntil: body.followUpUntil)
+                let aftercare = try context.decodeBody(Aftercare.self)
                 let calendar = settings.calendar
                 return .mutation { transaction in
                     let today = calendar.date(of: transaction.now)
