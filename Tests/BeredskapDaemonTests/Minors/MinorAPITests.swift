@@ -66,6 +66,18 @@ import Testing
         #expect(moved.json["placements"]?.arrayValue?.map(\.["district"]) == ["sagene", "alna"])
     }
 
+    @Test func aCorrectedBirthMovesWherePlacementsEnd() throws {
+        let harness = try DaemonHarness()
+        let caseworker = try Session(harness, as: People.caseworker)
+        let id = try Self.minor(caseworker)
+        _ = try caseworker.post("/v1/persons/\(id)/placements", ["type": "foster_home", "from": "2026-11-15", "annual_cost": 365_000])
+        #expect(try caseworker.get("/v1/minors/costs?year=2027")["cost"] == 365_000)
+        #expect(try caseworker.patch("/v1/persons/\(id)", ["birth": ["date": "2009-03-04"]]).status == 200)
+        let shown = try caseworker.get("/v1/persons/\(id)/placements")
+        #expect(shown["placements"]?.arrayValue?.first?["to"] == "2027-03-03")
+        #expect(try caseworker.get("/v1/minors/costs?year=2027")["cost"] == 62_000, "1 January to 3 March 2027: 62 days")
+    }
+
     @Test func everyInvalidFieldIsNamed() throws {
         let harness = try DaemonHarness()
         let caseworker = try Session(harness, as: People.caseworker)

@@ -48,6 +48,14 @@ enum MinorInput {
             followUpEnds: timeline.aftercare?.followUpUntil ?? timeline.lastFollowUpDay)
     }
 
+    /// Stores where person `id`'s placements end as `draft` now has it: a corrected birth date
+    /// moves the 18th and 25th birthdays, and the costs read the stored last days.
+    static func closeTimeline(_ id: Int64, _ draft: PersonDraft, seq: Int64, in transaction: inout WriteTransaction) throws {
+        let timeline = try timeline(id, draft, transaction.connection)
+        guard !timeline.placements.isEmpty else { return }
+        try transaction.saveMinorTimeline(id, timeline, added: nil, seq: seq)
+    }
+
     /// What the person's GDPR export holds of the minors' records: nil unless the person is an
     /// unaccompanied minor not erased (an erasure leaves only what the costs need).
     static func exported(_ person: Person, _ connection: SQLiteConnection) throws -> MinorCase? {
