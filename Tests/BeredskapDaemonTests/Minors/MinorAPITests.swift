@@ -235,6 +235,21 @@ import Testing
         #expect(try caseworker.get("/v1/minors/costs?year=2026")["cost"] == 47_000, "the costs stay: 47 days of 2026")
     }
 
+    @Test func aPlacementIsActivityForTheRetentionPurge() throws {
+        let harness = try DaemonHarness { $0.privacy.retentionYears = 1 }
+        let caseworker = try Session(harness, as: People.caseworker)
+        let idle = try Self.minor(caseworker, ["duf": "202600000001"])
+        let placed = try Self.minor(caseworker, ["duf": "202600000002"])
+        harness.clock.advance(seconds: 200 * 86_400)
+        let placement = try caseworker.post("/v1/persons/\(placed)/placements", ["type": "foster_home", "from": "2027-06-01", "annual_cost": 1])
+        #expect(placement.status == 201, "\(placement.text)")
+        harness.clock.advance(seconds: 200 * 86_400)
+        harness.daemon.services.scheduler.fireDue()
+        try Session(harness).settle()
+        #expect(try caseworker.get("/v1/persons/\(idle)")["erased"] == true, "400 days without activity")
+        #expect(try caseworker.get("/v1/persons/\(placed)")["erased"] == false, "placed 200 days ago")
+    }
+
     @Test func aRestartKeepsPlacementsAndTheChoice() throws {
         let daemon = try RestartableDaemon()
         let caseworker = try daemon.session(as: People.caseworker)
