@@ -17,7 +17,8 @@ extension SQLiteConnection {
             return []
         }
         return try query(
-            "SELECT \(Self.placementColumns) FROM minor_placements WHERE from_date <= ? AND to_date >= ? ORDER BY id", [last.description, first.description]
+            "SELECT \(Self.placementColumns) FROM minor_placements WHERE from_date <= ? AND to_date >= ? ORDER BY id",
+            [last.description, first.description]
         ) { row in
             var placement = try Self.placement(from: row)
             placement.note = nil

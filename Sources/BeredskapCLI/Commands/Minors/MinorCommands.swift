@@ -29,7 +29,8 @@ enum MinorCommands {
         let parsed = context.parsed
         let (id, body) = try usage { () throws(UsageError) in
             guard let appointed = try parsed.date("appointed") else {
-                throw parsed.usageError(Text("--appointed is required (the day of the appointment)", nb: "--appointed er påkrevd (dagen for oppnevningen)"))
+                throw parsed.usageError(Text(
+                    "--appointed is required (the day of the appointment)", nb: "--appointed er påkrevd (dagen for oppnevningen)"))
             }
             return (try PersonCommands.personID(parsed), Representative(name: parsed.argument("NAME") ?? "", appointed: appointed))
         }

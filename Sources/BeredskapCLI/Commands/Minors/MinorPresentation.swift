@@ -20,7 +20,8 @@ enum MinorPresentation {
         }
         if output.printedForScripts(list, csv: csv) { return }
         guard !list.minors.isEmpty else {
-            return output.line(Text("No unaccompanied persons under 25 (\(list.date)).", nb: "Ingen enslige mindreårige under 25 år (\(list.date))."))
+            return output.line(Text(
+                "No unaccompanied persons under 25 (\(list.date)).", nb: "Ingen enslige mindreårige under 25 år (\(list.date))."))
         }
         let language = output.language
         output.table(listColumns, rows: list.minors.map { minor in

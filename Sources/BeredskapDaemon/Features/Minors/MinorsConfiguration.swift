@@ -60,7 +60,8 @@ extension DaemonConfiguration.Minors: Decodable {
                 }
                 guard (0...Placement.maximumAnnualCost).contains(cost) else {
                     throw FieldProblem(field, Text(
-                        "expected 0 to \(Placement.maximumAnnualCost) NOK a year", nb: "forventet 0 til \(Placement.maximumAnnualCost) kroner i året")
+                        "expected 0 to \(Placement.maximumAnnualCost) NOK a year",
+                        nb: "forventet 0 til \(Placement.maximumAnnualCost) kroner i året")
                     ).decodingError(under: container.codingPath)
                 }
                 checked[type] = cost
