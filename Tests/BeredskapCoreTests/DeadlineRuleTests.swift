@@ -35,6 +35,10 @@ import Testing
             Boundary(
                 rule: "disability_grant", facts: try person(born: adult, disability: true, [.settled: "2026-01-31"]),
                 due: "2027-03-31"),
+            // Born on 29 February: 18 on 1 March in a year without one.
+            Boundary(
+                rule: "minor_turns_18", facts: try person(born: "2008-02-29", unaccompanied: true, [.settled: "2025-06-01"]),
+                due: "2026-03-01"),
         ]
     }
 

@@ -95,20 +95,24 @@ import Testing
         let exercise = ["exercise.started", "exercise.ended"]
         let operations = ["daemon.backup_written"]
         let deadlines = ["deadline.overdue_changed"]
-        #expect(EventCatalogue.all.map(\.name).sorted() == (before + ["access.read"] + settlement + people + exercise + operations + deadlines).sorted())
+        let minors = ["minor.placed", "minor.representative_set", "minor.aftercare_chosen"]
+        #expect(EventCatalogue.all.map(\.name).sorted()
+            == (before + ["access.read"] + settlement + people + exercise + operations + deadlines + minors).sorted())
     }
 
     @Test func theAccessTrailIsForAdministratorsPersonsForCaseworkersAndTheRestForReaders() {
+        let aboutPersons: Set<EventTopic> = [.person, .minor]
+        let personKinds = PersonEvents.all + MinorEvents.all
         for kind in EventCatalogue.all {
-            #expect(kind.visibility == (kind.topic == .access ? .admin : kind.topic == .person ? .cases : .read), "\(kind.name)")
+            #expect(kind.visibility == (kind.topic == .access ? .admin : aboutPersons.contains(kind.topic) ? .cases : .read), "\(kind.name)")
         }
         let reader = EventCatalogue.visibleNames(with: [.read]) ?? []
-        #expect(reader.count == EventCatalogue.all.count - AccessEvents.all.count - PersonEvents.all.count)
+        #expect(reader.count == EventCatalogue.all.count - AccessEvents.all.count - personKinds.count)
         #expect(!reader.contains(AccessEvents.denied.name))
         #expect(!reader.contains(PersonEvents.registered.name))
         #expect(reader.contains(CapacityEvents.arrivalRecorded.name))
         #expect(EventCatalogue.visibleNames(with: [.read, .operate]) == reader)
-        #expect(EventCatalogue.visibleNames(with: [.read, .operate, .cases]).map(Set.init) == Set(reader + PersonEvents.all.map(\.name)))
+        #expect(EventCatalogue.visibleNames(with: [.read, .operate, .cases]).map(Set.init) == Set(reader + personKinds.map(\.name)))
         #expect(EventCatalogue.visibleNames(with: Set(Permission.allCases)) == nil, "everything: nothing to filter")
     }
 

@@ -76,7 +76,7 @@ import Testing
         #expect(Milestone.allCases.map(\.rawValue) == [
             "arrived_norway", "arrived_arrival_centre", "left_arrival_centre", "arrived_municipality", "tb_screening",
             "health_exam", "school_offer", "representative_appointed", "residence_granted", "settled", "skills_mapping",
-            "intro_started", "intro_ended", "disability_grant_applied",
+            "intro_started", "intro_ended", "disability_grant_applied", "aftercare_chosen",
         ])
     }
 }

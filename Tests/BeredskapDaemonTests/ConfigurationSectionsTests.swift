@@ -7,7 +7,7 @@ import Testing
 /// own sections: the order of the sections in an unknown-key error, and what a reload that
 /// changes every section reports and applies.
 @Suite struct ConfigurationSectionsTests {
-    static let sections = "state, socket, time_zone, http, store, events, shutdown, access, capacity, surge, alerts, notifications, playbooks, housing, privacy, deadlines"
+    static let sections = "state, socket, time_zone, http, store, events, shutdown, access, capacity, surge, alerts, notifications, playbooks, housing, privacy, deadlines, minors"
 
     @Test func anUnknownSectionListsEverySectionInReadingOrder() {
         do {
@@ -57,10 +57,11 @@ import Testing
         new.playbooks.escalationLimit = 1
         new.housing.leaseReviewDays = 30
         new.deadlines.rules[0].enabled = false
+        new.minors.placementCosts[.fosterHome] = 700_000
         #expect(ConfigurationDiff.restartRequired(from: running, to: new) == ["state", "socket", "http", "store", "playbooks.directory"])
         #expect(
             ConfigurationDiff.liveChanges(from: running, to: new)
-                == ["access", "time_zone", "events", "shutdown", "capacity", "surge", "alerts", "notifications", "playbooks", "housing", "deadlines"])
+                == ["access", "time_zone", "events", "shutdown", "capacity", "surge", "alerts", "notifications", "playbooks", "housing", "deadlines", "minors"])
         let applied = ConfigurationDiff.keepingRestartOnly(running, appliedFrom: new)
         #expect(applied.state == running.state)
         #expect(applied.socket == running.socket)

@@ -158,10 +158,13 @@ public struct PersonRead: Sendable, Codable, Equatable {
 public struct PersonExport: Sendable, Codable, Equatable {
     public var person: PersonResource
     public var reads: [PersonRead]
+    /// An unaccompanied minor's placements (with notes), representative and choice at 18.
+    public var minor: MinorCase?
 
-    public init(person: PersonResource, reads: [PersonRead]) {
+    public init(person: PersonResource, reads: [PersonRead], minor: MinorCase? = nil) {
         self.person = person
         self.reads = reads
+        self.minor = minor
     }
 }
 

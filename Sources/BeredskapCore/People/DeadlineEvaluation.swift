@@ -74,7 +74,7 @@ private struct Standing: Equatable {
             self.init(state: .notApplicable, dueDate: nil, late: false)
             return
         }
-        let due = Self.dueDate(rule.due, start: start, before: known, calendar: calendar)
+        let due = Self.dueDate(rule.due, start: start, birth: facts.birth, before: known, calendar: calendar)
         if let met = known(rule.metBy) {
             self.init(state: .met, dueDate: due, late: met.date > due)
         } else if today > due {
@@ -93,7 +93,8 @@ private struct Standing: Equatable {
     }
 
     private static func dueDate(
-        _ due: DeadlineRule.Due, start: MilestoneTime, before known: (Milestone) -> MilestoneTime?, calendar: LocalCalendar
+        _ due: DeadlineRule.Due, start: MilestoneTime, birth: PersonBirth, before known: (Milestone) -> MilestoneTime?,
+        calendar: LocalCalendar
     ) -> CalendarDate {
         switch due {
         case .after(let duration):
@@ -102,6 +103,8 @@ private struct Standing: Equatable {
             let latest = atLatest.dueDate(from: start, calendar: calendar)
             guard let other = known(milestone) else { return latest }
             return min(latest, other.date.adding(days: -1))
+        case .atAge(let age):
+            return birth.birthday(turning: age)
         }
     }
 
@@ -123,9 +126,9 @@ private struct Standing: Equatable {
             days.append(due.adding(days: 1 - rule.dueSoonDays))
             days.append(due.adding(days: 1))
         }
-        add(dueDate(rule.due, start: start, before: { _ in nil }, calendar: calendar))
+        add(dueDate(rule.due, start: start, birth: facts.birth, before: { _ in nil }, calendar: calendar))
         if let other, facts.milestones[other] != nil {
-            add(dueDate(rule.due, start: start, before: { facts.milestones[$0] }, calendar: calendar))
+            add(dueDate(rule.due, start: start, birth: facts.birth, before: { facts.milestones[$0] }, calendar: calendar))
         }
         return days
     }

@@ -11,6 +11,10 @@ public struct DeadlineRule: Sendable, Hashable, Identifiable {
         /// mapping before the introduction programme), and at the latest `atLatest` after
         /// the start, so that a programme that starts late or not at all does not postpone it.
         case before(Milestone, atLatest: DeadlineDuration)
+        /// On the birthday the person turns this age (`PersonBirth.birthday(turning:)`, with its
+        /// 29-February convention): a transition the office must prepare, such as an
+        /// unaccompanied minor's choice at 18.
+        case atAge(Int)
     }
 
     /// Whom a rule concerns, judged on the start milestone's day.
@@ -96,5 +100,10 @@ extension DeadlineRule {
         DeadlineRule(
             id: "disability_grant", start: .settled, due: .after(.months(14)), conditions: [.disability],
             metBy: .disabilityGrantApplied, dueSoonDays: 30),
+        // At 18 an unaccompanied minor chooses to stay in the placement or move on (the 2016
+        // strategy); announced three months ahead so that the choice and a home are ready.
+        DeadlineRule(
+            id: "minor_turns_18", start: .settled, due: .atAge(18), conditions: [.unaccompanied, minor], metBy: .aftercareChosen,
+            dueSoonDays: 90),
     ]
 }

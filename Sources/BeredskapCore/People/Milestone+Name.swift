@@ -16,6 +16,7 @@ extension Milestone: HasDisplayName {
         case .introStarted: named(nb: "introduksjonsprogram startet")
         case .introEnded: named(nb: "introduksjonsprogram avsluttet")
         case .disabilityGrantApplied: named(nb: "søkt tilskudd for funksjonshemming")
+        case .aftercareChosen: named(nb: "valg ved 18 år")
         }
     }
 }
@@ -29,7 +30,7 @@ extension DeadlineRule {
             "health_exam": "helseundersøkelse", "school_offer": "skoletilbud", "representative": "representant",
             "minor_settled": "bosetting av enslig mindreårig", "adult_settled": "bosetting av voksen",
             "intro_start": "start i introduksjonsprogram", "skills_mapping": "kartlegging",
-            "disability_grant": "søknad om tilskudd for funksjonshemming",
+            "disability_grant": "søknad om tilskudd for funksjonshemming", "minor_turns_18": "enslig mindreårig fyller 18",
         ]
         return Text(id, nb: bokmaal[id] ?? id)
     }

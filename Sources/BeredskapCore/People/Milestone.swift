@@ -20,4 +20,7 @@ public enum Milestone: String, JSONStringEnum {
     case introStarted = "intro_started"
     case introEnded = "intro_ended"
     case disabilityGrantApplied = "disability_grant_applied"
+    /// An unaccompanied minor's choice at 18 to stay or move on (`POST
+    /// /v1/persons/{id}/aftercare` records it), which meets `minor_turns_18`.
+    case aftercareChosen = "aftercare_chosen"
 }

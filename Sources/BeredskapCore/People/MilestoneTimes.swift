@@ -49,6 +49,7 @@ extension Milestone {
         case .introStarted: 11
         case .introEnded: 12
         case .disabilityGrantApplied: 13
+        case .aftercareChosen: 14
         }
     }
 }

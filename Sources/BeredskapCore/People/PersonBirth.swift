@@ -30,4 +30,13 @@ public enum PersonBirth: Sendable, Hashable {
         let years = date.year - born.year
         return (date.month, date.day) < (born.month, born.day) ? years - 1 : years
     }
+
+    /// The day the person turns `age`, by the same convention as `age(on:)`: someone born on
+    /// 29 February turns `age` on 1 March when that year has no 29 February.
+    public func birthday(turning age: Int) -> CalendarDate {
+        let born = countedFrom
+        let year = born.year + age
+        return CalendarDate(year: year, month: born.month, day: born.day)
+            ?? CalendarDate(daysSinceEpoch: CivilCalendar.daysSinceEpoch(year: year, month: 2, day: 28) + 1)
+    }
 }

@@ -1,3 +1,4 @@
+import BeredskapCore
 import BeredskapJSON
 import BeredskapTestSupport
 import Foundation
@@ -62,7 +63,7 @@ import Testing
         #expect(try viewer.get("/v1/status")["deadlines_overdue"] == 1)
         let summary = try viewer.get("/v1/deadlines/summary")
         #expect(summary["date"] == "2026-11-22")
-        #expect(summary["rules"]?.arrayValue?.count == 10)
+        #expect(summary["rules"]?.arrayValue?.count == DeadlineRule.defaults.count)
         let rows = summary["rows"]?.arrayValue ?? []
         #expect(rows.contains(["rule": "representative", "district": "alna", "due": 0, "due_soon": 0, "overdue": 1, "met": 0, "met_late": 0]))
         #expect(rows.contains(["rule": "tb_screening", "district": "grorud", "due": 0, "due_soon": 1, "overdue": 0, "met": 0, "met_late": 0]))

@@ -25,7 +25,7 @@ import Testing
         let rules = configuration.deadlines.active
         #expect(rules.map(\.id) == [
             "arrival_centre_stay", "health_exam", "school_offer", "representative", "minor_settled", "adult_settled",
-            "intro_start", "skills_mapping", "disability_grant", "dental_check",
+            "intro_start", "skills_mapping", "disability_grant", "minor_turns_18", "dental_check",
         ])
         let health = try #require(rules.first { $0.id == "health_exam" })
         #expect(health.dueSoonDays == 21)
@@ -33,6 +33,19 @@ import Testing
         let dental = try #require(rules.last)
         #expect(dental.conditions == [.age(from: 0, through: 17)])
         #expect(dental.dueSoonDays == 0)
+    }
+
+    @Test func aRuleCanFallDueOnABirthday() throws {
+        let configuration = try parse(#"""
+            { deadlines: { rules: [
+              { id: "minor_turns_18", due: { at_age: 19 } },
+              { id: "turns_67", start: "settled", due: { at_age: 67 }, met_by: "intro_ended" },
+            ] } }
+            """#)
+        let rules = configuration.deadlines.active
+        #expect(rules.first { $0.id == "minor_turns_18" }?.due == .atAge(19))
+        #expect(rules.last?.due == .atAge(67))
+        #expect(rules.last?.conditions == [])
     }
 
     @Test func problemsNameTheFieldPath() {
@@ -52,6 +65,10 @@ import Testing
             == "test.json5: deadlines.rules[0].met_by: must differ from start")
         #expect(problem(#"{ deadlines: { rules: [{ id: "skills_mapping", due: { before: "intro_started" } }] } }"#)
             == "test.json5: deadlines.rules[0].due.at_latest: is required with before")
+        #expect(problem(#"{ deadlines: { rules: [{ id: "minor_turns_18", due: { at_age: 0 } }] } }"#)
+            == "test.json5: deadlines.rules[0].due.at_age: expected 1 to 130 years")
+        #expect(problem(#"{ deadlines: { rules: [{ id: "minor_turns_18", due: { at_age: 18, months: 1 } }] } }"#)
+            == "test.json5: deadlines.rules[0].due.at_age: goes alone: give at_age, or one of days, months, hours, before")
         #expect(problem(#"{ deadlines: { rules: [{ id: "health_exam", start: "arrived" }] } }"#).hasPrefix(
             "test.json5: deadlines.rules[0].start: expected one of: arrived_norway"))
         #expect(problem(#"{ deadlines: { rules: [{ id: "health_exam", colour: "red" }] } }"#).hasPrefix(

@@ -123,16 +123,29 @@ private struct RuleEntry: Decodable {
     }
 }
 
-/// `due`: `{days: N}`, `{months: N}`, `{hours: N}`, or `{before: MILESTONE, at_latest: {months: N}}`.
+/// `due`: `{days: N}`, `{months: N}`, `{hours: N}`, `{before: MILESTONE, at_latest: {months: N}}`,
+/// or `{at_age: N}` (on the birthday the person turns N).
 private struct DueEntry: Decodable {
     var days: Int?
     var months: Int?
     var hours: Int?
     var before: Milestone?
     var atLatest: DurationEntry?
+    var atAge: Int?
 
     func due() -> Result<DeadlineRule.Due, FieldProblem> {
         let duration = DurationEntry(days: days, months: months, hours: hours)
+        if let atAge {
+            guard duration.isEmpty, before == nil, atLatest == nil else {
+                return .failure(FieldProblem("at_age", Text(
+                    "goes alone: give at_age, or one of days, months, hours, before",
+                    nb: "står alene: oppgi at_age, eller én av days, months, hours, before")))
+            }
+            guard (1...130).contains(atAge) else {
+                return .failure(FieldProblem("at_age", Text("expected 1 to 130 years", nb: "forventet 1 til 130 år")))
+            }
+            return .success(.atAge(atAge))
+        }
         guard let before else {
             if atLatest != nil {
                 return .failure(FieldProblem("at_latest", Text("goes with before", nb: "hører sammen med before")))

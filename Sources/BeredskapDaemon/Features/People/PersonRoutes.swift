@@ -79,6 +79,7 @@ struct PersonRoutes {
                             PersonEvents.changed, PersonEvents.Changed(person: id, fields: fields), subject: "person/\(id)"
                         ).seq
                         person = try transaction.savePerson(id, changed, seq: seq)
+                        if fields.contains("birth") { try MinorInput.closeTimeline(id, changed, seq: seq, in: &transaction) }
                         if let move = PersonMove.between(current, changed, on: today) {
                             try PersonMoves.record(move, recording, in: &transaction)
                             seq = transaction.events.last?.seq ?? seq

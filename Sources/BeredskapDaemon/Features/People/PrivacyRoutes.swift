@@ -29,7 +29,8 @@ struct PrivacyRoutes {
                             route: event.data["route"]?.stringValue ?? "")
                     }
                     let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, connection)
-                    return try CommandReply.json(status: 200, PersonExport(person: shown, reads: reads))
+                    let minor = try MinorInput.exported(person, connection)
+                    return try CommandReply.json(status: 200, PersonExport(person: shown, reads: reads, minor: minor))
                 }
             },
             Route(Endpoints.People.erase) { context throws(APIError) in
@@ -55,6 +56,7 @@ struct PrivacyRoutes {
         let event = try transaction.appendEvent(
             PersonEvents.erased, PersonEvents.Erased(person: id, retention: retention), subject: "person/\(id)")
         try transaction.erasePerson(id, on: calendar.date(of: transaction.now), reason: reason, seq: event.seq)
+        try transaction.eraseMinorRecords(id)
         transaction.checkpointAfterCommit()
         return event
     }
