@@ -153,14 +153,16 @@ public struct PersonRead: Sendable, Codable, Equatable {
 }
 
 /// `GET /v1/persons/{id}/export` (GDPR access): everything held on the person — the fields,
-/// milestones with their corrections, deadlines — and every recorded read of them, this one
-/// included.
+/// milestones with their corrections, deadlines, the disability-grant application — and
+/// every recorded read of them, this one included.
 public struct PersonExport: Sendable, Codable, Equatable {
     public var person: PersonResource
+    @NullEncoded public var grantApplication: GrantApplicationResource?
     public var reads: [PersonRead]
 
-    public init(person: PersonResource, reads: [PersonRead]) {
+    public init(person: PersonResource, grantApplication: GrantApplicationResource? = nil, reads: [PersonRead]) {
         self.person = person
+        self.grantApplication = grantApplication
         self.reads = reads
     }
 }

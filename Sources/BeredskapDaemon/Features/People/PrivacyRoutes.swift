@@ -29,7 +29,8 @@ struct PrivacyRoutes {
                             route: event.data["route"]?.stringValue ?? "")
                     }
                     let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, connection)
-                    return try CommandReply.json(status: 200, PersonExport(person: shown, reads: reads))
+                    return try CommandReply.json(status: 200, PersonExport(
+                        person: shown, grantApplication: try GrantRoutes.application(of: id, connection), reads: reads))
                 }
             },
             Route(Endpoints.People.erase) { context throws(APIError) in
