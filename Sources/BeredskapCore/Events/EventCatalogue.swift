@@ -41,7 +41,7 @@ public struct EventTopic: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let exercise = EventTopic(rawValue: "exercise")
     /// Counts of the deadline engine (no persons).
     public static let deadline = EventTopic(rawValue: "deadline")
-    /// Grant applications and the counts of applications due.
+    /// The counts of disability-grant applications due per district (no persons).
     public static let grant = EventTopic(rawValue: "grant")
 }
 

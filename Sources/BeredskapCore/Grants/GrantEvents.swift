@@ -1,14 +1,19 @@
-/// The events of the grants (`grant.*`): ids, grant kinds and counts, never a person's data.
+/// The events of the grants: ids, grant kinds and counts, never a person's data.
+///
+/// Why the application is a `person.*` event: that a person has a disability grant is
+/// special-category data, seen with `cases` like the person's own events; the counts per
+/// district (`grant.*`) name no one and are for `read`.
 public enum GrantEvents {
-    /// An application for a disability grant (with its `person.milestone_recorded`).
-    public static let applicationRecorded = EventType<ApplicationRecorded>(.grant, "application_recorded", visibleWith: .cases)
+    /// `person.grant_applied`: an application for a disability grant (with its
+    /// `person.milestone_recorded`).
+    public static let applicationRecorded = EventType<ApplicationRecorded>(.person, "grant_applied", visibleWith: .cases)
     /// How many persons of a district now have the disability-grant deadline due soon or
     /// overdue with no application: what `grant_application_due` decides from after a crash.
     public static let applicationsDueChanged = EventType<ApplicationsDueChanged>(.grant, "applications_due_changed")
 
     public static let all: [EventKind] = [applicationRecorded.kind, applicationsDueChanged.kind]
 
-    /// `grant.application_recorded`: the person, the grant and the amount applied for (T2).
+    /// `person.grant_applied`: the person, the grant and the amount applied for (T2).
     public struct ApplicationRecorded: EventPayload, Equatable {
         public var person: Int64
         public var grant: DisabilityGrant
