@@ -21,7 +21,7 @@ enum SubjectNames {
         }
         if let district = GrantSubject.district(of: subject) {
             let place = try self.district(district, connection) ?? Text(district, nb: district)
-            return Text("\(place.en): disability grant applications", nb: "\(place.nb): søknader om tilskudd ved nedsatt funksjonsevne")
+            return Text("\(place.en): disability grant", nb: "\(place.nb): tilskudd ved nedsatt funksjonsevne")
         }
         let parts = subject.split(separator: "/", maxSplits: 1).map(String.init)
         switch (parts.first, parts.count == 2 ? parts[1] : nil) {

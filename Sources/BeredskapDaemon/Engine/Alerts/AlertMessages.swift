@@ -109,8 +109,8 @@ struct AlertMessage {
         case "grant_application_due":
             let due = Self.whole(value)
             return Text(
-                "\(name.en): \(due) persons with a disability and no grant application, the deadline near or past.",
-                nb: "\(name.nb): \(due) personer med nedsatt funksjonsevne uten søknad om tilskudd, fristen nær eller passert.")
+                "\(name.en): \(due) persons with no application, the deadline near or past.",
+                nb: "\(name.nb): \(due) personer uten søknad, fristen nær eller passert.")
         default:
             return Text("Value: \(Self.whole(value))", nb: "Verdi: \(Self.whole(value))")
         }
@@ -151,7 +151,7 @@ struct AlertMessage {
         case "settlement_lag": Text("\(name.en): settlement behind the quota", nb: "\(name.nb): bosettingen ligger etter kvoten")
         case "deadline_overdue": Text("\(name.en): deadlines overdue", nb: "\(name.nb): frister overskredet")
         case "grant_application_due":
-            Text("\(name.en): disability grants to apply for", nb: "\(name.nb): tilskudd ved nedsatt funksjonsevne å søke om")
+            Text("\(name.en): applications due", nb: "\(name.nb): søknader må sendes")
         default: Text("\(alert.key.rule) \(alert.key.subject)", nb: "\(alert.key.rule) \(alert.key.subject)")
         }
     }

@@ -66,7 +66,8 @@ struct GrantRoutes {
                     let today = calendar.date(of: transaction.now)
                     try Self.check(id, applied: body.applied, transaction.connection)
                     _ = try MilestoneRoutes.record(
-                        PersonMilestone(milestone: .disabilityGrantApplied, date: body.applied), of: id, today: today, in: &transaction)
+                        PersonMilestone(milestone: .disabilityGrantApplied, date: body.applied), of: id, today: today, dateField: "applied",
+                        in: &transaction)
                     let event = try transaction.appendEvent(
                         GrantEvents.applicationRecorded,
                         GrantEvents.ApplicationRecorded(person: id, grant: body.grant, amount: amount), subject: "person/\(id)")

@@ -67,12 +67,12 @@ struct MilestoneRoutes {
     /// Records `milestone` for person `id` with its `person.milestone_recorded` event: the one
     /// write path of a milestone (a grant application records `disability_grant_applied`
     /// through it). Refused for an erased person, a date after `today`, and a kind recorded
-    /// already (`409 conflict` naming its date).
-    static func record(_ milestone: PersonMilestone, of id: Int64, today: CalendarDate, in transaction: inout WriteTransaction)
-        throws -> (person: Person, event: Event)
-    {
+    /// already (`409 conflict` naming its date). `dateField` names the date in the request.
+    static func record(
+        _ milestone: PersonMilestone, of id: Int64, today: CalendarDate, dateField: String = "date", in transaction: inout WriteTransaction
+    ) throws -> (person: Person, event: Event) {
         let (person, _) = try PersonInput.draft(id, transaction.connection)
-        let date = try notAfter(today, milestone.date)
+        let date = try notAfter(today, milestone.date, field: dateField)
         if let first = try transaction.connection.personMilestones(id).first(where: { $0.milestone == milestone.milestone }) {
             var error = APIError.conflict(Text(
                 "\(milestone.milestone.rawValue) is recorded already, on \(first.date): correct it instead",
@@ -90,9 +90,9 @@ struct MilestoneRoutes {
     }
 
     /// `date`, unless it is after `today`: what has happened cannot be dated tomorrow.
-    private static func notAfter(_ today: CalendarDate, _ date: CalendarDate) throws(APIError) -> CalendarDate {
+    private static func notAfter(_ today: CalendarDate, _ date: CalendarDate, field: String = "date") throws(APIError) -> CalendarDate {
         guard date <= today else {
-            throw .invalidField("date", Text("must not be after today (\(today))", nb: "kan ikke være etter i dag (\(today))"))
+            throw .invalidField(field, Text("must not be after today (\(today))", nb: "kan ikke være etter i dag (\(today))"))
         }
         return date
     }
