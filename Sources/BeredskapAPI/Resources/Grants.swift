@@ -3,17 +3,7 @@ import BeredskapJSON
 
 /// `POST /v1/persons/{id}/grant-applications`: a disability grant applied for on `applied`;
 /// `amount` (whole NOK) is what T2 asks for (at most the year's cap; none: the cap).
-public struct GrantApplicationBody: Sendable, Codable, Equatable {
-    public var grant: DisabilityGrant
-    public var applied: CalendarDate
-    public var amount: Int64?
-
-    public init(grant: DisabilityGrant, applied: CalendarDate, amount: Int64? = nil) {
-        self.grant = grant
-        self.applied = applied
-        self.amount = amount
-    }
-}
+public typealias GrantApplicationBody = GrantPerson.Application
 
 /// A person's disability-grant application as recorded.
 public struct GrantApplicationResource: Sendable, Codable, Equatable {
@@ -27,30 +17,6 @@ public struct GrantApplicationResource: Sendable, Codable, Equatable {
         self.grant = grant
         self.applied = applied
         self.amount = amount
-    }
-}
-
-/// Persons and whole NOK.
-public struct GrantAmount: Sendable, Codable, Equatable {
-    public var persons: Int
-    public var nok: Int64
-
-    public init(persons: Int, nok: Int64) {
-        self.persons = persons
-        self.nok = nok
-    }
-}
-
-/// One grant's persons and NOK in a forecast row.
-public struct GrantLine: Sendable, Codable, Equatable {
-    public var grant: Grant
-    public var persons: Int
-    public var nok: Int64
-
-    public init(grant: Grant, persons: Int, nok: Int64) {
-        self.grant = grant
-        self.persons = persons
-        self.nok = nok
     }
 }
 
@@ -70,19 +36,19 @@ public struct SettlementYearSplitAmounts: Sendable, Codable, Equatable {
 public struct GrantForecastRow: Sendable, Codable, Equatable {
     @NullEncoded public var district: String?
     /// One per grant: integration, minor, disability_t1, disability_t2.
-    public var grants: [GrantLine]
+    public var grants: [GrantForecast.Line]
     public var totalNok: Int64
     public var settlementYearSplit: SettlementYearSplitAmounts
     /// The one-off disability grant not applied for: persons with a disability in their
     /// settlement year or the next, with no application.
-    public var unclaimed: GrantAmount
+    public var unclaimed: GrantForecast.Amount
 
     public init(_ row: GrantForecast.Row) {
         district = row.district
-        grants = row.lines.map { GrantLine(grant: $0.grant, persons: $0.persons, nok: $0.nok) }
+        grants = row.lines
         totalNok = row.total
         settlementYearSplit = SettlementYearSplitAmounts(district: row.settlementYearDistrict, educationAgency: row.settlementYearEducation)
-        unclaimed = GrantAmount(persons: row.unclaimed.persons, nok: row.unclaimed.nok)
+        unclaimed = row.unclaimed
     }
 }
 

@@ -1,8 +1,9 @@
 /// What the grant forecast reads about one settled person: no names, only what the rules ask.
 public struct GrantPerson: Sendable, Equatable {
     /// An application for a disability grant: which one, when (the `disability_grant_applied`
-    /// milestone's day) and, for T2, the amount applied for (nil: the cap).
-    public struct Application: Sendable, Equatable {
+    /// milestone's day) and, for T2, the amount applied for (nil: the cap). Also the body of
+    /// `POST /v1/persons/{id}/grant-applications`.
+    public struct Application: Sendable, Equatable, Codable {
         public var grant: DisabilityGrant
         public var applied: CalendarDate
         public var amount: Int64?
@@ -120,8 +121,8 @@ public enum GrantRules {
 /// A year's forecast of the grants per district, with what the disability grants leave
 /// unclaimed (recommendation 34: Oslo under-claimed them).
 public struct GrantForecast: Sendable, Equatable {
-    /// Persons and NOK of one grant.
-    public struct Line: Sendable, Equatable {
+    /// Persons and NOK of one grant (as the API shows it).
+    public struct Line: Sendable, Equatable, Codable {
         public var grant: Grant
         public var persons: Int
         public var nok: Int64
@@ -133,8 +134,8 @@ public struct GrantForecast: Sendable, Equatable {
         }
     }
 
-    /// Persons and NOK.
-    public struct Amount: Sendable, Equatable {
+    /// Persons and NOK (as the API shows it).
+    public struct Amount: Sendable, Equatable, Codable {
         public var persons = 0
         public var nok: Int64 = 0
 
