@@ -130,7 +130,7 @@ import Testing
         let rules = try ops.get("/v1/rules")["rules"]?.arrayValue ?? []
         #expect(rules.compactMap { $0["id"]?.stringValue } == [
             "facility_utilization", "kind_utilization", "city_utilization", "facility_cap", "stale_report", "surge_level",
-            "notification_dead", "settlement_lag", "deadline_overdue",
+            "notification_dead", "settlement_lag", "deadline_overdue", "grant_application_due",
         ])
         let facility = try #require(rules.first)
         #expect(facility["thresholds"]?["critical"]?.doubleValue == 0.95)

@@ -18,7 +18,7 @@ import Testing
         "exercises": Endpoints.Exercises.all,
         "exercise_reports": Endpoints.ExerciseReports.all,
         "deadlines": Endpoints.Deadlines.all,
-        "minors": Endpoints.Minors.all,
+BOTH
     ]
 
     @Test func eachFeatureServesExactlyTheEndpointsOfItsGroup() throws {

@@ -119,12 +119,7 @@ import Testing
         Entry("GET", "/v1/exercises/{id}/report", .read, ["format", "lang"]),
         Entry("GET", "/v1/deadlines", .cases, ["after", "district", "limit", "rule", "state"]),
         Entry("GET", "/v1/deadlines/summary", .read),
-        Entry("POST", "/v1/persons/{id}/placements", .cases),
-        Entry("GET", "/v1/persons/{id}/placements", .cases),
-        Entry("POST", "/v1/persons/{id}/representative", .cases),
-        Entry("POST", "/v1/persons/{id}/aftercare", .cases),
-        Entry("GET", "/v1/minors", .cases, ["district"]),
-        Entry("GET", "/v1/minors/costs", .read, ["year"]),
+BOTH
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the

@@ -24,6 +24,7 @@ import Testing
         (13, "exercise_reports", "82762f3e48e526e4b7ae627caa3fd1185b4ff632abeb18a828b60272fc64c454"),
         (14, "deadlines", "56f215afbd75a06886bab248dc55f9a5c935af52d9c36feb52056081f1352f3e"),
         (15, "minors", "b43e82260ace914ffaae8b75f29a2ec72ab2a1d621e4f43ddde77d75b13b7302"),
+        (16, "grants", "a1d12fc481a86694ab00add130428956dfa381607ecf4afba37356fe57f8610a"),
     ]
 
     @Test func versionsRunFromOneWithoutGapsOrRepeats() {

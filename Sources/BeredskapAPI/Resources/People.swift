@@ -153,16 +153,20 @@ public struct PersonRead: Sendable, Codable, Equatable {
 }
 
 /// `GET /v1/persons/{id}/export` (GDPR access): everything held on the person — the fields,
-/// milestones with their corrections, deadlines — and every recorded read of them, this one
-/// included.
+/// milestones with their corrections, deadlines, the disability-grant application — and
+/// every recorded read of them, this one included.
 public struct PersonExport: Sendable, Codable, Equatable {
     public var person: PersonResource
+    @NullEncoded public var grantApplication: GrantApplicationResource?
     public var reads: [PersonRead]
     /// An unaccompanied minor's placements (with notes), representative and choice at 18.
     public var minor: MinorCase?
 
-    public init(person: PersonResource, reads: [PersonRead], minor: MinorCase? = nil) {
+    public init(
+        person: PersonResource, reads: [PersonRead], minor: MinorCase? = nil, grantApplication: GrantApplicationResource? = nil
+    ) {
         self.person = person
+        self.grantApplication = grantApplication
         self.reads = reads
         self.minor = minor
     }

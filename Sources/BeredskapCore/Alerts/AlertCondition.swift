@@ -31,6 +31,9 @@ public struct AlertFigures: Sendable {
     /// The committed overdue counts by subject (`deadline/<rule>/<district>`), when a key asks
     /// about one; a subject not in it has none.
     public var deadlineOverdue: [String: Int] = [:]
+    /// The committed counts of disability-grant applications due, by district, when a key
+    /// asks about one; a district not in it has none.
+    public var grantApplicationsDue: [String: Int] = [:]
 
     public init(
         facilities: [String: Facility], places: [FacilityKind: PlaceCount], surgeLevel: SurgeLevel, now: Timestamp, cap: Int,
@@ -132,6 +135,9 @@ public enum AlertCondition: Sendable, Equatable {
     /// A deadline rule in a district (`deadline/<rule>/<district>`) with more persons overdue
     /// than `threshold`; the value is the overdue count.
     case deadlineOverdue(AlertSeverity, threshold: Int)
+    /// A district (`grants/disability/<district>`) with at least one person whose
+    /// disability-grant application is due soon or overdue; the value is that count.
+    case grantApplicationDue(AlertSeverity)
 
     /// The stable rule id of API.md.
     public var ruleID: String {
@@ -145,6 +151,7 @@ public enum AlertCondition: Sendable, Equatable {
         case .notificationDead: "notification_dead"
         case .settlementLag: "settlement_lag"
         case .deadlineOverdue: "deadline_overdue"
+        case .grantApplicationDue: "grant_application_due"
         }
     }
 
@@ -203,6 +210,10 @@ public enum AlertCondition: Sendable, Equatable {
             return AlertVerdict(
                 severity: overdue > threshold ? severity : nil, value: Double(overdue), threshold: Double(threshold),
                 district: district)
+        case .grantApplicationDue(let severity):
+            guard let district = GrantSubject.district(of: subject) else { return AlertVerdict() }
+            let due = figures.grantApplicationsDue[district] ?? 0
+            return AlertVerdict(severity: due > 0 ? severity : nil, value: Double(due), district: district)
         }
     }
 

@@ -88,6 +88,15 @@ public struct KnownSubjects: Sendable, Equatable {
             Text("unknown district \(district) (known: \(shown))", nb: "ukjent bydel \(district) (kjente: \(shown))"), known: subjects)
     }
 
+    /// `grants/disability/<district>` or `grants/disability/*` naming a district that exists.
+    private func problem(grant subject: String) -> Problem? {
+        if subject == GrantSubject.prefix + "*" { return nil }
+        let subjects = districts.map(GrantSubject.subject(district:))
+        if let district = GrantSubject.district(of: subject), districts.contains(district) { return nil }
+        let shown = subjects.joined(separator: ", ")
+        return Problem(Text("expected one of: \(shown)", nb: "forventet ett av: \(shown)"), known: subjects + [GrantSubject.prefix + "*"])
+    }
+
     /// `city`, `facility/<id>`, `district/<id>` or `kind/<kind>` naming what exists; `<kind>/*`
     /// for any of them.
     private func problem(existing subject: String, kind: String) -> Problem? {
@@ -97,6 +106,7 @@ public struct KnownSubjects: Sendable, Equatable {
         let id = String(subject.dropFirst(kind.count + 1))
         guard id != "*" else { return nil }
         if kind == DeadlineSubject.kind { return problem(deadline: subject) }
+        if kind == GrantSubject.kind { return problem(grant: subject) }
         let ids: [String], what: Text
         switch kind {
         case "facility": (ids, what) = (facilities, Text("facility", nb: "mottak"))

@@ -47,6 +47,8 @@ public enum AlertKeyPattern {
         let kind = pattern.dropLast(2)
         // `deadline/<rule>/*`: one deadline rule in every district.
         if kind.hasPrefix(DeadlineSubject.kind + "/") { return Slug.isValid(String(kind.dropFirst(DeadlineSubject.kind.count + 1))) }
+        // `grants/disability/*`: the applications due in every district.
+        if kind + "/" == GrantSubject.prefix { return true }
         return !kind.contains("/") && Subject.isValid(String(kind))
     }
 }

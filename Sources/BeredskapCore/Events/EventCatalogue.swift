@@ -43,6 +43,8 @@ public struct EventTopic: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let deadline = EventTopic(rawValue: "deadline")
     /// Unaccompanied minors' placements and choices (visible with `cases`).
     public static let minor = EventTopic(rawValue: "minor")
+    /// The counts of disability-grant applications due per district (no persons).
+    public static let grant = EventTopic(rawValue: "grant")
 }
 
 /// One kind of event in the catalogue, whatever its payload: the name it has on the wire, what
@@ -125,6 +127,7 @@ public enum EventCatalogue {
         + IncidentLogEvents.all + AccessEvents.all + ServiceEvents.all + SettlementYearEvents.all + SettlementEvents.all
         + SettlementCaseEvents.all + HousingEvents.all + PersonEvents.all + ExerciseEvents.all + DeadlineEvents.all
         + MinorEvents.all
+        + GrantEvents.all
 
     private static let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 

@@ -7,10 +7,11 @@ public enum Subject {
     public static let maximumLength = 160
 
     /// True for `city`, `kind` alone, or `kind/id` with a lowercase kind and a slug-like id; and
-    /// for a deadline rule's count in a district, `deadline/<rule>/<district>`.
+    /// for a deadline rule's count in a district, `deadline/<rule>/<district>`, and for a
+    /// district's disability-grant applications due, `grants/disability/<district>`.
     public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= maximumLength else { return false }
-        if DeadlineSubject.parse(text) != nil { return true }
+        if DeadlineSubject.parse(text) != nil || GrantSubject.district(of: text) != nil { return true }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2, let kind = parts.first, isKind(kind) else { return false }
         guard parts.count == 2 else { return true }

@@ -19,6 +19,10 @@ enum SubjectNames {
             let name = DeadlineRule.name(of: rule)
             return Text("\(place.en): \(name.en)", nb: "\(place.nb): \(name.nb)")
         }
+        if let district = GrantSubject.district(of: subject) {
+            let place = try self.district(district, connection) ?? Text(district, nb: district)
+            return Text("\(place.en): disability grant", nb: "\(place.nb): tilskudd ved nedsatt funksjonsevne")
+        }
         let parts = subject.split(separator: "/", maxSplits: 1).map(String.init)
         switch (parts.first, parts.count == 2 ? parts[1] : nil) {
         case ("city", nil):

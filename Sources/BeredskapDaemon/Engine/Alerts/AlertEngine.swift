@@ -200,11 +200,12 @@ public final class AlertEngine: Sendable, Engine {
     }
 
     /// Every subject each rule covers today: facilities, kinds, the city, dead notifications,
-    /// districts, and the deadline counts committed.
+    /// districts, and the deadline and grant-application counts committed.
     static func allKeys(connection: SQLiteConnection, rules: [String]) throws -> Set<AlertKey> {
         let subjects = try connection.facilities().map(\.subject) + FacilityKind.allCases.map { "kind/\($0.rawValue)" }
             + ["city"] + connection.notifications(state: .dead, limit: 1000).map { "notification/\($0.id)" }
             + connection.districts().map { "district/\($0.id)" } + connection.deadlineOverdueCounts().keys.map(\.subject)
+            + connection.grantApplicationsDue().keys.map(GrantSubject.subject(district:))
         var keys = Set(try connection.openAlerts().map(\.key))
         for rule in rules {
             for subject in subjects where AlertRules.covers(rule, subject) { keys.insert(AlertKey(rule: rule, subject: subject)) }

@@ -106,6 +106,11 @@ struct AlertMessage {
             return Text(
                 "\(name.en): \(overdue) persons overdue (threshold \(limit)).",
                 nb: "\(name.nb): \(overdue) personer over fristen (terskel \(limit)).")
+        case "grant_application_due":
+            let due = Self.whole(value)
+            return Text(
+                "\(name.en): \(due) persons with no application, the deadline near or past.",
+                nb: "\(name.nb): \(due) personer uten søknad, fristen nær eller passert.")
         default:
             return Text("Value: \(Self.whole(value))", nb: "Verdi: \(Self.whole(value))")
         }
@@ -145,6 +150,8 @@ struct AlertMessage {
         case "notification_dead": Text("A notification could not be delivered", nb: "En melding kunne ikke leveres")
         case "settlement_lag": Text("\(name.en): settlement behind the quota", nb: "\(name.nb): bosettingen ligger etter kvoten")
         case "deadline_overdue": Text("\(name.en): deadlines overdue", nb: "\(name.nb): frister overskredet")
+        case "grant_application_due":
+            Text("\(name.en): applications due", nb: "\(name.nb): søknader må sendes")
         default: Text("\(alert.key.rule) \(alert.key.subject)", nb: "\(alert.key.rule) \(alert.key.subject)")
         }
     }

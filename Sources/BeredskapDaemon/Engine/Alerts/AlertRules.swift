@@ -34,6 +34,7 @@ enum AlertRules {
         if alerts.notificationDead.enabled { rules.append(NotificationDeadRule(settings: alerts.notificationDead)) }
         if alerts.settlementLag.enabled { rules.append(SettlementLagRule(settings: alerts.settlementLag)) }
         if alerts.deadlineOverdue.enabled { rules.append(DeadlineOverdueRule(settings: alerts.deadlineOverdue)) }
+        if alerts.grantApplicationDue.enabled { rules.append(GrantApplicationDueRule(settings: alerts.grantApplicationDue)) }
         return rules
     }
 
@@ -42,7 +43,7 @@ enum AlertRules {
     static let subjectKinds: [String: String] = [
         "facility_utilization": "facility", "facility_cap": "facility", "stale_report": "facility",
         "kind_utilization": "kind", "city_utilization": "city", "surge_level": "city", "notification_dead": "notification",
-        "settlement_lag": "district", "deadline_overdue": DeadlineSubject.kind,
+        "settlement_lag": "district", "deadline_overdue": DeadlineSubject.kind, "grant_application_due": GrantSubject.kind,
     ]
 
     /// Whether `rule`'s alerts can be about `subject`.
@@ -163,5 +164,15 @@ struct DeadlineOverdueRule: AlertRule {
 
     func subjects(touchedBy event: Event) -> [String] {
         event.is(DeadlineEvents.overdueChanged) ? [event.subject].compactMap { $0 } : []
+    }
+}
+
+struct GrantApplicationDueRule: AlertRule {
+    let settings: DaemonConfiguration.FixedRule
+    var condition: AlertCondition { .grantApplicationDue(settings.severity) }
+    var policy: AlertLifecycle.Policy { settings.policy }
+
+    func subjects(touchedBy event: Event) -> [String] {
+        event.is(GrantEvents.applicationsDueChanged) ? [event.subject].compactMap { $0 } : []
     }
 }

@@ -220,6 +220,7 @@ struct EvaluationRun {
         let needsDead = keys.contains { $0.subject.hasPrefix("notification/") }
         let needsSettlement = keys.contains { $0.subject.hasPrefix("district/") }
         let needsDeadlines = keys.contains { $0.subject.hasPrefix(DeadlineSubject.kind + "/") }
+        let needsGrants = keys.contains { $0.subject.hasPrefix(GrantSubject.prefix) }
         var loaded = AlertFigures(
             facilities: Dictionary(uniqueKeysWithValues: facilities.map { ($0.id, $0) }),
             places: needsPlaces ? try connection.placesByKind() : [:], surgeLevel: try connection.surgeState().level,
@@ -230,6 +231,7 @@ struct EvaluationRun {
             loaded.deadlineOverdue = Dictionary(
                 try connection.deadlineOverdueCounts().map { ($0.key.subject, $0.value) }, uniquingKeysWith: { $1 })
         }
+        if needsGrants { loaded.grantApplicationsDue = try connection.grantApplicationsDue() }
         inputs = loaded
         return loaded
     }

@@ -76,8 +76,9 @@ struct DeadlineBook: Sendable {
     /// `counts[rule][district]`.
     private var counts: [[Counts]]
     private var queue = DayQueue()
-    /// Set when an overdue count of a district changed; the engine clears it as it publishes.
-    var overdueChanged = false
+    /// Set when an overdue or due-soon count of a district changed (the counts the engine
+    /// commits for the alerts); the engine clears it as it publishes.
+    var publishedCountsChanged = false
 
     init(rules: [DeadlineRule], today: CalendarDate, calendar: LocalCalendar) {
         self.rules = rules
@@ -147,7 +148,7 @@ struct DeadlineBook: Sendable {
         counts = rules.map { _ in Array(repeating: Counts(), count: districts.count) }
         evaluations = Array(repeating: Packed(due: Self.noDate, state: 0, late: false), count: slots.count * rules.count)
         queue = DayQueue()
-        overdueChanged = true
+        publishedCountsChanged = true
         for slot in slots.indices where slots[slot].flags & Self.alive != 0 {
             evaluate(slot)
             count(slot, 1)
@@ -234,7 +235,7 @@ struct DeadlineBook: Sendable {
             let packed = evaluations[slot * rules.count + rule]
             let state = Self.states[Int(packed.state)]
             counts[rule][district].add(state, late: packed.late, step)
-            if state == .overdue, district != 0 { overdueChanged = true }
+            if state == .overdue || state == .dueSoon, district != 0 { publishedCountsChanged = true }
         }
     }
 
@@ -335,6 +336,17 @@ struct DeadlineBook: Sendable {
             for (district, counts) in counts[index].enumerated() where district != 0 && counts.overdue > 0 {
                 if let id = districts[district] { result[DeadlineCountKey(rule: rule.id, district: id)] = counts.overdue }
             }
+        }
+        return result
+    }
+
+    /// The persons of each district (with any) whose deadline with `rule` is due soon or
+    /// overdue: what `grant_application_due` counts for the disability grant.
+    func dueSoonOrOverdue(rule: String) -> [String: Int] {
+        guard let index = rules.firstIndex(where: { $0.id == rule }) else { return [:] }
+        var result: [String: Int] = [:]
+        for (district, counts) in counts[index].enumerated() where district != 0 && counts.dueSoon + counts.overdue > 0 {
+            if let id = districts[district] { result[id] = counts.dueSoon + counts.overdue }
         }
         return result
     }

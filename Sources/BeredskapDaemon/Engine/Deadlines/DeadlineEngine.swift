@@ -7,7 +7,8 @@ import Synchronization
 
 /// Keeps every person's compliance deadlines current in memory (`DeadlineBook`) and commits
 /// the overdue count of each (rule, district) when it changes, for the `deadline_overdue`
-/// alert rule.
+/// alert rule, and each district's disability-grant applications due, for
+/// `grant_application_due`.
 ///
 /// Why this shape: at start it reads every person's facts in one query and evaluates every
 /// rule; after that only what changes is evaluated again — a person whose facts a commit
@@ -132,7 +133,7 @@ public final class DeadlineEngine: Sendable, Engine {
             scheduler.retry("retry/deadlines/rebuild") { [weak self] in self?.rebuildLater() }
             return
         }
-        rebuilt.overdueChanged = true
+        rebuilt.publishedCountsChanged = true
         book.withLock { $0 = rebuilt }
         changed()
     }
@@ -194,8 +195,8 @@ public final class DeadlineEngine: Sendable, Engine {
     /// an overdue count may differ.
     private func changed() {
         let (next, publish, calendar) = book.withLock { book -> (CalendarDate?, Bool, LocalCalendar) in
-            defer { book.overdueChanged = false }
-            return (book.nextChange, book.overdueChanged, settings.withLock { $0.calendar })
+            defer { book.publishedCountsChanged = false }
+            return (book.nextChange, book.publishedCountsChanged, settings.withLock { $0.calendar })
         }
         let reschedule = timerDay.withLock { scheduled in
             defer { scheduled = next }
@@ -212,16 +213,20 @@ public final class DeadlineEngine: Sendable, Engine {
     }
 
     /// Commits every overdue count that differs from the committed one (and zero for a
-    /// committed one the book no longer has: a rule switched off, the last person erased).
+    /// committed one the book no longer has: a rule switched off, the last person erased),
+    /// and the disability-grant applications due in the same way (`GrantAlertCounts`).
     private func publicationCommand() -> EngineCommand<WriteTransaction> {
         EngineCommand(name: "deadlines/overdue") { [self] transaction in
-            let current = book.withLock { $0.overdueCounts() }
+            let (current, applicationsDue) = book.withLock {
+                ($0.overdueCounts(), $0.dueSoonOrOverdue(rule: GrantRules.disabilityDeadline))
+            }
             let committed = try transaction.connection.deadlineOverdueCounts()
             let keys = Set(current.keys).union(committed.keys).sorted { ($0.rule, $0.district) < ($1.rule, $1.district) }
             for key in keys where current[key] ?? 0 != committed[key] ?? 0 {
                 guard try transaction.connection.district(key.district) != nil else { continue }
                 try transaction.setDeadlineOverdue(key, to: current[key] ?? 0)
             }
+            try GrantAlertCounts.commit(applicationsDue, in: &transaction)
         }
     }
 }

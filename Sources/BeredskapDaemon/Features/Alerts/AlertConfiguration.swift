@@ -30,6 +30,15 @@ extension DaemonConfiguration {
         public var settlementLag = SettlementLagRule()
         /// Too many persons of a district overdue with one deadline rule (`DeadlineOverdueConfiguration.swift`).
         public var deadlineOverdue = DeadlineOverdueRule()
+        /// A district with a person whose disability-grant application is due soon or overdue
+        /// (`GrantAlertCounts.swift`): a warning, told again weekly, not escalated — the
+        /// deadline runs in months, and the district's contact point is who applies.
+        public var grantApplicationDue: FixedRule = {
+            var rule = FixedRule(severity: .warning, repeatInterval: .seconds(7 * 24 * 3600))
+            rule.escalateAfter = nil
+            rule.escalationLimit = 0
+            return rule
+        }()
         public var flapping = FlapDetector.Settings()
     }
 
@@ -117,7 +126,7 @@ extension DaemonConfiguration {
 extension DaemonConfiguration.Alerts: Decodable {
     private enum CodingKeys: String, CodingKey {
         case facilityUtilization, kindUtilization, cityUtilization, facilityCap, staleReport, notificationDead, surgeLevel
-        case settlementLag, deadlineOverdue, flapping
+        case settlementLag, deadlineOverdue, grantApplicationDue, flapping
     }
 
     public init(from decoder: any Decoder) throws {
@@ -132,6 +141,7 @@ extension DaemonConfiguration.Alerts: Decodable {
         surgeLevel = try container.overlay(.surgeLevel, default: defaults.surgeLevel) { $0.policy.problems() }
         settlementLag = try container.overlay(.settlementLag, default: defaults.settlementLag) { $0.problems() }
         deadlineOverdue = try container.overlay(.deadlineOverdue, default: defaults.deadlineOverdue) { $0.problems() }
+        grantApplicationDue = try container.overlay(.grantApplicationDue, default: defaults.grantApplicationDue) { $0.problems() }
         flapping = try container.overlay(.flapping, default: defaults.flapping) { $0.validate() }
     }
 }

@@ -12,7 +12,7 @@ enum RuleResources {
     /// Rule ids the contract names (API.md); `?rule=` accepts these.
     static let knownRules: Set<String> = [
         "facility_utilization", "kind_utilization", "city_utilization", "facility_cap", "surge_level", "stale_report",
-        "deadline_overdue", "settlement_lag", "notification_dead",
+        "deadline_overdue", "settlement_lag", "notification_dead", "grant_application_due",
     ]
 
     static func list(_ alerts: DaemonConfiguration.Alerts, staleAfter: FixedDuration, open: [StoredAlert]) -> RuleList {
@@ -49,6 +49,7 @@ enum RuleResources {
             rule(
                 "deadline_overdue", enabled: alerts.deadlineOverdue.enabled, policy: alerts.deadlineOverdue.policy,
                 severity: alerts.deadlineOverdue.severity, overdue: alerts.deadlineOverdue.threshold),
+            fixed("grant_application_due", alerts.grantApplicationDue),
         ])
     }
 }

@@ -64,7 +64,8 @@ struct MinorRoutes {
                     let (_, draft) = try MinorInput.unaccompanied(id, transaction.connection)
                     let appointed = try MilestoneRoutes.notAfter(today, body.appointed, field: "appointed")
                     if try !transaction.connection.personMilestones(id).contains(where: { $0.milestone == .representativeAppointed }) {
-                        _ = try MilestoneRoutes.record(.representativeAppointed, on: appointed, note: nil, person: id, today: today, in: &transaction)
+                        _ = try MilestoneRoutes.record(
+                            PersonMilestone(milestone: .representativeAppointed, date: appointed), of: id, today: today, in: &transaction)
                     }
                     let event = try transaction.appendEvent(
                         MinorEvents.representativeSet, MinorEvents.RepresentativeSet(person: id, appointed: appointed),
@@ -83,7 +84,8 @@ struct MinorRoutes {
                     let today = calendar.date(of: transaction.now)
                     let (_, draft) = try MinorInput.unaccompanied(id, transaction.connection)
                     let chosen = try MinorInput.changed(try MinorInput.timeline(id, draft, transaction.connection).choosing(aftercare))
-                    _ = try MilestoneRoutes.record(.aftercareChosen, on: aftercare.date, note: nil, person: id, today: today, in: &transaction)
+                    _ = try MilestoneRoutes.record(
+                        PersonMilestone(milestone: .aftercareChosen, date: aftercare.date), of: id, today: today, in: &transaction)
                     let event = try transaction.appendEvent(
                         MinorEvents.aftercareChosen,
                         MinorEvents.AftercareChosen(

@@ -18,8 +18,9 @@ struct MilestoneRoutes {
                 let rules = settings.configuration.deadlines.active
                 return .mutation { transaction in
                     let today = calendar.date(of: transaction.now)
-                    let (person, _) = try PersonInput.draft(id, transaction.connection)
-                    let event = try Self.record(body.milestone, on: body.date ?? today, note: note, person: id, today: today, in: &transaction)
+                    let (person, event) = try Self.record(
+                        PersonMilestone(milestone: body.milestone, date: body.date ?? today, note: note), of: id, today: today,
+                        in: &transaction)
                     let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, transaction.connection)
                     return try CommandReply.json(status: 201, Mutation(shown, eventSeq: event.seq))
                 }
@@ -63,27 +64,29 @@ struct MilestoneRoutes {
         ]
     }
 
-    /// Records `milestone` for person `id` (checked to exist and not be erased) with its
-    /// `person.milestone_recorded` event: refused when it is recorded already (a wrong date is
-    /// corrected instead) or when `date` is after `today`. The one way a milestone is recorded,
-    /// whichever route records the fact it stands for (the minors' representative and choice).
+    /// Records `milestone` for person `id` with its `person.milestone_recorded` event: the one
+    /// write path of a milestone (a grant application records `disability_grant_applied`
+    /// through it, the minors' routes the representative and the choice at 18). Refused for an erased person, a date after `today`, and a kind recorded
+    /// already (`409 conflict` naming its date). `dateField` names the date in the request.
     static func record(
-        _ milestone: Milestone, on date: CalendarDate, note: String?, person id: Int64, today: CalendarDate,
-        in transaction: inout WriteTransaction
-    ) throws -> Event {
-        let date = try notAfter(today, date)
-        if let first = try transaction.connection.personMilestones(id).first(where: { $0.milestone == milestone }) {
+        _ milestone: PersonMilestone, of id: Int64, today: CalendarDate, dateField: String = "date", in transaction: inout WriteTransaction
+    ) throws -> (person: Person, event: Event) {
+        let (person, _) = try PersonInput.draft(id, transaction.connection)
+        let date = try notAfter(today, milestone.date, field: dateField)
+        if let first = try transaction.connection.personMilestones(id).first(where: { $0.milestone == milestone.milestone }) {
             var error = APIError.conflict(Text(
-                "\(milestone.rawValue) is recorded already, on \(first.date): correct it instead",
-                nb: "\(milestone.rawValue) er registrert allerede, \(first.date): korriger den i stedet"))
-            error.details = ["milestone": .string(milestone.rawValue), "date": .string(first.date.description)]
+                "\(milestone.milestone.rawValue) is recorded already, on \(first.date): correct it instead",
+                nb: "\(milestone.milestone.rawValue) er registrert allerede, \(first.date): korriger den i stedet"))
+            error.details = ["milestone": .string(milestone.milestone.rawValue), "date": .string(first.date.description)]
             throw error
         }
         let event = try transaction.appendEvent(
-            PersonEvents.milestoneRecorded, PersonEvents.MilestoneRecorded(person: id, milestone: milestone, date: date),
-            subject: "person/\(id)")
-        try transaction.recordPersonMilestone(id, PersonMilestone(milestone: milestone, date: date, note: note), seq: event.seq)
-        return event
+            PersonEvents.milestoneRecorded,
+            PersonEvents.MilestoneRecorded(person: id, milestone: milestone.milestone, date: date), subject: "person/\(id)")
+        var recorded = milestone
+        recorded.date = date
+        try transaction.recordPersonMilestone(id, recorded, seq: event.seq)
+        return (person, event)
     }
 
     /// `date`, unless it is after `today`: what has happened cannot be dated tomorrow.

@@ -30,7 +30,8 @@ struct PrivacyRoutes {
                     }
                     let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, connection)
                     let minor = try MinorInput.exported(person, connection)
-                    return try CommandReply.json(status: 200, PersonExport(person: shown, reads: reads, minor: minor))
+                    return try CommandReply.json(status: 200, PersonExport(
+                        person: shown, reads: reads, minor: minor, grantApplication: try GrantRoutes.application(of: id, connection)))
                 }
             },
             Route(Endpoints.People.erase) { context throws(APIError) in

@@ -17,7 +17,7 @@ public final class PlaybookLibrary: Sendable {
     /// for later capabilities.
     static let ruleIDs: Set<String> = [
         "facility_utilization", "kind_utilization", "city_utilization", "facility_cap", "surge_level", "stale_report",
-        "notification_dead", "deadline_overdue", "settlement_lag",
+        "notification_dead", "deadline_overdue", "settlement_lag", "grant_application_due",
     ]
 
     /// Reads and validates the configured directory. A directory that does not exist is an
