@@ -41,6 +41,8 @@ public struct EventTopic: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let exercise = EventTopic(rawValue: "exercise")
     /// Counts of the deadline engine (no persons).
     public static let deadline = EventTopic(rawValue: "deadline")
+    /// Introduction programmes of persons (visible with `cases`).
+    public static let intro = EventTopic(rawValue: "intro")
 }
 
 /// One kind of event in the catalogue, whatever its payload: the name it has on the wire, what
@@ -122,6 +124,7 @@ public enum EventCatalogue {
         CapacityEvents.all + SurgeEvents.all + AlertEvents.all + NotificationEvents.all + PlaybookEvents.all
         + IncidentLogEvents.all + AccessEvents.all + ServiceEvents.all + SettlementYearEvents.all + SettlementEvents.all
         + SettlementCaseEvents.all + HousingEvents.all + PersonEvents.all + ExerciseEvents.all + DeadlineEvents.all
+        + IntroEvents.all
 
     private static let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
