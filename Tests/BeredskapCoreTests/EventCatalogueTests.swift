@@ -95,20 +95,23 @@ import Testing
         let exercise = ["exercise.started", "exercise.ended"]
         let operations = ["daemon.backup_written"]
         let deadlines = ["deadline.overdue_changed"]
-        #expect(EventCatalogue.all.map(\.name).sorted() == (before + ["access.read"] + settlement + people + exercise + operations + deadlines).sorted())
+        let intro = ["intro.started", "intro.interrupted", "intro.resumed", "intro.extended", "intro.ended", "intro.followed_up"]
+        #expect(EventCatalogue.all.map(\.name).sorted()
+            == (before + ["access.read"] + settlement + people + exercise + operations + deadlines + intro).sorted())
     }
 
     @Test func theAccessTrailIsForAdministratorsPersonsForCaseworkersAndTheRestForReaders() {
         for kind in EventCatalogue.all {
-            #expect(kind.visibility == (kind.topic == .access ? .admin : kind.topic == .person ? .cases : .read), "\(kind.name)")
+            let personal = kind.topic == .person || kind.topic == .intro
+            #expect(kind.visibility == (kind.topic == .access ? .admin : personal ? .cases : .read), "\(kind.name)")
         }
         let reader = EventCatalogue.visibleNames(with: [.read]) ?? []
-        #expect(reader.count == EventCatalogue.all.count - AccessEvents.all.count - PersonEvents.all.count)
+        #expect(reader.count == EventCatalogue.all.count - AccessEvents.all.count - PersonEvents.all.count - IntroEvents.all.count)
         #expect(!reader.contains(AccessEvents.denied.name))
         #expect(!reader.contains(PersonEvents.registered.name))
         #expect(reader.contains(CapacityEvents.arrivalRecorded.name))
         #expect(EventCatalogue.visibleNames(with: [.read, .operate]) == reader)
-        #expect(EventCatalogue.visibleNames(with: [.read, .operate, .cases]).map(Set.init) == Set(reader + PersonEvents.all.map(\.name)))
+        #expect(EventCatalogue.visibleNames(with: [.read, .operate, .cases]).map(Set.init) == Set(reader + PersonEvents.all.map(\.name) + IntroEvents.all.map(\.name)))
         #expect(EventCatalogue.visibleNames(with: Set(Permission.allCases)) == nil, "everything: nothing to filter")
     }
 

@@ -18,6 +18,7 @@ import Testing
         "exercises": Endpoints.Exercises.all,
         "exercise_reports": Endpoints.ExerciseReports.all,
         "deadlines": Endpoints.Deadlines.all,
+        "intro": Endpoints.Intro.all,
     ]
 
     @Test func eachFeatureServesExactlyTheEndpointsOfItsGroup() throws {

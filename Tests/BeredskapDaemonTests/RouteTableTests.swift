@@ -119,6 +119,9 @@ import Testing
         Entry("GET", "/v1/exercises/{id}/report", .read, ["format", "lang"]),
         Entry("GET", "/v1/deadlines", .cases, ["after", "district", "limit", "rule", "state"]),
         Entry("GET", "/v1/deadlines/summary", .read),
+        Entry("POST", "/v1/persons/{id}/intro", .cases),
+        Entry("GET", "/v1/persons/{id}/intro", .cases),
+        Entry("GET", "/v1/intro/results", .read, ["year"]),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the

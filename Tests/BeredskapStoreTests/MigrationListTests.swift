@@ -23,6 +23,7 @@ import Testing
         (12, "read_subjects", "1aad2a09f8da4ccaa1ce3a18eb1f9e0f3fce98554ca773beb1407ee08f47586c"),
         (13, "exercise_reports", "82762f3e48e526e4b7ae627caa3fd1185b4ff632abeb18a828b60272fc64c454"),
         (14, "deadlines", "56f215afbd75a06886bab248dc55f9a5c935af52d9c36feb52056081f1352f3e"),
+        (15, "intro", "fddb0cf3d8892bfca4daf9c1173d3ad77abacbfaf5f95b844c760edc3d6291b5"),
     ]
 
     @Test func versionsRunFromOneWithoutGapsOrRepeats() {

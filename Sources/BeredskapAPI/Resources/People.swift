@@ -158,10 +158,13 @@ public struct PersonRead: Sendable, Codable, Equatable {
 public struct PersonExport: Sendable, Codable, Equatable {
     public var person: PersonResource
     public var reads: [PersonRead]
+    /// The person's introduction programme with its notes; null when none was started.
+    @NullEncoded public var intro: IntroResource?
 
-    public init(person: PersonResource, reads: [PersonRead]) {
+    public init(person: PersonResource, reads: [PersonRead], intro: IntroResource? = nil) {
         self.person = person
         self.reads = reads
+        self.intro = intro
     }
 }
 

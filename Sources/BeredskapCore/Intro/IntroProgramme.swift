@@ -15,8 +15,8 @@ public struct IntroProgramme: Sendable, Equatable, Codable {
     /// A pause (permisjon, avbrudd): days paused move the planned end.
     public struct Interruption: Sendable, Equatable, Codable {
         public var from: CalendarDate
-        /// Nil while it lasts.
-        public var to: CalendarDate?
+        /// Nil (null) while it lasts.
+        @NullEncoded public var to: CalendarDate?
 
         public init(from: CalendarDate, to: CalendarDate? = nil) {
             self.from = from

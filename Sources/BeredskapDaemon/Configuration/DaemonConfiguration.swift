@@ -83,6 +83,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var housing = Housing()
     public var privacy = Privacy()
     public var deadlines = Deadlines()
+    public var intro = Intro()
 
     public init() {}
 

@@ -195,6 +195,7 @@ extension WriteTransaction {
             date.description, reason, seq, id)
         try connection.run("UPDATE person_milestones SET note = NULL WHERE person_id = ?", id)
         try connection.run("UPDATE person_milestone_corrections SET reason = NULL WHERE person_id = ?", id)
+        try eraseIntro(id)
         let prefix = Array("{\"id\":\(id),\"category\":".utf8)
         try connection.run("DELETE FROM idempotency_keys WHERE substr(response, 1, ?) = ?", prefix.count, prefix)
     }

@@ -20,18 +20,7 @@ struct MilestoneRoutes {
                     let today = calendar.date(of: transaction.now)
                     let (person, _) = try PersonInput.draft(id, transaction.connection)
                     let date = try Self.notAfter(today, body.date ?? today)
-                    if let first = try transaction.connection.personMilestones(id).first(where: { $0.milestone == body.milestone }) {
-                        var error = APIError.conflict(Text(
-                            "\(body.milestone.rawValue) is recorded already, on \(first.date): correct it instead",
-                            nb: "\(body.milestone.rawValue) er registrert allerede, \(first.date): korriger den i stedet"))
-                        error.details = ["milestone": .string(body.milestone.rawValue), "date": .string(first.date.description)]
-                        throw error
-                    }
-                    let event = try transaction.appendEvent(
-                        PersonEvents.milestoneRecorded,
-                        PersonEvents.MilestoneRecorded(person: id, milestone: body.milestone, date: date), subject: "person/\(id)")
-                    try transaction.recordPersonMilestone(
-                        id, PersonMilestone(milestone: body.milestone, date: date, note: note), seq: event.seq)
+                    let event = try Self.record(body.milestone, on: date, note: note, person: id, in: &transaction)
                     let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, transaction.connection)
                     return try CommandReply.json(status: 201, Mutation(shown, eventSeq: event.seq))
                 }
@@ -75,8 +64,29 @@ struct MilestoneRoutes {
         ]
     }
 
+    /// Records `milestone` on `date` for person `id` with `person.milestone_recorded` — the one
+    /// write path of a milestone, which the deadline engine reads again after the commit (the
+    /// introduction programme's start and end come through here too). 409 when it is recorded
+    /// already: a wrong date is corrected, never recorded twice.
+    static func record(
+        _ milestone: Milestone, on date: CalendarDate, note: String?, person id: Int64, in transaction: inout WriteTransaction
+    ) throws -> Event {
+        if let first = try transaction.connection.personMilestones(id).first(where: { $0.milestone == milestone }) {
+            var error = APIError.conflict(Text(
+                "\(milestone.rawValue) is recorded already, on \(first.date): correct it instead",
+                nb: "\(milestone.rawValue) er registrert allerede, \(first.date): korriger den i stedet"))
+            error.details = ["milestone": .string(milestone.rawValue), "date": .string(first.date.description)]
+            throw error
+        }
+        let event = try transaction.appendEvent(
+            PersonEvents.milestoneRecorded, PersonEvents.MilestoneRecorded(person: id, milestone: milestone, date: date),
+            subject: "person/\(id)")
+        try transaction.recordPersonMilestone(id, PersonMilestone(milestone: milestone, date: date, note: note), seq: event.seq)
+        return event
+    }
+
     /// `date`, unless it is after `today`: what has happened cannot be dated tomorrow.
-    private static func notAfter(_ today: CalendarDate, _ date: CalendarDate) throws(APIError) -> CalendarDate {
+    static func notAfter(_ today: CalendarDate, _ date: CalendarDate) throws(APIError) -> CalendarDate {
         guard date <= today else {
             throw .invalidField("date", Text("must not be after today (\(today))", nb: "kan ikke være etter i dag (\(today))"))
         }

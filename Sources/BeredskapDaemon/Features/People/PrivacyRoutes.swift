@@ -29,7 +29,8 @@ struct PrivacyRoutes {
                             route: event.data["route"]?.stringValue ?? "")
                     }
                     let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, connection)
-                    return try CommandReply.json(status: 200, PersonExport(person: shown, reads: reads))
+                    let intro = try connection.introProgramme(id).map { IntroResource($0, notes: try connection.introNotes(id)) }
+                    return try CommandReply.json(status: 200, PersonExport(person: shown, reads: reads, intro: intro))
                 }
             },
             Route(Endpoints.People.erase) { context throws(APIError) in
