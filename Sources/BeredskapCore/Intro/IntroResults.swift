@@ -95,6 +95,14 @@ public struct IntroResults: Sendable, Equatable {
     public var city: District
     public var national: IntroNationalAverage
 
+    public init(year: Int, source: IntroResultSource, districts: [District], city: District, national: IntroNationalAverage) {
+        self.year = year
+        self.source = source
+        self.districts = districts
+        self.city = city
+        self.national = national
+    }
+
     /// The year's results: from `outcomes` when any ended in `year`, else from `reference`
     /// when it has the year, else every district suppressed with no participants. `districts`
     /// gives the rows and their order.
