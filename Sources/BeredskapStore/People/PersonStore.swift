@@ -86,15 +86,17 @@ extension SQLiteConnection {
             [subject, AccessEvents.read.name, subject], Self.event)
     }
 
-    /// Persons not erased whose last activity — their last change, milestone or correction,
-    /// not a read — was before `instant`, lowest id first, at most `limit`.
+    /// Persons not erased whose last activity — their last change, milestone, correction or
+    /// step of their introduction programme, not a read — was before `instant`, lowest id
+    /// first, at most `limit`.
     public func personsInactive(before instant: Timestamp, limit: Int) throws -> [Int64] {
         try query(
             """
             SELECT p.id FROM persons p JOIN events e ON e.seq = max(
                 p.last_seq,
                 coalesce((SELECT max(seq) FROM person_milestones WHERE person_id = p.id), 0),
-                coalesce((SELECT max(seq) FROM person_milestone_corrections WHERE person_id = p.id), 0))
+                coalesce((SELECT max(seq) FROM person_milestone_corrections WHERE person_id = p.id), 0),
+                coalesce((SELECT seq FROM intro_programmes WHERE person_id = p.id), 0))
             WHERE p.erased_on IS NULL AND e.time_ms < ?
             ORDER BY p.id LIMIT ?
             """,

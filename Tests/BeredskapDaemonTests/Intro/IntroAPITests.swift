@@ -200,4 +200,22 @@ import Testing
         #expect(shown["interruptions"] == [["from": "2026-11-10", "to": .null]])
         #expect(shown["notes"]?.arrayValue?.map { $0["note"] } == ["Foreldrepermisjon"])
     }
+
+    /// A step of the programme is activity: the retention purge keeps the person.
+    @Test func aStepKeepsThePersonFromTheRetentionPurge() throws {
+        let harness = try DaemonHarness { $0.privacy.retentionYears = 3 }
+        let caseworker = try Session(harness, as: People.caseworker)
+        let id = try Self.permitted(caseworker)
+        _ = try Self.start(caseworker, id)
+        harness.clock.advance(seconds: 400 * RetentionPurgeTests.day)
+        #expect(try caseworker.post("/v1/persons/\(id)/intro", ["action": "interrupt"]).status == 200)
+        harness.clock.advance(seconds: 800 * RetentionPurgeTests.day)
+        harness.daemon.services.scheduler.fireDue()
+        try Session(harness).settle()
+        #expect(try !RetentionPurgeTests().erased(caseworker, id), "1200 days after the milestones, 800 after the interruption")
+        harness.clock.advance(seconds: 400 * RetentionPurgeTests.day)
+        harness.daemon.services.scheduler.fireDue()
+        try Session(harness).settle()
+        #expect(try RetentionPurgeTests().erased(caseworker, id))
+    }
 }
