@@ -101,7 +101,10 @@ import Testing
         var ids: [Int64] = []
         for index in 0..<5 { ids.append(try Self.ended(caseworker, 7000 + index, "bjerke", index < 3 ? "work" : "other")) }
         let id = ids[0]
-        _ = try caseworker.post("/v1/persons/\(id)/intro", ["action": "follow_up", "status": "work", "note": "Fast jobb hos Ruter"])
+        let followed = try caseworker.client.request(
+            "POST", "/v1/persons/\(id)/intro", json: #"{"action":"follow_up","status":"work","note":"Fast jobb hos Ruter"}"#,
+            headers: [("Idempotency-Key", "k-intro")])
+        #expect(followed.status == 200, "\(followed.text)")
         let export = try caseworker.get("/v1/persons/\(id)/export")
         #expect(export["intro"]?["ended"]?["reason"] == "work")
         #expect(export["intro"]?["notes"]?.arrayValue?.map { $0["note"] } == ["Fast jobb hos Ruter"])
@@ -114,6 +117,7 @@ import Testing
         let after = try Session(harness, as: People.viewer).get("/v1/intro/results?year=2026")
         #expect(Self.row(after, "bjerke") == Self.row(before, "bjerke"))
         #expect(Self.row(after, "bjerke")?["share"] == 0.6)
-        #expect(PersonPrivacyTests.traces(of: ["Fast jobb hos Ruter"], in: harness.directory) == [])
+        #expect(PersonPrivacyTests.traces(of: ["Fast jobb hos Ruter"], in: harness.directory) == [],
+            "the note and the stored reply of the step are gone")
     }
 }
