@@ -95,4 +95,18 @@ import Testing
         #expect(lines[2] == "2014,reference,ullern,4,,true,,,,true,")
         #expect(lines[3].hasPrefix("2014,reference,oslo,317,0.43,"))
     }
+
+    @Test func aProgrammeIsShownWithItsPausesAndNotesInBokmål() throws {
+        var programme = try IntroProgramme.start(
+            person: 12, district: "alna", on: Self.day("2026-01-05"), goal: .upperSecondary, months: nil, voluntary: true,
+            settlementMode: nil, durations: IntroDurations())
+        try programme.interrupt(on: Self.day("2026-03-02"))
+        let resource = IntroResource(programme, notes: [IntroNote(action: .interrupt, note: "Fødselspermisjon", seq: 40)])
+        let (output, written) = DeadlineCommandTests().output(.nb)
+        IntroPresentation.show(resource, output)
+        let text = written.text
+        #expect(text.contains("avbrutt") && text.contains("videregående opplæring") && text.contains("Tilbudt uten rett"), "\(text)")
+        #expect(text.contains("2026-03-02") && text.contains("Fødselspermisjon") && text.contains("2029-01-05"), "\(text)")
+        #expect(IntroPresentation.summary(resource, .en) == "Person #12's programme is interrupted, planned to end 2029-01-05.")
+    }
 }

@@ -90,3 +90,13 @@ extension IntroFollowUpStatus: HasDisplayName {
         }
     }
 }
+
+extension IntroProgramme.State: HasDisplayName {
+    public var name: Text {
+        switch self {
+        case .active: named(nb: "aktivt")
+        case .interrupted: named(nb: "avbrutt")
+        case .ended: named(nb: "avsluttet")
+        }
+    }
+}

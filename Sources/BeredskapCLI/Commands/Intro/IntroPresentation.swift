@@ -26,15 +26,7 @@ enum IntroPresentation {
         }
         return Text(
             "Person #\(programme.person)'s programme is \(programme.state.rawValue), planned to end \(programme.plannedEnd).",
-            nb: "Person #\(programme.person) sitt program er \(state(programme.state)(.nb)), planlagt slutt \(programme.plannedEnd).")(language)
-    }
-
-    static func state(_ state: IntroProgramme.State) -> Text {
-        switch state {
-        case .active: Text("active", nb: "aktivt")
-        case .interrupted: Text("interrupted", nb: "avbrutt")
-        case .ended: Text("ended", nb: "avsluttet")
-        }
+            nb: "Person #\(programme.person) sitt program er \(programme.state.name.nb), planlagt slutt \(programme.plannedEnd).")(language)
     }
 
     static func show(_ programme: IntroResource, _ output: Output) {
@@ -42,7 +34,7 @@ enum IntroPresentation {
         var rows: [(Text, String)] = [
             (Text("Person", nb: "Person"), "#\(programme.person)"),
             (Text("District", nb: "Bydel"), programme.district ?? "–"),
-            (Text("State", nb: "Tilstand"), state(programme.state)(language)),
+            (Text("State", nb: "Tilstand"), programme.state.name(language)),
             (Text("Goal", nb: "Mål"), programme.goal.name(language)),
             (Text("Started", nb: "Startet"), programme.started.description),
             (Text("Months", nb: "Måneder"), String(programme.months) + (programme.extensionMonths.map { " + \($0)" } ?? "")),
