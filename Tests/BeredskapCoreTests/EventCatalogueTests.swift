@@ -97,13 +97,14 @@ import Testing
         let deadlines = ["deadline.overdue_changed"]
         let minors = ["minor.placed", "minor.representative_set", "minor.aftercare_chosen"]
         let grants = ["person.grant_applied", "grant.applications_due_changed"]
+        let intro = ["intro.started", "intro.interrupted", "intro.resumed", "intro.extended", "intro.ended", "intro.followed_up"]
         #expect(
             EventCatalogue.all.map(\.name).sorted()
-                == (before + ["access.read"] + settlement + people + exercise + operations + deadlines + minors + grants).sorted())
+                == (before + ["access.read"] + settlement + people + exercise + operations + deadlines + minors + grants + intro).sorted())
     }
 
     @Test func theAccessTrailIsForAdministratorsPersonsForCaseworkersAndTheRestForReaders() {
-        let aboutPersons: Set<EventTopic> = [.person, .minor]
+        let aboutPersons: Set<EventTopic> = [.person, .minor, .intro]
         let personal = EventCatalogue.all.filter { aboutPersons.contains($0.topic) }.map(\.name)
         for kind in EventCatalogue.all {
             #expect(kind.visibility == (kind.topic == .access ? .admin : aboutPersons.contains(kind.topic) ? .cases : .read), "\(kind.name)")

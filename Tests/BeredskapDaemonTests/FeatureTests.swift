@@ -18,7 +18,9 @@ import Testing
         "exercises": Endpoints.Exercises.all,
         "exercise_reports": Endpoints.ExerciseReports.all,
         "deadlines": Endpoints.Deadlines.all,
-BOTH
+        "minors": Endpoints.Minors.all,
+        "grants": Endpoints.Grants.all,
+        "intro": Endpoints.Intro.all,
     ]
 
     @Test func eachFeatureServesExactlyTheEndpointsOfItsGroup() throws {

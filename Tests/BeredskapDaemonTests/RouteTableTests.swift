@@ -119,7 +119,18 @@ import Testing
         Entry("GET", "/v1/exercises/{id}/report", .read, ["format", "lang"]),
         Entry("GET", "/v1/deadlines", .cases, ["after", "district", "limit", "rule", "state"]),
         Entry("GET", "/v1/deadlines/summary", .read),
-BOTH
+        Entry("POST", "/v1/persons/{id}/placements", .cases),
+        Entry("GET", "/v1/persons/{id}/placements", .cases),
+        Entry("POST", "/v1/persons/{id}/representative", .cases),
+        Entry("POST", "/v1/persons/{id}/aftercare", .cases),
+        Entry("GET", "/v1/minors", .cases, ["district"]),
+        Entry("GET", "/v1/minors/costs", .read, ["year"]),
+        Entry("GET", "/v1/grants/forecast", .read, ["district", "year"]),
+        Entry("GET", "/v1/grants/missing-applications", .cases, ["within"]),
+        Entry("POST", "/v1/persons/{id}/grant-applications", .cases),
+        Entry("POST", "/v1/persons/{id}/intro", .cases),
+        Entry("GET", "/v1/persons/{id}/intro", .cases),
+        Entry("GET", "/v1/intro/results", .read, ["year"]),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the

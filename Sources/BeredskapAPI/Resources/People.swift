@@ -161,14 +161,18 @@ public struct PersonExport: Sendable, Codable, Equatable {
     public var reads: [PersonRead]
     /// An unaccompanied minor's placements (with notes), representative and choice at 18.
     public var minor: MinorCase?
+    /// The person's introduction programme with its notes; null when none was started.
+    @NullEncoded public var intro: IntroResource?
 
     public init(
-        person: PersonResource, reads: [PersonRead], minor: MinorCase? = nil, grantApplication: GrantApplicationResource? = nil
+        person: PersonResource, reads: [PersonRead], minor: MinorCase? = nil, grantApplication: GrantApplicationResource? = nil,
+        intro: IntroResource? = nil
     ) {
         self.person = person
         self.grantApplication = grantApplication
         self.reads = reads
         self.minor = minor
+        self.intro = intro
     }
 }
 

@@ -45,6 +45,8 @@ public struct EventTopic: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let minor = EventTopic(rawValue: "minor")
     /// The counts of disability-grant applications due per district (no persons).
     public static let grant = EventTopic(rawValue: "grant")
+    /// Introduction programmes of persons (visible with `cases`).
+    public static let intro = EventTopic(rawValue: "intro")
 }
 
 /// One kind of event in the catalogue, whatever its payload: the name it has on the wire, what
@@ -128,6 +130,7 @@ public enum EventCatalogue {
         + SettlementCaseEvents.all + HousingEvents.all + PersonEvents.all + ExerciseEvents.all + DeadlineEvents.all
         + MinorEvents.all
         + GrantEvents.all
+        + IntroEvents.all
 
     private static let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 

@@ -83,7 +83,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var housing = Housing()
     public var privacy = Privacy()
     public var deadlines = Deadlines()
-BOTH
+    public var minors = Minors()
+    public var grants = Grants()
+    public var intro = Intro()
 
     public init() {}
 

@@ -86,9 +86,9 @@ extension SQLiteConnection {
             [subject, AccessEvents.read.name, subject], Self.event)
     }
 
-    /// Persons not erased whose last activity — their last change, milestone, correction, or an
-    /// unaccompanied minor's placement, representative or choice; not a read — was before
-    /// `instant`, lowest id first, at most `limit`.
+    /// Persons not erased whose last activity — their last change, milestone, correction, an
+    /// unaccompanied minor's placement, representative or choice, or a step of their
+    /// introduction programme; not a read — was before `instant`, lowest id first, at most `limit`.
     public func personsInactive(before instant: Timestamp, limit: Int) throws -> [Int64] {
         try query(
             """
@@ -98,7 +98,8 @@ extension SQLiteConnection {
                 coalesce((SELECT max(seq) FROM person_milestone_corrections WHERE person_id = p.id), 0),
                 coalesce((SELECT max(seq) FROM minor_placements WHERE person_id = p.id), 0),
                 coalesce((SELECT max(seq) FROM minor_representatives WHERE person_id = p.id), 0),
-                coalesce((SELECT max(seq) FROM minor_aftercare WHERE person_id = p.id), 0))
+                coalesce((SELECT max(seq) FROM minor_aftercare WHERE person_id = p.id), 0),
+                coalesce((SELECT seq FROM intro_programmes WHERE person_id = p.id), 0))
             WHERE p.erased_on IS NULL AND e.time_ms < ?
             ORDER BY p.id LIMIT ?
             """,
@@ -199,6 +200,7 @@ extension WriteTransaction {
             date.description, reason, seq, id)
         try connection.run("UPDATE person_milestones SET note = NULL WHERE person_id = ?", id)
         try connection.run("UPDATE person_milestone_corrections SET reason = NULL WHERE person_id = ?", id)
+        try eraseIntro(id)
         let prefix = Array("{\"id\":\(id),\"category\":".utf8)
         try connection.run("DELETE FROM idempotency_keys WHERE substr(response, 1, ?) = ?", prefix.count, prefix)
     }

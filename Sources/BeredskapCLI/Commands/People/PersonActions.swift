@@ -100,8 +100,9 @@ enum PersonCommands {
             nb: "Person #\(person.id)\(name) \(what.nb) (hendelse \(answer.eventSeq))."))
     }
 
-    static func personID(_ parsed: ParsedCommand) throws(UsageError) -> Int64 {
-        let text = parsed.argument("ID") ?? ""
+    /// The person's number in the argument `argument` (`ID`; `PERSON` in `intro`), `#12` or `12`.
+    static func personID(_ parsed: ParsedCommand, argument: String = "ID") throws(UsageError) -> Int64 {
+        let text = parsed.argument(argument) ?? ""
         guard let id = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text), id > 0 else {
             throw parsed.usageError(Text("expected a person's number such as 12, got '\(text)'", nb: "forventet et personnummer som 12, fikk «\(text)»"))
         }

@@ -65,9 +65,12 @@ struct MilestoneRoutes {
     }
 
     /// Records `milestone` for person `id` with its `person.milestone_recorded` event: the one
-    /// write path of a milestone (a grant application records `disability_grant_applied`
-    /// through it, the minors' routes the representative and the choice at 18). Refused for an erased person, a date after `today`, and a kind recorded
-    /// already (`409 conflict` naming its date). `dateField` names the date in the request.
+    /// write path of a milestone, which the deadline engine reads again after the commit (a
+    /// grant application records `disability_grant_applied` through it, the minors' routes the
+    /// representative and the choice at 18, the introduction programme its start and end).
+    /// Refused for an erased person, a date after `today`, and a kind recorded already
+    /// (`409 conflict` naming its date: a wrong date is corrected, never recorded twice).
+    /// `dateField` names the date in the request.
     static func record(
         _ milestone: PersonMilestone, of id: Int64, today: CalendarDate, dateField: String = "date", in transaction: inout WriteTransaction
     ) throws -> (person: Person, event: Event) {

@@ -30,8 +30,10 @@ struct PrivacyRoutes {
                     }
                     let shown = try PersonInput.resource(person, today: today, calendar: calendar, rules: rules, connection)
                     let minor = try MinorInput.exported(person, connection)
+                    let intro = try connection.introProgramme(id).map { IntroResource($0, notes: try connection.introNotes(id)) }
                     return try CommandReply.json(status: 200, PersonExport(
-                        person: shown, reads: reads, minor: minor, grantApplication: try GrantRoutes.application(of: id, connection)))
+                        person: shown, reads: reads, minor: minor, grantApplication: try GrantRoutes.application(of: id, connection),
+                        intro: intro))
                 }
             },
             Route(Endpoints.People.erase) { context throws(APIError) in
