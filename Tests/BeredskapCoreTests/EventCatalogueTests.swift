@@ -93,7 +93,7 @@ import Testing
             "person.changed", "person.erased", "person.milestone_corrected", "person.milestone_recorded", "person.registered",
         ]
         let exercise = ["exercise.started", "exercise.ended"]
-        let operations = ["daemon.backup_written"]
+        let operations = ["daemon.backup_written", "daemon.storage_restored"]
         let deadlines = ["deadline.overdue_changed"]
         let minors = ["minor.placed", "minor.representative_set", "minor.aftercare_chosen"]
         let grants = ["person.grant_applied", "grant.applications_due_changed"]

@@ -39,7 +39,8 @@ import Testing
     @Test func redirectIsNotFollowed() throws {
         let server = try LoopbackHTTPServer(status: 302)
         defer { server.stop() }
-        #expect(deliverAndWait(try channel(server.url), sampleDelivery()) == .failed("HTTP 302"))
+        let result = deliverAndWait(try channel(server.url), sampleDelivery())
+        #expect(result == .failed("HTTP 302"), "\(String(describing: result))")
         #expect(server.received.count == 1)
     }
 
