@@ -38,9 +38,11 @@ public struct IntroShare: Sendable, Equatable {
         self.belowNational = belowNational
     }
 
-    /// `counted` of `participants`, suppressed below `minimum` participants.
+    /// `counted` of `participants`, suppressed below `minimum` participants. With none there
+    /// is no share at all, and nothing suppressed: "no participants" is not a secret.
     public static func of(_ counted: Int, participants: Int, minimum: Int, national: Double?) -> IntroShare {
-        published(Double(counted) / Double(max(participants, 1)), participants: participants, minimum: minimum, national: national)
+        guard participants > 0 else { return IntroShare(participants: 0, share: nil, suppressed: false, belowNational: nil) }
+        return published(Double(counted) / Double(participants), participants: participants, minimum: minimum, national: national)
     }
 
     /// A share as given, suppressed when its participants are known and below `minimum`.

@@ -40,8 +40,8 @@ import Testing
         let grorud = results.districts[1]
         #expect(grorud.rightAfter == IntroShare(participants: 4, share: nil, suppressed: true, belowNational: nil),
             "4 in work is not published as 100 %")
-        #expect(results.districts[2].rightAfter == IntroShare(participants: 0, share: nil, suppressed: true, belowNational: nil),
-            "no participants: suppressed, never 0 %")
+        #expect(results.districts[2].rightAfter == IntroShare(participants: 0, share: nil, suppressed: false, belowNational: nil),
+            "no participants: no share (never 0 %), and nothing to suppress")
         #expect(results.city.rightAfter == IntroShare(participants: 9, share: 7.0 / 9.0, suppressed: false, belowNational: false))
         #expect(results.city.oneYearAfter == IntroShare(participants: 6, share: 4.0 / 6.0, suppressed: false, belowNational: false))
     }

@@ -69,7 +69,7 @@ enum MinorPresentation {
         let language = output.language
         output.line(Text("Placements and cost in \(costs.year) (NOK):", nb: "Tiltak og kostnad i \(costs.year) (kroner):"))
         output.table(
-            [ListColumn("DISTRICT", nb: "BYDEL"), ListColumn("PLACEMENT", nb: "TILTAK"), .number("PLACEMENTS", nb: "TILTAK"),
+            [ListColumn("DISTRICT", nb: "BYDEL"), ListColumn("PLACEMENT", nb: "TILTAK"), .number("PLACEMENTS", nb: "ANTALL"),
              .number("COST", nb: "KOSTNAD")],
             rows: costs.rows.map { row in
                 [row.district ?? Text("none", nb: "ingen")(language), row.type.name(language), String(row.placements), money(row.cost)]
