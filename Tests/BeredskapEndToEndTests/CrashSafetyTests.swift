@@ -54,15 +54,7 @@ import Testing
         try daemon.killAndRestart()
         let client = daemon.client()
         defer { client.close() }
-        var stored: [Int64: IncidentLogEntry] = [:]
-        var query = LogListQuery()
-        query.limit = 1000
-        while true {
-            let page = try client.logEntries(query)
-            for entry in page.entries { stored[entry.id] = entry }
-            guard let next = page.next else { break }
-            query.cursor = next
-        }
+        let stored = try client.allLogEntries()
         var missing = 0
         for ack in acked {
             guard let entry = stored[ack.id], entry.text == ack.text, entry.seq == ack.eventSeq else {
@@ -72,14 +64,7 @@ import Testing
         }
         #expect(missing == 0, "\(missing) of \(acked.count) acknowledged entries are missing")
         // The event log agrees: each acknowledged entry's event is there and names it.
-        var events: [Int64: Event] = [:]
-        var since: Int64 = 0
-        while true {
-            let page = try client.events(since: since, limit: 1000, type: "log.added")
-            for event in page.events { events[event.seq] = event }
-            guard page.events.count == 1000 else { break }
-            since = page.next
-        }
+        let events = try client.allEvents(type: "log.added")
         #expect(acked.allSatisfy { events[$0.eventSeq]?.data["id"]?.intValue == $0.id })
         #expect(stored.count == events.count, "the incident log and its events were written together")
     }
@@ -121,14 +106,8 @@ import Testing
         }
         // Each committed arrival event changed its facility's head count, and nothing else did.
         var committed: [String: Int] = [:]
-        var since: Int64 = 0
-        while true {
-            let page = try client.events(since: since, limit: 1000, type: "arrival.recorded")
-            for event in page.events {
-                committed[event.data["facility"]?.stringValue ?? "", default: 0] += Int(event.data["count"]?.intValue ?? 0)
-            }
-            guard page.events.count == 1000 else { break }
-            since = page.next
+        for event in try client.allEvents(type: "arrival.recorded").values {
+            committed[event.data["facility"]?.stringValue ?? "", default: 0] += Int(event.data["count"]?.intValue ?? 0)
         }
         for id in facilities {
             #expect(committed[id] == stored.first { $0.id == id }?.occupied, "\(id): events and head count agree")

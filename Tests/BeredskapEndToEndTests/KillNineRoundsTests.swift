@@ -117,14 +117,7 @@ import Testing
     private static func verify(_ daemon: DaemonProcess, acknowledged: [Write], round: Int) throws {
         let client = daemon.client()
         defer { client.close() }
-        var events: [Int64: Event] = [:]
-        var since: Int64 = 0
-        while true {
-            let page = try client.events(since: since, limit: 1000)
-            for event in page.events { events[event.seq] = event }
-            guard page.events.count == 1000 else { break }
-            since = page.next
-        }
+        let events = try client.allEvents()
         // Every acknowledged write has its event, saying what was acknowledged.
         var missing: [Write] = []
         for write in acknowledged {
@@ -162,15 +155,7 @@ import Testing
         for id in facilities {
             #expect(stored.first { $0.id == id }?.occupied == replayed[id], "round \(round), \(id): head count against the replay")
         }
-        var entries: [Int64: IncidentLogEntry] = [:]
-        var query = LogListQuery()
-        query.limit = 1000
-        while true {
-            let page = try client.logEntries(query)
-            for entry in page.entries { entries[entry.id] = entry }
-            guard let next = page.next else { break }
-            query.cursor = next
-        }
+        let entries = try client.allLogEntries()
         #expect(Set(entries.keys) == loggedIDs, "round \(round): the incident log is exactly what its events name")
         for case .log(let id, let text, _) in acknowledged {
             #expect(entries[id]?.text == text, "round \(round): log entry \(id) as acknowledged")
