@@ -34,6 +34,10 @@ if arguments.contains("--help") || arguments.contains("-h") {
         Measures the daemon in this process over its real socket, each figure against a baseline
         taken in the same run (the machine is shared and noisy: only ratios travel between runs).
         Build it in release mode: swift build -c release --product beredskap-bench.
+        When PostgreSQL is installed (Debian: /usr/lib/postgresql/N/bin), a throw-away cluster
+        in a temporary directory takes the same single-row durable inserts through pgbench with
+        1 and 32 clients, and the daemon's writes are also given as ratios of its (as root it
+        runs as the postgres user); without it the bench says so and runs the rest.
 
           --seconds S          length of each measurement (default 5)
           --client-threads N   threads of the load generator (default 1)
@@ -137,6 +141,9 @@ func measure(_ name: String, clients: Int, status: Int, _ request: @escaping @Se
 if !arguments.contains("--writer-only") {
 line("beredskap-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Int(seconds)) s per measurement, \(clientThreads) load-generator thread(s)")
 let (baseline, fsyncP50) = try sqliteBaseline(seconds: seconds)
+// The peer in the same window, before the daemon starts working (when the run includes arrivals).
+let peer = only.map { "POST /v1/arrivals PostgreSQL".contains($0) } ?? true
+    ? PostgresPeer.measure(in: workspace + "/postgres", seconds: seconds) : nil
 let writerBefore = daemon.services.writer.currentStatistics
 var rows = [
     measure("POST /v1/log, 1 client", clients: 1, status: 201, postLog),
@@ -162,6 +169,12 @@ line("")
 line("| measurement | per second | × baseline | p50 ms | p99 ms | CPU cores busy |")
 line("|---|---:|---:|---:|---:|---:|")
 line("| SQLite direct, 1 row per durable transaction (baseline) | \(Int(baseline)) | 1.00 | | | |")
+if case .success(let figures) = peer {
+    line("| PostgreSQL \(figures.version), 1 INSERT per transaction, 1 client (pgbench) | \(Int(figures.oneClient)) | "
+        + String(format: "%.2f", figures.oneClient / baseline) + " | | | |")
+    line("| PostgreSQL \(figures.version), 1 INSERT per transaction, 32 clients (pgbench) | \(Int(figures.thirtyTwoClients)) | "
+        + String(format: "%.2f", figures.thirtyTwoClients / baseline) + " | | | |")
+}
 for row in rows {
     let ratio = row.name.hasPrefix("POST") ? String(format: "%.2f", row.rate / baseline) : ""
     line("| \(row.name) | \(Int(row.rate)) | \(ratio) | \(String(format: "%.3f", row.p50)) | \(String(format: "%.3f", row.p99)) | "
@@ -171,6 +184,17 @@ let batches = writerAfter.batches - writerBefore.batches
 let commands = writerAfter.commands - writerBefore.commands
 line("")
 line(String(format: "32 clients vs 1 client (POST /v1/log): %.1f×", rows[1].rate / rows[0].rate))
+switch peer {
+case .success(let figures)?:
+    for (name, one, many) in [("POST /v1/arrivals", arrivalRows[0], arrivalRows[1]), ("POST /v1/log", rows[0], rows[1])] where one.rate > 0 {
+        line(String(format: "against PostgreSQL (same run): %@ %.2f× (1 client) and %.2f× (32 clients)",
+                    name, one.rate / figures.oneClient, many.rate / figures.thirtyTwoClients))
+    }
+case .failure(let reason)?:
+    line("PostgreSQL: \(reason)")
+case nil:
+    break
+}
 line(String(format: "32 clients vs 1 client (POST /v1/arrivals): %.1f×", arrivalRows[1].rate / arrivalRows[0].rate))
 line(String(format: "one durable transaction (≈ one fsync): p50 %.3f ms; single-client arrival p50 is %.2f× that",
             fsyncP50, arrivalRows[0].p50 / fsyncP50))
