@@ -89,36 +89,12 @@ enum PostgresPeer {
     /// Runs `program` (as `user` through runuser, when given) and returns its standard output
     /// (nothing when not `capturing`: its output goes nowhere — a server started by it keeps
     /// what it inherits open).
-    ///
-    /// Why posix_spawn and waitpid, not Foundation's Process: the daemon runs in this process,
-    /// and Process learns of a child's exit through a SIGCHLD handler that never heard of it
-    /// here (the pg_ctl child stayed a zombie).
     private static func run(_ program: String, _ arguments: [String], as user: String?, capturing: Bool = true) throws(BenchError) -> String {
         let argv = (user.map { ["/usr/sbin/runuser", "-u", $0, "--", program] } ?? [program]) + arguments
-        let output = "/tmp/beredskap-bench-\(getpid())-out", errors = "/tmp/beredskap-bench-\(getpid())-err"
-        defer {
-            unlink(output)
-            unlink(errors)
+        let result = try Subprocess.run(argv, capturing: capturing)
+        guard result.status == 0 else {
+            throw BenchError("\((program as NSString).lastPathComponent) failed (exit \(result.status)): \(result.errors.suffix(400))")
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capturing ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, capturing ? errors : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        var pid: pid_t = 0
-        let cArguments = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
-        guard spawned == 0 else { throw BenchError("cannot start \(argv[0]): \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        let problems = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-        // WIFEXITED && WEXITSTATUS == 0
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
-            throw BenchError("\((program as NSString).lastPathComponent) failed (status \(status)): \(problems.suffix(400))")
-        }
-        return text
+        return result.output
     }
 }

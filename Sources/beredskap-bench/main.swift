@@ -163,6 +163,7 @@ rows += arrivalRows
 rows.append(measure("GET /v1/capacity (300 facilities), 1 client", clients: 1, status: 200, CapacityScenario.getCapacity))
 rows.append(measure("GET /v1/surge (300 facilities), 1 client", clients: 1, status: 200, CapacityScenario.getSurge))
 let freshPicture = try CapacityScenario.freshPicture(daemon)
+let statusCommand = only.map { StatusCommandBench.name.contains($0) } ?? true ? StatusCommandBench.measure(socket: socket) : nil
 daemon.stop()
 
 line("")
@@ -209,6 +210,15 @@ line(String(format: "arrivals group commit: %d commands in %d transactions (%.1f
             (arrivalsAfter.executeSeconds - arrivalsBefore.executeSeconds) * 1e6 / Double(max(arrivalCommands, 1))))
 line(String(format: "capacity picture after a change (fresh read of 300 facilities + picture + %d bytes of JSON): p50 %.3f ms",
             freshPicture.bytes, freshPicture.milliseconds))
+switch statusCommand {
+case .success(let figures)?:
+    line(String(format: "beredskap status --json: %.1f ms (median of 30 runs); curl --unix-socket on /v1/status: %.1f ms; %.2f× curl",
+                figures.cliMilliseconds, figures.curlMilliseconds, figures.cliMilliseconds / figures.curlMilliseconds))
+case .failure(let reason)?:
+    line("beredskap status vs curl: \(reason)")
+case nil:
+    break
+}
 for (label, filled) in [("empty", false), ("35 days full", true)] {
     let evaluation = CapacityScenario.evaluationMicroseconds(filledWindow: filled)
     line(String(format: "surge evaluation per arrival, window %@: %.2f µs (level reached: %@)", label, evaluation.microseconds, evaluation.level.rawValue))
