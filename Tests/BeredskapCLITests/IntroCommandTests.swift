@@ -72,14 +72,15 @@ import Testing
         let text = written.text
         #expect(text.contains("reference"))
         let lines = text.split(separator: "\n").map(String.init)
-        let frogner = lines.first { $0.hasPrefix("frogner") } ?? ""
+        let frogner = lines.first { $0.hasPrefix("Frogner") } ?? ""
         #expect(frogner.contains("39") && frogner.contains("28 %") && frogner.contains("below") && frogner.contains("33 %"), "\(frogner)")
-        let ullern = lines.first { $0.hasPrefix("ullern") } ?? ""
+        let ullern = lines.first { $0.hasPrefix("Ullern") } ?? ""
         #expect(ullern.contains("suppressed") && !ullern.contains("0 %"), "\(ullern)")
         #expect(text.contains("national average  40  %") || lines.contains { $0.hasPrefix("national average") && $0.contains("40") })
         #expect(lines.contains { $0.hasPrefix("national target") && $0.contains("70") })
-        #expect(text.contains("Suppressed (too few participants to publish): ullern"))
-        #expect(!lines.contains { $0.hasPrefix("ullern") && $0.contains("█") }, "no bar for the suppressed")
+        #expect(text.contains("Suppressed (too few participants to publish): Ullern"))
+        #expect(!lines.contains { $0.hasPrefix("Ullern") && $0.contains("█") }, "no bar for the suppressed")
+        #expect(lines.contains { $0.hasPrefix("Oslo ") }, "the city by its name")
 
         let (norsk, nbWritten) = DeadlineCommandTests().output(.nb)
         IntroPresentation.results(Self.results, norsk)

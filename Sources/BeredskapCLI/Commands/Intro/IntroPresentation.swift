@@ -100,7 +100,7 @@ enum IntroPresentation {
             rows: rows.map { row in
                 let after = row.oneYearAfter
                 return [
-                    row.district, row.participants.map(String.init) ?? "–", cell(row.share, suppressed: row.suppressed, language),
+                    districtName(row.district), row.participants.map(String.init) ?? "–", cell(row.share, suppressed: row.suppressed, language),
                     row.belowNational == true ? style.yellow(below) : "",
                     after?.participants.map(String.init) ?? "–", after.map { cell($0.share, suppressed: $0.suppressed, language) } ?? "–",
                     after?.belowNational == true ? style.yellow(below) : "",
@@ -110,14 +110,19 @@ enum IntroPresentation {
         let target = Text("national target", nb: "nasjonalt mål")(language)
         chart(
             Text("Right after the programme", nb: "Rett etter programmet")(language),
-            rows.map { ($0.district, $0.share, $0.suppressed) }, reference: [(national, results.national.rightAfter), (target, results.target)],
+            rows.map { (districtName($0.district), $0.share, $0.suppressed) }, reference: [(national, results.national.rightAfter), (target, results.target)],
             output)
         if rows.contains(where: { $0.oneYearAfter != nil }) {
             chart(
                 Text("One year after", nb: "Ett år etter")(language),
-                rows.compactMap { row in row.oneYearAfter.map { (row.district, $0.share, $0.suppressed) } },
+                rows.compactMap { row in row.oneYearAfter.map { (districtName(row.district), $0.share, $0.suppressed) } },
                 reference: [(national, results.national.oneYearAfter), (target, results.target)], output)
         }
+    }
+
+    /// A district as people name it (`Grünerløkka`, the city `Oslo`); CSV and JSON keep the ids.
+    static func districtName(_ id: String) -> String {
+        District.oslo.first { $0.id == id }?.name ?? (id == "oslo" ? "Oslo" : id)
     }
 
     /// Bars in percent, scaled to 100, with the national average and target as bars of their
