@@ -24,7 +24,7 @@ extension SettlementCase {
                 nb: "forventet et heltall mellom 0 og husstandens størrelse (\(householdSize))")))
         }
         let year = year ?? date.year
-        guard abs(year - date.year) <= 1 else {
+        guard (date.year - 1...date.year + 1).contains(year) else {
             throw .invalid(FieldProblem("year", Text(
                 "expected the request date's year (\(date.year)) or one either side",
                 nb: "forventet året for anmodningen (\(date.year)) eller året før eller etter")))

@@ -33,7 +33,7 @@ enum SettlementChecks {
         guard body.date <= today else {
             throw FieldProblem("date", Text("\(body.date) is after today (\(today))", nb: "\(body.date) er etter i dag (\(today))"))
         }
-        if let year = body.year, abs(year - body.date.year) > 1 {
+        if let year = body.year, !(body.date.year - 1...body.date.year + 1).contains(year) {
             throw FieldProblem("year", Text(
                 "expected the date's year or the one before or after (\(body.date.year - 1)–\(body.date.year + 1))",
                 nb: "forventet datoens år eller året før eller etter (\(body.date.year - 1)–\(body.date.year + 1))"))
