@@ -18,6 +18,17 @@ import Testing
         try timeline.placing(placement).get()
     }
 
+    /// With no arrival date known, nothing starts before the birth (an estimated year: before
+    /// its 1 January).
+    @Test func withoutAnArrivalNothingStartsBeforeTheBirth() throws {
+        let known = PlacementTimeline(birth: .date(try date("2009-05-10")), arrival: nil, placements: [], aftercare: nil)
+        #expect(throws: (any Error).self) { try known.placing(try Self.placement("2009-05-09")).get() }
+        #expect(try known.placing(try Self.placement("2009-05-10")).get().placements.count == 1)
+        let estimated = PlacementTimeline(birth: .estimatedYear(2009), arrival: nil, placements: [], aftercare: nil)
+        #expect(throws: (any Error).self) { try estimated.placing(try Self.placement("2008-12-31")).get() }
+        #expect(try estimated.placing(try Self.placement("2009-01-01")).get().placements.count == 1)
+    }
+
     @Test func aNewPlacementEndsTheCurrentOneTheDayBefore() throws {
         var timeline = try Self.placed(try Self.timeline(), try Self.placement("2024-10-01"))
         #expect(timeline.placements[0].to == (try date("2027-05-09")))  // no choice yet: until the 18th birthday

@@ -92,10 +92,18 @@ public struct GrantRates: Sendable, Equatable {
         minor: 207_000, disabilityT1: 181_000, disabilityT2Max: 1_111_000,
         settlementYearSplit: SettlementYearSplit(district: 135_000, educationAgency: 20_000))
 
+    /// The largest rate a table may give: a hundred times the largest the seed names (T2,
+    /// NOK 1.1 million), and small enough that a forecast's products and sums over every person
+    /// of a country stay far inside Int64.
+    public static let maximumAmount: Int64 = 100_000_000
+
     /// What is wrong with the table, each problem at its field (`integration.child[2]`).
     public func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        let positive = Text("expected a positive whole amount of NOK", nb: "forventet et positivt helt beløp i kroner")
+        let positive = Text(
+            "expected a positive whole amount of NOK, at most \(Self.maximumAmount)",
+            nb: "forventet et positivt helt beløp i kroner, høyst \(Self.maximumAmount)")
+        let valid = { (amount: Int64) in (1...Self.maximumAmount).contains(amount) }
         for category in GrantCategory.allCases {
             let field = "integration.\(category.rawValue)"
             guard let amounts = integration[category] else {
@@ -107,13 +115,13 @@ public struct GrantRates: Sendable, Equatable {
                     "expected five amounts, cohort years 1 to 5", nb: "forventet fem beløp, årgang 1 til 5")))
                 continue
             }
-            for (index, amount) in amounts.enumerated() where amount <= 0 { problems.append(FieldProblem("\(field)[\(index)]", positive)) }
+            for (index, amount) in amounts.enumerated() where !valid(amount) { problems.append(FieldProblem("\(field)[\(index)]", positive)) }
         }
         for (field, amount) in [
             ("minor", minor), ("disability_t1", disabilityT1), ("disability_t2_max", disabilityT2Max),
             ("settlement_year_split.district", settlementYearSplit.district),
             ("settlement_year_split.education_agency", settlementYearSplit.educationAgency),
-        ] where amount <= 0 {
+        ] where !valid(amount) {
             problems.append(FieldProblem(field, positive))
         }
         let yearOne = integration.values.compactMap(\.first).min() ?? 0

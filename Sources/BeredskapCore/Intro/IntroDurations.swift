@@ -34,12 +34,13 @@ public struct IntroDurations: Sendable, Equatable {
         if !(1...120).contains(minimumMonths) {
             problems.append(FieldProblem("minimum_months", Text("expected 1 to 120 months", nb: "forventet 1 til 120 måneder")))
         }
-        if !(minimumMonths...120).contains(standardMaximumMonths) {
+        // Compared, not made into ranges: a range whose lower end is above its upper traps.
+        if standardMaximumMonths < minimumMonths || standardMaximumMonths > 120 {
             problems.append(FieldProblem("standard_maximum_months", Text(
                 "expected minimum_months (\(minimumMonths)) to 120 months",
                 nb: "forventet minimum_months (\(minimumMonths)) til 120 måneder")))
         }
-        if !(standardMaximumMonths...120).contains(upperSecondaryMaximumMonths) {
+        if upperSecondaryMaximumMonths < standardMaximumMonths || upperSecondaryMaximumMonths > 120 {
             problems.append(FieldProblem("upper_secondary_maximum_months", Text(
                 "expected standard_maximum_months (\(standardMaximumMonths)) to 120 months",
                 nb: "forventet standard_maximum_months (\(standardMaximumMonths)) til 120 måneder")))

@@ -54,6 +54,15 @@ public struct PlacementTimeline: Sendable, Equatable {
 
     /// The timeline with `placement` added after the others (its `to` is set here).
     public func placing(_ placement: Placement) -> Result<PlacementTimeline, Problem> {
+        // Without an arrival date, birth is the earliest day (an estimated year: its 1 January).
+        let born: CalendarDate? = switch birth {
+        case .date(let date): date
+        case .estimatedYear(let year): CalendarDate(year: year, month: 1, day: 1)
+        }
+        if let born, placement.from < born {
+            return .failure(.field(FieldProblem("from", Text(
+                "is before the person was born (\(born))", nb: "er før personen ble født (\(born))"))))
+        }
         if let arrival, placement.from < arrival {
             return .failure(.field(FieldProblem("from", Text(
                 "is before the person arrived (\(arrival))", nb: "er før personen ankom (\(arrival))"))))

@@ -112,4 +112,14 @@ private func started(goal: IntroGoal = .work, months: Int? = nil, on date: Strin
         #expect(IntroEndReason.allCases.filter(IntroWorkOrEducation.counts) == [.work, .upperSecondary, .primarySchool])
         #expect(IntroFollowUpStatus.allCases.filter(IntroWorkOrEducation.counts) == [.work, .education])
     }
+
+    /// A table whose bounds are out of order or too large is refused field by field, never
+    /// trapped building a range from them (the configuration is read again on every reload).
+    @Test func aTableOutOfBoundsHasProblemsNotATrap() {
+        let tooLong = IntroDurations(minimumMonths: 3, standardMaximumMonths: 121, upperSecondaryMaximumMonths: 36, extensionMonths: 12)
+        #expect(tooLong.problems().map(\.field) == ["standard_maximum_months", "upper_secondary_maximum_months"])
+        let minimum = IntroDurations(minimumMonths: 121, standardMaximumMonths: 24, upperSecondaryMaximumMonths: 36, extensionMonths: 12)
+        #expect(minimum.problems().map(\.field) == ["minimum_months", "standard_maximum_months"])
+        #expect(IntroDurations().problems().isEmpty)
+    }
 }

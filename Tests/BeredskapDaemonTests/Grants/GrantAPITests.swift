@@ -245,7 +245,11 @@ import Testing
             settlement_year_split: { district: 0, education_agency: 0 }
             """#
         #expect(problem("{ grants: { rates: { \"2017\": { \(year) } } } }")
-            == "test.json5: grants.rates.2017.settlement_year_split.district: expected a positive whole amount of NOK")
+            == "test.json5: grants.rates.2017.settlement_year_split.district: expected a positive whole amount of NOK, at most 100000000")
+        // So large that a sum or a forecast would overflow: refused, not trapped.
+        let huge = year.replacingOccurrences(of: "district: 0, education_agency: 0", with: "district: 9223372036854775807, education_agency: 1")
+        #expect(problem("{ grants: { rates: { \"2017\": { \(huge) } } } }")
+            == "test.json5: grants.rates.2017.settlement_year_split.district: expected a positive whole amount of NOK, at most 100000000")
         let good = year.replacingOccurrences(of: "district: 0, education_agency: 0", with: "district: 1, education_agency: 0")
             .replacingOccurrences(of: "education_agency: 0", with: "education_agency: 1")
         let configuration = try ConfigurationTests().parse("{ grants: { rates: { \"2017\": { \(good) } } } }")
