@@ -16,10 +16,12 @@ extension CommandTree {
             happened, rule, subject and value; for notifications the channel, group and
             result; for playbook runs the step and who did it (or owns it). Critical lines are red and warnings yellow on a terminal. A lost
             connection is resumed where it stopped, so a restarted daemon loses no lines.
-            --json prints the events' NDJSON lines as the daemon sends them.
+            --json prints the events' NDJSON lines as the daemon sends them. --dashboard
+            shows the live full-screen dashboard instead (the same as `beredskap top`).
 
             Examples:
               beredskap watch
+              beredskap watch --dashboard
               beredskap watch --since 1200
               beredskap watch --json | jq 'select(.type == "alert.firing")'
             """,
@@ -29,16 +31,20 @@ extension CommandTree {
             tiltak steget og hvem som gjorde det (eller eier det).
             Kritiske linjer er røde og advarsler gule i en terminal. Et brudd gjenopptas der
             det stoppet, så en omstartet tjeneste mister ingen linjer. --json skriver
-            hendelsenes NDJSON-linjer slik tjenesten sender dem.
+            hendelsenes NDJSON-linjer slik tjenesten sender dem. --dashboard viser den
+            fortløpende oversikten i hele terminalen i stedet (det samme som `beredskap top`).
 
             Eksempler:
               beredskap watch
+              beredskap watch --dashboard
               beredskap watch --since 1200
               beredskap watch --json | jq 'select(.type == "alert.firing")'
             """),
         options: [
             .option("since", value: "SEQ", help: Text(
                 "start after this sequence number (default: from now)", nb: "start etter dette løpenummeret (standard: fra nå)")),
+            .flag("dashboard", help: Text(
+                "the live full-screen dashboard (beredskap top)", nb: "den fortløpende oversikten i hele terminalen (beredskap top)")),
         ],
         run: WatchCommand.run)
 }
@@ -46,6 +52,14 @@ extension CommandTree {
 /// `watch`: the event stream, only what concerns alerts, notifications and runs, as readable lines.
 enum WatchCommand {
     static func run(_ context: CommandContext) throws(CommandFailure) {
+        if context.parsed.flag("dashboard") {
+            guard context.parsed.value("since") == nil else {
+                throw .usage(context.parsed.usageError(Text(
+                    "--since cannot be used with --dashboard (it shows the state now)",
+                    nb: "--since kan ikke brukes med --dashboard (den viser tilstanden nå)")))
+            }
+            return try DashboardCommand.run(context)
+        }
         let output = context.output
         let since = try EventCommands.int64(context.parsed, "since")
         try EventFollow.resuming(context, since: since) { event, raw in
@@ -69,29 +83,58 @@ enum EventFollow {
         _ context: CommandContext, since: Int64?, type: String? = nil, onEvent: (Event, [UInt8]) -> Bool
     ) throws(CommandFailure) {
         let output = context.output
+        do {
+            try resuming(
+                client: context.client, since: since, type: type,
+                onLost: { cursor in
+                    output.error(output.style.dim(Text(
+                        "connection to beredskapd lost; reconnecting (resuming after #\(cursor))…",
+                        nb: "forbindelsen til beredskapd brøt; kobler til igjen (fortsetter etter #\(cursor))…")(output.language)))
+                },
+                onItem: { item in
+                    guard case .event(let event, let raw) = item else { return true }
+                    return onEvent(event, raw)
+                })
+        } catch {
+            throw .client(error)
+        }
+    }
+
+    /// The loop itself, for any client and any way of showing it: `onLost` is told each time
+    /// the connection is lost (with the seq it resumes after), `onBack` when the daemon
+    /// answers again (before the stream resumes), and `onItem` gets every event and heartbeat
+    /// until it returns false.
+    static func resuming(
+        client: BeredskapClient, since: Int64?, type: String? = nil, onLost: (Int64) -> Void, onBack: () -> Void = {},
+        onItem: (StreamItem) -> Bool
+    ) throws(ClientError) {
         var cursor = since
         var connectedOnce = false
+        var lost = false
         var retryDelay = 0.5
         var stopped = false
         while true {
             do {
-                try context.client.followEvents(since: cursor, type: type) { item in
+                if lost {
+                    _ = try client.version()
+                    lost = false
+                    onBack()
+                }
+                try client.followEvents(since: cursor, type: type) { item in
                     connectedOnce = true
                     retryDelay = 0.5
-                    guard case .event(let event, let raw) = item else { return true }
-                    cursor = event.seq
-                    stopped = !onEvent(event, raw)
+                    if case .event(let event, _) = item { cursor = event.seq }
+                    stopped = !onItem(item)
                     return !stopped
                 }
                 if stopped { return }
                 // The daemon ended the stream (it is stopping): wait for it to come back.
             } catch {
-                guard connectedOnce, case .connection = error else { throw .client(error) }
+                guard connectedOnce, case .connection = error else { throw error }
             }
             if cursor == nil { cursor = 0 }
-            output.error(output.style.dim(Text(
-                "connection to beredskapd lost; reconnecting (resuming after #\(cursor ?? 0))…",
-                nb: "forbindelsen til beredskapd brøt; kobler til igjen (fortsetter etter #\(cursor ?? 0))…")(output.language)))
+            if !lost { onLost(cursor ?? 0) }
+            lost = true
             Thread.sleep(forTimeInterval: retryDelay)
             retryDelay = min(retryDelay * 2, 5)
         }
