@@ -207,9 +207,11 @@ extension Dashboard {
         return Section(heading: heading, rows: rows)
     }
 
-    /// Overdue as the daemon says, or due before the time shown.
+    /// Overdue as the daemon says, or due before the time shown; a failed step shows as
+    /// failed, which says more.
     func isLate(_ step: Step) -> Bool {
-        step.overdue || (step.dueAt.flatMap { due in at.map { due < $0 } } ?? false)
+        guard step.state != .failed else { return false }
+        return step.overdue || (step.dueAt.flatMap { due in at.map { due < $0 } } ?? false)
     }
 
     // MARK: Events
