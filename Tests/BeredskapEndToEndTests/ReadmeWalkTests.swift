@@ -16,7 +16,7 @@ import Testing
 
     /// The example lines of those sections: `beredskap …` (also as `swift run beredskap …`)
     /// and the `printf` that writes an example file; continuations joined, comments cut.
-    /// Commands that never end (`--follow`, `watch`) are left out.
+    /// Commands that never end (`--follow`, `watch`, `top`) are left out.
     static func examples(_ readme: String) -> [String] {
         var lines: [String] = []
         var section = "", inBlock = false, pending = ""
@@ -36,7 +36,9 @@ import Testing
             pending = ""
             if command.hasPrefix("swift run beredskap ") { command = String(command.dropFirst("swift run ".count)) }
             guard command.hasPrefix("beredskap ") || command.hasPrefix("printf ") else { continue }
-            guard !command.contains("--follow"), !command.hasPrefix("beredskap watch") else { continue }
+            guard !command.contains("--follow"), !command.hasPrefix("beredskap watch"), !command.hasPrefix("beredskap top") else {
+                continue
+            }
             lines.append(command)
         }
         return lines
