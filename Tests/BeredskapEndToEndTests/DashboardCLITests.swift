@@ -30,3 +30,136 @@ import Testing
         #expect(top.waitForExit(timeout: 20) == 0, "Ctrl-C is the way out: exit 0")
     }
 }
+
+/// `beredskap top` on a real pseudo-terminal: the full screen is drawn, follows an arrival, a
+/// resize and a daemon that goes away and comes back, and `q` leaves the terminal as it was found.
+@Suite struct DashboardTerminalTests {
+    @Test func theScreenFollowsEventsAndResizesAndQRestoresTheTerminal() throws {
+        let daemon = try DaemonProcess()
+        #expect(try daemon.cli(CapacityCLITests.add("refstad", capacity: 200)).code == 0)
+        let terminal = try DashboardTerminal(["top"], in: daemon.directory, columns: 100, rows: 30)
+        defer { terminal.kill() }
+        let before = terminal.settings()
+
+        #expect(terminal.read { $0.contains("\u{1B}[?1049h") && $0.contains("CAPACITY") && $0.contains("0/200") }, "\(terminal.shown)")
+        #expect(try daemon.cli(["arrival", "record", "refstad", "5", "--category", "adult"]).code == 0)
+        #expect(terminal.read { $0.contains("5/200") && $0.contains("arrival.recorded") }, "\(terminal.shown)")
+
+        terminal.resize(columns: 40, rows: 10)
+        #expect(terminal.read { $0.contains("\u{1B}[10;1H") }, "a frame of ten rows after the resize")
+        #expect(!terminal.shown.contains("\u{1B}[11;1H\u{1B}[K"), "no row drawn below the new bottom")
+
+        let drawn = terminal.shown.count
+        daemon.kill9()
+        #expect(terminal.read { $0.dropFirst(drawn).contains("reconnecting…") }, "\(terminal.shown.dropFirst(drawn))")
+        try daemon.killAndRestart()
+        #expect(try daemon.cli(["arrival", "record", "refstad", "7", "--category", "adult"]).code == 0)
+        #expect(terminal.read { $0.dropFirst(drawn).contains("12/200") }, "resumed: \(terminal.shown.suffix(800))")
+        let lastFrame = terminal.shown.components(separatedBy: "\u{1B}[1;1H").last ?? ""
+        #expect(lastFrame.contains("surge: NORMAL") && !lastFrame.contains("reconnecting"), "back: \(lastFrame)")
+        #expect(lastFrame.contains("\u{1B}[32m"), "coloured on a terminal")
+
+        terminal.type("q")
+        #expect(terminal.read { $0.hasSuffix("\u{1B}[?25h\u{1B}[?1049l\r\n") }, "cursor shown, main screen back")
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.settings() == before, "echo and line editing as before")
+    }
+}
+
+/// A program on a pseudo-terminal the test reads and types into.
+final class DashboardTerminal {
+    let pid: pid_t
+    private let master: Int32
+    /// Kept open so the terminal's settings can be read after the program ends.
+    private let slave: Int32
+    private(set) var shown = ""
+
+    init(_ arguments: [String], in directory: String, columns: Int, rows: Int) throws {
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard master >= 0, PTY.grant(master) == 0, PTY.unlock(master) == 0, let name = PTY.name(master) else {
+            throw POSIXError(.ENOTTY)
+        }
+        slave = open(String(cString: name), O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard slave >= 0 else { throw POSIXError(.ENOTTY) }
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for target in Int32(0)...2 { posix_spawn_file_actions_adddup2(&actions, slave, target) }
+        let script = #"cd "$0" || exit 97; exec "$@""#
+        let argv: [String] = ["/bin/sh", "-c", script, directory, Binaries.cli] + arguments
+        let environment: [String] = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "TERM=xterm"]
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup($0) } + [nil]
+        defer {
+            cArgs.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, cArgs, cEnv)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+        self.pid = pid
+    }
+
+    deinit {
+        close(master)
+        close(slave)
+    }
+
+    /// Reads what the program draws until `condition` holds for all of it (true), or
+    /// `timeout` seconds pass.
+    @discardableResult
+    func read(timeout: Double = 20, until condition: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !condition(shown) {
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { return false }
+            var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, Int32(left * 1000) + 1) > 0 else { continue }
+            let count = Glibc.read(master, &buffer, buffer.count)
+            guard count > 0 else { return condition(shown) }
+            bytes += buffer[0..<count]
+            shown = String(decoding: bytes, as: UTF8.self)
+        }
+        return true
+    }
+
+    private var bytes: [UInt8] = []
+
+    func type(_ text: String) { _ = text.withCString { write(master, $0, strlen($0)) } }
+
+    /// A new window size, told as a terminal emulator tells it (SIGWINCH).
+    func resize(columns: Int, rows: Int) {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        Glibc.kill(pid, SIGWINCH)
+    }
+
+    /// The local modes (echo, line editing, signals) of the terminal.
+    func settings() -> tcflag_t {
+        var modes = termios()
+        _ = tcgetattr(slave, &modes)
+        return modes.c_lflag
+    }
+
+    func waitForExit() -> Int32? {
+        var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid { return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f) }
+            guard result == 0 else { return nil }
+            // Whatever it still writes is read meanwhile, so it never waits on a full terminal.
+            read(timeout: 0.1) { _ in false }
+        }
+        return nil
+    }
+
+    func kill() {
+        Glibc.kill(pid, SIGKILL)
+        var status: Int32 = 0
+        _ = waitpid(pid, &status, WNOHANG)
+    }
+}

@@ -83,7 +83,7 @@ struct TerminalSession {
 
 /// `grantpt`, `unlockpt` and `ptsname`, which Glibc's module map leaves out (they need
 /// `_XOPEN_SOURCE`): looked up in the C library itself.
-private enum PTY {
+enum PTY {
     private typealias Function = @convention(c) (Int32) -> Int32
     private typealias Name = @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
 
