@@ -116,7 +116,7 @@ extension Dashboard {
             list.filter { $0.state == .firing }.map { ($0.id, FiringAlert($0)) }, uniquingKeysWith: { _, last in last })
     }
 
-    /// All active runs (a list of every active run).
+    /// Every active run, replacing those shown.
     mutating func load(runs list: [RunResource]) {
         runs = [:]
         for run in list { load(run: run) }
@@ -238,17 +238,12 @@ extension Dashboard {
             runs[id] = nil
             return Refetch()
         }
-        guard let change = StepChange(event), runs[id] != nil else { return event.kind.map(Self.stepKinds.contains) == true ? fetch : Refetch() }
+        guard let change = StepChange(event) else { return Refetch() }
+        // A step of a run never loaded, or one the loaded run does not have: the run as it is now.
         guard let index = runs[id]?.steps.firstIndex(where: { $0.id == change.step }) else { return fetch }
         runs[id]?.steps[index].apply(change)
         return Refetch()
     }
-
-    private static let stepKinds: Set<EventKind> = [
-        PlaybookEvents.stepReady.kind, PlaybookEvents.stepRunning.kind, PlaybookEvents.stepCompleted.kind,
-        PlaybookEvents.stepSkipped.kind, PlaybookEvents.stepFailed.kind, PlaybookEvents.stepOverdue.kind,
-        PlaybookEvents.stepEscalated.kind,
-    ]
 
     /// `refstad` from `facility/refstad`.
     private static func id(_ subject: String?, prefix: String) -> String? {

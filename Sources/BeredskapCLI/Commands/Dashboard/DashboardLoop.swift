@@ -15,7 +15,7 @@ import Glibc
 final class DashboardLoop {
     private let context: CommandContext
     private let wakeUp: DashboardWakeUp
-    /// nil into a pipe or a file.
+    /// Full screen on a terminal; false into a pipe or a file (a line per change).
     private let screen: Bool
     private var dashboard = Dashboard()
     private var size: (columns: Int, rows: Int) = (80, 24)
