@@ -87,17 +87,9 @@ final class DashboardTerminal {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for target in Int32(0)...2 { posix_spawn_file_actions_adddup2(&actions, slave, target) }
-        let script = #"cd "$0" || exit 97; exec "$@""#
-        let argv: [String] = ["/bin/sh", "-c", script, directory, Binaries.cli] + arguments
-        let environment: [String] = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "TERM=xterm"]
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.map { strdup($0) } + [nil]
-        defer {
-            cArgs.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, cArgs, cEnv)
+        let spawned = PTY.spawnCLI(
+            arguments, in: directory, environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "TERM=xterm"], actions: &actions, pid: &pid)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         self.pid = pid
     }

@@ -30,17 +30,8 @@ struct TerminalSession {
         posix_spawn_file_actions_adddup2(&actions, slave, 0)
         posix_spawn_file_actions_adddup2(&actions, out[1], 1)
         posix_spawn_file_actions_adddup2(&actions, slave, 2)
-        let script = #"cd "$0" || exit 97; exec "$@""#
-        let argv = ["/bin/sh", "-c", script, directory, Binaries.cli] + arguments
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let environment = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8"]
-        let cEnv = environment.map { strdup($0) } + [nil]
-        defer {
-            cArgs.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, cArgs, cEnv)
+        let spawned = PTY.spawnCLI(arguments, in: directory, environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8"], actions: &actions, pid: &pid)
         close(slave)
         close(out[1])
         guard spawned == 0 else {
@@ -94,4 +85,21 @@ enum PTY {
     static func grant(_ fd: Int32) -> Int32 { symbol("grantpt", as: Function.self)?(fd) ?? -1 }
     static func unlock(_ fd: Int32) -> Int32 { symbol("unlockpt", as: Function.self)?(fd) ?? -1 }
     static func name(_ fd: Int32) -> UnsafeMutablePointer<CChar>? { symbol("ptsname", as: Name.self)?(fd) }
+
+    /// Spawns the real `beredskap` with `arguments` in `directory` (through `/bin/sh`, which
+    /// changes into it) with the file actions given; posix_spawn's result.
+    static func spawnCLI(
+        _ arguments: [String], in directory: String, environment: [String], actions: inout posix_spawn_file_actions_t,
+        pid: inout pid_t
+    ) -> Int32 {
+        let script = #"cd "$0" || exit 97; exec "$@""#
+        let argv = ["/bin/sh", "-c", script, directory, Binaries.cli] + arguments
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup($0) } + [nil]
+        defer {
+            cArgs.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
+        return posix_spawn(&pid, "/bin/sh", &actions, nil, cArgs, cEnv)
+    }
 }
