@@ -44,6 +44,7 @@ import Testing
         #expect(rows[late + 1].hasPrefix("  failed") && rows[late + 1].contains("Open Ila"))
         #expect(rows.contains("LATEST EVENTS"))
         #expect(rows.contains { $0.hasPrefix("  09:02:00  alert.firing") })
+        #expect(rows.contains { $0.hasPrefix("  09:01:00  arrival.recorded     facility/refstad ") && $0.hasSuffix(" +194") })
         #expect(rows.allSatisfy { displayWidth($0) <= 80 })
     }
 

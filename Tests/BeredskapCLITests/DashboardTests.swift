@@ -163,6 +163,12 @@ import Testing
             seq: 9, time: PlaybookFixture.at(1), type: "log.added", actor: .system, subject: "log/1", data: .object([:]),
             exercise: true)
         #expect(dashboard.apply(log) == Dashboard.Refetch())
-        #expect(dashboard.recent == [Dashboard.RecentEvent(seq: 9, time: PlaybookFixture.at(1), type: "log.added", subject: "log/1", exercise: true)])
+        #expect(dashboard.recent == [
+            Dashboard.RecentEvent(seq: 9, time: PlaybookFixture.at(1), type: "log.added", subject: "log/1", detail: nil, exercise: true),
+        ])
+        dashboard.apply(try F.arrival("refstad", count: 5, occupied: 5, seq: 10))
+        let completed = try F.event(PlaybookEvents.stepCompleted, .init(step: "redirect", by: "kari"), subject: "run/12", seq: 11)
+        dashboard.apply(completed)
+        #expect(dashboard.recent.map(\.detail) == [nil, "+5", "redirect"], "the people who came, the step")
     }
 }

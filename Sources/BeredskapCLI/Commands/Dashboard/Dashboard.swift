@@ -71,6 +71,8 @@ struct Dashboard: Equatable {
         var time: Timestamp
         var type: String
         var subject: String?
+        /// The figure or step it is about, in any language: `+5` people, `=212` counted, a step's id.
+        var detail: String?
         var exercise: Bool
     }
 
@@ -142,7 +144,9 @@ extension Dashboard {
     /// Applies one event from the stream; what it could not apply is returned to be fetched.
     @discardableResult
     mutating func apply(_ event: Event) -> Refetch {
-        recent.append(RecentEvent(seq: event.seq, time: event.time, type: event.type, subject: event.subject, exercise: event.exercise))
+        recent.append(RecentEvent(
+            seq: event.seq, time: event.time, type: event.type, subject: event.subject, detail: Self.detail(of: event),
+            exercise: event.exercise))
         if recent.count > Self.recentLimit { recent.removeFirst(recent.count - Self.recentLimit) }
         note(event.time)
         guard let topic = event.kind?.topic else { return Refetch() }
@@ -176,6 +180,14 @@ extension Dashboard {
         facilities[id]?.occupied = occupied
         facilities[id]?.lastChangeAt = event.time
         return Refetch(surge: surge)
+    }
+
+    /// What the event's line shows after its subject: people who came or left, a head count, a step.
+    private static func detail(of event: Event) -> String? {
+        if let arrival = event.payload(CapacityEvents.arrivalRecorded) { return "+\(arrival.count)" }
+        if let departure = event.payload(CapacityEvents.departureRecorded) { return "−\(departure.count)" }
+        if let count = event.payload(CapacityEvents.headCountReported) { return "=\(count.counted)" }
+        return event.kind?.topic == .run ? event.data["step"]?.stringValue : nil
     }
 
     /// The facility and its occupancy afterwards, from any record or correction.

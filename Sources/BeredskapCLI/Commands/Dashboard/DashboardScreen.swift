@@ -221,9 +221,9 @@ extension Dashboard {
         guard !recent.isEmpty else { return Section(heading: heading, rows: [context.none(Text("none yet", nb: "ingen ennå"))]) }
         let exercise = Text("[exercise]", nb: "[øvelse]")(context.language)
         let cells = recent.reversed().map { event in
-            [context.clock(event.time), event.type, event.subject ?? "", event.exercise ? exercise : ""]
+            [context.clock(event.time), event.type, event.subject ?? "", event.detail ?? "", event.exercise ? exercise : ""]
         }
-        return Section(heading: heading, rows: context.table(cells, flexible: [1, 2]))
+        return Section(heading: heading, rows: context.table(cells, flexible: [1, 2, 3]))
     }
 }
 
