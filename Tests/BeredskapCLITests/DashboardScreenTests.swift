@@ -63,6 +63,8 @@ import Testing
         #expect(rows.contains("FIRING ALERTS (2)"))
         #expect(!rows.contains("LATEST EVENTS"))
         #expect(!rows.contains { $0.hasPrefix("ACTIVE STEPS") })
+        let bokmål = screen(try F.busy(), 40, 10, .nb).rows
+        #expect(bokmål[3].hasPrefix("  ordinært mottak    0/150    0 %"), "names whole while a short bar fits: \(bokmål)")
     }
 
     @Test func aScreenTooSmallSaysSo() throws {

@@ -135,7 +135,8 @@ extension Dashboard {
         let countWidth = counts.map(displayWidth).max() ?? 0
         let shareWidth = shares.map(displayWidth).max() ?? 0
         let fixed = 2 + 2 + countWidth + 2 + shareWidth + 2
-        let labelWidth = min(figures.map { displayWidth($0.0) }.max() ?? 0, max(6, (context.width - fixed) / 2))
+        // The kind's name whole while a bar of four cells is left; a narrower screen cuts the name.
+        let labelWidth = min(figures.map { displayWidth($0.0) }.max() ?? 0, max(6, context.width - fixed - 4))
         let cells = min(Chart.maximumBarWidth, context.width - fixed - labelWidth)
         let rows = figures.enumerated().map { index, entry in
             let label = truncated(entry.0, toDisplayWidth: labelWidth)
