@@ -29,6 +29,37 @@ import Testing
         top.signal(SIGINT)
         #expect(top.waitForExit(timeout: 20) == 0, "Ctrl-C is the way out: exit 0")
     }
+
+    /// A thousand arrivals imported at once are a thousand events, but not a thousand
+    /// fetches of the surge or a thousand lines: what arrived is applied together.
+    @Test func aBurstOfEventsIsCoalesced() throws {
+        let daemon = try DaemonProcess()
+        #expect(try daemon.cli(CapacityCLITests.add("refstad", capacity: 900)).code == 0)
+        let rows = (0..<1000).map { "refstad;1;adult;2026-11-22 07:\(String(format: "%02d", $0 % 60))" }
+        try (["facility;count;category;at"] + rows).joined(separator: "\n")
+            .write(toFile: daemon.directory + "/burst.csv", atomically: true, encoding: .utf8)
+        let top = try ChildProcess(Binaries.cli, ["top"], directory: daemon.directory, environment: ["LANG": "C.UTF-8"])
+        defer {
+            top.signal(SIGKILL)
+            top.waitForExit(timeout: 10)
+        }
+        var lines: [String] { top.standardOutput.split(separator: "\n").map(String.init) }
+        #expect(waitUntil(timeout: 20) { lines.count == 1 })
+        let before = try surgeFetches(daemon)
+
+        #expect(try daemon.cli(["import", "arrivals", "burst.csv", "--force"]).code == 0)
+        #expect(waitUntil(timeout: 30) { lines.last?.contains("transit 1000/900") == true }, "\(lines)")
+        let fetches = try surgeFetches(daemon) - before
+        #expect(fetches >= 1 && fetches < 100, "\(fetches) fetches of the surge for 1000 arrivals")
+        #expect(lines.count < 100, "\(lines.count) lines for 1000 arrivals")
+    }
+
+    /// `GET /v1/surge` answered so far, from the daemon's metrics.
+    func surgeFetches(_ daemon: DaemonProcess) throws -> Int {
+        try daemon.cli(["metrics"]).stdout.split(separator: "\n")
+            .filter { $0.hasPrefix("beredskap_http_requests_total{method=\"GET\",route=\"/v1/surge\"") }
+            .compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.reduce(0, +)
+    }
 }
 
 /// `beredskap top` on a real pseudo-terminal: the full screen is drawn, follows an arrival, a
