@@ -95,6 +95,18 @@ import Testing
         #expect(terminal.waitForExit() == 0)
         #expect(terminal.settings() == before, "echo and line editing as before")
     }
+
+    @Test func noColorIsRespectedAndCtrlCQuitsWithZero() throws {
+        let daemon = try DaemonProcess()
+        let terminal = try DashboardTerminal(["top", "--lang", "nb"], in: daemon.directory, columns: 80, rows: 24, environment: ["NO_COLOR=1"])
+        defer { terminal.kill() }
+        #expect(terminal.read { $0.contains("SISTE HENDELSER") }, "\(terminal.shown)")
+        let styled = terminal.shown.range(of: "\u{1B}\\[[0-9;]*m", options: .regularExpression)
+        #expect(styled == nil, "no colour, not even bold: \(terminal.shown.debugDescription)")
+        terminal.type("\u{03}")
+        #expect(terminal.read { $0.hasSuffix("\u{1B}[?1049l\r\n") })
+        #expect(terminal.waitForExit() == 0)
+    }
 }
 
 /// A program on a pseudo-terminal the test reads and types into.
@@ -105,7 +117,7 @@ final class DashboardTerminal {
     private let slave: Int32
     private(set) var shown = ""
 
-    init(_ arguments: [String], in directory: String, columns: Int, rows: Int) throws {
+    init(_ arguments: [String], in directory: String, columns: Int, rows: Int, environment: [String] = []) throws {
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0, PTY.grant(master) == 0, PTY.unlock(master) == 0, let name = PTY.name(master) else {
             throw POSIXError(.ENOTTY)
@@ -120,7 +132,8 @@ final class DashboardTerminal {
         for target in Int32(0)...2 { posix_spawn_file_actions_adddup2(&actions, slave, target) }
         var pid: pid_t = 0
         let spawned = PTY.spawnCLI(
-            arguments, in: directory, environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "TERM=xterm"], actions: &actions, pid: &pid)
+            arguments, in: directory, environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "TERM=xterm"] + environment,
+            actions: &actions, pid: &pid)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         self.pid = pid
     }
