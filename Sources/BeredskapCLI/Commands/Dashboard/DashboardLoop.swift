@@ -72,11 +72,7 @@ final class DashboardLoop {
             case .event(let event): refetch.formUnion(dashboard.apply(event))
             case .lost(let after):
                 dashboard.reconnecting = true
-                if !screen {
-                    context.output.error(Text(
-                        "connection to beredskapd lost; reconnecting (resuming after #\(after))…",
-                        nb: "forbindelsen til beredskapd brøt; kobler til igjen (fortsetter etter #\(after))…")(context.language))
-                }
+                if !screen { context.output.error(EventFollow.lost(resumingAfter: after)(context.language)) }
             case .back:
                 dashboard.reconnecting = false
                 refetch = .everything

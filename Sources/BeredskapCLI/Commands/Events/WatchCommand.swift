@@ -86,11 +86,7 @@ enum EventFollow {
         do {
             try resuming(
                 client: context.client, since: since, type: type,
-                onLost: { cursor in
-                    output.error(output.style.dim(Text(
-                        "connection to beredskapd lost; reconnecting (resuming after #\(cursor))…",
-                        nb: "forbindelsen til beredskapd brøt; kobler til igjen (fortsetter etter #\(cursor))…")(output.language)))
-                },
+                onLost: { cursor in output.error(output.style.dim(lost(resumingAfter: cursor)(output.language))) },
                 onItem: { item in
                     guard case .event(let event, let raw) = item else { return true }
                     return onEvent(event, raw)
@@ -98,6 +94,13 @@ enum EventFollow {
         } catch {
             throw .client(error)
         }
+    }
+
+    /// What people read on stderr when the stream is lost.
+    static func lost(resumingAfter cursor: Int64) -> Text {
+        Text(
+            "connection to beredskapd lost; reconnecting (resuming after #\(cursor))…",
+            nb: "forbindelsen til beredskapd brøt; kobler til igjen (fortsetter etter #\(cursor))…")
     }
 
     /// The loop itself, for any client and any way of showing it: `onLost` is told each time
