@@ -146,11 +146,12 @@ final class DashboardLoop {
         if let measured = Terminal.size(fileDescriptor: STDOUT_FILENO) { size = measured }
     }
 
-    /// Reads the keys waiting; true for `q`, `Q`, Ctrl-C or Ctrl-D (or a closed input).
+    /// Reads the keys waiting; true for `q`, `Q`, Ctrl-C or Ctrl-D, and for an input that is
+    /// closed or broken (the terminal went away), which would otherwise wake the loop forever.
     private func quitKeyPressed() -> Bool {
         var buffer = [UInt8](repeating: 0, count: 64)
         let count = read(STDIN_FILENO, &buffer, buffer.count)
-        guard count > 0 else { return count == 0 }
+        guard count > 0 else { return count == 0 || (errno != EINTR && errno != EAGAIN) }
         return buffer.prefix(count).contains { [UInt8(ascii: "q"), UInt8(ascii: "Q"), 0x03, 0x04].contains($0) }
     }
 }
