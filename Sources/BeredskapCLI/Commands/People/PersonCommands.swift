@@ -30,7 +30,7 @@ extension CommandTree {
         .option("arrived-city", value: "DATE", help: Text("arrived in Oslo", nb: "ankom Oslo")),
         .option("facility", value: "ID", help: Text("the facility the person lives in", nb: "mottaket personen bor i")),
         .option("district", short: "d", value: "DISTRICT", help: Text("the district, once assigned", nb: "bydelen, når den er tildelt")),
-        .option("unaccompanied", value: "yes|no", help: Text("an unaccompanied minor", nb: "enslig mindreårig")),
+        .choice("unaccompanied", among: ["yes", "no"], help: Text("an unaccompanied minor", nb: "enslig mindreårig")),
         .option("vulnerable", value: "LIST", help: Text(
             "vulnerabilities, comma-separated: \(choices(Vulnerability.self))", nb: "sårbarheter, kommaseparert: \(choices(Vulnerability.self))")),
     ]

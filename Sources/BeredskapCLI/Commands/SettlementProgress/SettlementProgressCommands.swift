@@ -39,7 +39,7 @@ extension CommandTree {
             ]),
         options: [
             .option("file", value: "FILE", help: Text("the quotas: CSV (district,quota) or JSON", nb: "kvotene: CSV (district,quota) eller JSON")),
-            .option("method", value: "population|weighted|manual", help: Text(
+            .choice("method", among: QuotaCommands.adoptableMethods.map(\.rawValue), help: Text(
                 "how they were arrived at (default manual)", nb: "hvordan de ble funnet (standard manual)")),
             .option("reason", value: "TEXT", help: Text("why: the decision they carry out", nb: "hvorfor: vedtaket de gjennomfører")),
         ],
