@@ -20,7 +20,7 @@ enum CommandTree {
     /// declared, with their actions, in its folder under `Commands/`.
     static let commands: [Command] = [status, health] + capacityCommands + alertCommands + [silence] + playbookCommands + settlementCommands
         + [caseCommand, housing] + peopleCommands + [deadlines, minor, intro, grants, exercise]
-        + [watch, events, log, audit, metrics, backup, version] + [completion, man]
+        + [watch, events, log, audit, metrics, backup, version] + [completion, man, demo]
 
     static let root = CommandSpec(
         "beredskap",
