@@ -79,7 +79,7 @@ extension CommandTree {
             .option("district", value: "ID", help: Text("the district (beredskap districts)", nb: "bydelen (beredskap districts)")),
             .option("date", value: "YYYY-MM-DD", help: Text("the date they were settled", nb: "datoen de ble bosatt")),
             .option("count", value: "N", help: Text("persons settled", nb: "personer bosatt")),
-            .option("mode", value: "MODE", help: Text("how they were settled", nb: "hvordan de ble bosatt")),
+            .oneOf("mode", value: "MODE", SettlementMode.self, help: Text("how they were settled", nb: "hvordan de ble bosatt")),
             .option("year", value: "YEAR", help: Text("the quota year (default: the date's)", nb: "kvoteåret (standard: datoens)")),
             .option("case", value: "N", help: Text("the settlement case, if any", nb: "bosettingssaken, hvis noen")),
         ],
