@@ -110,6 +110,64 @@ import Testing
     }
 }
 
+extension CompletionScriptTests {
+    /// Lines typed, and what completing the last word must offer (among what is offered).
+    static let samples: [(line: [String], expected: [String])] = [
+        (["fac"], ["facility"]),
+        (["facility", ""], ["list", "show", "add", "set"]),
+        (["exercise", "report", "1", "--format", ""], ["md", "html", "json"]),
+        (["--lang", ""], ["en", "nb"]),
+        (["completion", ""], ["bash", "zsh", "fish"]),
+        (["help", "exer"], ["exercise"]),
+        (["--socket", "/tmp/x.sock", "exercise", "r"], ["report", "run"]),
+        (["exercise", "report", "--f"], ["--format"]),
+        (["facility", "list", "--kind", ""], ["transit", "arrival"]),
+    ]
+
+    /// fish's own completer (`complete -C`) on the sourced script.
+    @Test func fishCompletesWhatTheTreeSays() throws {
+        guard let fish = Shells.path("fish") else {
+            print("skipped: fish is not installed")
+            return
+        }
+        let file = try Shells.temporaryFile(Self.script("fish"), suffix: "fish")
+        for sample in Self.samples {
+            let line = (["beredskap"] + sample.line).joined(separator: " ")
+            let result = try Shells.run(fish, ["--no-config", "-c", "source \(file); complete -C '\(line)'"])
+            let offered = Set(result.output.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) })
+            #expect(Set(sample.expected).isSubset(of: offered), "\(line): \(result.output)")
+        }
+    }
+
+    /// zsh's completion functions stubbed to print their candidates (zsh filters by prefix
+    /// itself), then `_beredskap` called with `words` and `CURRENT` set as zsh sets them.
+    @Test func zshOffersWhatTheTreeSays() throws {
+        guard let zsh = Shells.path("zsh") else {
+            print("skipped: zsh is not installed")
+            return
+        }
+        let calls = Self.samples.map { sample in
+            "t beredskap " + sample.line.map { "'\($0)'" }.joined(separator: " ")
+        }
+        let program = """
+            compdef() { :; }
+            _describe() { local name=${@[-1]}; print -r -- "${(P@)name%%:*}"; }
+            compadd() { shift; print -r -- "$@"; }
+            _files() { print -r -- files; }
+            compset() { :; }
+            source \(try Shells.temporaryFile(Self.script("zsh"), suffix: "zsh"))
+            t() { words=("$@"); CURRENT=${#words}; _beredskap | tr '\\n' ' '; print; }
+            \(calls.joined(separator: "\n"))
+            """
+        let result = try Shells.run(zsh, ["-f", try Shells.temporaryFile(program, suffix: "zsh")])
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map { Set($0.split(separator: " ").map(String.init)) }
+        for (index, sample) in Self.samples.enumerated() {
+            let offered = index < lines.count ? lines[index] : []
+            #expect(Set(sample.expected).isSubset(of: offered), "beredskap \(sample.line.joined(separator: " ")): \(result.output)")
+        }
+    }
+}
+
 /// Shells and other programs a test may run, found on PATH.
 enum Shells {
     static func path(_ name: String) -> String? {
