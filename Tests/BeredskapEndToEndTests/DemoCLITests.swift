@@ -49,6 +49,15 @@ import Testing
         #expect(output.contains("Stopped the demo daemon"), "\(output)")
     }
 
+    @Test func scriptFormatsAreAUsageErrorAndStartNothing() throws {
+        let directory = DaemonProcess.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let child = try ChildProcess(Binaries.cli, ["demo", "--json"], directory: directory)
+        #expect(child.waitForExit(timeout: 30) == 2, "\(child.standardError)")
+        #expect(child.standardOutput.isEmpty && child.standardError.contains("usage"), "\(child.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty, "no report directory made")
+    }
+
     /// `/tmp/beredskap-demo-XXXXXX`, from the first line.
     static func stateDirectory(in output: String) -> String? {
         guard let start = output.range(of: "/tmp/beredskap-demo-") else { return nil }

@@ -72,6 +72,11 @@ enum DemoCommand {
 
     static func run(_ context: CommandContext) throws(CommandFailure) {
         let output = context.output
+        guard output.format == .human else {
+            throw .usage(context.parsed.usageError(Text(
+                "demo prints for people; it has no --json or --csv (the report it writes is the result)",
+                nb: "demo skriver for mennesker; den har ikke --json eller --csv (rapporten den skriver, er resultatet)")))
+        }
         let outputDirectory = try self.outputDirectory(context.parsed)
         let checkout = try DemoCheckout.find()
         try Interrupt.catching { () throws(CommandFailure) in
