@@ -34,19 +34,43 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["reports"], "only the reports are left")
     }
 
-    @Test func ctrlCStopsTheDemoAndStillCleansUp() throws {
+    @Test(arguments: [SIGINT, SIGTERM]) func aSignalStopsTheDemoAndStillCleansUp(_ stopSignal: Int32) throws {
         let directory = DaemonProcess.makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let child = try ChildProcess(Binaries.cli, ["demo", "-o", "out"], directory: directory, environment: ["LANG": "C.UTF-8"])
         // As soon as the daemon is up (the first line), whichever step that lands in.
         #expect(waitUntil(timeout: 30) { child.standardOutput.contains("/tmp/beredskap-demo-") || !child.isRunning })
-        child.signal(SIGINT)
+        child.signal(stopSignal)
         let code = child.waitForExit(timeout: 30)
         let output = child.standardOutput
         #expect(code == 130 || code == 0, "finished before the signal, or stopped by it: \(output)\n\(child.standardError)")
         let state = try #require(Self.stateDirectory(in: output), "\(output)")
         #expect(!FileManager.default.fileExists(atPath: state), "removed after Ctrl-C too")
         #expect(output.contains("Stopped the demo daemon"), "\(output)")
+    }
+
+    /// A demo killed outright (SIGKILL, or SIGPIPE into a closed pipe) cannot clean up; the
+    /// next one removes what it left, and leaves a running demo's directory alone.
+    @Test func theNextDemoRemovesWhatAKilledOneLeft() throws {
+        let directory = DaemonProcess.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let killed = try ChildProcess(Binaries.cli, ["demo", "-o", "out"], directory: directory)
+        #expect(waitUntil(timeout: 30) { killed.standardOutput.contains("/tmp/beredskap-demo-") || !killed.isRunning })
+        killed.signal(SIGKILL)
+        _ = killed.waitForExit(timeout: 30)
+        let left = try #require(Self.stateDirectory(in: killed.standardOutput))
+        // A directory someone holds the lock of is a demo still running.
+        let running = "/tmp/beredskap-demo-test\(UUID().uuidString.prefix(6))"
+        try FileManager.default.createDirectory(atPath: running, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: running) }
+        let lock = open(running + "/beredskapd.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        defer { close(lock) }
+        #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
+
+        let next = try ChildProcess(Binaries.cli, ["demo", "-o", "out"], directory: directory)
+        #expect(next.waitForExit(timeout: 60) == 0, "\(next.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: left), "\(left) is removed by the next demo")
+        #expect(FileManager.default.fileExists(atPath: running), "a running demo's directory is kept")
     }
 
     @Test func scriptFormatsAreAUsageErrorAndStartNothing() throws {

@@ -3,6 +3,7 @@ import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 import Foundation
+import Glibc
 
 /// `demo`, declared with its action (`DemoCommand`).
 extension CommandTree {
@@ -79,6 +80,10 @@ enum DemoCommand {
         }
         let outputDirectory = try self.outputDirectory(context.parsed)
         let checkout = try DemoCheckout.find()
+        // SIGTERM (a `kill`, a closed terminal's SIGHUP) stops the demo as Ctrl-C does, so the
+        // temporary directory goes too; `raise` is safe in a handler.
+        for stopSignal in [SIGTERM, SIGHUP] { signal(stopSignal) { _ in _ = raise(SIGINT) } }
+        defer { for stopSignal in [SIGTERM, SIGHUP] { signal(stopSignal, SIG_DFL) } }
         try Interrupt.catching { () throws(CommandFailure) in
             let daemon = try DemoDaemon(playbooks: checkout.playbooks)
             // Also after a failure or Ctrl-C; stopping twice is stopping once.

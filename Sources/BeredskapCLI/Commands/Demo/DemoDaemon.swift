@@ -18,10 +18,14 @@ final class DemoDaemon {
 
     var socketPath: String { daemon.socketPath }
 
+    /// Where the temporary directories are made: short, as a socket path must fit in 108 bytes.
+    static let parent = "/tmp"
+    static let prefix = "beredskap-demo-"
+
     /// - Parameter playbooks: the checkout's `Playbooks/` (the scenarios are in its `exercises/`).
     init(playbooks: String) throws(CommandFailure) {
-        // Short and under /tmp: a socket path must fit in 108 bytes.
-        var template = Array("/tmp/beredskap-demo-XXXXXX".utf8CString)
+        Self.removeAbandoned()
+        var template = Array("\(Self.parent)/\(Self.prefix)XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap(mkdtemp) }) else {
             throw .message(Text(
                 "cannot create a temporary directory: \(String(cString: strerror(errno)))",
@@ -53,4 +57,26 @@ final class DemoDaemon {
     }
 
     deinit { stop() }
+
+    /// Removes the directories of earlier demos that died without cleaning up (killed, or
+    /// ended by SIGPIPE when their output was a pipe that closed): this user's, whose state
+    /// lock nobody holds — a running demo's daemon holds it — or, without a lock file (a demo
+    /// that died before its daemon started), older than an hour.
+    static func removeAbandoned() {
+        let files = FileManager.default
+        for name in (try? files.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
+            let directory = parent + "/" + name
+            guard let attributes = try? files.attributesOfItem(atPath: directory),
+                (attributes[.ownerAccountID] as? NSNumber)?.uint32Value == getuid()
+            else { continue }
+            let lock = open(directory + "/beredskapd.lock", O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+            if lock < 0 {
+                let modified = attributes[.modificationDate] as? Date ?? Date()
+                if Date().timeIntervalSince(modified) > 3600 { try? files.removeItem(atPath: directory) }
+                continue
+            }
+            defer { close(lock) }
+            if flock(lock, LOCK_EX | LOCK_NB) == 0 { try? files.removeItem(atPath: directory) }
+        }
+    }
 }
