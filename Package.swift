@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "BeredskapCLIKitTests", dependencies: ["BeredskapCLIKit", "BeredskapCore"]),
         .testTarget(
             name: "BeredskapCLITests",
-            dependencies: ["BeredskapCLI", "BeredskapCLIKit", "BeredskapClient", "BeredskapAPI"]
+            dependencies: ["BeredskapCLI", "BeredskapCLIKit", "BeredskapClient", "BeredskapAPI", "BeredskapDaemon"]
         ),
         .testTarget(
             name: "BeredskapEndToEndTests",
