@@ -86,6 +86,7 @@ import Testing
             (["man", "beredskap"], ["beredskap", "beredskapd"]),
             (["help", "exer"], ["exercise"]),
             (["--socket", "/tmp/x.sock", "exercise", "r"], ["report", "run"]),
+            (["facility", "list", "--district", "gr"], ["grunerlokka", "grorud"]),
         ]
         for (path, spec) in Self.commands {
             if !spec.subcommands.isEmpty { queries.append((path + [""], spec.subcommands.map(\.name))) }
@@ -122,6 +123,7 @@ extension CompletionScriptTests {
         (["--socket", "/tmp/x.sock", "exercise", "r"], ["report", "run"]),
         (["exercise", "report", "--f"], ["--format"]),
         (["facility", "list", "--kind", ""], ["transit", "arrival"]),
+        (["facility", "list", "--district", "gr"], ["grunerlokka", "grorud"]),
     ]
 
     /// fish's own completer (`complete -C`) on the sourced script.

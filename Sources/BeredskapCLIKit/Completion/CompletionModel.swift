@@ -8,16 +8,19 @@ public enum CompletionShell: String, CaseIterable, Sendable {
 /// What a shell may offer for an option's value or a positional word.
 ///
 /// Read from the spec the parser uses: declared choices, else the placeholder (`FILE` and
-/// `PATH` are files, `DIR` a directory), else nothing to offer (an id, a number, free text).
+/// `PATH` are files, `DIR` a directory, one the program names the words of, such as
+/// `DISTRICT`), else nothing to offer (an id, a number, free text).
 enum CompletedValue: Equatable, Sendable {
     case words([String])
     case files
     case directories
     case anything
 
-    init(choices: [String]?, placeholder: String?) {
+    init(choices: [String]?, placeholder: String?, known: [String: [String]]) {
         if let choices {
             self = .words(choices)
+        } else if let placeholder, let words = known[placeholder] {
+            self = .words(words)
         } else {
             switch placeholder {
             case "FILE", "PATH": self = .files
@@ -39,17 +42,8 @@ enum CompletedValue: Equatable, Sendable {
 }
 
 extension OptionSpec {
-    /// nil for a flag.
-    var completedValue: CompletedValue? {
-        isFlag ? nil : CompletedValue(choices: choices, placeholder: valueName)
-    }
-
     /// `--name`, and `-s` when it has a short name.
     var spellings: [String] { ["--\(name)"] + (short.map { ["-\($0)"] } ?? []) }
-}
-
-extension ArgumentSpec {
-    var completedValue: CompletedValue { CompletedValue(choices: choices, placeholder: name) }
 }
 
 /// The command tree flattened for a completion script: every command's path, its own
@@ -75,10 +69,13 @@ struct CompletionModel {
     /// The global options, `--help` and `-h` included.
     let globals: [OptionSpec]
     let language: Language
+    /// Words a placeholder stands for (`DISTRICT`: the district ids).
+    let known: [String: [String]]
 
-    init(root: CommandSpec, globals: [OptionSpec], language: Language) {
+    init(root: CommandSpec, globals: [OptionSpec], language: Language, known: [String: [String]]) {
         program = root.name
         self.language = language
+        self.known = known
         self.globals = globals + [OptionSpec.flag("help", short: "h", help: Text("show the help", nb: "vis hjelpen"))]
         var nodes: [Node] = []
         func visit(_ command: CommandSpec, path: [String]) {
@@ -97,19 +94,28 @@ struct CompletionModel {
         self.nodes = nodes
     }
 
+    /// What an option's value offers; nil for a flag.
+    func value(of option: OptionSpec) -> CompletedValue? {
+        option.isFlag ? nil : CompletedValue(choices: option.choices, placeholder: option.valueName, known: known)
+    }
+
+    func value(of argument: ArgumentSpec) -> CompletedValue {
+        CompletedValue(choices: argument.choices, placeholder: argument.name, known: known)
+    }
+
     /// Every option that takes a value, with the commands it belongs to (nil: global).
     var valueOptions: [(node: Node?, option: OptionSpec, value: CompletedValue)] {
         let own = nodes.flatMap { node in
-            node.options.compactMap { option in option.completedValue.map { (node: Optional(node), option: option, value: $0) } }
+            node.options.compactMap { option in value(of: option).map { (node: Optional(node), option: option, value: $0) } }
         }
-        let global = globals.compactMap { option in option.completedValue.map { (node: Node?.none, option: option, value: $0) } }
+        let global = globals.compactMap { option in value(of: option).map { (node: Node?.none, option: option, value: $0) } }
         return own + global
     }
 
     /// Commands whose positional words have something to offer, with what each index offers.
     var argumentTables: [(node: Node, values: [CompletedValue], variadicLast: Bool)] {
         nodes.compactMap { node in
-            let values = node.command.arguments.map(\.completedValue)
+            let values = node.command.arguments.map(value(of:))
             guard values.contains(where: { $0 != .anything }) else { return nil }
             return (node, values, node.command.arguments.last?.variadic ?? false)
         }

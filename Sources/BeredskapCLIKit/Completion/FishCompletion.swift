@@ -103,7 +103,7 @@ struct FishCompletion {
             if let node { words.append(condition(node)) }
             if let short = option.short { words.append("-s \(short)") }
             words.append("-l \(option.name)")
-            if let value = option.completedValue { words.append(Self.offer(value, taking: true)) }
+            if let value = model.value(of: option) { words.append(Self.offer(value, taking: true)) }
             words.append(describe(option.help(language)))
             return words.joined(separator: " ")
         }

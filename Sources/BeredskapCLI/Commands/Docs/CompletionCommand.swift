@@ -17,8 +17,8 @@ extension CommandTree {
         discussion: Text(
             """
             The script is generated from the commands this beredskap has: commands, options,
-            the values an option takes where they are fixed (--format, --lang), files and
-            directories. Descriptions (zsh, fish) are in the language of --lang. Install it
+            the values an option takes where they are fixed (--format, --lang, --kind), district
+            ids, files and directories. Descriptions (zsh, fish) are in the language of --lang. Install it
             once; after an upgrade, install it again.
 
             Install:
@@ -29,7 +29,7 @@ extension CommandTree {
             """,
             nb: """
             Skriptet lages fra kommandoene denne beredskap har: kommandoer, valg, verdiene et
-            valg tar når de er faste (--format, --lang), filer og mapper. Beskrivelsene (zsh,
+            valg tar når de er faste (--format, --lang, --kind), bydels-id-er, filer og mapper. Beskrivelsene (zsh,
             fish) er på språket fra --lang. Installer det én gang; etter en oppgradering,
             installer det på nytt.
 
@@ -44,7 +44,9 @@ extension CommandTree {
         run: { context throws(CommandFailure) in
             // The parser has checked the word against the same list.
             guard let shell = context.parsed.argument("SHELL").flatMap(CompletionShell.init(rawValue:)) else { return }
-            let script = CompletionScript(root: CommandTree.root, globals: CommandTree.globalOptions)
+            // Oslo's districts are the API contract's, which the daemon checks a district against.
+            let script = CompletionScript(
+                root: CommandTree.root, globals: CommandTree.globalOptions, known: ["DISTRICT": District.oslo.map(\.id)])
             context.output.raw(script.render(shell, language: context.language))
         })
 }
