@@ -15,7 +15,7 @@
 //   BeredskapCLIKit      ← Core                arguments, help, tables, CSV, charts, terminal (generic)
 //   BeredskapDaemon      ← Store, API, HTTP    configuration, access, routes, engines, lifecycle
 //   BeredskapClient      ← API, HTTP           typed client over the Unix socket
-//   BeredskapCLI         ← Client, CLIKit      the `beredskap` commands
+//   BeredskapCLI         ← Client, CLIKit      the `beredskap` commands (and Daemon, for `beredskap demo`)
 import PackageDescription
 
 let package = Package(
@@ -54,7 +54,8 @@ let package = Package(
         .target(name: "BeredskapCLIKit", dependencies: ["BeredskapCore"]),
         .target(
             name: "BeredskapCLI",
-            dependencies: ["BeredskapCLIKit", "BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore"]
+            // The daemon only for `beredskap demo`, which runs one in-process (Commands/Demo/DemoDaemon.swift).
+            dependencies: ["BeredskapCLIKit", "BeredskapClient", "BeredskapAPI", "BeredskapJSON", "BeredskapCore", "BeredskapDaemon"]
         ),
         .executableTarget(name: "beredskapd", dependencies: ["BeredskapDaemon"]),
         .executableTarget(name: "beredskap", dependencies: ["BeredskapCLI", "BeredskapCLIKit"]),
@@ -88,7 +89,7 @@ let package = Package(
         .testTarget(name: "BeredskapCLIKitTests", dependencies: ["BeredskapCLIKit", "BeredskapCore"]),
         .testTarget(
             name: "BeredskapCLITests",
-            dependencies: ["BeredskapCLI", "BeredskapCLIKit", "BeredskapClient", "BeredskapAPI"]
+            dependencies: ["BeredskapCLI", "BeredskapCLIKit", "BeredskapClient", "BeredskapAPI", "BeredskapDaemon"]
         ),
         .testTarget(
             name: "BeredskapEndToEndTests",

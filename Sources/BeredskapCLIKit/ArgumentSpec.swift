@@ -12,17 +12,31 @@ public struct ArgumentSpec: Sendable {
     public var optional: Bool
     /// Whether it takes all remaining words. Only the last argument may be variadic.
     public var variadic: Bool
+    /// The only words it takes (`completion bash|zsh|fish`); nil: any word. The parser refuses
+    /// another and completion offers these, from this one list.
+    public var choices: [String]?
 
-    public init(name: String, help: Text, optional: Bool = false, variadic: Bool = false) {
+    public init(name: String, help: Text, optional: Bool = false, variadic: Bool = false, choices: [String]? = nil) {
         self.name = name
         self.help = help
         self.optional = optional
         self.variadic = variadic
+        self.choices = choices
     }
 
     /// Exactly one word, which must be given.
     public static func required(_ name: String, help: Text) -> ArgumentSpec {
         ArgumentSpec(name: name, help: help)
+    }
+
+    /// Exactly one word of `choices`, which must be given.
+    public static func choice(_ name: String, among choices: [String], help: Text) -> ArgumentSpec {
+        ArgumentSpec(name: name, help: help, choices: choices)
+    }
+
+    /// Zero or one word of `choices`.
+    public static func optionalChoice(_ name: String, among choices: [String], help: Text) -> ArgumentSpec {
+        ArgumentSpec(name: name, help: help, optional: true, choices: choices)
     }
 
     /// Zero or one word.
@@ -36,5 +50,5 @@ public struct ArgumentSpec: Sendable {
     }
 
     /// How help and usage show it: `<name>`, `<name>...`.
-    var placeholder: String { variadic ? "<\(name)>..." : "<\(name)>" }
+    public var placeholder: String { variadic ? "<\(name)>..." : "<\(name)>" }
 }

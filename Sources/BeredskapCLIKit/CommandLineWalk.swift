@@ -168,6 +168,10 @@ struct CommandLineWalk {
                 errors.append(.repeatedOption(typed, path: path))
                 return
             }
+            // Kept even when refused, so that the lenient scan still sees `--lang nb_NO` as bokmål.
+            if let choices = spec.choices, !choices.contains(value) {
+                errors.append(.notAChoice(option: typed, value: value, choices: choices, path: path))
+            }
             optionValues[spec.name, default: []].append(value)
         } else {
             if inlineValue != nil {

@@ -16,13 +16,20 @@ public struct OptionSpec: Sendable {
     /// A non-repeatable option given twice is an error rather than "last one wins", so that
     /// `--subject a --subject b` cannot silently drop one of them.
     public var repeatable: Bool
+    /// The only values the option takes (`--format md|html|json`); nil: any word the command
+    /// checks itself. One list for all: the parser refuses another value (naming the nearest),
+    /// and the shell completion scripts offer exactly these.
+    public var choices: [String]?
 
-    public init(name: String, short: Character? = nil, valueName: String?, help: Text, repeatable: Bool = false) {
+    public init(
+        name: String, short: Character? = nil, valueName: String?, help: Text, repeatable: Bool = false, choices: [String]? = nil
+    ) {
         self.name = name
         self.short = short
         self.valueName = valueName
         self.help = help
         self.repeatable = repeatable
+        self.choices = choices
     }
 
     /// Whether the option is a flag (takes no value).
@@ -38,5 +45,10 @@ public struct OptionSpec: Sendable {
         _ name: String, short: Character? = nil, value: String, help: Text, repeatable: Bool = false
     ) -> OptionSpec {
         OptionSpec(name: name, short: short, valueName: value, help: help, repeatable: repeatable)
+    }
+
+    /// An option whose value is one of `choices`, shown in help as `--name a|b|c`.
+    public static func choice(_ name: String, short: Character? = nil, among choices: [String], help: Text) -> OptionSpec {
+        OptionSpec(name: name, short: short, valueName: choices.joined(separator: "|"), help: help, choices: choices)
     }
 }

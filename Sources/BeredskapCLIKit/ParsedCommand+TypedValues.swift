@@ -34,12 +34,7 @@ extension ParsedCommand {
     /// in the error (`--kind transitt`: did you mean 'transit'?).
     public func choice(_ name: String, among choices: [String]) throws(UsageError) -> String? {
         guard let raw = value(name) else { return nil }
-        guard choices.contains(raw) else {
-            let list = choices.joined(separator: ", ")
-            throw UsageError.invalidValue(
-                option: "--\(name)", value: raw, expected: Text("one of: \(list)", nb: "én av: \(list)"),
-                suggestion: Suggestion.closest(to: raw, among: choices), path: path)
-        }
+        guard choices.contains(raw) else { throw UsageError.notAChoice(option: "--\(name)", value: raw, choices: choices, path: path) }
         return raw
     }
 

@@ -2,9 +2,10 @@ import BeredskapCore
 /// The result of parsing a command line that asks to run something: which command, and what
 /// was given to it (global options included).
 ///
-/// Values stay strings here. Turning them into numbers or choices is the command's business
-/// (see the typed accessors), because only the command knows what a valid value is; the
-/// parser's job ends at "this word belongs to that option".
+/// Values stay strings here. Turning them into numbers, dates or enums is the command's
+/// business (see the typed accessors), because only the command knows what a valid value is;
+/// the parser checks only the fixed choices a spec declares (`OptionSpec.choices`), which
+/// completion offers too, so that the list exists once.
 public struct ParsedCommand: Sendable, Equatable {
     /// The subcommand names below the root: `["log", "add"]`.
     public var path: [String]

@@ -25,7 +25,11 @@ enum PositionalBinding {
                 if !argument.optional { throw .missingArgument(argument.placeholder, path: path) }
                 continue
             }
-            bound[argument.name] = Array(remaining.prefix(take))
+            let taken = Array(remaining.prefix(take))
+            if let choices = argument.choices, let word = taken.first(where: { !choices.contains($0) }) {
+                throw .notAChoice(argument: argument.placeholder, value: word, choices: choices, path: path)
+            }
+            bound[argument.name] = taken
             remaining = remaining.dropFirst(take)
         }
         if let extra = remaining.first {

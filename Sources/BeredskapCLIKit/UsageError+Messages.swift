@@ -69,6 +69,26 @@ extension UsageError {
             commandPath: path)
     }
 
+    /// A value outside an option's declared choices.
+    static func notAChoice(option: String, value: String, choices: [String], path: [String]) -> UsageError {
+        invalidValue(option: option, value: value, expected: oneOf(choices), suggestion: Suggestion.closest(to: value, among: choices), path: path)
+    }
+
+    /// A word outside an argument's declared choices.
+    static func notAChoice(argument: String, value: String, choices: [String], path: [String]) -> UsageError {
+        UsageError(
+            message: Text(
+                "argument \(argument) expects \(oneOf(choices).en), got '\(value)'",
+                nb: "argumentet \(argument) forventer \(oneOf(choices).nb), fikk «\(value)»")
+                + didYouMean(Suggestion.closest(to: value, among: choices)),
+            commandPath: path)
+    }
+
+    static func oneOf(_ choices: [String]) -> Text {
+        let list = choices.joined(separator: ", ")
+        return Text("one of: \(list)", nb: "én av: \(list)")
+    }
+
     private static func didYouMean(_ suggestion: String?) -> Text {
         guard let suggestion else { return Text("", nb: "") }
         return Text(" (did you mean '\(suggestion)'?)", nb: " (mente du «\(suggestion)»?)")

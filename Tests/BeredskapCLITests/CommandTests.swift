@@ -32,7 +32,7 @@ import Testing
         #expect(CommandTree.root.subcommands.map(\.name) == [
             "status", "health", "facility", "arrival", "departure", "occupancy", "capacity", "surge", "history", "districts",
             "import", "seed", "alerts", "alert", "rules", "notification", "silence", "playbook", "run", "district", "settlement", "case", "housing", "person", "milestone", "deadlines", "minor", "intro", "grants", "exercise", "watch", "top", "events",
-            "log", "audit", "metrics", "backup", "version",
+            "log", "audit", "metrics", "backup", "version", "completion", "man", "demo",
         ])
     }
 }

@@ -9,7 +9,7 @@ import Testing
 
     /// The sections whose examples a newcomer types, in the README's order.
     static let sections = [
-        "Using the CLI", "Capacity, arrivals and surge", "Alerts and notifications", "Playbooks (action cards)",
+        "Try it", "Using the CLI", "Capacity, arrivals and surge", "Alerts and notifications", "Playbooks (action cards)",
         "Settlement: districts, years and allocation", "Settlement progress", "Settlement cases and housing",
         "People and privacy", "Unaccompanied minors", "Grants", "Introduction programme", "Exercises",
     ]

@@ -61,10 +61,6 @@ public enum CLI {
             write("beredskap \(APIContract.serverVersion)\n")
             return ExitCode.ok.rawValue
         case .run(let parsed):
-            if let lang = parsed.value("lang"), Language(identifier: lang) == nil {
-                return fail(.usage(parsed.usageError(Text(
-                    "--lang must be en or nb, not '\(lang)'", nb: "--lang må være en eller nb, ikke «\(lang)»")), parser: parser), output)
-            }
             if parsed.flag("json") && parsed.flag("csv") {
                 return fail(.usage(parsed.usageError(Text(
                     "--json and --csv exclude each other", nb: "--json og --csv utelukker hverandre")), parser: parser), output)

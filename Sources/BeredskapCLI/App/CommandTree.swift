@@ -10,7 +10,7 @@ enum CommandTree {
             nb: "tjenestens socket (standard: $BEREDSKAP_SOCKET, ./.beredskap/beredskap.sock, /run/beredskap/beredskap.sock)")),
         .flag("json", help: Text("print JSON for scripts", nb: "skriv JSON for skript")),
         .flag("csv", help: Text("print CSV for spreadsheets (lists)", nb: "skriv CSV for regneark (lister)")),
-        .option("lang", value: "en|nb", help: Text(
+        .choice("lang", among: ["en", "nb"], help: Text(
             "language of messages (default from BEREDSKAP_LANG or LANG)",
             nb: "språk for meldinger (standard fra BEREDSKAP_LANG eller LANG)")),
         .flag("no-color", help: Text("never colour the output", nb: "aldri farger i utskriften")),
@@ -20,7 +20,7 @@ enum CommandTree {
     /// declared, with their actions, in its folder under `Commands/`.
     static let commands: [Command] = [status, health] + capacityCommands + alertCommands + [silence] + playbookCommands + settlementCommands
         + [caseCommand, housing] + peopleCommands + [deadlines, minor, intro, grants, exercise]
-        + [watch, top, events, log, audit, metrics, backup, version]
+        + [watch, top, events, log, audit, metrics, backup, version] + [completion, man, demo]
 
     static let root = CommandSpec(
         "beredskap",

@@ -39,6 +39,12 @@ public final class Output {
         self.writeError = writeError
     }
 
+    /// The same output with times in the zone `zone` names: for a command that talks to a
+    /// daemon of its own (`beredskap demo`).
+    func zoned(by zone: @escaping () -> String?) -> Output {
+        Output(language: language, style: style, format: format, width: width, zone: zone, write: write, writeError: writeError)
+    }
+
     public func line(_ text: String) { write(text + "\n") }
     public func raw(_ text: String) { write(text) }
     public func error(_ text: String) { writeError(text + "\n") }

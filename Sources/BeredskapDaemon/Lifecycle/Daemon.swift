@@ -5,8 +5,8 @@ import Glibc
 
 /// `beredskapd`'s main: arguments, configuration, run until a signal says stop.
 public enum Daemon {
-    /// Runs the daemon and returns its exit code: 0 after a clean stop, 1 when it could not
-    /// start (or the configuration is invalid), 2 for a usage error.
+    /// Runs the daemon and returns its exit code (`DaemonCommandLine.ExitStatus`): 0 after a
+    /// clean stop, 1 when it could not start (or the configuration is invalid), 2 for a usage error.
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {
         // Before any thread exists, so every thread inherits the mask and only the signal
         // loop below takes SIGTERM/SIGINT/SIGHUP.
@@ -23,7 +23,7 @@ public enum Daemon {
             action = try DaemonCommandLine.parse(arguments)
         } catch {
             printError("beredskapd: \(error)")
-            return 2
+            return DaemonCommandLine.ExitStatus.usage.rawValue
         }
         switch action {
         case .help:

@@ -43,8 +43,8 @@ extension CommandTree {
               beredskap alerts --state resolved --rule facility_utilization --csv > varsler.csv
             """),
         options: [
-            .option("state", value: "STATE", help: Text("which alerts: \(alertStates) (default open)", nb: "hvilke varsler: \(alertStates) (standard open)")),
-            .option("severity", value: "SEVERITY", help: Text("only this severity: \(severities)", nb: "bare denne alvorligheten: \(severities)")),
+            .oneOf("state", value: "STATE", AlertStateFilter.self, help: Text("which alerts: \(alertStates) (default open)", nb: "hvilke varsler: \(alertStates) (standard open)")),
+            .oneOf("severity", value: "SEVERITY", AlertSeverity.self, help: Text("only this severity: \(severities)", nb: "bare denne alvorligheten: \(severities)")),
             .option("rule", value: "RULE", help: Text("only this rule, e.g. facility_utilization", nb: "bare denne regelen, f.eks. facility_utilization")),
             limitOption,
         ],

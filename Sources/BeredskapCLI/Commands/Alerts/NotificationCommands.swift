@@ -33,7 +33,7 @@ extension CommandTree {
               beredskap notification list --state dead
             """),
         options: [
-            .option("state", value: "STATE", help: Text("only this state: \(notificationStates)", nb: "bare denne tilstanden: \(notificationStates)")),
+            .oneOf("state", value: "STATE", NotificationState.self, help: Text("only this state: \(notificationStates)", nb: "bare denne tilstanden: \(notificationStates)")),
             limitOption,
         ],
         run: NotificationCommands.list)

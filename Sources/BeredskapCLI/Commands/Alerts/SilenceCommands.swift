@@ -57,7 +57,7 @@ extension CommandTree {
             .option("subject", short: "s", value: "SUBJECT", help: Text(
                 "facility/refstad, a kind such as facility/*, or * (default)",
                 nb: "facility/refstad, en type som facility/*, eller * (standard)")),
-            .option("severity", value: "SEVERITY", help: Text(
+            .oneOf("severity", value: "SEVERITY", AlertSeverity.self, help: Text(
                 "only alerts of this severity: \(silenceSeverities)", nb: "bare varsler med denne alvorligheten: \(silenceSeverities)")),
             .flag("match-all", help: Text(
                 "silence every alert (only without --rule, --subject and --severity)",
@@ -94,7 +94,7 @@ extension CommandTree {
               beredskap silence list --state active
             """),
         options: [
-            .option("state", value: "STATE", help: Text(
+            .oneOf("state", value: "STATE", SilenceStateFilter.self, help: Text(
                 "only these: \(silenceStates) (ended includes expired)", nb: "bare disse: \(silenceStates) (ended tar med expired)")),
             .option("limit", short: "n", value: "N", help: Text(
                 "at most N rows, newest first (1–1000, default 100)", nb: "høyst N rader, nyeste først (1–1000, standard 100)")),

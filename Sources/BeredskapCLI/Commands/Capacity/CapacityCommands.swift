@@ -1,6 +1,7 @@
 import BeredskapAPI
 import BeredskapCLIKit
 import BeredskapCore
+import BeredskapJSON
 
 /// The capacity commands (issue 3): facilities, arrivals, departures, head counts, the
 /// capacity picture, surge, history, imports and seeding, each declared beside its action in
@@ -44,6 +45,13 @@ extension CommandTree {
         let usage = section(examples.count == 1 ? Text("Example", nb: "Eksempel") : Text("Examples", nb: "Eksempler"), examples)
         let parts = [paragraph, file, usage].filter { !$0.en.isEmpty }
         return parts.dropFirst().reduce(parts.first ?? Text("", nb: "")) { $0 + Text("\n\n", nb: "\n\n") + $1 }
+    }
+
+    /// A filter option of a list taking one of `Value`'s cases: `--kind KIND  only this kind (…)`.
+    static func only<Value: JSONStringEnum>(_ name: String, value: String, _ what: Text, _ type: Value.Type) -> OptionSpec {
+        var option = only(name, value: value, what, values(Value.allCases.map(\.rawValue)))
+        option.choices = OptionSpec.choices(of: type)
+        return option
     }
 
     /// A filter option of a list: `--kind KIND  only this kind (…)`.

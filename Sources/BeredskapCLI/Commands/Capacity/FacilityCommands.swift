@@ -44,8 +44,8 @@ extension CommandTree {
                 "beredskap facility list --district bjerke --csv > mottak.csv",
             ]),
         options: [
-            only("kind", value: "KIND", Text("this kind", nb: "denne typen"), kinds),
-            only("status", value: "STATUS", Text("this status", nb: "denne statusen"), statuses),
+            only("kind", value: "KIND", Text("this kind", nb: "denne typen"), FacilityKind.self),
+            only("status", value: "STATUS", Text("this status", nb: "denne statusen"), FacilityStatus.self),
             only("district", value: "DISTRICT", Text("this district id, e.g. bjerke", nb: "denne bydelen, f.eks. bjerke")),
         ],
         run: FacilityCommands.list)
@@ -115,10 +115,10 @@ extension CommandTree {
         let clears = patch ? Text("; none clears it", nb: "; none tømmer det") : Text("", nb: "")
         return [
             .option("name", value: "NAME", help: Text("the facility's name", nb: "mottakets navn")),
-            .option("kind", value: "KIND", help: Text("what it is for: \(kinds)", nb: "hva det er: \(kinds)")),
-            .option("status", value: "STATUS", help: Text(statuses, nb: statuses)),
+            .oneOf("kind", value: "KIND", FacilityKind.self, help: Text("what it is for: \(kinds)", nb: "hva det er: \(kinds)")),
+            .oneOf("status", value: "STATUS", FacilityStatus.self, help: Text(statuses, nb: statuses)),
             .option("operator", value: "NAME", help: Text("who runs it (e.g. Hero)", nb: "hvem som driver det (f.eks. Hero)")),
-            .option("authority", value: "AUTHORITY", help: Text("who is responsible: \(authorities)", nb: "hvem som har ansvaret: \(authorities)")),
+            .oneOf("authority", value: "AUTHORITY", Authority.self, help: Text("who is responsible: \(authorities)", nb: "hvem som har ansvaret: \(authorities)")),
             .option("capacity", value: "N", help: Text("places", nb: "plasser")),
             .option("expansion", value: "N", help: Text("places it can be expanded to", nb: "plasser det kan utvides til") + clears),
             .option("blocked", value: "N", help: Text("places out of use (default 0)", nb: "plasser ute av bruk (standard 0)")),

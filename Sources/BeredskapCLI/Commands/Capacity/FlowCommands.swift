@@ -20,7 +20,7 @@ extension CommandTree {
                 "beredskap arrival record refstad 3 --category minor_15_17 --at \"2026-11-22 07:40\" --note \"Buss fra Storskog\"",
             ]),
         options: [
-            .option("category", short: "c", value: "CATEGORY", help: Text("who arrived (required): \(categories)", nb: "hvem som kom (påkrevd): \(categories)")),
+            .oneOf("category", short: "c", value: "CATEGORY", ArrivalCategory.self, help: Text("who arrived (required): \(categories)", nb: "hvem som kom (påkrevd): \(categories)")),
             Confirmation.forceOption,
         ],
         run: FlowCommands.recordArrival)
@@ -45,9 +45,9 @@ extension CommandTree {
                 "beredskap departure record refstad 40 --reason transferred --to torshov --category adult",
             ]),
         options: [
-            .option("reason", short: "r", value: "REASON", help: Text("why they left (required): \(reasons)", nb: "hvorfor de reiste (påkrevd): \(reasons)")),
+            .oneOf("reason", short: "r", value: "REASON", DepartureReason.self, help: Text("why they left (required): \(reasons)", nb: "hvorfor de reiste (påkrevd): \(reasons)")),
             .option("to", value: "FACILITY", help: Text("the facility they were moved to", nb: "mottaket de ble flyttet til")),
-            .option("category", short: "c", value: "CATEGORY", help: Text("with --to: who they are (default other)", nb: "med --to: hvem de er (standard other)")),
+            .oneOf("category", short: "c", value: "CATEGORY", ArrivalCategory.self, help: Text("with --to: who they are (default other)", nb: "med --to: hvem de er (standard other)")),
             Confirmation.forceOption,
         ],
         run: FlowCommands.recordDeparture)

@@ -38,9 +38,9 @@ extension CommandTree {
             fromOption, toOption,
             .flag("week", help: Text("one bar per ISO week instead of per day", nb: "én stolpe per ISO-uke i stedet for per dag")),
             facilityFilter,
-            only("kind", value: "KIND", Text("facilities of this kind", nb: "mottak av denne typen"), kinds),
+            only("kind", value: "KIND", Text("facilities of this kind", nb: "mottak av denne typen"), FacilityKind.self),
             only("district", value: "DISTRICT", Text("facilities in this district", nb: "mottak i denne bydelen")),
-            only("category", value: "CATEGORY", Text("this category", nb: "denne kategorien"), categories),
+            only("category", value: "CATEGORY", Text("this category", nb: "denne kategorien"), ArrivalCategory.self),
         ],
         run: HistoryCommands.arrivals)
 

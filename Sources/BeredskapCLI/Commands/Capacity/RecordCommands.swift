@@ -56,9 +56,9 @@ extension CommandTree {
         ]
         switch collection {
         case .arrivals:
-            amendOptions.append(.option("category", short: "c", value: "CATEGORY", help: Text("the right category: \(categories)", nb: "riktig kategori: \(categories)")))
+            amendOptions.append(.oneOf("category", short: "c", value: "CATEGORY", ArrivalCategory.self, help: Text("the right category: \(categories)", nb: "riktig kategori: \(categories)")))
         case .departures:
-            amendOptions.append(.option("departure-reason", value: "REASON", help: Text(
+            amendOptions.append(.oneOf("departure-reason", value: "REASON", DepartureReason.self, help: Text(
                 "the right reason they left: \(reasons) (a transfer stays transferred)",
                 nb: "riktig årsak til at de reiste: \(reasons) (en overføring forblir transferred)")))
         case .occupancy: break

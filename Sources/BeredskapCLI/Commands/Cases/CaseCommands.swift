@@ -41,7 +41,7 @@ extension CommandTree {
             .option("district", short: "d", value: "DISTRICT", help: Text("the district asked (beredskap districts)", nb: "bydelen som spørres (beredskap districts)")),
             .option("household", value: "N", help: Text("people in the household (required)", nb: "personer i husstanden (påkrevd)")),
             .option("minors", value: "N", help: Text("of them unaccompanied minors (default 0)", nb: "av dem enslige mindreårige (standard 0)")),
-            .option("mode", value: "MODE", help: Text("how: \(caseModes)", nb: "hvordan: \(caseModes)")),
+            .oneOf("mode", value: "MODE", SettlementMode.self, help: Text("how: \(caseModes)", nb: "hvordan: \(caseModes)")),
             .option("requested", value: "DATE", help: Text("when IMDi asked (default today)", nb: "når IMDi spurte (standard i dag)")),
             .option("year", value: "YEAR", help: Text("the settlement year (default the request's)", nb: "bosettingsåret (standard anmodningens)")),
             .option("reference", value: "REF", help: Text("IMDi's reference", nb: "IMDis referanse")),
@@ -80,7 +80,7 @@ extension CommandTree {
         discussion: help("STATE is one of \(caseStates).", nb: "TILSTAND er en av \(caseStates).",
                          examples: ["beredskap case list --state consented", "beredskap case list --district alna --csv"]),
         options: [
-            only("state", value: "STATE", Text("cases in this state", nb: "saker i denne tilstanden")),
+            only("state", value: "STATE", Text("cases in this state", nb: "saker i denne tilstanden"), SettlementCase.State.self),
             only("district", value: "DISTRICT", Text("this district's cases", nb: "denne bydelens saker")),
             only("year", value: "YEAR", Text("cases of this settlement year", nb: "saker for dette bosettingsåret")),
         ],

@@ -34,7 +34,7 @@ extension CommandTree {
             examples: ["beredskap housing set alna-trosterud-4 --district alna --kind municipalLeased --rooms 3 --available 2026-10-01"]),
         options: [
             .option("district", short: "d", value: "DISTRICT", help: Text("the district (required)", nb: "bydelen (påkrevd)")),
-            .option("kind", value: "KIND", help: Text("\(housingKinds) (required)", nb: "\(housingKinds) (påkrevd)")),
+            .oneOf("kind", value: "KIND", HousingKind.self, help: Text("\(housingKinds) (required)", nb: "\(housingKinds) (påkrevd)")),
             .option("rooms", value: "N", help: Text("rooms (required)", nb: "rom (påkrevd)")),
             .option("size", value: "M2", help: Text("square metres", nb: "kvadratmeter")),
             .flag("accessible", help: Text("step-free, for a wheelchair", nb: "trinnfri, for rullestol")),

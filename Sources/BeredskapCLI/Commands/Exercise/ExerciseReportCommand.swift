@@ -24,7 +24,7 @@ extension CommandTree {
             med mindre --lang en er gitt.
             """),
         options: [
-            .option("format", value: "md|html|json", help: Text("what to print (default md)", nb: "hva som skrives ut (standard md)")),
+            .choice("format", among: ExerciseReportFormat.allCases.map(\.rawValue), help: Text("what to print (default md)", nb: "hva som skrives ut (standard md)")),
             .option("output", short: "o", value: "FILE", help: Text(
                 "write it to FILE and print the path", nb: "skriv den til FILE og skriv ut stien")),
         ],

@@ -55,11 +55,11 @@ extension CommandTree {
                 "beredskap intro start 13 --goal upper_secondary --months 36 --voluntary",
             ]),
         options: [
-            .option("goal", value: "GOAL", help: Text("the final goal (required)", nb: "sluttmålet (påkrevd)")),
+            .oneOf("goal", value: "GOAL", IntroGoal.self, help: Text("the final goal (required)", nb: "sluttmålet (påkrevd)")),
             .option("months", value: "N", help: Text("planned months", nb: "planlagte måneder")),
             .flag("voluntary", help: Text(
                 "offer it without the right (the district's choice)", nb: "tilby det uten rett (bydelens valg)")),
-            .option("settlement-mode", value: "MODE", help: Text(
+            .oneOf("settlement-mode", value: "MODE", SettlementMode.self, help: Text(
                 "how the person was settled: \(choices(SettlementMode.self))", nb: "hvordan personen ble bosatt: \(choices(SettlementMode.self))")),
             introDate, introNote,
         ],

@@ -19,9 +19,9 @@ extension CommandTree {
         .option("family", value: "NAME", help: Text("family name", nb: "etternavn")),
         .option("born", value: "DATE", help: Text("date of birth, YYYY-MM-DD", nb: "fødselsdato, ÅÅÅÅ-MM-DD")),
         .option("born-year", value: "YEAR", help: Text("the estimated year of birth, when the date is unknown", nb: "anslått fødselsår, når datoen er ukjent")),
-        .option("sex", value: "SEX", help: Text(choices(PersonSex.self), nb: choices(PersonSex.self))),
-        .option("category", value: "CATEGORY", help: Text(choices(PersonCategory.self), nb: choices(PersonCategory.self))),
-        .option("status", value: "STATUS", help: Text(
+        .oneOf("sex", value: "SEX", PersonSex.self, help: Text(choices(PersonSex.self), nb: choices(PersonSex.self))),
+        .oneOf("category", value: "CATEGORY", PersonCategory.self, help: Text(choices(PersonCategory.self), nb: choices(PersonCategory.self))),
+        .oneOf("status", value: "STATUS", PersonStatus.self, help: Text(
             "\(choices(PersonStatus.self)) (default asylumSeeker)", nb: "\(choices(PersonStatus.self)) (standard asylumSeeker)")),
         .option("nationality", value: "CC", help: Text("ISO country code, e.g. SY", nb: "ISO-landkode, f.eks. SY")),
         .option("languages", value: "LIST", help: Text("ISO language codes, comma-separated: ar,ti", nb: "ISO-språkkoder, kommaseparert: ar,ti")),
@@ -30,7 +30,7 @@ extension CommandTree {
         .option("arrived-city", value: "DATE", help: Text("arrived in Oslo", nb: "ankom Oslo")),
         .option("facility", value: "ID", help: Text("the facility the person lives in", nb: "mottaket personen bor i")),
         .option("district", short: "d", value: "DISTRICT", help: Text("the district, once assigned", nb: "bydelen, når den er tildelt")),
-        .option("unaccompanied", value: "yes|no", help: Text("an unaccompanied minor", nb: "enslig mindreårig")),
+        .choice("unaccompanied", among: ["yes", "no"], help: Text("an unaccompanied minor", nb: "enslig mindreårig")),
         .option("vulnerable", value: "LIST", help: Text(
             "vulnerabilities, comma-separated: \(choices(Vulnerability.self))", nb: "sårbarheter, kommaseparert: \(choices(Vulnerability.self))")),
     ]
@@ -72,7 +72,7 @@ extension CommandTree {
         options: [
             only("district", value: "DISTRICT", Text("persons in this district", nb: "personer i denne bydelen")),
             only("facility", value: "ID", Text("persons in this facility", nb: "personer på dette mottaket")),
-            only("status", value: "STATUS", Text("persons with this status", nb: "personer med denne statusen")),
+            only("status", value: "STATUS", Text("persons with this status", nb: "personer med denne statusen"), PersonStatus.self),
             only("household", value: "ID", Text("this household", nb: "denne husstanden")),
             .option("limit", value: "N", help: Text("at most N persons (default 100)", nb: "høyst N personer (standard 100)")),
         ],

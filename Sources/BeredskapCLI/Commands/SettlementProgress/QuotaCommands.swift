@@ -7,12 +7,15 @@ import Foundation
 
 /// `settlement quotas adopt YEAR` and `settlement quotas show YEAR`.
 enum QuotaCommands {
+    /// What `--method` may say: every method but `reference`, which only the seed sets.
+    static let adoptableMethods: [QuotaMethod] = [.population, .weighted, .manual]
+
     static func adopt(_ context: CommandContext) throws(CommandFailure) {
         let parsed = context.parsed
         let year = try usage { () throws(UsageError) in try parsed.settlementYear() }
         let quotas = try usage { () throws(UsageError) in try quotasGiven(parsed) }
         let method = try usage { () throws(UsageError) in
-            try parsed.choice("method", among: ["population", "weighted", "manual"]).flatMap(QuotaMethod.init(rawValue:))
+            try parsed.choice("method", among: adoptableMethods.map(\.rawValue)).flatMap(QuotaMethod.init(rawValue:))
         }
         let key = context.idempotencyKey()
         let body = QuotasBody(quotas: quotas, method: method, reason: parsed.value("reason"))

@@ -39,7 +39,7 @@ extension CommandTree {
             ]),
         options: [
             .option("file", value: "FILE", help: Text("the quotas: CSV (district,quota) or JSON", nb: "kvotene: CSV (district,quota) eller JSON")),
-            .option("method", value: "population|weighted|manual", help: Text(
+            .choice("method", among: QuotaCommands.adoptableMethods.map(\.rawValue), help: Text(
                 "how they were arrived at (default manual)", nb: "hvordan de ble funnet (standard manual)")),
             .option("reason", value: "TEXT", help: Text("why: the decision they carry out", nb: "hvorfor: vedtaket de gjennomfører")),
         ],
@@ -79,7 +79,7 @@ extension CommandTree {
             .option("district", value: "ID", help: Text("the district (beredskap districts)", nb: "bydelen (beredskap districts)")),
             .option("date", value: "YYYY-MM-DD", help: Text("the date they were settled", nb: "datoen de ble bosatt")),
             .option("count", value: "N", help: Text("persons settled", nb: "personer bosatt")),
-            .option("mode", value: "MODE", help: Text("how they were settled", nb: "hvordan de ble bosatt")),
+            .oneOf("mode", value: "MODE", SettlementMode.self, help: Text("how they were settled", nb: "hvordan de ble bosatt")),
             .option("year", value: "YEAR", help: Text("the quota year (default: the date's)", nb: "kvoteåret (standard: datoens)")),
             .option("case", value: "N", help: Text("the settlement case, if any", nb: "bosettingssaken, hvis noen")),
         ],
