@@ -62,16 +62,6 @@ enum ExerciseReportCommand {
         let report = try call { () throws(ClientError) in
             try context.client.exerciseReport(id: request.id, format: request.format, language: request.language)
         }
-        guard let path = request.output else {
-            return context.output.raw(report.hasSuffix("\n") ? report : report + "\n")
-        }
-        do {
-            try Data(report.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .message(Text(
-                "cannot write \(path): \(error.localizedDescription)", nb: "kan ikke skrive \(path): \(error.localizedDescription)"),
-                .usage)
-        }
-        context.output.line(path)
+        try ReportOutput.deliver(report, to: request.output, context)
     }
 }
