@@ -24,9 +24,8 @@ extension CommandTree {
             med mindre --lang en er gitt.
             """),
         options: [
-            .option("format", value: "md|html|json", help: Text("what to print (default md)", nb: "hva som skrives ut (standard md)")),
-            .option("output", short: "o", value: "FILE", help: Text(
-                "write it to FILE and print the path", nb: "skriv den til FILE og skriv ut stien")),
+            ReportOutput.formatOption,
+            ReportOutput.outputOption,
         ],
         arguments: [.required("ID", help: Text("the exercise run's number, e.g. 3", nb: "øvelsens nummer, f.eks. 3"))],
         run: ExerciseReportCommand.run)

@@ -56,13 +56,12 @@ extension CommandTree {
               beredskap report sitrep --public --lang en --format md
             """),
         options: [
-            .option("format", value: "md|html|json", help: Text("what to print (default md)", nb: "hva som skrives ut (standard md)")),
+            ReportOutput.formatOption,
             .option("at", value: "TIME", help: Text(
                 "the time it describes, local: '2026-11-22 09:30', '09:30' (today), a date (its midnight) or RFC 3339; default now",
                 nb: "tidspunktet den beskriver, lokal tid: «2026-11-22 09:30», «09:30» (i dag), en dato (midnatt) eller RFC 3339; standard nå")),
             .flag("public", help: Text("aggregates only, small numbers suppressed", nb: "bare samletall, små tall skjult")),
-            .option("output", short: "o", value: "FILE", help: Text(
-                "write it to FILE and print the path", nb: "skriv den til FILE og skriv ut stien")),
+            ReportOutput.outputOption,
         ],
         run: SitrepCommand.run)
 }

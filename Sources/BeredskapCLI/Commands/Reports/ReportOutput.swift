@@ -1,3 +1,4 @@
+import BeredskapCLIKit
 import BeredskapCore
 import Foundation
 
@@ -7,6 +8,12 @@ import Foundation
 /// Why one place: the after-action report and the situation report are written the same
 /// way — atomically, so a half-written page is never opened or mailed.
 enum ReportOutput {
+    /// `--format md|html|json` and `--output FILE`, as both report commands take them.
+    static let formatOption = OptionSpec.option(
+        "format", value: "md|html|json", help: Text("what to print (default md)", nb: "hva som skrives ut (standard md)"))
+    static let outputOption = OptionSpec.option("output", short: "o", value: "FILE", help: Text(
+        "write it to FILE and print the path", nb: "skriv den til FILE og skriv ut stien"))
+
     static func deliver(_ report: String, to path: String?, _ context: CommandContext) throws(CommandFailure) {
         guard let path else {
             return context.output.raw(report.hasSuffix("\n") ? report : report + "\n")
