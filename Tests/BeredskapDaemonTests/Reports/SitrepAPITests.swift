@@ -147,3 +147,19 @@ import Testing
         #expect(markdown.contains("færre enn 5"))
     }
 }
+
+/// `reports.public_minimum_count`: its default, its range, and the public report following it.
+@Suite(.serialized) struct ReportsConfigurationTests {
+    @Test func theMinimumIsFiveUnlessConfiguredAndAHigherOneHidesMore() throws {
+        #expect(try ConfigurationLoader.loadEmbedded().reports == DaemonConfiguration.Reports())
+        #expect(DaemonConfiguration.Reports().publicMinimumCount == 5)
+        let harness = try DaemonHarness { $0.reports.publicMinimumCount = 100 }
+        let ops = try Session(harness)
+        #expect(try ops.putFacility("refstad").status == 201)
+        #expect(try ops.arrive("refstad", 40).status == 201)
+        let json = try harness.connect().request("GET", "/v1/reports/sitrep?public=true&format=json")
+        #expect(json.json["minimum_count"] == .integer(100))
+        #expect(json.json["capacity"]?["total"]?["suppressed"] == .bool(true))
+        #expect(try harness.connect().request("GET", "/v1/reports/sitrep?format=json").json["capacity"]?["total"]?["occupied"] == .integer(40))
+    }
+}

@@ -32,7 +32,7 @@ struct SitrepRoutes {
                     let full = try reads.read { connection in
                         try SitrepCollector.collect(connection, at: at, now: now, configuration: configuration, calendar: calendar, live: live)
                     }
-                    let report = isPublic ? full.publicVariant() : full
+                    let report = isPublic ? full.publicVariant(minimumCount: configuration.reports.publicMinimumCount) : full
                     if format == .json { return .json(status: 200, body: report) }
                     let body = report.rendered(as: format, language: language, calendar: calendar)
                     return .response(HTTPResponse(status: 200, headers: ["Content-Type": format.mediaType], body: Array(body.utf8)))
