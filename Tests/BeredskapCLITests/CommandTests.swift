@@ -31,7 +31,7 @@ import Testing
         #expect(names(CommandTree.commands) == specNames(CommandTree.root.subcommands))
         #expect(CommandTree.root.subcommands.map(\.name) == [
             "status", "health", "facility", "arrival", "departure", "occupancy", "capacity", "surge", "history", "districts",
-            "import", "seed", "alerts", "alert", "rules", "notification", "silence", "playbook", "run", "district", "settlement", "case", "housing", "person", "milestone", "deadlines", "minor", "intro", "grants", "exercise", "watch", "top", "events",
+            "import", "seed", "alerts", "alert", "rules", "notification", "silence", "playbook", "run", "district", "settlement", "case", "housing", "person", "milestone", "deadlines", "minor", "intro", "grants", "exercise", "report", "watch", "top", "events",
             "log", "audit", "metrics", "backup", "version", "completion", "man", "demo",
         ])
     }

@@ -11,7 +11,7 @@ import Testing
     static let sections = [
         "Try it", "Using the CLI", "Capacity, arrivals and surge", "Alerts and notifications", "Playbooks (action cards)",
         "Settlement: districts, years and allocation", "Settlement progress", "Settlement cases and housing",
-        "People and privacy", "Unaccompanied minors", "Grants", "Introduction programme", "Exercises",
+        "People and privacy", "Unaccompanied minors", "Grants", "Introduction programme", "Exercises", "Situation reports",
     ]
 
     /// The example lines of those sections: `beredskap …` (also as `swift run beredskap …`)

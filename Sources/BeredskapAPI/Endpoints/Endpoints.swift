@@ -5,7 +5,7 @@ public enum Endpoints {
     public static var all: [EndpointSpec] {
         Service.all + Events.all + IncidentLog.all + Audit.all + Capacity.all + Playbooks.all + Alerts.all + SettlementYears.all + SettlementProgress.all
             + SettlementCases.all + People.all + Deadlines.all + Exercises.all + ExerciseReports.all + Minors.all + Grants.all
-            + Intro.all
+            + Intro.all + Reports.all
     }
 
     /// The service itself: `/v1/health`, `/v1`, `/v1/status`, `/v1/metrics`.

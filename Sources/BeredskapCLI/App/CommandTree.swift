@@ -19,7 +19,7 @@ enum CommandTree {
     /// The top-level commands, in the order `beredskap --help` lists them; each feature's are
     /// declared, with their actions, in its folder under `Commands/`.
     static let commands: [Command] = [status, health] + capacityCommands + alertCommands + [silence] + playbookCommands + settlementCommands
-        + [caseCommand, housing] + peopleCommands + [deadlines, minor, intro, grants, exercise]
+        + [caseCommand, housing] + peopleCommands + [deadlines, minor, intro, grants, exercise, report]
         + [watch, top, events, log, audit, metrics, backup, version] + [completion, man, demo]
 
     static let root = CommandSpec(

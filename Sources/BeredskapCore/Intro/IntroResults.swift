@@ -47,7 +47,7 @@ public struct IntroShare: Sendable, Equatable {
 
     /// A share as given, suppressed when its participants are known and below `minimum`.
     public static func published(_ share: Double, participants: Int?, minimum: Int, national: Double?) -> IntroShare {
-        if let participants, participants < max(minimum, 1) {
+        if let participants, SmallCounts.belowMinimum(participants, minimum: minimum) {
             return IntroShare(participants: participants, share: nil, suppressed: true, belowNational: nil)
         }
         return IntroShare(participants: participants, share: share, suppressed: false, belowNational: national.map { share < $0 })

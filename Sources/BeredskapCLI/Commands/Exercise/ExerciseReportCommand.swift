@@ -24,9 +24,8 @@ extension CommandTree {
             med mindre --lang en er gitt.
             """),
         options: [
-            .choice("format", among: ExerciseReportFormat.allCases.map(\.rawValue), help: Text("what to print (default md)", nb: "hva som skrives ut (standard md)")),
-            .option("output", short: "o", value: "FILE", help: Text(
-                "write it to FILE and print the path", nb: "skriv den til FILE og skriv ut stien")),
+            ReportOutput.formatOption,
+            ReportOutput.outputOption,
         ],
         arguments: [.required("ID", help: Text("the exercise run's number, e.g. 3", nb: "øvelsens nummer, f.eks. 3"))],
         run: ExerciseReportCommand.run)
@@ -62,16 +61,6 @@ enum ExerciseReportCommand {
         let report = try call { () throws(ClientError) in
             try context.client.exerciseReport(id: request.id, format: request.format, language: request.language)
         }
-        guard let path = request.output else {
-            return context.output.raw(report.hasSuffix("\n") ? report : report + "\n")
-        }
-        do {
-            try Data(report.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .message(Text(
-                "cannot write \(path): \(error.localizedDescription)", nb: "kan ikke skrive \(path): \(error.localizedDescription)"),
-                .usage)
-        }
-        context.output.line(path)
+        try ReportOutput.deliver(report, to: request.output, context)
     }
 }

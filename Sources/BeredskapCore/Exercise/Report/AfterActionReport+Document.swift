@@ -24,17 +24,12 @@ extension AfterActionReport {
 }
 
 /// The sentences and rows of an after-action report in one language.
-struct AfterActionWords {
+struct AfterActionWords: ReportWording {
     let language: Language
     let calendar: LocalCalendar
     let report: AfterActionReport
 
-    func say(_ en: String, nb: String) -> String { Text(en, nb: nb)(language) }
-    func time(_ instant: Timestamp?) -> String { instant.map(calendar.dateTimeText) ?? "–" }
     func duration(_ milliseconds: Int64) -> String { FixedDuration(milliseconds: max(0, milliseconds)).name(language) }
-    func percent(_ value: Double?) -> String {
-        value.map { language == .nb ? "\(Int(($0 * 100).rounded())) %" : "\(Int(($0 * 100).rounded()))%" } ?? "–"
-    }
     var yes: String { say("yes", nb: "ja") }
     var no: String { say("no", nb: "nei") }
 
@@ -142,11 +137,6 @@ struct AfterActionWords {
                 header: [say("Kind", nb: "Type"), say("Occupied", nb: "Belegg"), say("Places", nb: "Plasser"),
                          say("Utilisation", nb: "Utnyttelse"), say("When", nb: "Når")],
                 rows: rows, numeric: [1, 2, 3])])
-    }
-
-    /// A day on an axis: `12.10.` / `10-12`.
-    func dayLabel(_ date: CalendarDate) -> String {
-        language == .nb ? "\(date.day).\(date.month)." : "\(date.month)-\(zeroPadded(date.day, width: 2))"
     }
 
     var arrivalSection: ReportDocument.Section {

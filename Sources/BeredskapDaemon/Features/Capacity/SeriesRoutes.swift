@@ -1,5 +1,6 @@
 import BeredskapAPI
 import BeredskapCore
+import BeredskapSQLite
 import BeredskapStore
 
 /// History: `GET /v1/arrivals` and `GET /v1/occupancy`, bucketed by local day or ISO week.
@@ -28,11 +29,12 @@ struct SeriesRoutes {
                     throw .invalidField("from", Text("must not be after to", nb: "kan ikke være etter to"))
                 }
                 return .slowRead { () throws(APIError) in
-                    let rows = try reads.read { try $0.arrivals(from: start, to: end, filter: filter) }
-                    return .json(
-                        status: 200,
-                        body: Self.arrivalSeries(
-                            rows, buckets: buckets, timeZone: settings.configuration.timeZone, first: first, last: last))
+                    let series = try reads.read { connection in
+                        try Self.arrivalSeries(
+                            connection, from: start, to: end, filter: filter, buckets: buckets,
+                            timeZone: settings.configuration.timeZone, first: first, last: last)
+                    }
+                    return .json(status: 200, body: series)
                 }
             },
             Route(Endpoints.Capacity.occupancySeries) { context throws(APIError) in
@@ -46,19 +48,12 @@ struct SeriesRoutes {
                     throw .invalidField("from", Text("must not be after to", nb: "kan ikke være etter to"))
                 }
                 return .slowRead { () throws(APIError) in
-                    let (facilities, inputs, available) = try reads.read { connection in
-                        let facilities = try connection.facilities().filter { id == nil || $0.id == id }
-                        return (
-                            facilities,
-                            try facilities.map { try connection.occupancyHistoryInput(facility: $0.id, from: start, to: end) },
-                            try facilities.map { try connection.availableByDay(facility: $0.id, over: days.map(\.first)) })
+                    let (facilities, series) = try reads.read { connection in
+                        try Self.occupancySeries(
+                            connection, facility: id, days: days, from: start, to: end, timeZone: settings.configuration.timeZone)
                     }
                     if let id, facilities.isEmpty { throw FacilityRoutes.notFound(id, field: "facility") }
-                    return .json(
-                        status: 200,
-                        body: Self.occupancySeries(
-                            facilities, OccupancyHistory(inputs, dayEnds: days.map(\.endInstant)), available: available, days: days,
-                            timeZone: settings.configuration.timeZone))
+                    return .json(status: 200, body: series)
                 }
             },
         ]
@@ -77,6 +72,31 @@ struct SeriesRoutes {
                 Text("the range may span at most \(Self.maximumDays) days", nb: "perioden kan være høyst \(Self.maximumDays) dager"))
         }
         return (first, last)
+    }
+
+    /// The arrivals dated in `[start, end)` matching `filter`, counted into `buckets` (the
+    /// situation report ends `end` at its instant: a day not over yet counts up to it).
+    static func arrivalSeries(
+        _ connection: SQLiteConnection, from start: Timestamp, to end: Timestamp, filter: FlowFilter, buckets: [DateBucket],
+        timeZone: String, first: CalendarDate, last: CalendarDate
+    ) throws -> ArrivalSeries {
+        arrivalSeries(
+            try connection.arrivals(from: start, to: end, filter: filter), buckets: buckets, timeZone: timeZone, first: first, last: last)
+    }
+
+    /// The facilities (one, with `facility`) and their occupancy over `days`, from the records
+    /// dated in `[start, end)`; the last day ends at `end` when that is before its end.
+    static func occupancySeries(
+        _ connection: SQLiteConnection, facility id: String?, days: [DateBucket], from start: Timestamp, to end: Timestamp,
+        timeZone: String
+    ) throws -> ([Facility], OccupancySeries) {
+        let facilities = try connection.facilities().filter { id == nil || $0.id == id }
+        let inputs = try facilities.map { try connection.occupancyHistoryInput(facility: $0.id, from: start, to: end) }
+        let available = try facilities.map { try connection.availableByDay(facility: $0.id, over: days.map(\.first)) }
+        let dayEnds = days.map { min($0.endInstant, end) }
+        return (
+            facilities,
+            occupancySeries(facilities, OccupancyHistory(inputs, dayEnds: dayEnds), available: available, days: days, timeZone: timeZone))
     }
 
     private static func arrivalSeries(

@@ -61,8 +61,8 @@ struct ExerciseReportRoutes {
         return error
     }
 
-    /// A query value among `Option`'s raw values, or nil when absent.
-    private static func option<Option: RawRepresentable & CaseIterable>(
+    /// A query value among `Option`'s raw values, or nil when absent (`lang` of the situation report too).
+    static func option<Option: RawRepresentable & CaseIterable>(
         _ name: String, _ type: Option.Type, _ context: RequestContext
     ) throws(APIError) -> Option? where Option.RawValue == String {
         guard let text = context.query(name) else { return nil }
