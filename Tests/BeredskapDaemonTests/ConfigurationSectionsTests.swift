@@ -7,7 +7,7 @@ import Testing
 /// own sections: the order of the sections in an unknown-key error, and what a reload that
 /// changes every section reports and applies.
 @Suite struct ConfigurationSectionsTests {
-    static let sections = "state, socket, time_zone, http, store, events, shutdown, access, capacity, surge, alerts, notifications, playbooks, housing, privacy, deadlines, minors, grants, intro"
+    static let sections = "state, socket, time_zone, http, store, events, shutdown, access, capacity, surge, alerts, notifications, playbooks, housing, privacy, deadlines, minors, grants, intro, reports"
 
     @Test func anUnknownSectionListsEverySectionInReadingOrder() {
         do {

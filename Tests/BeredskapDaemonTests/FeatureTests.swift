@@ -21,6 +21,7 @@ import Testing
         "minors": Endpoints.Minors.all,
         "grants": Endpoints.Grants.all,
         "intro": Endpoints.Intro.all,
+        "scheduled_reports": Endpoints.ScheduledReports.all,
     ]
 
     @Test func eachFeatureServesExactlyTheEndpointsOfItsGroup() throws {

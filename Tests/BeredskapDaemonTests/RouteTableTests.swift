@@ -131,6 +131,7 @@ import Testing
         Entry("POST", "/v1/persons/{id}/intro", .cases),
         Entry("GET", "/v1/persons/{id}/intro", .cases),
         Entry("GET", "/v1/intro/results", .read, ["year"]),
+        Entry("GET", "/v1/reports/scheduled", .read, ["limit"]),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the

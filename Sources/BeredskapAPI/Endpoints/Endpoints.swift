@@ -4,7 +4,7 @@
 public enum Endpoints {
     public static var all: [EndpointSpec] {
         Service.all + Events.all + IncidentLog.all + Audit.all + Capacity.all + Playbooks.all + Alerts.all + SettlementYears.all + SettlementProgress.all
-            + SettlementCases.all + People.all + Deadlines.all + Exercises.all + ExerciseReports.all + Minors.all + Grants.all
+            + SettlementCases.all + People.all + Deadlines.all + Exercises.all + ExerciseReports.all + Minors.all + Grants.all + ScheduledReports.all
             + Intro.all
     }
 

@@ -86,6 +86,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var minors = Minors()
     public var grants = Grants()
     public var intro = Intro()
+    public var reports = Reports()
 
     public init() {}
 

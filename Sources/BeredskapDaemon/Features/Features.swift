@@ -3,7 +3,7 @@
 enum Features {
     static let all: [Feature] = [
         .service, .events, .incidentLog, .audit, .capacity, .alerts, .playbooks, .settlementYears, .settlementProgress, .settlementCases, .people,
-        .deadlines, .exercises, .exerciseReports, .minors, .grants, .intro,
+        .deadlines, .exercises, .exerciseReports, .minors, .grants, .intro, .scheduledReports,
     ]
 
     /// Every feature's configuration sections, in order.
