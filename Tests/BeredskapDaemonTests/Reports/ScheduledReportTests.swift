@@ -142,4 +142,20 @@ import Testing
         #expect(waitUntil { ((try? after.events("report.file_written")) ?? []).first?["data"]?["attempt"] == 2 })
         #expect(try Self.reports(after).count == 1)
     }
+
+    @Test func aReloadArmsNewSchedulesAndForgetsRemovedOnes() throws {
+        var configuration = DaemonConfiguration()
+        let morning = Self.schedule(try ReportSchedule(at: ["10:30"]))
+        let harness = try DaemonHarness(configure: { full in
+            Self.configure(["morgen": morning])(&full)
+            configuration = full
+        })
+        let scheduler = harness.daemon.services.scheduler
+        #expect(Self.waitForTimer(scheduler, "morgen") == Self.slot)
+        var reloaded = configuration
+        reloaded.reports.schedules = ["kveld": Self.schedule(try ReportSchedule(at: ["18:00"]))]
+        harness.daemon.world.reconfigure(from: configuration, to: reloaded, calendar: harness.daemon.services.settings.calendar)
+        #expect(Self.waitForTimer(scheduler, "kveld") == Timestamp(rfc3339: "2026-11-22T17:00:00Z"))
+        #expect(scheduler.dueTime(of: ScheduledReports.key("morgen")) == nil)
+    }
 }
