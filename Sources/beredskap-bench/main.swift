@@ -284,7 +284,7 @@ func thresholdOptions(_ prefix: String, directory: String, burst: Int) -> AlertS
 }
 
 let alertOptions = thresholdOptions("alert", directory: "alerts", burst: 10_000)
-if !arguments.contains("--writer-only"), alertOptions.selected(any: [AlertScenario.latencyName, AlertScenario.burstName]) {
+if !arguments.contains("--writer-only"), alertOptions.selected(any: [AlertScenario.latencyName, AlertmanagerPeer.name, AlertScenario.burstName]) {
     try AlertScenario.run(alertOptions, report: line)
 }
 
