@@ -49,9 +49,13 @@ enum AlertScenario {
             configuration: try configuration(directory: options.directory, webhook: url), configurationFile: nil, environment: [:])
         defer { daemon.stop() }
         report("")
-        if options.selected(latencyName) {
+        // The peer's trips are compared with ours, so either name measures both.
+        if options.selected(any: [latencyName, AlertmanagerPeer.name]) {
             let latency = try measureLatency(daemon, observers: [receiver.arrivals], samples: options.samples)
             latency.report(samples: options.samples, report)
+            reportPeer(
+                AlertmanagerPeer.measure(in: options.directory + "-alertmanager", receiver: receiver, samples: options.samples),
+                against: latency, report)
         }
         if options.selected(burstName) {
             let burst = try measureBurst(daemon, receiver: receiver, options: options)
@@ -156,6 +160,22 @@ enum AlertScenario {
             settle(daemon)
         }
         return latency
+    }
+
+    /// Alertmanager's trips beside ours: its figures and ours as ratios of its.
+    static func reportPeer(_ measured: Result<AlertmanagerPeer.Figures, BenchError>, against ours: Latency, _ report: (String) -> Void) {
+        switch measured {
+        case .failure(let why):
+            report("\(AlertmanagerPeer.name): \(why)")
+        case .success(let peer):
+            report("\(AlertmanagerPeer.name): \(peer.fromSent.count) alerts one at a time through POST /api/v2/alerts, group_wait 0s, the same receiver (\(peer.version))")
+            report("  from its 200 at the client to the webhook received: \(Latency.figures(peer.fromAcknowledgement))")
+            report("  from the request sent to the webhook received:     \(Latency.figures(peer.fromSent))")
+            func ratio(_ ours: [UInt64], _ theirs: [UInt64], _ quantile: Double) -> String {
+                String(format: "%.3f×", ours.quantileMilliseconds(quantile) / max(theirs.quantileMilliseconds(quantile), 1e-9))
+            }
+            report("  ours as a share of its, request sent → webhook: p50 \(ratio(ours.fromSent[0], peer.fromSent, 0.5)), p99 \(ratio(ours.fromSent[0], peer.fromSent, 0.99)) (below 1: ours is faster); trips missing: \(peer.missing)")
+        }
     }
 
     // MARK: - 2. Burst

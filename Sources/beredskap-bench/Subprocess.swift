@@ -40,4 +40,27 @@ enum Subprocess {
             status: exit, output: (try? String(contentsOfFile: output, encoding: .utf8)) ?? "",
             errors: (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "")
     }
+
+    /// Starts a server (`argv`) with its output to `log`, and does not wait for it.
+    static func spawn(_ argv: [String], log: String) throws(BenchError) -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var pid: pid_t = 0
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw BenchError("cannot start \(argv[0]): \(String(cString: strerror(spawned)))") }
+        return pid
+    }
+
+    /// Stops a server `spawn` started (SIGTERM) and reaps it.
+    static func terminate(_ pid: pid_t) {
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    }
 }

@@ -94,9 +94,15 @@ final class WebhookReceiver: Sendable {
         }
     }
 
+    /// The daemon's `alert.subject`, or an Alertmanager group's `alertname` (`alertmanagerSubject`).
     private static func subject(of body: [UInt8]) -> String? {
-        (try? JSONParser.parse(body))?["alert"]?["subject"]?.stringValue
+        let document = try? JSONParser.parse(body)
+        return document?["alert"]?["subject"]?.stringValue
+            ?? document?["groupLabels"]?["alertname"]?.stringValue.map(alertmanagerSubject)
     }
+
+    /// How an Alertmanager notification of `alertname` is recorded in `arrivals`.
+    static func alertmanagerSubject(_ alertname: String) -> String { "alertmanager/" + alertname }
 
     private static func write(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0

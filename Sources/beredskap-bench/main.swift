@@ -29,7 +29,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
         usage: beredskap-bench [--seconds S] [--client-threads N] [--only TEXT] [--writer-only]
                                [--alert-samples N] [--alert-burst N] [--alert-timeout S]
                                [--playbook-samples N] [--playbook-burst N] [--playbook-timeout S] [--playbook-card FILE]
-                               [--people N] [--people-small N]
+                               [--people N] [--people-small N] [--growth-events N]
 
         Measures the daemon in this process over its real socket, each figure against a baseline
         taken in the same run (the machine is shared and noisy: only ratios travel between runs).
@@ -46,6 +46,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
           --writer-only        the writer alone, 32 submitters, no HTTP
           --people N           persons at the national scale (default 200000; ~8 milestones each)
           --people-small N     persons at the small scale the cost per milestone is compared with (default 2000)
+          --growth-events N    events the large log of the growth measurement is padded with (default 10000000)
         """)
     exit(0)
 }
@@ -284,7 +285,7 @@ func thresholdOptions(_ prefix: String, directory: String, burst: Int) -> AlertS
 }
 
 let alertOptions = thresholdOptions("alert", directory: "alerts", burst: 10_000)
-if !arguments.contains("--writer-only"), alertOptions.selected(any: [AlertScenario.latencyName, AlertScenario.burstName]) {
+if !arguments.contains("--writer-only"), alertOptions.selected(any: [AlertScenario.latencyName, AlertmanagerPeer.name, AlertScenario.burstName]) {
     try AlertScenario.run(alertOptions, report: line)
 }
 
@@ -314,6 +315,16 @@ if !arguments.contains("--writer-only"), only.map({ PeopleScenario.name.contains
             directory: workspace + "/people", persons: option("--people").flatMap { Int($0) } ?? 200_000,
             smallPersons: option("--people-small").flatMap { Int($0) } ?? 2_000, seconds: seconds, clientThreads: clientThreads),
         report: line)
+}
+
+// MARK: Growth (issue 16): the same work with a small and a large event log
+//
+//   --growth-events N   events the large log is padded with (default 10000000)
+
+if !arguments.contains("--writer-only"), only.map({ GrowthBench.name.contains($0) }) ?? true {
+    try GrowthBench.run(
+        directory: workspace + "/growth", padding: option("--growth-events").flatMap { Int($0) } ?? 10_000_000, seconds: seconds,
+        samples: option("--alert-samples").flatMap { Int($0) } ?? 200, clientThreads: clientThreads, report: line)
 }
 
 // MARK: Exercises (issue 14): autumn-2015 at maximum speed on a fresh state

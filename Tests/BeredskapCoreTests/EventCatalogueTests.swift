@@ -98,9 +98,10 @@ import Testing
         let minors = ["minor.placed", "minor.representative_set", "minor.aftercare_chosen"]
         let grants = ["person.grant_applied", "grant.applications_due_changed"]
         let intro = ["intro.started", "intro.interrupted", "intro.resumed", "intro.extended", "intro.ended", "intro.followed_up"]
+        let reports = ["report.made", "report.file_written", "report.file_failed"]
         #expect(
             EventCatalogue.all.map(\.name).sorted()
-                == (before + ["access.read"] + settlement + people + exercise + operations + deadlines + minors + grants + intro).sorted())
+                == (before + ["access.read"] + settlement + people + exercise + operations + deadlines + minors + grants + intro + reports).sorted())
     }
 
     @Test func theAccessTrailIsForAdministratorsPersonsForCaseworkersAndTheRestForReaders() {

@@ -132,6 +132,7 @@ import Testing
         Entry("GET", "/v1/persons/{id}/intro", .cases),
         Entry("GET", "/v1/intro/results", .read, ["year"]),
         Entry("GET", "/v1/reports/sitrep", .read, ["at", "format", "lang", "public"]),
+        Entry("GET", "/v1/reports/scheduled", .read, ["limit"]),
     ]
 
     /// The same entries, and for each path its methods in the same order: that order is the

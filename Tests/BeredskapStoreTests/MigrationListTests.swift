@@ -26,6 +26,7 @@ import Testing
         (15, "minors", "b43e82260ace914ffaae8b75f29a2ec72ab2a1d621e4f43ddde77d75b13b7302"),
         (16, "grants", "a1d12fc481a86694ab00add130428956dfa381607ecf4afba37356fe57f8610a"),
         (17, "intro", "fddb0cf3d8892bfca4daf9c1173d3ad77abacbfaf5f95b844c760edc3d6291b5"),
+        (18, "scheduled reports", "0b1d6981b82bc21986eae45f68f437af57bf6e251eff9bd691eacd56dbd06285"),
     ]
 
     @Test func versionsRunFromOneWithoutGapsOrRepeats() {

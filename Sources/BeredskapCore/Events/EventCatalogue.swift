@@ -47,6 +47,8 @@ public struct EventTopic: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let grant = EventTopic(rawValue: "grant")
     /// Introduction programmes of persons (visible with `cases`).
     public static let intro = EventTopic(rawValue: "intro")
+    /// Situation reports made on a schedule, and their files.
+    public static let report = EventTopic(rawValue: "report")
 }
 
 /// One kind of event in the catalogue, whatever its payload: the name it has on the wire, what
@@ -131,6 +133,7 @@ public enum EventCatalogue {
         + MinorEvents.all
         + GrantEvents.all
         + IntroEvents.all
+        + ReportEvents.all
 
     private static let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 

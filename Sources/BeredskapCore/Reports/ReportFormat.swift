@@ -7,4 +7,7 @@ import BeredskapJSON
 /// scheduled reports, which write files without HTTP; all three name the format the same way.
 public enum ReportFormat: String, JSONStringEnum {
     case markdown = "md", html, json
+
+    /// The file name extension of a report written in this form.
+    public var fileExtension: String { rawValue }
 }

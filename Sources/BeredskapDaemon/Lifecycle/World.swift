@@ -74,8 +74,15 @@ public final class World: Sendable {
         // An exercise's copy is not the office's store: only the live world raises the alarm.
         let storageAlarm = exercise
             ? nil : StorageAlarm(notifications: configuration.notifications, clock: clock) { notifier.channel(named: $0) }
+        // The live world makes the scheduled reports; an exercise's copy is not reported on.
+        let reports = exercise
+            ? nil
+            : ScheduledReports(
+                configuration: configuration, calendar: calendar, clock: clock, scheduler: scheduler, readPool: readPool,
+                surgeLevel: { surge.snapshot().state.level },
+                collect: ScheduledReports.sitrep(surge: surge, deadlines: deadlines, playbooks: opened.playbooks))
         // The deadline engine before the alert engine, which reads the counts it commits.
-        let engines: [any Engine] = [surge, deadlines, alerts, runs, notifier, retention] + [storageAlarm].compactMap { $0 }
+        let engines: [any Engine] = [surge, deadlines, alerts, runs, notifier, retention] + ([storageAlarm, reports] as [(any Engine)?]).compactMap { $0 }
         let bus = EventBus(lastSeq: opened.lastSeq)
         var writerConfiguration = configuration.writerConfiguration
         writerConfiguration.exercise = exercise

@@ -69,7 +69,7 @@ enum DemoCommand {
 
     /// In order. A step that needs the drill's run reads `session.exercise`. The situation report
     /// (`report sitrep`, written as sitrep.html) belongs after the after-action report.
-    static let steps: [Step] = [seedStep, drillStep, afterActionStep]
+    static let steps: [Step] = [seedStep, drillStep, afterActionStep, sitrepStep]
 
     static func run(_ context: CommandContext) throws(CommandFailure) {
         let output = context.output
@@ -179,5 +179,14 @@ enum DemoCommand {
             try client.exerciseReport(id: exercise.id, format: .html, language: session.reportLanguage)
         }
         try session.write("after-action-\(scenario).html", html)
+    }
+
+    /// The live state's situation report (the drill ran on a copy: this is seeded Oslo).
+    static let sitrepStep = Step(
+        title: Text("Writing the situation report", nb: "Skriver situasjonsrapporten")
+    ) { session throws(CommandFailure) in
+        let client = session.client
+        let html = try call { () throws(ClientError) in try client.sitrep(format: .html, language: session.reportLanguage) }
+        try session.write("sitrep.html", html)
     }
 }

@@ -2,15 +2,15 @@ import BeredskapCLIKit
 import BeredskapClient
 import BeredskapCore
 
-/// `report sitrep`, declared with its action (`SitrepCommand`).
+/// `report sitrep` (`SitrepCommand`) and `report scheduled` (`ScheduledReportCommand`).
 extension CommandTree {
     static let report = Command(
         "report",
         summary: Text("reports made from the live state", nb: "rapporter laget fra tilstanden nå"),
         discussion: Text(
-            "The situation report for the coordination groups, and its public variant for the municipality's page.",
-            nb: "Situasjonsrapporten til samordningsgruppene, og den offentlige versjonen til kommunens nettside."),
-        subcommands: [sitrep])
+            "The situation report for the coordination groups, and its public variant for the municipality's page; and the reports the schedules in the configuration made (reports.schedules).",
+            nb: "Situasjonsrapporten til samordningsgruppene, og den offentlige versjonen til kommunens nettside; og rapportene planene i konfigurasjonen har laget (reports.schedules)."),
+        subcommands: [sitrep, reportScheduled])
 
     static let sitrep = Command(
         "sitrep",

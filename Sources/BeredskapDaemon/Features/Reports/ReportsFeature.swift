@@ -1,6 +1,7 @@
 extension Feature {
     /// The reports made from the live state: the situation report and its public variant
-    /// (issue 15, items 1 and 2), configured under `reports`.
+    /// (issue 15, items 1 and 2), and the reports made on a schedule by the `ScheduledReports`
+    /// engine (item 3), configured under `reports`.
     static let reports = Feature(
         name: "reports",
         configuration: [ConfigurationSection("reports", \.reports)],
@@ -9,6 +10,6 @@ extension Feature {
             return SitrepRoutes(
                 reads: services.reads, settings: services.settings, clock: services.clock, surge: services.surge,
                 deadlines: services.deadlines, playbooks: services.playbooks
-            ).routes
+            ).routes + ScheduledReportRoutes(reads: services.reads).routes
         })
 }
