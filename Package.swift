@@ -63,11 +63,12 @@ let package = Package(
             name: "beredskap-bench",
             dependencies: [
                 "BeredskapDaemon", "BeredskapSQLite", "BeredskapStore", "BeredskapCore", "BeredskapJSON",
-                "BeredskapHTTP", "BeredskapHTTPParser", "BeredskapClient", "CShims",
+                "BeredskapHTTP", "BeredskapHTTPParser", "BeredskapClient", "CShims", "BeredskapTestSupport",
             ]
         ),
 
-        // Helpers shared by test targets only (deterministic random numbers, waiting on conditions).
+        // Helpers shared by the test targets (deterministic random numbers, waiting on conditions,
+        // raw sockets) and by the benchmark (the slow clients of the slowloris measurement).
         .target(name: "BeredskapTestSupport", path: "Tests/BeredskapTestSupport"),
         .testTarget(name: "BeredskapJSONTests", dependencies: ["BeredskapJSON", "BeredskapTestSupport"]),
         .testTarget(name: "BeredskapCoreTests", dependencies: ["BeredskapCore", "BeredskapTestSupport"]),

@@ -317,6 +317,12 @@ if !arguments.contains("--writer-only"), only.map({ PeopleScenario.name.contains
         report: line)
 }
 
+// MARK: Slow clients (issue 16): 8 normal clients alone, then beside 1000 slowloris clients
+
+if !arguments.contains("--writer-only"), only.map({ SlowClientBench.name.contains($0) }) ?? true {
+    try SlowClientBench.run(directory: workspace + "/slow", seconds: seconds, clientThreads: clientThreads, request: postLog, report: line)
+}
+
 // MARK: Growth (issue 16): the same work with a small and a large event log
 //
 //   --growth-events N   events the large log is padded with (default 10000000)

@@ -1,6 +1,7 @@
 import BeredskapHTTP
 import BeredskapHTTPParser
 import BeredskapJSON
+import BeredskapTestSupport
 import Foundation
 import Glibc
 import Testing

@@ -6,18 +6,12 @@ import Testing
 /// `reports.schedules` in the configuration file: both forms of time, the defaults, and an
 /// error that names the field for everything wrong.
 @Suite struct ReportScheduleConfigurationTests {
-    func parse(_ text: String) throws(ConfigurationError) -> DaemonConfiguration {
-        try ConfigurationLoader.parse(Array(text.utf8), file: "test.json5")
-    }
+    /// As the other configuration tests read a file.
+    let file = ConfigurationTests()
 
-    func problem(_ text: String) -> String {
-        do {
-            _ = try parse(text)
-            return "no error"
-        } catch {
-            return error.description
-        }
-    }
+    func parse(_ text: String) throws(ConfigurationError) -> DaemonConfiguration { try file.parse(text) }
+
+    func problem(_ text: String) -> String { file.problem(text) }
 
     @Test func bothFormsAndTheirDefaults() throws {
         let configuration = try parse("""

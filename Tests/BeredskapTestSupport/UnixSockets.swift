@@ -5,12 +5,12 @@ import Glibc
 // inherited regardless.
 
 /// A socket of `type` bound to `path`, or nil.
-func boundUnixSocket(at path: String, type: Int32) -> Int32? {
+public func boundUnixSocket(at path: String, type: Int32) -> Int32? {
     unixSocket(type: type, path: path) { fd, address, length in bind(fd, address, length) }
 }
 
 /// A stream socket connected to `path` (reads time out after 10 s), or nil.
-func connectedUnixSocket(to path: String) -> Int32? {
+public func connectedUnixSocket(to path: String) -> Int32? {
     guard let fd = unixSocket(type: Int32(SOCK_STREAM.rawValue), path: path, { fd, address, length in connect(fd, address, length) })
     else { return nil }
     var timeout = timeval(tv_sec: 10, tv_usec: 0)
@@ -38,7 +38,7 @@ private func unixSocket(
     return fd
 }
 
-func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+public func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     var offset = 0
     while offset < bytes.count {
         let sent = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -49,7 +49,7 @@ func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
 }
 
 /// Reads byte by byte until `marker` (or the receive timeout): for checking exact heads.
-func readUntil(_ fd: Int32, _ marker: String) -> String {
+public func readUntil(_ fd: Int32, _ marker: String) -> String {
     var bytes: [UInt8] = []
     var byte: UInt8 = 0
     while !String(decoding: bytes, as: UTF8.self).hasSuffix(marker), read(fd, &byte, 1) == 1 { bytes.append(byte) }
