@@ -301,12 +301,20 @@ final class EventLoop<Handler: HTTPHandler>: ConnectionLoop, @unchecked Sendable
         }
     }
 
+    /// Connections taken per wake of the listener. The listener is level-triggered, so more
+    /// waiting are taken on the next pass, after the clients already connected have had their
+    /// turn: a storm of new connections (slow clients reconnecting as soon as they lose their
+    /// slot) then delays a served client by at most this many admissions, not by the whole storm.
+    static var acceptsPerWake: Int { 16 }
+
     private func acceptConnections() {
         guard let admit else { return }
-        while listenerFD >= 0 {
+        var accepted = 0
+        while listenerFD >= 0, accepted < Self.acceptsPerWake {
             let fd = bshim_accept_nonblocking(listenerFD)
             if fd >= 0 {
                 admit(fd)
+                accepted += 1
                 continue
             }
             switch errno {
