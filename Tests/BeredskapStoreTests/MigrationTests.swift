@@ -198,6 +198,43 @@ import Testing
         }
     }
 
+    @Test func aCheckBesideTheStartFindsTheSameDamage() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.database.configuration.path
+        do {
+            let connection = try directory.database.openForWriting(now: 1)
+            for index in 0..<2000 { try connection.run("INSERT INTO schema_migrations(version, name, applied_ms) VALUES (?, 'x', 0)", 1000 + index) }
+            try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        // A sound file: the check beside passes.
+        do {
+            let (_, check) = try directory.database.openForWriting(migrator: Migrator(), now: 2, checkingBeside: true)
+            try check.wait()
+        }
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: 8192)
+        handle.write(Data(repeating: 0xA5, count: 16384))
+        try handle.close()
+        // The header is intact (the schema is current), so the check runs beside and is what refuses.
+        let (_, check) = try directory.database.openForWriting(migrator: Migrator(), now: 3, checkingBeside: true)
+        do {
+            try check.wait()
+            Issue.record("expected a refusal")
+        } catch {
+            guard case .corrupt = error else { throw error }
+            #expect(error.description.contains("refusing to run on a corrupt file"))
+        }
+    }
+
+    @Test func aSchemaToMigrateIsCheckedFirst() throws {
+        let directory = try TemporaryDirectory()
+        let older = Migrator(migrations: Array(Migrations.all.prefix(3)))
+        _ = try directory.database.openForWriting(migrator: older, now: 1)
+        let (connection, check) = try directory.database.openForWriting(migrator: Migrator(), now: 2, checkingBeside: true)
+        try check.wait()
+        #expect(try connection.scalarInt("PRAGMA user_version").map(Int.init) == Migrator().latestVersion, "migrated after the check")
+    }
+
     @Test func refusesAFileThatIsNotADatabase() throws {
         let directory = try TemporaryDirectory()
         try Data("this is not sqlite at all, just text that is long enough to have a header".utf8)

@@ -99,6 +99,16 @@ public final class RunningDaemon: Sendable {
             DaemonLog.error("could not mark the interrupted exercises stopped: \(error)")
         }
         world.start()
+        do {
+            try world.waitForIntegrityCheck()
+        } catch {
+            world.stop()
+            world.close()
+            listener.removeSocketFile()
+            Glibc.close(listener.fileDescriptor)
+            Glibc.close(stateLock)
+            throw error
+        }
         server.start(listener: listener.fileDescriptor)
     }
 

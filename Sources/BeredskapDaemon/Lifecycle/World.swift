@@ -34,6 +34,9 @@ public final class World: Sendable {
     public let playbooks: PlaybookLibrary
     /// The database file (an exercise copies it).
     public let databasePath: String
+    /// The store's integrity check, possibly still running: `waitForIntegrityCheck()` before
+    /// anything read from the file is served.
+    private let integrityCheck: IntegrityCheck
     /// In the order they observe commits and start.
     private let engines: [any Engine]
 
@@ -54,7 +57,7 @@ public final class World: Sendable {
         let database = Database(configuration: databaseConfiguration)
         let scheduler = Scheduler(clock: clock, runsThread: timers == .thread)
         let readPool = ReadPool(database: database)
-        let opened: (connection: SQLiteConnection, lastSeq: Int64, surge: SurgeMonitor, playbooks: PlaybookLibrary)
+        let opened: (connection: SQLiteConnection, lastSeq: Int64, surge: SurgeMonitor, playbooks: PlaybookLibrary, check: IntegrityCheck)
         do {
             opened = try Self.open(database, configuration: configuration, clock: clock, scheduler: scheduler, readPool: readPool)
         } catch {
@@ -108,12 +111,23 @@ public final class World: Sendable {
         self.notifier = notifier
         self.engines = engines
         playbooks = opened.playbooks
+        integrityCheck = opened.check
         databasePath = databaseConfiguration.path
     }
 
     /// Starts the engines, in order: each rebuilds its timers and looks once at everything.
     public func start() {
         for engine in engines { engine.start() }
+    }
+
+    /// Waits for the store's integrity check (which ran beside the engines' start); a damaged
+    /// file stops the start here, before the first request.
+    public func waitForIntegrityCheck() throws(StartupError) {
+        do {
+            try integrityCheck.wait()
+        } catch {
+            throw StartupError("\(error)")
+        }
     }
 
     /// Applies reloaded settings to every engine (each looks at the sections it reads).
@@ -151,12 +165,19 @@ public final class World: Sendable {
 
     // MARK: - Opening
 
-    /// The write connection, the newest seq, the surge window and the action cards.
+    /// The write connection, the newest seq, the surge window, the action cards and the
+    /// integrity check (running beside the rest of the start when nothing was migrated).
     private static func open(
         _ database: Database, configuration: DaemonConfiguration, clock: any WallClock, scheduler: Scheduler, readPool: ReadPool
-    ) throws(StartupError) -> (SQLiteConnection, Int64, SurgeMonitor, PlaybookLibrary) {
+    ) throws(StartupError) -> (SQLiteConnection, Int64, SurgeMonitor, PlaybookLibrary, IntegrityCheck) {
+        let connection: SQLiteConnection, check: IntegrityCheck
         do {
-            let connection = try database.openForWriting(now: clock.now().millisecondsSinceEpoch)
+            (connection, check) = try database.openForWriting(
+                migrator: Migrator(), now: clock.now().millisecondsSinceEpoch, checkingBeside: true)
+        } catch {
+            throw StartupError("\(error)")
+        }
+        do {
             let surge = try SurgeMonitor(
                 configuration: configuration.surge, language: configuration.notifications.language, connection: connection,
                 clock: clock, scheduler: scheduler, readPool: readPool)
@@ -166,13 +187,15 @@ public final class World: Sendable {
             switch PlaybookLibrary.load(configuration, facilities: facilities) {
             case .success(let set):
                 warnIfEmpty(set, configuration)
-                return (connection, try connection.lastEventSeq(), surge, PlaybookLibrary(set))
+                return (connection, try connection.lastEventSeq(), surge, PlaybookLibrary(set), check)
             case .failure(let failure):
                 throw StartupError("the playbooks in \(configuration.playbooks.directory) are invalid:\n\(failure)")
             }
         } catch let error as StartupError {
             throw error
         } catch {
+            // A damaged file can fail these first reads before the check beside them says why.
+            do { try check.wait() } catch { throw StartupError("\(error)") }
             throw StartupError("\(error)")
         }
     }

@@ -28,6 +28,15 @@ public struct Database: Sendable {
     /// Opens (creating if needed) the database for writing: integrity check, WAL, durable
     /// commits, migrations. Returns the writer's connection.
     public func openForWriting(migrator: Migrator, now: Int64) throws -> SQLiteConnection {
+        let (connection, check) = try openForWriting(migrator: migrator, now: now, checkingBeside: false)
+        try check.wait()
+        return connection
+    }
+
+    /// As `openForWriting(migrator:now:)`; with `checkingBeside`, when the schema is current
+    /// (nothing to migrate), the integrity check runs on its own thread instead of first
+    /// (`IntegrityCheck`): wait for it before serving anything read from the file.
+    public func openForWriting(migrator: Migrator, now: Int64, checkingBeside: Bool) throws -> (SQLiteConnection, IntegrityCheck) {
         let path = configuration.path
         let connection: SQLiteConnection
         do {
@@ -36,7 +45,10 @@ public struct Database: Sendable {
         } catch {
             throw StoreOpenError.cannotOpen(path: path, reason: error.message)
         }
-        try Self.checkIntegrity(connection, path: path)
+        // The schema version is in the file's header, readable whatever the pages hold.
+        let current = checkingBeside ? (try? connection.scalarInt("PRAGMA user_version")).flatMap { $0 } : nil
+        let beside = current.map { $0 > 0 && Int($0) == migrator.latestVersion } ?? false
+        if !beside { try Self.checkIntegrity(connection, path: path) }
         do {
             let mode = try connection.scalarText("PRAGMA journal_mode = WAL") ?? ""
             guard mode.lowercased() == "wal" else { throw StoreOpenError.walUnavailable(path: path, mode: mode) }
@@ -44,8 +56,11 @@ public struct Database: Sendable {
         } catch let error as SQLiteError where error.kind == .corrupt {
             throw StoreOpenError.corrupt(path: path, details: error.message)
         }
-        try migrator.migrate(connection, now: now)
-        return connection
+        guard beside else {
+            try migrator.migrate(connection, now: now)
+            return (connection, .passed)
+        }
+        return (connection, .beside(path: path, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds))
     }
 
     /// A read-only connection; valid once `openForWriting` has created the file.
