@@ -27,6 +27,9 @@ final class ReportFileWriter: Sendable {
     private let readPool: ReadPool
     private let commands: EngineWriter
     private let stopped = Atomic<Bool>(false)
+    /// Files written whose result is not yet recorded: a look at the rows before that commit
+    /// still finds them due, and must not write them again.
+    private let inFlight = Mutex<Set<Int64>>([])
     private let queue = DispatchQueue(label: "beredskap-report-files")
 
     init(clock: any WallClock, scheduler: Scheduler, readPool: ReadPool, commands: EngineWriter) {
@@ -54,25 +57,24 @@ final class ReportFileWriter: Sendable {
             scheduler.retry(Self.scheduleKey) { [weak self] in self?.wake() }
             return
         }
-        for (file, content) in due {
+        // A full batch may have more behind it: look again once these are recorded.
+        let full = due.count == Self.batchLimit
+        for (file, content) in due where inFlight.withLock({ $0.insert(file.id).inserted }) {
             let failure = Self.write(Array(content.utf8), to: file.path)
             if let failure { DaemonLog.error("scheduled reports: \(failure)") }
-            record(file, failure: failure)
+            record(file, failure: failure, lookAgain: full || failure != nil)
         }
-        if due.count == Self.batchLimit {
-            wake()
-        } else if let next, next > now {
+        if !full, let next, next > now {
             scheduler.schedule(Self.scheduleKey, at: next) { [weak self] in self?.wake() }
         }
     }
 
-    private func record(_ file: ScheduledReportFile, failure: String?) {
+    /// Records a write's result; `lookAgain` (after a failure: the next attempt's timer is set
+    /// from the row) once it is committed.
+    private func record(_ file: ScheduledReportFile, failure: String?, lookAgain: Bool) {
         let attempt = file.attempts + 1
         let pause = min(Self.firstRetry.milliseconds << min(Int64(file.attempts), 20), Self.longestRetry.milliseconds)
-        // After a failure, the next look is set from the row's new next attempt.
-        let command = EngineCommand<WriteTransaction>(
-            name: "reports/file-\(file.id)",
-            body: { transaction in
+        let body: @Sendable (inout WriteTransaction) throws -> Void = { transaction in
             if let failure {
                 let next = transaction.now.adding(milliseconds: pause)
                 try transaction.recordReportFileFailed(file.id, error: failure, nextAttempt: next)
@@ -86,8 +88,13 @@ final class ReportFileWriter: Sendable {
                     ReportEvents.fileWritten, ReportEvents.FileWritten(report: file.report, file: file.id, attempt: attempt),
                     subject: "report/\(file.report)")
             }
-        }, committed: { [weak self] in if failure != nil { self?.wake() } })
-        commands.submitRetrying(command, on: scheduler)
+        }
+        let committed: @Sendable () -> Void = { [weak self] in
+            guard let self else { return }
+            _ = inFlight.withLock { $0.remove(file.id) }
+            if lookAgain { wake() }
+        }
+        commands.submitRetrying(EngineCommand(name: "reports/file-\(file.id)", body: body, committed: committed), on: scheduler)
     }
 
     /// Writes `bytes` to `path` whole (see the type); nil, or what went wrong.
