@@ -45,6 +45,29 @@ import Testing
         }
     }
 
+    @Test func formatsTheEndsOfTheRangeAndClampsBeyondThem() {
+        #expect(Timestamp.minimum.rfc3339 == "0000-01-01T00:00:00.000Z")
+        #expect(Timestamp.maximum.rfc3339 == "9999-12-31T23:59:59.999Z")
+        #expect(Timestamp(millisecondsSinceEpoch: .min).rfc3339 == "0000-01-01T00:00:00.000Z")
+        #expect(Timestamp(millisecondsSinceEpoch: .max).rfc3339 == "9999-12-31T23:59:59.999Z")
+    }
+
+    /// The fixed-width formatter against the calendar's own fields, over instants spread across
+    /// the range: every field in its place, zero-padded.
+    @Test func everyFieldIsWhereTheCalendarPutsIt() {
+        var ms = Timestamp.minimum.millisecondsSinceEpoch
+        while ms <= Timestamp.maximum.millisecondsSinceEpoch {
+            let text = Timestamp(millisecondsSinceEpoch: ms).rfc3339
+            let days = Timestamp.floorDivide(ms, 86_400_000)
+            let msOfDay = Int(ms - days * 86_400_000)
+            let expected = "\(CalendarDate(daysSinceEpoch: days))T\(zeroPadded(msOfDay / 3_600_000, width: 2)):"
+                + "\(zeroPadded(msOfDay / 60_000 % 60, width: 2)):\(zeroPadded(msOfDay / 1000 % 60, width: 2))."
+                + "\(zeroPadded(msOfDay % 1000, width: 3))Z"
+            #expect(text == expected)
+            ms += 86_400_000 * 3_917 + 45_296_789
+        }
+    }
+
     @Test func utcDateFloorsNegativeInstants() {
         #expect(Timestamp(millisecondsSinceEpoch: -1).utcDate.description == "1969-12-31")
         #expect(Timestamp(millisecondsSinceEpoch: 86_399_999).utcDate.description == "1970-01-01")

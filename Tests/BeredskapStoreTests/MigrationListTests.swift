@@ -27,6 +27,7 @@ import Testing
         (16, "grants", "a1d12fc481a86694ab00add130428956dfa381607ecf4afba37356fe57f8610a"),
         (17, "intro", "fddb0cf3d8892bfca4daf9c1173d3ad77abacbfaf5f95b844c760edc3d6291b5"),
         (18, "scheduled reports", "0b1d6981b82bc21986eae45f68f437af57bf6e251eff9bd691eacd56dbd06285"),
+        (19, "places by kind", "4ffa8b6e2916747f264038c7af28e8d18187bf8052cc029fd3d9fe4333931640"),
     ]
 
     @Test func versionsRunFromOneWithoutGapsOrRepeats() {

@@ -31,12 +31,32 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let days = Self.floorDivide(clamped, 86_400_000)
         let msOfDay = Int(clamped - days * 86_400_000)
         let date = CalendarDate(daysSinceEpoch: days)
-        let hour = msOfDay / 3_600_000
-        let minute = msOfDay / 60_000 % 60
-        let second = msOfDay / 1000 % 60
-        let millisecond = msOfDay % 1000
-        return "\(date)T\(zeroPadded(hour, width: 2)):\(zeroPadded(minute, width: 2)):"
-            + "\(zeroPadded(second, width: 2)).\(zeroPadded(millisecond, width: 3))Z"
+        // Written digit by digit into one fixed-width buffer: this runs for every event and
+        // every reply the writer builds, and string interpolation cost ten times as much.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var rest = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+            }
+            put(date.year, 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(date.month, 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(date.day, 2, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            put(msOfDay / 3_600_000, 2, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            put(msOfDay / 60_000 % 60, 2, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            put(msOfDay / 1000 % 60, 2, at: 17)
+            buffer[19] = UInt8(ascii: ".")
+            put(msOfDay % 1000, 3, at: 20)
+            buffer[23] = UInt8(ascii: "Z")
+            return 24
+        }
     }
 
     public var description: String { rfc3339 }

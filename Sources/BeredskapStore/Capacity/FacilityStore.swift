@@ -123,18 +123,15 @@ public struct StoreDataError: Error, CustomStringConvertible {
 }
 
 extension SQLiteConnection {
-    /// Occupied and available places by kind, counted in SQL by the rules of
-    /// `CapacityFigures` (everyone present counts as occupied; only `open` and `closing`
-    /// facilities give available places): what the kind and city utilization rules need,
-    /// without decoding every facility.
+    /// Occupied and available places by kind by the rules of `CapacityFigures` (everyone
+    /// present counts as occupied; only `open` and `closing` facilities give available
+    /// places): what the kind and city utilization rules need. Read from the sums the
+    /// triggers of `places_by_kind` keep (v19), not counted from every facility.
     public func placesByKind() throws -> [FacilityKind: (occupied: Int, available: Int)] {
         var result: [FacilityKind: (occupied: Int, available: Int)] = [:]
         for row in try query(
-            """
-            SELECT kind, sum(occupied),
-                sum(CASE WHEN status IN ('open', 'closing') THEN max(0, capacity - blocked) ELSE 0 END)
-            FROM facilities GROUP BY kind
-            """, [], { row in (row.text(0), row.int(1), row.int(2)) })
+            "SELECT kind, occupied, available FROM places_by_kind WHERE facilities > 0", [],
+            { row in (row.text(0), row.int(1), row.int(2)) })
         {
             guard let kind = FacilityKind(rawValue: row.0) else { throw StoreDataError(table: "facilities", row: row.0) }
             result[kind] = (row.1, row.2)

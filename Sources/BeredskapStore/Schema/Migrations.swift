@@ -13,6 +13,6 @@ public enum Migrations {
     public static let all: [Migration] = [
         v001Foundation, v002Capacity, v003Alerts, v004Playbooks, v005Corrections, v006TextOutOfEvents,
         v007SettlementRecords, v008SettlementYears, v009CasesHousing, v010People, v011Exercises,
-        v012ReadSubjects, v013ExerciseReports, v014Deadlines, v015Minors, v016Grants, v017Intro, v018ScheduledReports,
+        v012ReadSubjects, v013ExerciseReports, v014Deadlines, v015Minors, v016Grants, v017Intro, v018ScheduledReports, v019PlacesByKind,
     ]
 }

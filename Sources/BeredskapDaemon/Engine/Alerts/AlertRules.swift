@@ -86,8 +86,12 @@ struct KindUtilizationRule: AlertRule {
     var policy: AlertLifecycle.Policy { settings.policy }
 
     func subjects(touchedBy event: Event) -> [String] {
-        // A facility's kind may have changed: look at every kind.
-        AlertRules.changesFigures(event) ? FacilityKind.allCases.map { "kind/\($0.rawValue)" } : []
+        guard AlertRules.changesFigures(event) else { return [] }
+        // An arrival or a departure changes its own kind's figures only (the event names the
+        // kind); after anything else — a definition whose kind may have changed, a head count,
+        // a correction — look at every kind.
+        let kind = event.payload(CapacityEvents.arrivalRecorded)?.kind ?? event.payload(CapacityEvents.departureRecorded)?.kind
+        return kind.map { ["kind/\($0.rawValue)"] } ?? FacilityKind.allCases.map { "kind/\($0.rawValue)" }
     }
 }
 
